@@ -1,0 +1,72 @@
+# nnplay's build entry points: `make test` installs what is missing (Debian 12, root), builds
+# natively and runs every test; `make serve` shows the page. CMake does the real work
+# (CMakePresets.json); this file only orders the steps and keeps re-runs cheap.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := native
+MAKEFLAGS += --no-print-directory
+
+PORT ?= 8080
+JOBS ?= 2
+# -Werror in CI (CI=true); override with `make NNPLAY_WERROR=ON|OFF`.
+NNPLAY_WERROR ?= $(if $(filter-out 0 false,$(CI)),ON,OFF)
+# Debian's emcc needs this to find acorn ("Cannot find module 'acorn'"); for the web targets.
+export NODE_PATH := /usr/share/nodejs
+
+# configure PRESET: configures only when the build folder has no cache or no generated build
+# system yet (a failed generate step leaves a cache behind), or its NNPLAY_WERROR differs from
+# the one wanted; otherwise `cmake --build` reconfigures by itself when CMake files change.
+define configure
+	@if ! grep -qsx 'NNPLAY_WERROR:BOOL=$(NNPLAY_WERROR)' build/$(1)/CMakeCache.txt || \
+	    ! [[ -f build/$(1)/Makefile || -f build/$(1)/build.ninja ]]; then \
+		echo "cmake --preset $(1) -DNNPLAY_WERROR=$(NNPLAY_WERROR)"; \
+		cmake --preset $(1) -DNNPLAY_WERROR=$(NNPLAY_WERROR); \
+	fi
+endef
+
+.PHONY: setup native debug web test test-native test-debug test-web bench serve clean
+
+setup:
+	@bash scripts/setup.sh native
+
+# The CLI lands at build/native-release/nnplay.
+native: setup
+	$(call configure,native-release)
+	cmake --build --preset native-release -j$(JOBS)
+
+debug: setup
+	$(call configure,native-debug)
+	cmake --build --preset native-debug -j$(JOBS)
+
+# The page: build/wasm-release/{index.html,nnplay.js,nnplay.wasm,nnplay.data}.
+web:
+	@bash scripts/setup.sh web
+	$(call configure,wasm-release)
+	cmake --build --preset wasm-release -j$(JOBS)
+
+# ---- Tests -------------------------------------------------------------------------------
+# `make test` runs every suite. Further suites (test-web, test-fuzz, ...) are added as
+# prerequisites on the `test:` line below, each defined as its own target.
+test: test-native test-web
+
+test-native: native
+	ctest --preset native-release -j$(JOBS)
+
+test-debug: debug
+	ctest --preset native-debug -j$(JOBS)
+
+# The page in headless Chromium (tests/browser/run.mjs): loads, draws, trains, follows links.
+test-web: web
+	node tests/browser/run.mjs
+# ---- End of tests ------------------------------------------------------------------------
+
+bench: native
+	build/native-release/nnplay bench
+
+# Serves the page on http://127.0.0.1:$(PORT) (Ctrl-C stops).
+serve: web
+	node scripts/serve.mjs build/wasm-release $(PORT)
+
+clean:
+	rm -rf build

@@ -1,0 +1,56 @@
+// activation.cpp: the batched activation kernels, one loop per activation so
+// that each compiles to straight-line (SIMD where possible) code.
+#include "activation.h"
+
+namespace nnplay {
+
+template <typename T>
+void activation_forward(Activation a, const T* Z, T* A, int n) {
+    switch (a) {
+        case Activation::linear:
+            for (int i = 0; i < n; ++i) A[i] = Z[i];
+            break;
+        case Activation::tanh:
+            for (int i = 0; i < n; ++i) A[i] = det::tanh(Z[i]);
+            break;
+        case Activation::sigmoid:
+            for (int i = 0; i < n; ++i) A[i] = T(1) / (T(1) + det::exp(-Z[i]));
+            break;
+        case Activation::relu:
+            for (int i = 0; i < n; ++i) A[i] = Z[i] > 0 ? Z[i] : T(0);
+            break;
+        default:
+            for (int i = 0; i < n; ++i) A[i] = activate(a, Z[i]);
+            break;
+    }
+}
+
+template <typename T>
+void activation_backward(Activation a, const T* Z, const T* A, const T* dA, T* dZ, int n) {
+    switch (a) {
+        case Activation::linear:
+            for (int i = 0; i < n; ++i) dZ[i] = dA[i];
+            break;
+        case Activation::tanh:
+            for (int i = 0; i < n; ++i) dZ[i] = dA[i] * (T(1) - A[i] * A[i]);
+            break;
+        case Activation::sigmoid:
+            for (int i = 0; i < n; ++i) dZ[i] = dA[i] * (A[i] * (T(1) - A[i]));
+            break;
+        case Activation::relu:
+            for (int i = 0; i < n; ++i) dZ[i] = Z[i] > 0 ? dA[i] : T(0);
+            break;
+        default:
+            for (int i = 0; i < n; ++i) dZ[i] = dA[i] * activate_derivative(a, Z[i], A[i]);
+            break;
+    }
+}
+
+template void activation_forward<float>(Activation, const float*, float*, int);
+template void activation_forward<double>(Activation, const double*, double*, int);
+template void activation_backward<float>(Activation, const float*, const float*, const float*,
+                                         float*, int);
+template void activation_backward<double>(Activation, const double*, const double*,
+                                          const double*, double*, int);
+
+}  // namespace nnplay

@@ -1,0 +1,208 @@
+// bench_command.cpp: `nnplay bench`, the engine's throughput on four fixed
+// workloads (three training, one heatmap grid), as median/min/max of timed
+// repetitions, so optimisations and the native-vs-WASM gap can be measured.
+#include "commands.h"
+#include "json.h"
+
+#include "trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nnplay::cli {
+
+namespace {
+
+constexpr double kMinRepSeconds = 0.2;  // each timed repetition lasts at least this long
+constexpr int kGridResolution = 256;
+
+#ifdef NDEBUG
+constexpr const char* kBuild = "release";
+#else
+constexpr const char* kBuild = "debug";
+#endif
+
+// What every workload shares: TensorFlow Playground's circle data with the
+// defaults spelled out, so a changed default cannot silently change the figures.
+constexpr const char* kCommonState =
+    "dataset=circle&numSamples=500&noise=0&percTrainData=50&percValData=0&x=true&y=true"
+    "&activation=tanh&optimizer=sgd&learningRate=0.03&seed=bench";
+
+enum class Kind { train, grid };
+
+struct Workload {
+    const char* id;
+    const char* description;
+    std::string state;  // the query the trainer is built from
+    Kind kind;
+};
+
+std::vector<Workload> workloads() {
+    const std::string common = kCommonState;
+    const std::string w2 = common + "&networkShape=8,8,8,8,8,8&batchSize=10";
+    return {
+        {"W1", "2-4-2-1, batch 10 (TF Playground default)",
+         common + "&networkShape=4,2&batchSize=10", Kind::train},
+        {"W2", "six hidden layers of 8, batch 10", w2, Kind::train},
+        {"W3", "2-64-64-64-1, batch 64", common + "&networkShape=64,64,64&batchSize=64",
+         Kind::train},
+        {"W4", "W2's network, 256x256 grid forward", w2, Kind::grid},
+    };
+}
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Runs `units` units of work (epochs or grids) and returns the seconds taken,
+// or nullopt if training stopped (diverged or early-stopped).
+std::optional<double> time_units(Trainer& trainer, Kind kind, long long units, GridOutput& grid) {
+    const Clock::time_point start = Clock::now();
+    for (long long i = 0; i < units; ++i) {
+        if (kind == Kind::train) {
+            if (!trainer.step_epoch(false)) return std::nullopt;
+        } else {
+            trainer.evaluate_grid(kGridResolution, grid, false);
+        }
+    }
+    return seconds_since(start);
+}
+
+struct Result {
+    std::vector<double> rates;  // per rep: samples/s (train) or ms per grid (grid)
+    long long units_per_rep = 0;
+    double loss_before = 0, loss_after = 0;
+    double median = 0, min = 0, max = 0;
+};
+
+double median_of(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// Times one workload: a warm-up that also finds how many units last
+// kMinRepSeconds, then `reps` timed repetitions of that many units. Returns
+// nullopt after printing the reason when the workload is not valid.
+std::optional<Result> run_workload(const Workload& w, int reps) {
+    StateReadResult read = from_query(w.state);
+    if (!read.warnings.empty()) {  // the bench's own query must be clean
+        for (const std::string& msg : read.warnings)
+            std::fprintf(stderr, "nnplay bench: %s: state: %s\n", w.id, msg.c_str());
+        return std::nullopt;
+    }
+    Trainer trainer(read.state);
+    const long long samples_per_epoch = (long long)trainer.data().train.size();
+    if (samples_per_epoch == 0) {
+        std::fprintf(stderr, "nnplay bench: %s: no training points\n", w.id);
+        return std::nullopt;
+    }
+    GridOutput grid;
+    Result r;
+    trainer.measure();
+    r.loss_before = trainer.metrics().train_loss;
+
+    auto stopped = [&] {
+        std::fprintf(stderr, "nnplay bench: %s: training stopped (%s): %s\n", w.id,
+                     name_of(trainer.status()), trainer.status_message().c_str());
+        return std::nullopt;
+    };
+
+    // Warm-up and calibration: grow the unit count until one run lasts long
+    // enough; the last run is the warm-up.
+    long long units = 1;
+    for (;;) {
+        std::optional<double> t = time_units(trainer, w.kind, units, grid);
+        if (!t) return stopped();
+        if (*t >= kMinRepSeconds) break;
+        const double scale = *t > 0 ? 1.1 * kMinRepSeconds / *t : 100.0;
+        units = std::max(units + 1, (long long)std::ceil(double(units) * std::min(scale, 100.0)));
+    }
+    r.units_per_rep = units;
+
+    for (int rep = 0; rep < reps; ++rep) {
+        std::optional<double> t = time_units(trainer, w.kind, units, grid);
+        if (!t) return stopped();
+        r.rates.push_back(w.kind == Kind::train ? double(units * samples_per_epoch) / *t
+                                                : 1000.0 * *t / double(units));
+    }
+    r.median = median_of(r.rates);
+    r.min = *std::min_element(r.rates.begin(), r.rates.end());
+    r.max = *std::max_element(r.rates.begin(), r.rates.end());
+
+    trainer.measure();
+    r.loss_after = trainer.metrics().train_loss;
+    if (w.kind == Kind::train &&
+        !(std::isfinite(r.loss_after) && r.loss_after < r.loss_before)) {
+        std::fprintf(stderr,
+                     "nnplay bench: %s: the training loss did not go down (%.6g before, %.6g "
+                     "after %lld epochs): a benchmark that trains nothing measures nothing\n",
+                     w.id, r.loss_before, r.loss_after, units * (reps + 1));
+        return std::nullopt;
+    }
+    if (w.kind == Kind::grid && !grid.output.allFinite()) {
+        std::fprintf(stderr, "nnplay bench: %s: the grid output is not finite\n", w.id);
+        return std::nullopt;
+    }
+    return r;
+}
+
+void print_json(const Workload& w, const Result& r, int reps) {
+    const bool train = w.kind == Kind::train;
+    JsonLine j;
+    j.add("impl", "nnplay-native")
+        .add("workload", w.id)
+        .add(train ? "samples_per_s" : "ms_per_grid", r.median)
+        .add("min", r.min)
+        .add("max", r.max)
+        .add("reps", reps)
+        .add(train ? "epochs_per_rep" : "grids_per_rep", r.units_per_rep)
+        .add("description", w.description)
+        .add("build", kBuild);
+    if (train) j.add("loss_before", r.loss_before).add("loss_after", r.loss_after);
+    j.add("state", w.state);
+    std::printf("%s\n", j.str().c_str());
+}
+
+void print_row(const Workload& w, const Result& r) {
+    const bool train = w.kind == Kind::train;
+    const char* number = train ? "%13.0f" : "%13.3f";
+    std::printf("%-9s%-44s", w.id, w.description);
+    std::printf(number, r.median);
+    std::printf(number, r.min);
+    std::printf(number, r.max);
+    std::printf("  %s\n", train ? "samples/s" : "ms/grid");
+}
+
+}  // namespace
+
+int run_bench(const BenchOptions& options) {
+    const std::vector<Workload> list = workloads();
+    if (!options.json) {
+        std::printf("nnplay bench (%s build): median, min and max of %d repetitions after one "
+                    "warm-up, each >= %.1f s\n",
+                    kBuild, options.reps, kMinRepSeconds);
+        for (const Workload& w : list)  // whole, to paste into `nnplay train --state`
+            std::printf("%s state: %s\n", w.id, w.state.c_str());
+        std::printf("\n%-9s%-44s%13s%13s%13s  %s\n", "workload", "description", "median", "min",
+                    "max", "unit");
+        std::fflush(stdout);
+    }
+    for (const Workload& w : list) {
+        std::optional<Result> r = run_workload(w, options.reps);
+        if (!r) return kExitFailure;
+        if (options.json) print_json(w, *r, options.reps);
+        else print_row(w, *r);
+        std::fflush(stdout);
+    }
+    return kExitOk;
+}
+
+}  // namespace nnplay::cli

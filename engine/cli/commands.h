@@ -1,0 +1,40 @@
+// commands.h: the nnplay CLI's commands, one per file (train_command.cpp,
+// bench_command.cpp); main.cpp parses the arguments into these option structs
+// and dispatches. Each command returns the process exit status.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+namespace nnplay::cli {
+
+// Exit statuses shared by every command.
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;  // the command ran and found something wrong (bench)
+constexpr int kExitUsage = 2;    // bad command line; usage went to stderr
+
+struct TrainOptions {
+    std::string state_query;  // as given to --state; empty = every default
+    int epochs = 100;         // 1..1000000
+    int every = 10;           // print every K epochs (≥ 1); epoch 0 and the last always
+    bool json = false;        // one JSON object per line instead of a table
+};
+
+struct BenchOptions {
+    int reps = 7;             // timed repetitions per workload after one warm-up
+    bool json = false;        // one JSON object per workload instead of a table
+};
+
+// Trains a Trainer built from options.state_query and prints its progress to
+// stdout; warnings about the state and the settings go to stderr. Exit status
+// 0 whether the run ended ok, early-stopped or diverged (the status says which).
+int run_train(const TrainOptions& options);
+
+// Times the fixed workloads W1..W4 and prints median, min and max per workload.
+// Exit status 1 if a training workload's loss did not go down.
+int run_bench(const BenchOptions& options);
+
+// The full usage text, to `out` (stdout for --help, stderr for a usage error).
+void print_usage(std::FILE* out);
+
+}  // namespace nnplay::cli

@@ -1,0 +1,174 @@
+// train_command.cpp: `nnplay train`, a playground run without the page. Reads
+// a state query, trains epoch by epoch and prints the metrics as a table or as
+// JSON lines, so runs can be scripted, compared and reproduced from a link.
+#include "commands.h"
+#include "json.h"
+
+#include "trainer.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace nnplay::cli {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// JSON lines.
+
+// The per-epoch figures, shared by the epoch lines and the final summary.
+void add_metrics(JsonLine& j, const Metrics& m) {
+    j.add("train_loss", m.train_loss)
+        .add("val_loss", m.val_loss)
+        .add("test_loss", m.test_loss)
+        .add("reg_loss", m.reg_loss)
+        .add("train_acc", m.train_acc)
+        .add("val_acc", m.val_acc)
+        .add("test_acc", m.test_acc)
+        .add("train_rmse", m.train_rmse)
+        .add("val_rmse", m.val_rmse)
+        .add("test_rmse", m.test_rmse)
+        // The rate is a float in the engine; written as one, 0.03 stays 0.03.
+        .add("learning_rate", float(m.learning_rate));
+}
+
+void print_json_epoch(int epoch, const Metrics& m) {
+    JsonLine j;
+    j.add("epoch", epoch);
+    add_metrics(j, m);
+    std::printf("%s\n", j.str().c_str());
+}
+
+void print_json_final(const Trainer& trainer) {
+    JsonLine j;
+    j.add("final", true).add("status", name_of(trainer.status())).add("epoch", trainer.epoch());
+    add_metrics(j, trainer.metrics());
+    j.add("message", trainer.status_message()).add("state", to_query(trainer.state()));
+    std::printf("%s\n", j.str().c_str());
+}
+
+// ---------------------------------------------------------------------------
+// The table. Columns depend on the run: RMSE instead of accuracy for
+// regression, validation columns only with a validation set, the
+// regularisation term only when there is one, the rate only when scheduled.
+
+struct Table {
+    bool regression = false;
+    bool val = false;
+    bool reg = false;
+    bool rate = false;
+
+    explicit Table(const Trainer& trainer)
+        : regression(trainer.is_regression()),
+          val(!trainer.data().val.empty()),
+          reg(trainer.state().regularization != Regularization::none),
+          rate(trainer.state().schedule != Schedule::constant) {}
+
+    // A figure right-aligned in 12 columns (suffix included), or "-" where it
+    // does not apply (NaN), or "inf".
+    static void cell(std::string& line, double value, int precision, const char* suffix = "") {
+        char buf[64];
+        if (std::isfinite(value)) std::snprintf(buf, sizeof buf, "%.*f%s", precision, value, suffix);
+        else std::snprintf(buf, sizeof buf, "%s", std::isnan(value) ? "-" : "inf");
+        head(line, buf, 12);
+    }
+    static void head(std::string& line, const char* title, int width) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%*s", width, title);
+        line += buf;
+    }
+
+    void print_header() const {
+        std::string line;
+        head(line, "epoch", 7);
+        head(line, "train loss", 12);
+        if (val) head(line, "val loss", 12);
+        head(line, "test loss", 12);
+        if (reg) head(line, "reg loss", 12);
+        const char* what = regression ? "rmse" : "acc";
+        head(line, ("train " + std::string(what)).c_str(), 12);
+        if (val) head(line, ("val " + std::string(what)).c_str(), 12);
+        head(line, ("test " + std::string(what)).c_str(), 12);
+        if (rate) head(line, "lr", 12);
+        std::printf("%s\n", line.c_str());
+    }
+
+    void print_row(int epoch, const Metrics& m) const {
+        std::string line;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%7d", epoch);
+        line += buf;
+        cell(line, m.train_loss, 6);
+        if (val) cell(line, m.val_loss, 6);
+        cell(line, m.test_loss, 6);
+        if (reg) cell(line, m.reg_loss, 6);
+        if (regression) {
+            cell(line, m.train_rmse, 4);
+            if (val) cell(line, m.val_rmse, 4);
+            cell(line, m.test_rmse, 4);
+        } else {  // accuracy as a percentage
+            cell(line, 100 * m.train_acc, 1, "%");
+            if (val) cell(line, 100 * m.val_acc, 1, "%");
+            cell(line, 100 * m.test_acc, 1, "%");
+        }
+        if (rate) {
+            std::snprintf(buf, sizeof buf, "%.4g", m.learning_rate);
+            head(line, buf, 12);
+        }
+        std::printf("%s\n", line.c_str());
+    }
+};
+
+}  // namespace
+
+int run_train(const TrainOptions& options) {
+    StateReadResult read = from_query(options.state_query);
+    for (const std::string& w : read.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+
+    Trainer trainer(read.state);
+    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    std::fflush(stderr);
+
+    const Table table(trainer);
+    auto print = [&](int epoch) {
+        if (options.json) print_json_epoch(epoch, trainer.metrics());
+        else table.print_row(epoch, trainer.metrics());
+    };
+
+    if (!options.json) {
+        std::printf("state: %s\n", to_query(trainer.state()).c_str());
+        table.print_header();
+    }
+    trainer.measure();
+    print(trainer.epoch());
+    int last_printed = trainer.epoch();
+
+    // A stopped run may leave the epoch where it was (a diverged epoch is
+    // undone), so an epoch is never printed twice.
+    while (trainer.epoch() < options.epochs) {
+        const bool trained = trainer.step_epoch(true);
+        const bool stopped = !trained || trainer.status() != RunStatus::ok;
+        if (!trained && trainer.status() == RunStatus::ok)
+            std::fprintf(stderr, "warning: nothing to train; stopped at epoch %d\n", trainer.epoch());
+        const int epoch = trainer.epoch();
+        const bool due = epoch % options.every == 0 || epoch >= options.epochs || stopped;
+        if (due && epoch != last_printed) {
+            print(epoch);
+            last_printed = epoch;
+        }
+        if (stopped) break;
+    }
+
+    if (options.json) {
+        print_json_final(trainer);
+    } else {
+        std::printf("status: %s", name_of(trainer.status()));
+        if (!trainer.status_message().empty()) std::printf(": %s", trainer.status_message().c_str());
+        std::printf("\n");
+    }
+    std::fflush(stdout);
+    return kExitOk;
+}
+
+}  // namespace nnplay::cli

@@ -1,0 +1,192 @@
+// detmath.h: exp, expm1, log, tanh, sin and cos written with + − × ÷ and sqrt
+// only, so they give the same bits on every compiler and C library. The
+// standard library's versions differ in the last bit between glibc (native)
+// and musl (WebAssembly), and those bits grow during training; ours do not.
+// Together with -ffp-contract=off this keeps native and WASM runs identical.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+namespace nnplay::det {
+
+// 2^k for an integer k in the normal range, built from the exponent bits.
+inline float pow2f(int k) {
+    std::uint32_t bits = static_cast<std::uint32_t>(k + 127) << 23;
+    float f;
+    std::memcpy(&f, &bits, sizeof f);
+    return f;
+}
+inline double pow2(int k) {
+    std::uint64_t bits = static_cast<std::uint64_t>(k + 1023) << 52;
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+// Round to nearest integer without the C library (ties away from zero).
+inline double round_nearest(double x) {
+    double t = static_cast<double>(static_cast<std::int64_t>(x >= 0 ? x + 0.5 : x - 0.5));
+    return t;
+}
+
+// e^x in float: x = k·ln2 + r, |r| ≤ ln2/2, e^r by its Taylor series to r^7.
+// Clamped to [−87, 88] so the result stays a normal float (never inf).
+inline float exp(float x) {
+    x = x < -87.0f ? -87.0f : x;
+    x = x > 88.0f ? 88.0f : x;
+    float kf = x * 1.44269504f;
+    float up = kf + 0.5f, down = kf - 0.5f;
+    int k = static_cast<int>(kf >= 0 ? up : down);
+    float r = x - static_cast<float>(k) * 0.693145752f - static_cast<float>(k) * 1.42860677e-6f;
+    float p = 1.0f + r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 +
+                         r * (1.0f / 720 + r * (1.0f / 5040)))))));
+    return p * pow2f(k);
+}
+
+// e^x in double, Taylor series to r^13 after the same reduction; clamped to
+// [−708, 709].
+inline double exp(double x) {
+    x = x < -708.0 ? -708.0 : (x > 709.0 ? 709.0 : x);
+    double k = round_nearest(x * 1.4426950408889634);
+    double r = x - k * 6.93147180369123816490e-01 - k * 1.90821492927058770002e-10;
+    double p = 1.0 / 6227020800.0;  // 1/13!
+    const double inv_fact[] = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0,
+                               1.0 / 362880.0,    1.0 / 40320.0,    1.0 / 5040.0,
+                               1.0 / 720.0,       1.0 / 120.0,      1.0 / 24.0,
+                               1.0 / 6.0,         0.5,              1.0,
+                               1.0};
+    for (double c : inv_fact) p = p * r + c;
+    return p * pow2(static_cast<int>(k));
+}
+
+// e^x − 1, accurate near 0 (where exp(x) − 1 would cancel). Both candidates
+// are computed and then one is picked, with no branch, so loops vectorise.
+inline float expm1(float x) {
+    float a = x < 0 ? -x : x;
+    float small = x * (1.0f + x * (0.5f + x * (1.0f / 6 + x * (1.0f / 24 + x * (1.0f / 120 +
+                       x * (1.0f / 720 + x * (1.0f / 5040)))))));
+    float big = exp(x) - 1.0f;
+    return a < 0.35f ? small : big;
+}
+inline double expm1(double x) {
+    double a = x < 0 ? -x : x;
+    if (a >= 0.35) return exp(x) - 1.0;
+    double p = 1.0 / 87178291200.0;  // 1/14!
+    const double inv_fact[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
+                               1.0 / 3628800.0,    1.0 / 362880.0,    1.0 / 40320.0,
+                               1.0 / 5040.0,       1.0 / 720.0,       1.0 / 120.0,
+                               1.0 / 24.0,         1.0 / 6.0,         0.5,
+                               1.0};
+    for (double c : inv_fact) p = p * x + c;
+    return p * x;
+}
+
+// tanh x = e / (e + 2) with e = expm1(2|x|), sign restored; ±1 beyond |x| = 9
+// (float) or 20 (double), where tanh rounds to ±1 anyway.
+inline float tanh(float x) {
+    float a = x < 0 ? -x : x;
+    a = a > 9.0f ? 9.0f : a;
+    float e = expm1(2.0f * a);
+    float t = e / (e + 2.0f);
+    return x < 0 ? -t : t;
+}
+inline double tanh(double x) {
+    double a = x < 0 ? -x : x;
+    if (a > 20.0) return x < 0 ? -1.0 : 1.0;
+    double e = expm1(2.0 * a);
+    double t = e / (e + 2.0);
+    return x < 0 ? -t : t;
+}
+
+// Natural log in double: x = m·2^e with m in [√½, √2), log m = 2·atanh(s),
+// s = (m − 1)/(m + 1), |s| ≤ 0.172, series to s^23. log(0) = −inf, log(<0) = NaN.
+inline double log(double x) {
+    if (!(x > 0))
+        return x == 0 ? -std::numeric_limits<double>::infinity()
+                      : std::numeric_limits<double>::quiet_NaN();
+    if (x > std::numeric_limits<double>::max()) return x;  // +inf
+    std::uint64_t bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    int e = static_cast<int>((bits >> 52) & 0x7ff);
+    if (e == 0) {  // subnormal: scale into the normal range first
+        x *= 18014398509481984.0;  // 2^54
+        std::memcpy(&bits, &x, sizeof bits);
+        e = static_cast<int>((bits >> 52) & 0x7ff) - 54;
+    }
+    e -= 1023;
+    bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;  // m in [1, 2)
+    double m;
+    std::memcpy(&m, &bits, sizeof m);
+    if (m > 1.4142135623730951) {
+        m *= 0.5;
+        e += 1;
+    }
+    double s = (m - 1.0) / (m + 1.0);
+    double s2 = s * s;
+    double p = 1.0 / 23;
+    for (int n = 21; n >= 1; n -= 2) p = p * s2 + 1.0 / n;
+    return static_cast<double>(e) * 6.93147180369123816490e-01 +
+           (2.0 * s * p + static_cast<double>(e) * 1.90821492927058770002e-10);
+}
+inline float log(float x) { return static_cast<float>(log(static_cast<double>(x))); }
+
+// sin and cos in double: reduce by π/2 in two parts (exact for |x| < 1e5,
+// far beyond any angle here), then Taylor series on |r| ≤ π/4.
+namespace detail {
+// sin r = r·Σ (−1)^k r^2k/(2k+1)!, to r^19.
+inline double sin_poly(double r) {
+    const double c[] = {1.0 / 355687428096000.0, -1.0 / 1307674368000.0, 1.0 / 6227020800.0,
+                        -1.0 / 39916800.0,       1.0 / 362880.0,         -1.0 / 5040.0,
+                        1.0 / 120.0,             -1.0 / 6.0,             1.0};
+    double r2 = r * r;
+    double p = -1.0 / 121645100408832000.0;
+    for (double k : c) p = p * r2 + k;
+    return p * r;
+}
+// cos r = Σ (−1)^k r^2k/(2k)!, to r^18.
+inline double cos_poly(double r) {
+    const double c[] = {1.0 / 20922789888000.0, -1.0 / 87178291200.0, 1.0 / 479001600.0,
+                        -1.0 / 3628800.0,       1.0 / 40320.0,        -1.0 / 720.0,
+                        1.0 / 24.0,             -0.5,                 1.0};
+    double r2 = r * r;
+    double p = -1.0 / 6402373705728000.0;
+    for (double k : c) p = p * r2 + k;
+    return p;
+}
+// Returns r and the quadrant q (0..3) with x = q·π/2 + r.
+inline double reduce_half_pi(double x, int& q) {
+    double k = round_nearest(x * 0.63661977236758134308);
+    double r = x - k * 1.57079632673412561417e+00;  // π/2's first 33 bits: k·hi is exact
+    r = r - k * 6.07710050650619224932e-11;         // the rest of π/2
+    long long ki = static_cast<long long>(k);
+    q = static_cast<int>(((ki % 4) + 4) % 4);
+    return r;
+}
+}  // namespace detail
+
+inline double sin(double x) {
+    int q;
+    double r = detail::reduce_half_pi(x, q);
+    switch (q) {
+        case 0: return detail::sin_poly(r);
+        case 1: return detail::cos_poly(r);
+        case 2: return -detail::sin_poly(r);
+        default: return -detail::cos_poly(r);
+    }
+}
+inline double cos(double x) {
+    int q;
+    double r = detail::reduce_half_pi(x, q);
+    switch (q) {
+        case 0: return detail::cos_poly(r);
+        case 1: return -detail::sin_poly(r);
+        case 2: return -detail::cos_poly(r);
+        default: return detail::sin_poly(r);
+    }
+}
+inline float sin(float x) { return static_cast<float>(sin(static_cast<double>(x))); }
+inline float cos(float x) { return static_cast<float>(cos(static_cast<double>(x))); }
+
+}  // namespace nnplay::det

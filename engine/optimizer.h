@@ -1,0 +1,46 @@
+// optimizer.h: the update rules that turn gradients into weight changes, over
+// the network's flat parameter buffer. Conventions follow PyTorch's optimisers
+// (so an exported model trains on the same way there):
+//   sgd       w −= lr·g
+//   momentum  v = μv + g;                 w −= lr·v
+//   nesterov  v = μv + g;                 w −= lr·(g + μv)
+//   rmsprop   s = ρs + (1−ρ)g²;           w −= lr·g / (√s + ε)
+//   adam      m = β₁m + (1−β₁)g; s = β₂s + (1−β₂)g²; w −= lr·(m/(1−β₁ᵗ)) / (√(s/(1−β₂ᵗ)) + ε)
+#pragma once
+
+#include "state.h"
+#include "types.h"
+
+namespace nnplay {
+
+struct OptimizerSettings {
+    Optimizer kind = Optimizer::sgd;
+    double momentum = 0.9;  // μ
+    double rms_decay = 0.9; // ρ
+    double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+
+    static OptimizerSettings from(const PlaygroundState& state);
+};
+
+template <typename T>
+class OptimizerState {
+public:
+    // Sizes the moment buffers for `count` parameters, all zero.
+    explicit OptimizerState(std::size_t count = 0);
+
+    // Forgets the moments and the step count (a reset or a change of optimiser).
+    void reset();
+
+    // One update of w (count values) from the gradient g at learning rate lr.
+    void step(T* w, const T* g, const OptimizerSettings& settings, double lr);
+
+    long steps() const { return t_; }
+
+private:
+    VectorT<T> m_;      // (count) first moment / velocity
+    VectorT<T> s_;      // (count) second moment
+    long t_ = 0;        // updates taken
+    double beta1_t_ = 1, beta2_t_ = 1;  // β₁ᵗ, β₂ᵗ by repeated products (no pow)
+};
+
+}  // namespace nnplay

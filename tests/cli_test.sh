@@ -1,0 +1,294 @@
+#!/usr/bin/env bash
+# cli_test.sh: end-to-end tests of the nnplay command line (exit statuses, usage,
+# `train` output as table and JSON lines, warnings, divergence, determinism,
+# `bench`). Usage: tests/cli_test.sh build/native-release/nnplay
+set -euo pipefail
+
+BIN=${1:?usage: tests/cli_test.sh path/to/nnplay}
+[[ -x $BIN ]] || { echo "cli_test: $BIN is not an executable" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok    $1"; }
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL  $1"
+    if [[ -n ${2:-} ]]; then printf '%s\n' "$2" | head -n 20 | sed 's/^/      /'; fi
+}
+
+# run ARGS...: runs the binary; leaves $rc, $tmp/out and $tmp/err.
+run() {
+    rc=0
+    "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+
+# expect NAME COMMAND...: passes when COMMAND succeeds, e.g. expect "x" test "$rc" -eq 0
+expect() {
+    local name=$1
+    shift
+    if "$@"; then pass "$name"; else fail "$name" "rc=$rc; stderr: $(head -c 600 "$tmp/err")"; fi
+}
+
+has() { grep -q -- "$1" "$2"; }
+lines() { wc -l <"$1" | tr -d ' '; }
+
+# ---------------------------------------------------------------------------
+# A strict JSON reader (NaN and Infinity are not JSON), if one is installed.
+# json_summary FILE prints one line per input line: "epoch N", or
+# "final STATUS EPOCH", or "bench WORKLOAD UNITKEY", or "error ..." for a line
+# that does not parse or misses a key.
+
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import json' >/dev/null 2>&1; then
+    json_tool=python3
+elif command -v node >/dev/null 2>&1; then
+    json_tool=node
+else
+    json_tool=
+    echo "note: neither python3 nor node found: JSON lines are checked with grep only, not parsed"
+fi
+
+epoch_keys='epoch train_loss val_loss test_loss reg_loss train_acc val_acc test_acc train_rmse val_rmse test_rmse learning_rate'
+final_keys="final status epoch message state $epoch_keys"
+
+json_summary() {
+    case $json_tool in
+    python3)
+        EPOCH_KEYS=$epoch_keys FINAL_KEYS=$final_keys python3 -c '
+import json, os, sys
+def no_constant(name):
+    raise ValueError("not JSON: " + name)
+epoch_keys = os.environ["EPOCH_KEYS"].split()
+final_keys = os.environ["FINAL_KEYS"].split()
+for line in open(sys.argv[1], encoding="utf-8"):
+    try:
+        o = json.loads(line, parse_constant=no_constant)
+    except ValueError as e:
+        print("error parse:", e); continue
+    if not isinstance(o, dict):
+        print("error not an object"); continue
+    if "impl" in o:
+        unit = "samples_per_s" if "samples_per_s" in o else "ms_per_grid" if "ms_per_grid" in o else "none"
+        ok = unit != "none" and all(isinstance(o.get(k), (int, float)) and o.get(k) > 0 for k in (unit, "min", "max"))
+        print("bench", o.get("workload"), unit if ok else "bad-figures"); continue
+    keys = final_keys if o.get("final") is True else epoch_keys
+    missing = [k for k in keys if k not in o]
+    if missing:
+        print("error missing", ",".join(missing)); continue
+    if o.get("final") is True:
+        print("final", o["status"], o["epoch"])
+    else:
+        print("epoch", o["epoch"])
+' "$1"
+        ;;
+    node)
+        EPOCH_KEYS=$epoch_keys FINAL_KEYS=$final_keys node -e '
+const fs = require("fs");
+const epochKeys = process.env.EPOCH_KEYS.split(" ");
+const finalKeys = process.env.FINAL_KEYS.split(" ");
+const text = fs.readFileSync(process.argv[1], "utf8");
+for (const line of text.split("\n").slice(0, -1)) {
+    let o;
+    try { o = JSON.parse(line); } catch (e) { console.log("error parse: " + e.message); continue; }
+    if (o === null || typeof o !== "object" || Array.isArray(o)) { console.log("error not an object"); continue; }
+    if ("impl" in o) {
+        const unit = "samples_per_s" in o ? "samples_per_s" : "ms_per_grid" in o ? "ms_per_grid" : "none";
+        const ok = unit !== "none" && [unit, "min", "max"].every(k => typeof o[k] === "number" && o[k] > 0);
+        console.log("bench " + o.workload + " " + (ok ? unit : "bad-figures")); continue;
+    }
+    const keys = o.final === true ? finalKeys : epochKeys;
+    const missing = keys.filter(k => !(k in o));
+    if (missing.length) { console.log("error missing " + missing.join(",")); continue; }
+    console.log(o.final === true ? "final " + o.status + " " + o.epoch : "epoch " + o.epoch);
+}
+' "$1"
+        ;;
+    *)  # no parser: a line-level approximation
+        while IFS= read -r line; do
+            if [[ $line == *'"impl":'* ]]; then
+                w=$(sed -n 's/.*"workload":"\([^"]*\)".*/\1/p' <<<"$line")
+                if [[ $line == *'"samples_per_s":'* ]]; then echo "bench $w samples_per_s"
+                else echo "bench $w ms_per_grid"; fi
+            elif [[ $line == *'"final":true'* ]]; then
+                s=$(sed -n 's/.*"status":"\([^"]*\)".*/\1/p' <<<"$line")
+                e=$(sed -n 's/.*"final":true,"status":"[^"]*","epoch":\([0-9]*\).*/\1/p' <<<"$line")
+                echo "final $s $e"
+            else
+                echo "epoch $(sed -n 's/^{"epoch":\([0-9]*\),.*/\1/p' <<<"$line")"
+            fi
+        done <"$1"
+        ;;
+    esac
+}
+
+# ---------------------------------------------------------------------------
+# Usage and exit statuses.
+
+run --help
+expect "--help: exit 0, usage on stdout" test "$rc" -eq 0 -a -s "$tmp/out"
+expect "--help: usage text names both commands" has "nnplay train" "$tmp/out"
+
+run help
+expect "help: exit 0" test "$rc" -eq 0 -a -s "$tmp/out"
+
+run train --help
+expect "train --help: exit 0" test "$rc" -eq 0 -a -s "$tmp/out"
+
+run
+expect "no command: exit 2" test "$rc" -eq 2
+expect "no command: usage on stderr" has "usage" "$tmp/err"
+
+run frobnicate
+expect "unknown command: exit 2" test "$rc" -eq 2
+expect "unknown command: usage on stderr" has "usage" "$tmp/err"
+
+bad_args=(
+    "train --bogus"
+    "train --epochs"
+    "train --epochs abc"
+    "train --epochs 0"
+    "train --epochs 1000001"
+    "train --epochs 5x"
+    "train --epochs -3"
+    "train --every 0"
+    "train --every"
+    "train --state"
+    "train --json=yes"
+    "train extra"
+    "bench --reps 0"
+    "bench --bogus"
+)
+for args in "${bad_args[@]}"; do
+    # shellcheck disable=SC2086  # split on purpose
+    run $args
+    if [[ $rc -eq 2 ]] && has usage "$tmp/err" && [[ ! -s $tmp/out ]]; then
+        pass "'$args': exit 2, usage on stderr"
+    else
+        fail "'$args': exit 2, usage on stderr" "rc=$rc; stdout: $(head -c 300 "$tmp/out")"
+    fi
+done
+
+# ---------------------------------------------------------------------------
+# train --json
+
+run train --epochs 5 --every 1 --json
+cp "$tmp/out" "$tmp/json5"
+expect "train --json: exit 0" test "$rc" -eq 0
+expect "train --json: 7 lines (epochs 0..5 and the summary)" test "$(lines "$tmp/json5")" -eq 7
+expect "train --json: default state gives no warnings" test ! -s "$tmp/err"
+summary=$(json_summary "$tmp/json5")
+want=$'epoch 0\nepoch 1\nepoch 2\nepoch 3\nepoch 4\nepoch 5\nfinal ok 5'
+if [[ $summary == "$want" ]]; then
+    pass "train --json: every line parses (${json_tool:-grep}); epochs 0..5, then final status ok"
+else
+    fail "train --json: every line parses (${json_tool:-grep}); epochs 0..5, then final status ok" "$summary"
+fi
+expect "train --json: no validation set gives \"val_loss\":null" has '"val_loss":null' "$tmp/json5"
+if grep -qiE '\bnan\b|\binf(inity)?\b' "$tmp/json5"; then
+    fail "train --json: no NaN or Infinity tokens" "$(grep -iE 'nan|inf' "$tmp/json5" | head -3)"
+else
+    pass "train --json: no NaN or Infinity tokens"
+fi
+expect "train --json: summary carries the state with its seed" has '"state":"[^"]*seed=nnplay' "$tmp/json5"
+
+# Feeding the summary's state back reproduces the run exactly.
+state=$(sed -n 's/.*"state":"\([^"]*\)".*/\1/p' "$tmp/json5")
+run train --state "$state" --epochs 5 --every 1 --json
+if [[ $rc -eq 0 ]] && cmp -s "$tmp/out" "$tmp/json5"; then
+    pass "train: the summary's state reproduces the run"
+else
+    fail "train: the summary's state reproduces the run" "$(diff "$tmp/json5" "$tmp/out" | head -5)"
+fi
+
+# Regression: RMSE instead of accuracy.
+run train --state 'problem=regression' --epochs 3 --json
+if [[ $rc -eq 0 ]] && head -1 "$tmp/out" | grep -q '"train_acc":null' &&
+    head -1 "$tmp/out" | grep -qE '"train_rmse":[0-9]'; then
+    pass "train regression: accuracy null, RMSE a number"
+else
+    fail "train regression: accuracy null, RMSE a number" "$(head -c 400 "$tmp/out")"
+fi
+
+# ---------------------------------------------------------------------------
+# Table output
+
+run train --epochs 25 --every 10
+epochs=$(awk '$1 ~ /^[0-9]+$/ { printf "%s ", $1 }' "$tmp/out")
+if [[ $rc -eq 0 && $epochs == "0 10 20 25 " ]] && has '^status: ok' "$tmp/out" &&
+    has 'train loss' "$tmp/out" && has '^state: ' "$tmp/out"; then
+    pass "train table: rows 0, 10, 20 and the last (25), state and status lines"
+else
+    fail "train table: rows 0, 10, 20 and the last (25), state and status lines" "rc=$rc rows='$epochs'"
+fi
+
+# ---------------------------------------------------------------------------
+# Warnings, divergence, early stopping
+
+run train --state 'noise=abc&foo=1' --epochs 5 --every 1 --json
+if [[ $rc -eq 0 ]] && has "^warning: .*noise" "$tmp/err" && has "^warning: .*foo" "$tmp/err" &&
+    [[ $(json_summary "$tmp/out" | tail -1) == "final ok 5" ]]; then
+    pass "bad state values: warnings on stderr, still trains to epoch 5"
+else
+    fail "bad state values: warnings on stderr, still trains to epoch 5" "rc=$rc; stderr: $(cat "$tmp/err")"
+fi
+
+run train --state 'earlyStopping=true' --epochs 2 --json
+expect "early stopping without a validation set: trainer warning on stderr" has "^warning: " "$tmp/err"
+
+# A linear output with a learning rate of 10 blows up in the first epoch.
+diverging='problem=regression&learningRate=10&networkShape=8,8,8&activation=relu'
+run train --state "$diverging" --epochs 50 --every 10 --json
+final=$(json_summary "$tmp/out" | tail -1)
+if [[ $rc -eq 0 && $final == "final diverged "* ]] && has '"message":"[^"]*diverged' "$tmp/out"; then
+    pass "huge learning rate: status diverged with a message, exit 0"
+else
+    fail "huge learning rate: status diverged with a message, exit 0" "rc=$rc; $final"
+fi
+run train --state "$diverging" --epochs 50
+expect "huge learning rate, table: status line says diverged" has '^status: diverged' "$tmp/out"
+
+run train --state 'dataset=spiral&percValData=30&earlyStopping=true&patience=3&learningRate=1' --epochs 200 --every 50 --json
+final=$(json_summary "$tmp/out" | tail -1)
+if [[ $rc -eq 0 && $final == "final early_stopped "* ]]; then
+    pass "early stopping: status early_stopped, exit 0"
+else
+    fail "early stopping: status early_stopped, exit 0" "rc=$rc; $final"
+fi
+
+# ---------------------------------------------------------------------------
+# Determinism: the same state gives the same bytes.
+
+det='dataset=spiral&networkShape=8,8&activation=relu&optimizer=adam&learningRate=0.01&noise=20&seed=det'
+run train --state "$det" --epochs 30 --every 5 --json
+cp "$tmp/out" "$tmp/det1"
+run train --state "$det" --epochs 30 --every 5 --json
+if [[ $rc -eq 0 ]] && cmp -s "$tmp/out" "$tmp/det1"; then
+    pass "determinism: two --json runs of one state print identical output"
+else
+    fail "determinism: two --json runs of one state print identical output" "$(diff "$tmp/det1" "$tmp/out" | head -5)"
+fi
+run train --state "$det" --epochs 30 --every 5
+cp "$tmp/out" "$tmp/det2"
+run train --state "$det" --epochs 30 --every 5
+if [[ $rc -eq 0 ]] && cmp -s "$tmp/out" "$tmp/det2"; then
+    pass "determinism: two table runs of one state print identical output"
+else
+    fail "determinism: two table runs of one state print identical output" "$(diff "$tmp/det2" "$tmp/out" | head -5)"
+fi
+
+# ---------------------------------------------------------------------------
+# bench (one repetition: checks it runs, trains and reports; not the figures)
+
+run bench --json --reps 1
+summary=$(json_summary "$tmp/out")
+want=$'bench W1 samples_per_s\nbench W2 samples_per_s\nbench W3 samples_per_s\nbench W4 ms_per_grid'
+if [[ $rc -eq 0 && $summary == "$want" ]]; then
+    pass "bench --json --reps 1: W1..W3 samples/s, W4 ms per grid"
+else
+    fail "bench --json --reps 1: W1..W3 samples/s, W4 ms per grid" "rc=$rc; $summary; $(cat "$tmp/err")"
+fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,462 @@
+// app.cpp: the page's frame loop and everything between the controls and the Trainer:
+// training within a time budget, following state changes, turning grid evaluations into
+// textures, the status line, the address and the test API (see app.h).
+#include "app.h"
+
+#include "url.h"
+
+#include "features.h"
+
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace nnplay::web {
+namespace {
+
+App* the_app = nullptr;  // for the test API
+
+// Binary outputs as a value in [−1, 1] (0 = the decision boundary): probabilities and
+// perceptron steps map p → 2p − 1; tanh and regression outputs are already on that scale.
+float signed_output(Output o, float v) {
+    switch (o) {
+        case Output::sigmoid_log:
+        case Output::step:
+        case Output::softmax_ce: return 2 * v - 1;
+        default: return v;
+    }
+}
+
+void update_pictures(App& app) {
+    Trainer& t = *app.trainer;
+    const NetworkSpec& spec = t.spec();
+    t.evaluate_grid(kOutputRes, app.grid, false);
+    t.evaluate_grid(Renderer::kSlotRes, app.thumbs, true);
+    if (!app.renderer_ok) return;
+
+    const int n = kOutputRes * kOutputRes;
+    std::vector<float> values(std::size_t(n), 0.0f);
+    const Matrix& out = app.grid.output;  // (outputs, n)
+    if (spec.output == Output::softmax_ce && spec.outputs > 1) {
+        for (int j = 0; j < n; ++j) {
+            Eigen::Index best = 0;
+            float p = out.col(j).maxCoeff(&best);
+            values[j] = float(best) + std::clamp(p, 0.0f, 0.999f) * 0.5f;
+        }
+    } else {
+        for (int j = 0; j < n; ++j) values[j] = signed_output(spec.output, out(0, j));
+    }
+    app.renderer.set_output(values.data(), kOutputRes);
+
+    const int r2 = Renderer::kSlotRes * Renderer::kSlotRes;
+    values.resize(std::size_t(r2));
+    for (int l = 0; l < spec.layer_count() && l < int(app.thumbs.layers.size()); ++l) {
+        const Matrix& a = app.thumbs.layers[l];  // (width, R²)
+        const bool last = l == spec.layer_count() - 1;
+        for (int node = 0; node < a.rows(); ++node) {
+            for (int j = 0; j < r2; ++j)
+                values[j] = last ? signed_output(spec.output, a(node, j)) : a(node, j);
+            app.renderer.set_slot(neuron_slot(app, l, node), values.data());
+        }
+    }
+}
+
+void make_feature_thumbnails(App& app) {
+    const int R = Renderer::kSlotRes;
+    std::vector<float> values(std::size_t(R * R));
+    for (int f = 0; f < feature_count; ++f) {
+        float peak = 1e-6f;
+        for (int i = 0; i < R; ++i)
+            for (int j = 0; j < R; ++j) {
+                values[i * R + j] = float(feature_value(Feature(f), grid_x(j, R), grid_y(i, R)));
+                peak = std::max(peak, std::abs(values[i * R + j]));
+            }
+        for (float& v : values) v /= peak;
+        app.renderer.set_slot(feature_slot(f), values.data());
+    }
+}
+
+void make_dataset_previews(App& app) {
+    app.dataset_previews.assign(std::size_t(Dataset::custom) + 1, {});
+    for (int d = 0; d < int(Dataset::custom); ++d) {
+        PlaygroundState s;
+        const Dataset ds = Dataset(d);
+        s.problem = (ds == Dataset::reg_plane || ds == Dataset::reg_gauss) ? Problem::regression
+                                                                           : Problem::classification;
+        if (s.problem == Problem::regression) s.reg_dataset = ds; else s.dataset = ds;
+        s.classes = 3;
+        s.num_samples = 250;
+        Rng rng = Rng("preview").derive("data");
+        app.dataset_previews[d] = generate_points(s, rng);
+    }
+}
+
+void sync_state(App& app) {
+    Trainer& t = *app.trainer;
+    if (app.reset_requested) {
+        app.reset_requested = false;
+        app_reset(app);
+    }
+    if (app.edit_pending) {
+        const App::ParamEdit& e = app.edit;
+        const NetworkSpec& spec = t.spec();
+        if (e.layer < spec.layer_count() && e.to < spec.width(e.layer) &&
+            (e.bias || e.from < spec.fan_in(e.layer))) {
+            if (e.bias) t.set_bias(0, e.layer, e.to, e.value);
+            else t.set_weight(0, e.layer, e.to, e.from, e.value);
+            t.measure();
+            app.pictures_dirty = true;
+        }
+        app.edit_pending = false;
+    }
+    if (!(app.state == t.state())) {
+        const int change = t.set_state(app.state);
+        if (change & (Trainer::kNetwork | Trainer::kData)) {
+            t.measure();
+            app.chart.clear();
+            app.chart.add(t.metrics());
+        }
+        app.pictures_dirty = true;
+    }
+    std::string query = to_query(app.state);
+    if (query != app.written_query) {
+        url_set_hash(query);
+        app.written_query = std::move(query);
+    }
+}
+
+void train(App& app) {
+    Trainer& t = *app.trainer;
+    int epochs = 0;
+    for (; app.steps_requested > 0; --app.steps_requested)
+        if (t.step_epoch(false)) ++epochs;
+    app.steps_requested = 0;
+    if (app.playing) {
+        const int per_frame = kSpeeds[app.speed];
+        const double budget = per_frame == 0 ? 0.008 : 0.025;
+        const double start = glfwGetTime();
+        for (int n = 0; per_frame == 0 || n < per_frame; ++n) {
+            if (!t.step_epoch(false)) break;
+            ++epochs;
+            if (glfwGetTime() - start > budget) break;
+        }
+    }
+    if (t.status() != RunStatus::ok && app.playing) {
+        app.playing = false;
+        console_log(t.status_message().c_str());
+    }
+    if (epochs > 0) {
+        t.measure();
+        app.chart.add(t.metrics());
+        app.pictures_dirty = true;
+    }
+    app.stat_epochs += epochs;
+}
+
+std::vector<PointSprite> point_sprites(const App& app) {
+    const DataSplit& d = app.trainer->data();
+    const bool regression = app.trainer->is_regression();
+    std::vector<PointSprite> out;
+    out.reserve(d.train.size() + d.val.size() + d.test.size());
+    auto add = [&](const std::vector<Point>& points, float style) {
+        for (const Point& p : points) out.push_back({p.x, p.y, label_colour(p.label, regression), style});
+    };
+    if (app.state.show_test_data) add(d.test, 1);
+    add(d.val, 2);
+    add(d.train, 0);
+    return out;
+}
+
+void draw_pictures(App& app) {
+    if (!app.renderer_ok) return;
+    const NetworkSpec& spec = app.trainer->spec();
+    int slots = feature_count;
+    for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
+    HeatStyle thumb;
+    thumb.discretize = app.state.discretize;
+    app.renderer.render_slots(slots, thumb);
+
+    HeatStyle style;
+    int source = -1;
+    if (app.hover_layer >= 0 && app.hover_layer < spec.layer_count() &&
+        app.hover_node < spec.width(app.hover_layer)) {
+        source = neuron_slot(app, app.hover_layer, app.hover_node);
+        style.discretize = app.state.discretize;
+    } else if (app.hover_feature >= 0) {
+        source = feature_slot(app.hover_feature);
+    } else {
+        const bool multi = spec.output == Output::softmax_ce && spec.outputs > 1;
+        style.kind = multi ? 1 : 0;
+        style.classes = std::max(2, spec.outputs);
+        style.discretize = app.state.discretize;
+        style.contour = !app.trainer->is_regression();
+        style.strength = 0.85f;
+    }
+    app.renderer.render_output(app.output_px, app.output_px, style, source, point_sprites(app),
+                               std::max(2.5f, 3.5f * app.scale));
+}
+
+void rebuild_fonts(App& app, float scale) {
+    const bool first = app.fonts_built_for == 0;
+    if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui_load_fonts(scale);
+    ui_setup_style(scale);
+    if (!first) ImGui_ImplOpenGL3_CreateFontsTexture();
+    app.fonts_built_for = scale;
+    app.scale = scale;
+}
+
+std::string json_number(double v) {
+    if (!std::isfinite(v)) return "null";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.9g", v);
+    return text;
+}
+
+}  // namespace
+
+int feature_slot(int feature) { return feature; }
+
+int neuron_slot(const App& app, int layer, int node) {
+    const NetworkSpec& spec = app.trainer->spec();
+    int slot = feature_count;
+    for (int l = 0; l < layer; ++l) slot += spec.width(l);
+    return slot + node;
+}
+
+void record_rect(App& app, const char* name) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float s = app.scale;
+    app.rects[name] = {a.x / s, a.y / s, (b.x - a.x) / s, (b.y - a.y) / s};
+}
+
+void app_message(App& app, std::string text, bool error) {
+    console_log(text.c_str());
+    app.message = std::move(text);
+    app.message_is_error = error;
+    app.message_until = glfwGetTime() + 8.0;
+}
+
+std::vector<std::string> app_apply_query(App& app, std::string_view query) {
+    StateReadResult read = from_query(query);
+    app.state = std::move(read.state);
+    app.link_warnings = read.warnings;
+    for (const std::string& w : read.warnings) console_log(w.c_str());
+    sync_state(app);
+    app_reset(app);  // a link is a run from its start: same seed, same epochs
+    return read.warnings;
+}
+
+void app_reset(App& app) {
+    app.trainer->reset();
+    app.trainer->measure();
+    app.chart.clear();
+    app.chart.add(app.trainer->metrics());
+    app.pictures_dirty = true;
+}
+
+std::string status_text(const App& app, bool* is_error) {
+    std::string text;
+    bool error = false;
+    auto add = [&](const std::string& line) {
+        if (!text.empty()) text += "  ·  ";
+        text += line;
+    };
+    const Trainer& t = *app.trainer;
+    if (t.status() == RunStatus::diverged) {
+        add(t.status_message().empty() ? "The run diverged." : t.status_message());
+        error = true;
+    } else if (t.status() == RunStatus::early_stopped) {
+        add(t.status_message().empty() ? "Stopped early." : t.status_message());
+    }
+    if (!app.link_warnings.empty()) {
+        std::string line = "Link: ";
+        for (size_t i = 0; i < app.link_warnings.size(); ++i)
+            line += (i ? "; " : "") + app.link_warnings[i];
+        add(line);
+    }
+    for (const std::string& w : t.warnings()) add(w);
+    if (!app.message.empty() && (app.message_until == 0 || glfwGetTime() < app.message_until)) {
+        add(app.message);
+        error = error || app.message_is_error;
+    }
+    if (is_error) *is_error = error;
+    return text;
+}
+
+// Shortcut keys are queued as they arrive: ImGui 1.86 samples key state once per frame and
+// misses a press and release that both fall between two frames (slow frames, scripted input).
+void on_key(GLFWwindow* window, int key, int, int action, int) {
+    App& app = *static_cast<App*>(glfwGetWindowUserPointer(window));
+    if (action == GLFW_PRESS || (action == GLFW_REPEAT && (key == GLFW_KEY_RIGHT || key == GLFW_KEY_S)))
+        app.keys.push_back(key);
+}
+
+bool app_init(App& app, GLFWwindow* window) {
+    the_app = &app;
+    app.window = window;
+    glfwSetWindowUserPointer(window, &app);
+    glfwSetKeyCallback(window, on_key);  // before ImGui's, which chains to it
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the link is the only saved state
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    std::string glsl = shader_prelude();
+    glsl = glsl.substr(0, glsl.find('\n'));
+    ImGui_ImplOpenGL3_Init(glsl.c_str());
+    rebuild_fonts(app, fit_canvas(window));
+
+    std::string error;
+    app.renderer_ok = app.renderer.init(error);
+    app.renderer.set_palette(kClassColours, 6, kNeutral);
+
+    const std::string hash = url_hash();
+    StateReadResult read = from_query(hash);
+    if (!hash.empty()) {
+        app.state = read.state;
+        app.link_warnings = read.warnings;
+        for (const std::string& w : read.warnings) console_log(w.c_str());
+    }
+    app.trainer = std::make_unique<Trainer>(app.state);
+    app.trainer->measure();
+    app.chart.add(app.trainer->metrics());
+    if (app.renderer_ok) make_feature_thumbnails(app);
+    else app_message(app, error, true);
+    make_dataset_previews(app);
+    sync_state(app);
+    app.stat_since = glfwGetTime();
+    return true;
+}
+
+void app_frame(App& app) {
+    const double frame_start = glfwGetTime();
+    glfwPollEvents();
+    if (url_hash_changed()) app_apply_query(app, url_hash());
+    const float scale = fit_canvas(app.window);
+    if (scale != app.fonts_built_for) rebuild_fonts(app, scale);
+
+    const double train_start = glfwGetTime();
+    train(app);
+    app.stat_train_time += glfwGetTime() - train_start;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui_draw(app);
+    ImGui::Render();
+
+    sync_state(app);
+    if (app.pictures_dirty) {
+        update_pictures(app);
+        app.pictures_dirty = false;
+    }
+    draw_pictures(app);
+
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(app.window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(app.window);
+
+    ++app.stat_frames;
+    const double now = glfwGetTime(), span = now - app.stat_since;
+    app.stat_frame_time += now - frame_start;
+    if (span >= 1.0) {
+        app.fps = app.stat_frames / span;
+        app.epochs_per_second = app.stat_epochs / span;
+        app.frame_ms = 1000 * app.stat_frame_time / app.stat_frames;
+        app.train_ms = 1000 * app.stat_train_time / app.stat_frames;
+        app.stat_frames = app.stat_epochs = 0;
+        app.stat_frame_time = app.stat_train_time = 0;
+        app.stat_since = now;
+    }
+}
+
+void app_shutdown(App& app) {
+    if (app.renderer_ok) app.renderer.shutdown();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    the_app = nullptr;
+}
+
+// ---- Test API -------------------------------------------------------------------------------
+
+namespace {
+std::string api_text;
+}
+
+const char* api_state() {
+    api_text = the_app ? to_query(the_app->state) : "";
+    return api_text.c_str();
+}
+
+const char* api_set_state(const char* query) {
+    api_text.clear();
+    if (!the_app) return "";
+    for (const std::string& w : app_apply_query(*the_app, query ? query : ""))
+        api_text += (api_text.empty() ? "" : "\n") + w;
+    return api_text.c_str();
+}
+
+void api_play(bool play) {
+    if (the_app) the_app->playing = play;
+}
+
+void api_step(int epochs) {
+    if (!the_app) return;
+    Trainer& t = *the_app->trainer;
+    for (int i = 0; i < epochs; ++i)
+        if (!t.step_epoch(false)) break;
+    t.measure();
+    the_app->chart.add(t.metrics());
+    the_app->pictures_dirty = true;
+}
+
+const char* api_metrics() {
+    if (!the_app) return "null";
+    const Metrics& m = the_app->trainer->metrics();
+    api_text = "{\"epoch\":" + std::to_string(the_app->trainer->epoch()) +
+               ",\"trainLoss\":" + json_number(m.train_loss) + ",\"valLoss\":" + json_number(m.val_loss) +
+               ",\"testLoss\":" + json_number(m.test_loss) + ",\"trainAcc\":" + json_number(m.train_acc) +
+               ",\"valAcc\":" + json_number(m.val_acc) + ",\"testAcc\":" + json_number(m.test_acc) +
+               ",\"status\":\"" + name_of(the_app->trainer->status()) + "\"}";
+    return api_text.c_str();
+}
+
+const char* api_stats() {
+    if (!the_app) return "null";
+    api_text = "{\"fps\":" + json_number(the_app->fps) +
+               ",\"epochsPerSecond\":" + json_number(the_app->epochs_per_second) +
+               ",\"frameMs\":" + json_number(the_app->frame_ms) +
+               ",\"trainMs\":" + json_number(the_app->train_ms) + "}";
+    return api_text.c_str();
+}
+
+const char* api_widget_rect(const char* name) {
+    if (!the_app || !name) return "null";
+    auto it = the_app->rects.find(name);
+    if (it == the_app->rects.end()) return "null";
+    const WidgetRect& r = it->second;
+    api_text = "{\"x\":" + json_number(r.x) + ",\"y\":" + json_number(r.y) + ",\"w\":" +
+               json_number(r.w) + ",\"h\":" + json_number(r.h) + "}";
+    return api_text.c_str();
+}
+
+const char* api_status() {
+    api_text = the_app ? status_text(*the_app) : "";
+    return api_text.c_str();
+}
+
+void api_set_speed(int index) {
+    if (the_app) the_app->speed = (index >= 0 && index < kSpeedCount) ? index : kSpeedCount - 1;
+}
+
+}  // namespace nnplay::web

@@ -1,0 +1,7 @@
+// imgui_config.h: nnplay's Dear ImGui configuration, included by imgui.h through
+// IMGUI_USER_CONFIG. ImGui's internal checks go to the one programmer-error check.
+#pragma once
+
+#include "../engine/assert.h"
+
+#define IM_ASSERT(expr) NNPLAY_ASSERT(expr)

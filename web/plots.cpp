@@ -1,0 +1,144 @@
+// plots.cpp: the loss chart, data set previews and plot axes (see plots.h). Plain ImGui
+// draw-list geometry: a few hundred vertices each, redrawn every frame.
+#include "plots.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace nnplay::web {
+namespace {
+
+ImU32 lerp_colour(ImU32 a, ImU32 b, float t) {
+    ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
+                                                 x.z + (y.z - x.z) * t, 1.0f));
+}
+
+}  // namespace
+
+ImU32 diverging_colour(float v) {
+    v = std::clamp(v, -1.0f, 1.0f);
+    return v < 0 ? lerp_colour(kNeutral, kOrange, -v) : lerp_colour(kNeutral, kBlue, v);
+}
+
+ImU32 label_colour(float label, bool regression) {
+    if (regression) return diverging_colour(label);
+    int c = std::clamp(int(label), 0, 5);
+    return kClassColours[c];
+}
+
+void LossChart::clear() {
+    epoch_.clear();
+    train_.clear();
+    val_.clear();
+    test_.clear();
+    stride_ = 1;
+}
+
+void LossChart::add(const Metrics& m) {
+    if (!epoch_.empty() && m.epoch < epoch_.back() + stride_) return;
+    if (int(epoch_.size()) >= kCapacity) {
+        // Keep every other sample, including the first.
+        size_t j = 0;
+        for (size_t i = 0; i < epoch_.size(); i += 2, ++j) {
+            epoch_[j] = epoch_[i];
+            train_[j] = train_[i];
+            val_[j] = val_[i];
+            test_[j] = test_[i];
+        }
+        epoch_.resize(j);
+        train_.resize(j);
+        val_.resize(j);
+        test_.resize(j);
+        stride_ *= 2;
+    }
+    epoch_.push_back(m.epoch);
+    train_.push_back(float(m.train_loss));
+    val_.push_back(float(m.val_loss));
+    test_.push_back(float(m.test_loss));
+}
+
+void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float scale) const {
+    dl->AddRectFilled(min, max, IM_COL32(255, 255, 255, 255));
+    dl->AddRect(min, max, IM_COL32(200, 200, 200, 255));
+    if (epoch_.size() < 2) return;
+    auto tr = [log](float v) { return log ? std::log10(std::max(v, 1e-6f)) : v; };
+    float lo = 1e30f, hi = -1e30f;
+    for (const auto* series : {&train_, &val_, &test_})
+        for (float v : *series)
+            if (std::isfinite(v)) {
+                lo = std::min(lo, tr(v));
+                hi = std::max(hi, tr(v));
+            }
+    if (!(hi > lo)) hi = lo + 1;
+    if (!log) lo = std::min(lo, 0.0f);
+    const float e0 = float(epoch_.front()), e1 = float(std::max(epoch_.back(), epoch_.front() + 1));
+    const float pad = 3 * scale;
+    auto px = [&](float e, float v) {
+        return ImVec2(min.x + pad + (e - e0) / (e1 - e0) * (max.x - min.x - 2 * pad),
+                      max.y - pad - (tr(v) - lo) / (hi - lo) * (max.y - min.y - 2 * pad));
+    };
+    const ImU32 colours[3] = {IM_COL32(60, 60, 60, 255), IM_COL32(150, 90, 200, 255),
+                              IM_COL32(170, 170, 170, 255)};
+    const std::vector<float>* series[3] = {&train_, &val_, &test_};
+    std::vector<ImVec2> line;
+    for (int s = 2; s >= 0; --s) {
+        line.clear();
+        for (size_t i = 0; i < epoch_.size(); ++i) {
+            float v = (*series[s])[i];
+            if (!std::isfinite(v)) continue;
+            line.push_back(px(float(epoch_[i]), v));
+        }
+        if (line.size() >= 2)
+            dl->AddPolyline(line.data(), int(line.size()), colours[s], 0, 1.5f * scale);
+    }
+    // Hover readout: the sample nearest the mouse's x.
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (mouse.x >= min.x && mouse.x <= max.x && mouse.y >= min.y && mouse.y <= max.y) {
+        float e = e0 + (mouse.x - min.x - pad) / (max.x - min.x - 2 * pad) * (e1 - e0);
+        auto it = std::lower_bound(epoch_.begin(), epoch_.end(), int(std::lround(e)));
+        if (it == epoch_.end()) --it;
+        size_t i = size_t(it - epoch_.begin());
+        float x = px(float(epoch_[i]), train_[i]).x;
+        dl->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(0, 0, 0, 80));
+        ImGui::BeginTooltip();
+        ImGui::Text("epoch %d", epoch_[i]);
+        ImGui::Text("train loss %.4f", train_[i]);
+        if (std::isfinite(val_[i])) ImGui::Text("validation loss %.4f", val_[i]);
+        if (std::isfinite(test_[i])) ImGui::Text("test loss %.4f", test_[i]);
+        ImGui::EndTooltip();
+    }
+}
+
+void draw_points_preview(ImDrawList* dl, ImVec2 min, ImVec2 max, const std::vector<Point>& points,
+                         bool regression, float dot) {
+    dl->AddRectFilled(min, max, IM_COL32(255, 255, 255, 255));
+    const float w = max.x - min.x, h = max.y - min.y;
+    for (const Point& p : points) {
+        float x = min.x + (p.x + 6.0f) / 12.0f * w, y = min.y + (6.0f - p.y) / 12.0f * h;
+        if (x < min.x || x > max.x || y < min.y || y > max.y) continue;
+        dl->AddRectFilled(ImVec2(x - dot, y - dot), ImVec2(x + dot, y + dot),
+                          label_colour(p.label, regression));
+    }
+}
+
+void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale) {
+    const ImU32 ink = IM_COL32(110, 110, 110, 255);
+    const float tick = 4 * scale;
+    char label[8];
+    for (int v = -6; v <= 6; v += 2) {
+        float t = (float(v) + 6.0f) / 12.0f;
+        float x = min.x + t * (max.x - min.x);
+        float y = max.y - t * (max.y - min.y);
+        std::snprintf(label, sizeof label, "%d", v);
+        ImVec2 size = ImGui::CalcTextSize(label);
+        dl->AddLine(ImVec2(x, max.y), ImVec2(x, max.y + tick), ink);
+        dl->AddText(ImVec2(x - size.x / 2, max.y + tick), ink, label);
+        dl->AddLine(ImVec2(max.x, y), ImVec2(max.x + tick, y), ink);
+        dl->AddText(ImVec2(max.x + tick + 2 * scale, y - size.y / 2), ink, label);
+    }
+    dl->AddRect(min, max, IM_COL32(160, 160, 160, 255));
+}
+
+}  // namespace nnplay::web

@@ -1,0 +1,53 @@
+// plots.h: the page's small charts drawn with ImGui's draw lists: the loss chart over
+// epochs, the data set previews of the picker, the output plot's axes, and the colours
+// every picture shares (TensorFlow Playground's orange and blue).
+#pragma once
+
+#include "trainer.h"
+
+#include <imgui.h>
+
+#include <vector>
+
+namespace nnplay::web {
+
+constexpr ImU32 kOrange = IM_COL32(0xf5, 0x93, 0x22, 0xff);   // class 0, negative
+constexpr ImU32 kBlue = IM_COL32(0x08, 0x77, 0xbd, 0xff);     // class 1, positive
+constexpr ImU32 kNeutral = IM_COL32(0xe8, 0xea, 0xeb, 0xff);  // zero, undecided
+// Classes 0..5; the first two are the binary colours.
+constexpr ImU32 kClassColours[6] = {
+    kOrange, kBlue, IM_COL32(0x2c, 0xa0, 0x2c, 0xff), IM_COL32(0x94, 0x67, 0xbd, 0xff),
+    IM_COL32(0xd6, 0x27, 0x28, 0xff), IM_COL32(0x17, 0xbe, 0xcf, 0xff)};
+
+// The colour of a point's label: its class, or for regression a target in [−1, 1] on the
+// diverging orange–grey–blue scale.
+ImU32 label_colour(float label, bool regression);
+ImU32 diverging_colour(float v);  // v in [−1, 1]
+
+// Train, validation and test loss per epoch, in bounded memory: at most kCapacity samples;
+// when full, every other one is dropped and samples are taken half as often.
+class LossChart {
+public:
+    static constexpr int kCapacity = 2000;
+
+    void clear();
+    void add(const Metrics& m);
+    bool empty() const { return epoch_.empty(); }
+
+    // Draws the chart in [min, max] (screen pixels) with a hover readout; log: log10 y axis.
+    void draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float scale) const;
+
+private:
+    std::vector<int> epoch_;
+    std::vector<float> train_, val_, test_;
+    int stride_ = 1;   // record every stride_-th epoch
+};
+
+// A data set's points as a tiny scatter plot in [min, max].
+void draw_points_preview(ImDrawList* dl, ImVec2 min, ImVec2 max, const std::vector<Point>& points,
+                         bool regression, float dot);
+
+// Ticks and labels around a plot of [−6, 6]² at [min, max].
+void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale);
+
+}  // namespace nnplay::web

@@ -1,0 +1,259 @@
+// renderer.cpp: shader programs, float data textures and the two render targets (output
+// plot, thumbnail atlas). Everything is drawn into textures before ImGui renders the frame,
+// so ImGui only ever sees plain images.
+#include "renderer.h"
+
+#include "shaders.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace nnplay::web {
+namespace {
+
+bool compile(GLenum type, const char* body, const char* name, GLuint& shader, std::string& error) {
+    shader = glCreateShader(type);
+    const char* parts[2] = {shader_prelude(), body};
+    glShaderSource(shader, 2, parts, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (ok) return true;
+    char log[2048] = {};
+    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    error = std::string("shader ") + name + " failed to compile: " + log;
+    return false;
+}
+
+GLuint link(const char* vert, const char* frag, const char* name, std::string& error) {
+    GLuint vs = 0, fs = 0;
+    std::string vname = std::string(name) + ".vert", fname = std::string(name) + ".frag";
+    if (!compile(GL_VERTEX_SHADER, vert, vname.c_str(), vs, error) ||
+        !compile(GL_FRAGMENT_SHADER, frag, fname.c_str(), fs, error)) {
+        glDeleteShader(vs);
+        glDeleteShader(fs);
+        return 0;
+    }
+    GLuint program = glCreateProgram();
+    glAttachShader(program, vs);
+    glAttachShader(program, fs);
+    glLinkProgram(program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (ok) return program;
+    char log[2048] = {};
+    glGetProgramInfoLog(program, sizeof log, nullptr, log);
+    error = std::string("shader program ") + name + " failed to link: " + log;
+    glDeleteProgram(program);
+    return 0;
+}
+
+GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, const void* data) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, internal == GL_R32F ? GL_NEAREST : GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, internal == GL_R32F ? GL_NEAREST : GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, data);
+    return tex;
+}
+
+GLuint make_fbo(GLuint tex) {
+    GLuint fbo = 0;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return fbo;
+}
+
+void colour_of(ImU32 c, float out[3]) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    out[0] = v.x;
+    out[1] = v.y;
+    out[2] = v.z;
+}
+
+ImTextureID as_id(GLuint tex) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)); }
+
+}  // namespace
+
+bool Renderer::init(std::string& error) {
+    heat_program_ = link(kHeatmapVert, kHeatmapFrag, "heatmap", error);
+    if (!heat_program_) return false;
+    point_program_ = link(kPointsVert, kPointsFrag, "points", error);
+    if (!point_program_) return false;
+
+    glGenVertexArrays(1, &empty_vao_);
+    glGenVertexArrays(1, &point_vao_);
+    glGenBuffers(1, &point_vbo_);
+    glBindVertexArray(point_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
+    const GLsizei stride = sizeof(PointSprite);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointSprite, x));
+    glVertexAttribDivisor(0, 1);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(PointSprite, fill));
+    glVertexAttribDivisor(1, 1);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointSprite, style));
+    glVertexAttribDivisor(2, 1);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    const int data_side = kSlotGrid * kSlotRes;
+    std::vector<float> zeros(size_t(data_side) * data_side, 0.0f);
+    slot_data_ = make_texture(GL_R32F, data_side, data_side, GL_RED, GL_FLOAT, zeros.data());
+    const int atlas_side = kSlotGrid * kSlotPx;
+    atlas_tex_ = make_texture(GL_RGBA8, atlas_side, atlas_side, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    atlas_fbo_ = make_fbo(atlas_tex_);
+    out_tex_ = make_texture(GL_RGBA8, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    out_fbo_ = make_fbo(out_tex_);
+    out_w_ = out_h_ = 1;
+    glBindTexture(GL_TEXTURE_2D, 0);
+    GLenum err = glGetError();
+    if (err != GL_NO_ERROR) {
+        error = "GL error " + std::to_string(err) + " while creating the renderer's textures";
+        return false;
+    }
+    return true;
+}
+
+void Renderer::shutdown() {
+    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, out_tex_};
+    glDeleteTextures(4, textures);
+    GLuint fbos[] = {atlas_fbo_, out_fbo_};
+    glDeleteFramebuffers(2, fbos);
+    GLuint vaos[] = {empty_vao_, point_vao_};
+    glDeleteVertexArrays(2, vaos);
+    glDeleteBuffers(1, &point_vbo_);
+    glDeleteProgram(heat_program_);
+    glDeleteProgram(point_program_);
+}
+
+void Renderer::set_palette(const ImU32* colours, int count, ImU32 neutral) {
+    for (int i = 0; i < 6; ++i) colour_of(colours[i < count ? i : count - 1], palette_[i]);
+    colour_of(neutral, neutral_);
+}
+
+void Renderer::set_slot(int slot, const float* values) {
+    glBindTexture(GL_TEXTURE_2D, slot_data_);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, (slot % kSlotGrid) * kSlotRes, (slot / kSlotGrid) * kSlotRes,
+                    kSlotRes, kSlotRes, GL_RED, GL_FLOAT, values);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void Renderer::set_output(const float* values, int R) {
+    if (!out_data_ || out_res_ != R) {
+        if (out_data_) glDeleteTextures(1, &out_data_);
+        out_data_ = make_texture(GL_R32F, R, R, GL_RED, GL_FLOAT, values);
+        out_res_ = R;
+    } else {
+        glBindTexture(GL_TEXTURE_2D, out_data_);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, R, R, GL_RED, GL_FLOAT, values);
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h) {
+    GLuint p = heat_program_;
+    glUseProgram(p);
+    glUniform1i(glGetUniformLocation(p, "u_data"), 0);
+    glUniform1i(glGetUniformLocation(p, "u_atlas"), atlas ? 1 : 0);
+    glUniform2i(glGetUniformLocation(p, "u_origin"), ox, oy);
+    glUniform1i(glGetUniformLocation(p, "u_res"), R);
+    glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(kSlotPx));
+    glUniform2f(glGetUniformLocation(p, "u_view"), float(w), float(h));
+    glUniform1i(glGetUniformLocation(p, "u_kind"), style.kind);
+    glUniform1i(glGetUniformLocation(p, "u_classes"), style.classes);
+    glUniform1i(glGetUniformLocation(p, "u_discretize"), style.discretize ? 1 : 0);
+    glUniform1i(glGetUniformLocation(p, "u_contour"), style.contour ? 1 : 0);
+    glUniform1f(glGetUniformLocation(p, "u_strength"), style.strength);
+    glUniform3fv(glGetUniformLocation(p, "u_palette"), 6, &palette_[0][0]);
+    glUniform3fv(glGetUniformLocation(p, "u_neutral"), 1, neutral_);
+    glBindVertexArray(empty_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+}
+
+void Renderer::render_slots(int count, const HeatStyle& style) {
+    if (count <= 0) return;
+    int rows = (count + kSlotGrid - 1) / kSlotGrid;
+    glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
+    glViewport(0, 0, kSlotGrid * kSlotPx, rows * kSlotPx);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, slot_data_);
+    draw_heatmap(style, true, 0, 0, kSlotRes, kSlotGrid * kSlotPx, rows * kSlotPx);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+ImTextureID Renderer::atlas() const { return as_id(atlas_tex_); }
+
+void Renderer::slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const {
+    const float side = float(kSlotGrid * kSlotPx);
+    float x0 = float((slot % kSlotGrid) * kSlotPx), y0 = float((slot / kSlotGrid) * kSlotPx);
+    // Framebuffer rows run bottom-up, so the top of the image is the slot's high edge.
+    uv0 = ImVec2((x0 + 0.5f) / side, (y0 + kSlotPx - 0.5f) / side);
+    uv1 = ImVec2((x0 + kSlotPx - 0.5f) / side, (y0 + 0.5f) / side);
+}
+
+void Renderer::render_output(int width, int height, const HeatStyle& style, int source_slot,
+                             const std::vector<PointSprite>& points, float radius_px) {
+    if (width < 1 || height < 1) return;
+    if (width != out_w_ || height != out_h_) {
+        glBindTexture(GL_TEXTURE_2D, out_tex_);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        out_w_ = width;
+        out_h_ = height;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, out_fbo_);
+    glViewport(0, 0, width, height);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+    glActiveTexture(GL_TEXTURE0);
+    if (source_slot >= 0) {
+        glBindTexture(GL_TEXTURE_2D, slot_data_);
+        draw_heatmap(style, false, (source_slot % kSlotGrid) * kSlotRes,
+                     (source_slot / kSlotGrid) * kSlotRes, kSlotRes, width, height);
+    } else if (out_data_) {
+        glBindTexture(GL_TEXTURE_2D, out_data_);
+        draw_heatmap(style, false, 0, 0, out_res_, width, height);
+    } else {
+        glClearColor(neutral_[0], neutral_[1], neutral_[2], 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+
+    if (!points.empty()) {
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glUseProgram(point_program_);
+        glUniform2f(glGetUniformLocation(point_program_, "u_view"), float(width), float(height));
+        glUniform1f(glGetUniformLocation(point_program_, "u_radius"), radius_px);
+        glUniform1f(glGetUniformLocation(point_program_, "u_extent"), 6.0f);
+        glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(points.size() * sizeof(PointSprite)), points.data(),
+                     GL_STREAM_DRAW);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        glBindVertexArray(point_vao_);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, GLsizei(points.size()));
+        glBindVertexArray(0);
+        glDisable(GL_BLEND);
+    }
+    glUseProgram(0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+ImTextureID Renderer::output() const { return as_id(out_tex_); }
+
+}  // namespace nnplay::web
