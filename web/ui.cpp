@@ -148,8 +148,8 @@ const char* const kInitLabels[] = {"Zeros", "Uniform", "Gaussian", "Xavier unifo
 const char* const kScheduleLabels[] = {"Constant", "Step", "Exponential", "On plateau"};
 const char* const kLossLabels[] = {"Log loss (sigmoid)", "Square loss (tanh)"};
 const char* const kModelLabels[] = {"Multi-layer perceptron", "Single perceptron"};
-const char* const kSpeedLabels[] = {"1 epoch/frame", "3 epochs/frame", "10 epochs/frame",
-                                    "30 epochs/frame", "As fast as possible"};
+const char* const kSpeedLabels[] = {"1 / frame", "3 / frame", "10 / frame", "30 / frame",
+                                    "Fastest"};
 const double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
 const double kRegularizationRates[] = {0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
 
@@ -335,16 +335,16 @@ void top_bar(App& app, float width) {
     record_rect(app, "epoch");
     ImGui::EndGroup();
 
-    flow.next(120 * sc);
+    flow.next(105 * sc);
     ImGui::BeginGroup();
     caption("Speed");
-    choice("##speed", app.speed, kSpeedLabels, kSpeedCount, 120 * sc);
+    choice("##speed", app.speed, kSpeedLabels, kSpeedCount, 105 * sc);
     record_rect(app, "speed");
-    tip("Epochs trained per frame while running. \"As fast as possible\" fills about 8 ms of "
+    tip("Epochs trained per frame while running. \"Fastest\" fills about 8 ms of "
         "every frame with training.");
     ImGui::EndGroup();
 
-    flow.next(190 * sc);
+    flow.next(170 * sc);
     ImGui::BeginGroup();
     caption("Learning rate");
     ImGui::SetNextItemWidth(75 * sc);
@@ -362,7 +362,7 @@ void top_bar(App& app, float width) {
     tip("How far each step moves the weights along the gradient. Too small and training crawls; "
         "too large and the loss jumps around or diverges.");
     ImGui::SameLine(0, 4 * sc);
-    ImGui::SetNextItemWidth(110 * sc);
+    ImGui::SetNextItemWidth(90 * sc);
     ImGui::SliderFloat("##lrslider", &s.learning_rate, 1e-5f, 10.0f, "%.5g",
                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     tip("Any learning rate between 0.00001 and 10 (logarithmic; Ctrl-click to type one).");
@@ -574,7 +574,7 @@ void data_column(App& app, float width) {
         if (k == app.current_class)
             dl->AddRect(ImVec2(p.x - 2 * sc, p.y - 2 * sc), ImVec2(p.x + box + 2 * sc, p.y + box + 2 * sc),
                         kInk, 3 * sc, 0, 2 * sc);
-        char number[4];
+        char number[12];
         std::snprintf(number, sizeof number, "%d", k + 1);
         dl->AddText(ImVec2(p.x + box * 0.33f, p.y + box * 0.12f), IM_COL32(255, 255, 255, 255), number);
         tip("Click the output plot to add a point of this class (key 1-6); Shift-click adds the "
@@ -618,7 +618,7 @@ void network_view(App& app) {
     float node = std::floor((avail.y - header - 8 * sc) / tallest * 0.8f);
     node = std::clamp(node, 14 * sc, 40 * sc);
     const float gap = std::max(3 * sc, std::floor(node * 0.25f));
-    const float label_w = 34 * sc;
+    const float label_w = 50 * sc;
     const int columns = spec.layer_count() + 1;  // features, hidden..., output
     const float min_spacing = node + 60 * sc;
     const float spacing = std::max(min_spacing, (avail.x - label_w - node - 12 * sc) / float(columns - 1));
@@ -935,7 +935,9 @@ void output_column(App& app, float width, float height) {
     if (!regression && !m.confusion.empty()) {
         const int k = t.class_count();
         caption("Confusion matrix (test): rows true, columns predicted");
-        if (ImGui::BeginTable("##confusion", k + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+        const float cell = ImGui::CalcTextSize("00000").x + ImGui::GetStyle().CellPadding.x * 2;
+        if (ImGui::BeginTable("##confusion", k + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit,
+                              ImVec2(cell * float(k + 1), 0))) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             for (int c = 0; c < k; ++c) {
