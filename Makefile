@@ -25,7 +25,7 @@ define configure
 	fi
 endef
 
-.PHONY: setup native debug web test test-native test-debug test-web bench serve clean
+.PHONY: setup native debug web test test-native test-debug test-web test-wasm bench serve clean
 
 setup:
 	@bash scripts/setup.sh native
@@ -48,7 +48,7 @@ web:
 # ---- Tests -------------------------------------------------------------------------------
 # `make test` runs every suite. Further suites (test-web, test-fuzz, ...) are added as
 # prerequisites on the `test:` line below, each defined as its own target.
-test: test-native test-web
+test: test-native test-web test-wasm
 
 test-native: native
 	ctest --preset native-release -j$(JOBS)
@@ -59,6 +59,10 @@ test-debug: debug
 # The page in headless Chromium (tests/browser/run.mjs): loads, draws, trains, follows links.
 test-web: web
 	node tests/browser/run.mjs
+# The engine in WebAssembly (the page's build, under Node) prints the same numbers as native.
+test-wasm: native web
+	bash tests/wasm_same_as_native.sh build/native-release/nnplay build/wasm-release/nnplay-cli.js
+
 # ---- End of tests ------------------------------------------------------------------------
 
 bench: native

@@ -3,11 +3,13 @@
 // JSON cannot spell, become null; strings are escaped and kept valid UTF-8.
 #pragma once
 
-#include <charconv>
 #include <cmath>
 #include <concepts>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <type_traits>
 #include <string_view>
 
 namespace nnplay::cli {
@@ -73,13 +75,15 @@ inline void append_json_number(std::string& out, T value) {
         out += "null";
         return;
     }
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    if (ec != std::errc()) {
-        out += "null";
-        return;
+    // std::to_chars for floating point is missing from Emscripten 3.1.6's libc++,
+    // so: the fewest %g digits that read back equal (the CLI runs in the C locale).
+    char buf[40];
+    const int max_digits = std::is_same_v<T, float> ? 9 : 17;
+    for (int digits = 6; digits <= max_digits; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, double(value));
+        if (T(std::strtod(buf, nullptr)) == value) break;
     }
-    out.append(buf, end);
+    out += buf;
 }
 
 // Builds one object, key by key, in the order added:

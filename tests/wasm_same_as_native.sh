@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# wasm_same_as_native.sh NATIVE_NNPLAY WASM_NNPLAY_JS: trains the same states with
+# the native CLI and with the WebAssembly build under Node, and requires every
+# printed number to be identical: the engine's determinism promise.
+set -euo pipefail
+native=$1
+wasm=$2
+states=(
+    ""
+    "dataset=spiral&networkShape=8,8,8&sinX=true&optimizer=adam&ensemble=2&noise=20"
+    "problem=regression&regDataset=reg-gauss&activation=relu&regularization=L2&regularizationRate=0.001"
+    "dataset=blobs&classes=4&activation=swish&batchSize=3&schedule=plateau"
+    "dataset=moons&activation=softplus&init=he-normal&optimizer=rmsprop&networkShape=64,64"
+    "dataset=rings&classes=3&activation=elu&optimizer=nesterov&regularization=L1&regularizationRate=0.001&loss=square"
+    "dataset=checkerboard&activation=leakyrelu&layerActivations=sigmoid,tanh&percValData=20&earlyStopping=true"
+    "model=perceptron&dataset=gauss"
+    "dataset=xor&activation=sigmoid&optimizer=momentum&schedule=exp&initZero=true&cosX=true&xTimesY=true"
+)
+passed=0 failed=0
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+for state in "${states[@]}"; do
+    "$native" train --state "$state" --epochs 40 --every 1 --json >"$out/native" 2>/dev/null
+    node --no-experimental-fetch "$wasm" train --state "$state" --epochs 40 --every 1 --json \
+        >"$out/wasm" 2>/dev/null
+    if [[ -s $out/native ]] && cmp -s "$out/native" "$out/wasm"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: native and wasm differ for state '$state':"
+        diff "$out/native" "$out/wasm" | head -6 || true
+    fi
+done
+echo "wasm_same_as_native: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
