@@ -203,8 +203,11 @@ bool Trainer::step_epoch(bool do_measure) {
     bool finite = true;
     for (const auto& net : nets_) finite = finite && net.all_finite();
     double train_loss = kNaN, acc, rmse;
-    const bool need_loss = do_measure || state_.schedule == Schedule::plateau;
-    if (finite && need_loss) {
+    if (finite && do_measure) {
+        measure();
+        train_loss = metrics_.train_loss;
+        finite = std::isfinite(train_loss);
+    } else if (finite && state_.schedule == Schedule::plateau) {
         evaluate_set(X_train_, y_train_, train_loss, acc, rmse, nullptr);
         finite = std::isfinite(train_loss);
     }
@@ -236,7 +239,6 @@ bool Trainer::step_epoch(bool do_measure) {
         }
     }
     schedule_.end_epoch(epoch_, train_loss);
-    if (do_measure) measure();
     return true;
 }
 
