@@ -48,7 +48,13 @@ void main() {
         float lo = 1.0 / float(u_classes);
         float t = u_discretize == 1 ? 1.0 : clamp((conf - lo) / (1.0 - lo), 0.0, 1.0);
         colour = mix(u_neutral, u_palette[int(cls)], mix(0.25, 1.0, t) * u_strength);
-        if (u_contour == 1 && fwidth(cls) > 0.0) line = 0.8;
+        if (u_contour == 1 && u_atlas == 0) {
+            // A boundary where the class differs one screen pixel to the right or below.
+            float px = float(u_res) / u_view.x;
+            float right = floor(cell(origin, ivec2(floor(p + vec2(px, 0.0)))));
+            float below = floor(cell(origin, ivec2(floor(p + vec2(0.0, px)))));
+            if (right != cls || below != cls) line = 0.8;
+        }
     } else {
         // Bilinear by hand: float textures are not filterable in WebGL2 without an extension.
         vec2 q = p - 0.5;

@@ -1,6 +1,8 @@
 // points.frag: a disc (training and test points) or a diamond (validation points) filled
-// with the point's colour; training points get a white outline, test points a dark one.
-uniform float u_radius;  // pixels
+// with the point's colour and outlined: white for training and validation points, dark for
+// test points. Distances are measured in pixels, so edges stay crisp at any radius.
+uniform float u_radius;   // pixels
+uniform float u_outline;  // outline width in pixels
 
 in vec2 v_local;
 in vec4 v_fill;
@@ -8,12 +10,11 @@ flat in int v_style;
 out vec4 frag_color;
 
 void main() {
-    float r = v_style == 2 ? (abs(v_local.x) + abs(v_local.y)) : length(v_local);
-    float px = 1.0 / u_radius;  // one pixel in local units
-    float outside = smoothstep(1.0 - px, 1.0, r);
-    if (outside >= 1.0) discard;
-    float edge = smoothstep(1.0 - 2.2 * px, 1.0 - 1.2 * px, r);
+    float r = v_style == 2 ? (abs(v_local.x) + abs(v_local.y)) * 0.85 : length(v_local);
+    float inside = (1.0 - r) * u_radius;  // pixels from the edge, positive inside
+    float coverage = clamp(inside + 0.5, 0.0, 1.0);
+    if (coverage <= 0.0) discard;
+    float edge = 1.0 - clamp(inside - u_outline + 0.5, 0.0, 1.0);
     vec3 outline = v_style == 1 ? vec3(0.15) : vec3(1.0);
-    vec3 colour = mix(v_fill.rgb, outline, edge);
-    frag_color = vec4(colour, 1.0 - outside);
+    frag_color = vec4(mix(v_fill.rgb, outline, edge), coverage);
 }

@@ -122,10 +122,12 @@ void sync_state(App& app) {
         }
         app.pictures_dirty = true;
     }
-    std::string query = to_query(app.state);
-    if (query != app.written_query) {
-        url_set_hash(query);
+    if (!app.written || !(app.state == app.written_state)) {
+        std::string query = to_query(app.state);
+        if (query != app.written_query) url_set_hash(query);
         app.written_query = std::move(query);
+        app.written_state = app.state;
+        app.written = true;
     }
 }
 
@@ -194,10 +196,10 @@ void draw_pictures(App& app) {
         style.classes = std::max(2, spec.outputs);
         style.discretize = app.state.discretize;
         style.contour = !app.trainer->is_regression();
-        style.strength = 0.85f;
+        style.strength = 0.65f;
     }
     app.renderer.render_output(app.output_px, app.output_px, style, source, point_sprites(app),
-                               std::max(2.5f, 3.5f * app.scale));
+                               std::max(3.0f, 4.0f * app.scale));
 }
 
 void rebuild_fonts(App& app, float scale) {
@@ -351,9 +353,17 @@ void app_frame(App& app) {
     ImGui::Render();
 
     sync_state(app);
-    if (app.pictures_dirty) {
+    // Big networks make the 256² output grid expensive: while training, it is then
+    // recomputed every few frames (one frame in pictures_ms / 4) instead of every frame.
+    ++app.frames_since_pictures;
+    const bool due = !app.playing || app.pictures_ms < 8.0 ||
+                     app.frames_since_pictures >= int(app.pictures_ms / 4.0);
+    if (app.pictures_dirty && due) {
+        const double start = glfwGetTime();
         update_pictures(app);
+        app.pictures_ms = 1000 * (glfwGetTime() - start);
         app.pictures_dirty = false;
+        app.frames_since_pictures = 0;
     }
     draw_pictures(app);
 

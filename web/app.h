@@ -43,6 +43,8 @@ struct App {
     GridOutput grid;                    // the output plot, kOutputRes²
     GridOutput thumbs;                  // every neuron, Renderer::kSlotRes²
     bool pictures_dirty = true;
+    double pictures_ms = 0;             // what the last update of the pictures took
+    int frames_since_pictures = 0;
     Renderer renderer;
     bool renderer_ok = false;
     LossChart chart;
@@ -74,6 +76,8 @@ struct App {
     int output_px = 0;                  // output plot side in framebuffer pixels (set by the UI)
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
     std::string written_query;          // what the address shows now
+    PlaygroundState written_state;      // ... and the state it was written from
+    bool written = false;
 
     // Figures for the test API and the top bar.
     double fps = 0, epochs_per_second = 0;

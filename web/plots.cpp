@@ -134,7 +134,7 @@ void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale) {
         std::snprintf(label, sizeof label, "%d", v);
         ImVec2 size = ImGui::CalcTextSize(label);
         dl->AddLine(ImVec2(x, max.y), ImVec2(x, max.y + tick), ink);
-        dl->AddText(ImVec2(x - size.x / 2, max.y + tick), ink, label);
+        dl->AddText(ImVec2(std::max(min.x, x - size.x / 2), max.y + tick), ink, label);
         dl->AddLine(ImVec2(max.x, y), ImVec2(max.x + tick, y), ink);
         dl->AddText(ImVec2(max.x + tick + 2 * scale, y - size.y / 2), ink, label);
     }

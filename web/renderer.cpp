@@ -5,6 +5,7 @@
 
 #include "shaders.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -240,6 +241,7 @@ void Renderer::render_output(int width, int height, const HeatStyle& style, int 
         glUseProgram(point_program_);
         glUniform2f(glGetUniformLocation(point_program_, "u_view"), float(width), float(height));
         glUniform1f(glGetUniformLocation(point_program_, "u_radius"), radius_px);
+        glUniform1f(glGetUniformLocation(point_program_, "u_outline"), std::max(1.0f, radius_px * 0.25f));
         glUniform1f(glGetUniformLocation(point_program_, "u_extent"), 6.0f);
         glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(points.size() * sizeof(PointSprite)), points.data(),

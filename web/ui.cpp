@@ -147,7 +147,7 @@ const char* const kInitLabels[] = {"Zeros", "Uniform", "Gaussian", "Xavier unifo
                                    "Xavier normal", "He uniform", "He normal"};
 const char* const kScheduleLabels[] = {"Constant", "Step", "Exponential", "On plateau"};
 const char* const kLossLabels[] = {"Log loss (sigmoid)", "Square loss (tanh)"};
-const char* const kModelLabels[] = {"Multi-layer perceptron", "Single perceptron"};
+const char* const kModelLabels[] = {"Multi-layer (MLP)", "Perceptron"};
 const char* const kSpeedLabels[] = {"1 / frame", "3 / frame", "10 / frame", "30 / frame",
                                     "Fastest"};
 const double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
@@ -371,8 +371,9 @@ void top_bar(App& app, float width) {
     flow.next(105 * sc);
     ImGui::BeginGroup();
     caption("Activation");
+    const Activation before = s.activation;
     enum_choice("##activation", s.activation, kActivationLabels, 8, 105 * sc);
-    s.layer_activations.clear();
+    if (s.activation != before) s.layer_activations.clear();  // one choice for every layer
     record_rect(app, "activation");
     tip("The function each hidden neuron applies to its weighted sum. Without a non-linear one "
         "(tanh, ReLU, ...) any number of layers can only draw straight boundaries.");
@@ -447,13 +448,6 @@ void top_bar(App& app, float width) {
     tip("The address always holds every setting and the seed; this copies it to the clipboard.");
     ImGui::EndGroup();
 
-    flow.next(110 * sc);
-    ImGui::BeginGroup();
-    caption(" ");
-    ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
-    ImGui::Text("%.0f fps, %.0f ep/s", app.fps, app.epochs_per_second);
-    ImGui::PopStyleColor();
-    ImGui::EndGroup();
 }
 
 // ---- Data column ---------------------------------------------------------------------------
@@ -616,12 +610,13 @@ void network_view(App& app) {
     for (int l = 0; l < spec.layer_count(); ++l) tallest = std::max(tallest, spec.width(l));
     const float header = line * 2 + ImGui::GetTextLineHeightWithSpacing();
     float node = std::floor((avail.y - header - 8 * sc) / tallest * 0.8f);
-    node = std::clamp(node, 14 * sc, 40 * sc);
+    node = std::clamp(node, 20 * sc, 40 * sc);
     const float gap = std::max(3 * sc, std::floor(node * 0.25f));
     const float label_w = 50 * sc;
     const int columns = spec.layer_count() + 1;  // features, hidden..., output
-    const float min_spacing = node + 60 * sc;
-    const float spacing = std::max(min_spacing, (avail.x - label_w - node - 12 * sc) / float(columns - 1));
+    const float min_spacing = node + 40 * sc;
+    const float last_w = std::max(node, ImGui::CalcTextSize("OUTPUT").x);
+    const float spacing = std::max(min_spacing, (avail.x - label_w - last_w - 12 * sc) / float(columns - 1));
     auto column_x = [&](int c) { return origin.x + label_w + c * spacing; };
     const float top = origin.y + header;
     auto node_y = [&](int i) { return top + i * (node + gap); };
@@ -669,6 +664,10 @@ void network_view(App& app) {
     int links = 0;
     for (int l = 0; l < spec.layer_count(); ++l) links += spec.width(l) * spec.fan_in(l);
     const bool curves = links <= 3000;
+    // Many links: thinner and fainter, so the picture stays readable.
+    const float crowd = std::clamp(std::sqrt(200.0f / float(std::max(links, 1))), 0.25f, 1.0f);
+    const ImU32 alpha = ImU32(std::lround(200 * std::max(crowd, 0.4f)));
+    const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
     const bool features_match = int(enabled.size()) == spec.inputs;
     float best = 5 * sc;
     int hit_layer = -1, hit_to = -1, hit_from = -1;
@@ -681,9 +680,11 @@ void network_view(App& app) {
                 ImVec2 a = node_min(l, l == 0 ? input_row(from) : from);
                 a.x += node;
                 a.y += node / 2;
+                if (std::max(a.y, b.y) < view_top || std::min(a.y, b.y) > view_bottom) continue;
                 const float w = t.weight(0, l, to, from);
-                const float thick = std::clamp(0.4f + std::abs(w) * 1.4f, 0.4f, 7.0f) * sc;
-                const ImU32 colour = w >= 0 ? IM_COL32(0x08, 0x77, 0xbd, 200) : IM_COL32(0xf5, 0x93, 0x22, 200);
+                const float thick = std::clamp(0.4f + std::abs(w) * 1.4f, 0.4f, 7.0f) * sc * crowd;
+                const ImU32 colour = (w >= 0 ? IM_COL32(0x08, 0x77, 0xbd, 0) : IM_COL32(0xf5, 0x93, 0x22, 0)) |
+                                     (alpha << IM_COL32_A_SHIFT);
                 int n = 1;
                 pts[0] = a;
                 if (curves) {
@@ -760,7 +761,7 @@ void network_view(App& app) {
         }
     }
     ImGui::SetCursorScreenPos(origin);
-    const float content_w = label_w + (columns - 1) * spacing + node + 12 * sc;
+    const float content_w = label_w + (columns - 1) * spacing + last_w + 12 * sc;
     const float content_h = header + tallest * (node + gap) + 4 * sc;
     ImGui::Dummy(ImVec2(content_w, content_h));
 
@@ -815,11 +816,6 @@ void network_view(App& app) {
 
 // ---- Output column -------------------------------------------------------------------------
 
-void percent(char* out, size_t size, double v) {
-    if (std::isfinite(v)) std::snprintf(out, size, "%.1f%%", v * 100);
-    else std::snprintf(out, size, "-");
-}
-
 void output_column(App& app, float width, float height) {
     PlaygroundState& s = app.state;
     const Trainer& t = *app.trainer;
@@ -827,24 +823,39 @@ void output_column(App& app, float width, float height) {
     const float sc = app.scale;
     const bool regression = t.is_regression();
     heading("OUTPUT");
-    char a[32], b[32];
-    ImGui::Text("Test loss %.3f", m.test_loss);
-    ImGui::SameLine(0, 16 * sc);
-    ImGui::Text("Training loss %.3f", m.train_loss);
-    if (std::isfinite(m.val_loss) && !t.data().val.empty()) {
-        ImGui::SameLine(0, 16 * sc);
-        ImGui::Text("Validation %.3f", m.val_loss);
-    }
-    if (regression) {
-        ImGui::Text("Test RMSE %.3f", m.test_rmse);
-        ImGui::SameLine(0, 16 * sc);
-        ImGui::Text("Training RMSE %.3f", m.train_rmse);
-    } else {
-        percent(a, sizeof a, m.test_acc);
-        percent(b, sizeof b, m.train_acc);
-        ImGui::Text("Test accuracy %s", a);
-        ImGui::SameLine(0, 16 * sc);
-        ImGui::Text("Training accuracy %s", b);
+    // Loss and accuracy (or RMSE) on each set: columns train, validation (if any), test.
+    const bool has_val = !t.data().val.empty();
+    const int cols = has_val ? 4 : 3;
+    if (ImGui::BeginTable("##metrics", cols, ImGuiTableFlags_SizingFixedFit)) {
+        auto row = [&](const char* name, double train, double val, double test, bool as_percent) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            caption(name);
+            const double values[3] = {train, val, test};
+            for (int i = 0; i < 3; ++i) {
+                if (i == 1 && !has_val) continue;
+                ImGui::TableNextColumn();
+                char text[32];
+                if (!std::isfinite(values[i])) std::snprintf(text, sizeof text, "-");
+                else if (as_percent) std::snprintf(text, sizeof text, "%.1f%%", values[i] * 100);
+                else std::snprintf(text, sizeof text, "%.4f", values[i]);
+                ImGui::TextUnformatted(text);
+            }
+        };
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        caption("training");
+        if (has_val) {
+            ImGui::TableNextColumn();
+            caption("validation");
+        }
+        ImGui::TableNextColumn();
+        caption("test");
+        row("loss", m.train_loss, m.val_loss, m.test_loss, false);
+        if (regression) row("RMSE", m.train_rmse, m.val_rmse, m.test_rmse, false);
+        else row("accuracy", m.train_acc, m.val_acc, m.test_acc, true);
+        ImGui::EndTable();
     }
     record_rect(app, "metrics");
 
@@ -872,8 +883,8 @@ void output_column(App& app, float width, float height) {
 
     // The plot, square, with room for the axis labels on the right and below.
     const float axis = 26 * sc;
-    const float below = ImGui::GetFrameHeightWithSpacing() * 2 + 8 * sc +
-                        (regression ? 0 : ImGui::GetTextLineHeightWithSpacing() * (t.class_count() + 2));
+    // The plot comes first; the confusion matrix may scroll.
+    const float below = ImGui::GetFrameHeightWithSpacing() + 8 * sc;
     float side = std::min(width - axis, height - (ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y) - below - axis * 0.7f);
     side = std::floor(std::max(side, 120 * sc));
     app.output_px = int(side);
@@ -1034,7 +1045,16 @@ void ui_draw(App& app) {
     top_bar(app, W);
     ImGui::Separator();
 
-    const float status_h = ImGui::GetTextLineHeightWithSpacing() + 6 * sc;
+    // The status line grows (wraps) to show every warning.
+    bool error = false;
+    const std::string status = status_text(app, &error);
+    char speed[64];
+    std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.fps, app.epochs_per_second);
+    const float speed_w = ImGui::CalcTextSize(speed).x;
+    const float status_wrap = W - speed_w - 16 * sc;
+    const float status_h = ImGui::CalcTextSize(status.empty() ? "Ready." : status.c_str(), nullptr, false,
+                                               status_wrap).y +
+                           ImGui::GetStyle().ItemSpacing.y + 6 * sc;
     const float main_h = std::max(100.0f, ImGui::GetContentRegionAvail().y - status_h);
     const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
     const float data_w = std::clamp(W * 0.16f, 150 * sc, 210 * sc);
@@ -1055,13 +1075,15 @@ void ui_draw(App& app) {
 
     // The status line.
     ImGui::Separator();
-    bool error = false;
-    std::string status = status_text(app, &error);
     ImGui::PushStyleColor(ImGuiCol_Text, error ? IM_COL32(190, 30, 30, 255)
                                                : (status.empty() ? kMuted : IM_COL32(150, 95, 0, 255)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + status_wrap);
     ImGui::TextUnformatted(status.empty() ? "Ready." : status.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     record_rect(app, "status");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w);
+    caption(speed);
     ImGui::End();
 }
 

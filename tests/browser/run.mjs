@@ -208,6 +208,14 @@ await test('without WebGL 2 the page explains what is missing', async () => {
   await page.close();
 });
 
+await test('a failed download explains itself instead of a blank page', async () => {
+  const { page } = await open('', (p) => p.route('**/nnplay.wasm', (route) => route.abort()));
+  await page.waitForSelector('#error', { state: 'visible', timeout: 20000 });
+  const text = await page.innerText('#error');
+  check(/cannot run/.test(text), `message: ${text}`);
+  await page.close();
+});
+
 await test('speed figure: fps and epochs/s while training at 1280x800', async () => {
   await main.page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(4); nnplay.play(); });
   await main.page.waitForTimeout(3500);
