@@ -67,7 +67,12 @@ int Trainer::set_state(const PlaygroundState& state) {
     const bool data = !same_data(state_, state);
     const bool features = !std::equal(std::begin(state_.features), std::end(state_.features),
                                       std::begin(state.features));
-    const bool network = data || !same_network(state_, state);
+    // Drawing or removing custom points changes the data, not the run: the
+    // network keeps its weights and trains on from where it was.
+    PlaygroundState same_points = state;
+    same_points.points = state_.points;
+    const bool points_only = data && same_data(state_, same_points);
+    const bool network = (data && !points_only) || !same_network(state_, state);
     state_ = state;
     if (data || features) build_data();
     if (network) build_networks();
@@ -92,8 +97,9 @@ void Trainer::build_data() {
     take(data_.train, X_train_, y_train_);
     take(data_.val, X_val_, y_val_);
     take(data_.test, X_test_, y_test_);
-    grid_R_ = 0;  // the grid's features may have changed
+    grid_R_ = {0, 0};  // the grid's features may have changed
     order_.resize(data_.train.size());
+    std::iota(order_.begin(), order_.end(), 0);
 }
 
 void Trainer::build_networks() {
@@ -107,7 +113,7 @@ void Trainer::build_networks() {
     eval_ws_ = Workspace<Scalar>(spec_, kEvalChunk, false);
     average_.resize(spec_.outputs, kEvalChunk);
     train_ws_ = {};
-    grid_R_ = 0;
+    grid_R_ = {0, 0};
 }
 
 void Trainer::take_settings() {
@@ -357,10 +363,15 @@ void Trainer::predict(const std::vector<Point>& points, Matrix& out) const {
 
 void Trainer::evaluate_grid(int R, GridOutput& out, bool all_layers) const {
     NNPLAY_ASSERT(R >= 1 && R <= 512);
-    if (grid_R_ != R) {
-        compute_grid_features(features_, R, grid_X_);
-        grid_R_ = R;
+    // Two cached resolutions: the page alternates the output plot and the thumbnails.
+    int slot = grid_R_[0] == R ? 0 : grid_R_[1] == R ? 1 : -1;
+    if (slot < 0) {
+        slot = grid_next_;
+        grid_next_ ^= 1;
+        compute_grid_features(features_, R, grid_X_[slot]);
+        grid_R_[slot] = R;
     }
+    const Matrix& grid_X = grid_X_[slot];
     const int n = R * R;
     out.resolution = R;
     out.output.resize(spec_.outputs, n);
@@ -370,7 +381,7 @@ void Trainer::evaluate_grid(int R, GridOutput& out, bool all_layers) const {
     }
     for (int start = 0; start < n; start += kEvalChunk) {
         const int m = std::min(kEvalChunk, n - start);
-        const Scalar* x = grid_X_.data() + std::size_t(start) * grid_X_.rows();
+        const Scalar* x = grid_X.data() + std::size_t(start) * grid_X.rows();
         auto block = out.output.middleCols(start, m);
         for (std::size_t member = 0; member < nets_.size(); ++member) {
             nets_[member].forward(x, m, eval_ws_);

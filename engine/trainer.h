@@ -10,6 +10,7 @@
 #include "schedule.h"
 #include "state.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -132,8 +133,9 @@ private:
     std::vector<int> order_;               // training order, reshuffled each epoch
     Rng shuffle_rng_{""};
     std::vector<Feature> features_;        // the enabled input features
-    mutable Matrix grid_X_;                // (inputs, R²) features of the last grid asked for
-    mutable int grid_R_ = 0;
+    mutable std::array<Matrix, 2> grid_X_;  // (inputs, R²) features of the last two grids asked for
+    mutable std::array<int, 2> grid_R_ = {0, 0};
+    mutable int grid_next_ = 0;
     mutable Matrix average_;               // (outputs, chunk) ensemble average scratch
 
     int epoch_ = 0;

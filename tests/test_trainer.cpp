@@ -253,6 +253,18 @@ TEST_CASE("trainer: custom points train like any other data") {
     Trainer t(s);
     CHECK(t.data().train.size() == 20);
     CHECK(train_until(t, 300, 1.0) >= 0.95);
+    // Drawing one more point regenerates the data but keeps the run going.
+    const int epoch = t.epoch();
+    const VectorT<float> weights = t.network().params();
+    PlaygroundState drawn = t.state();
+    drawn.points.push_back({4.0f, -4.0f, 1.0f});
+    const int change = t.set_state(drawn);
+    CHECK((change & Trainer::kData) != 0);
+    CHECK((change & Trainer::kNetwork) == 0);
+    CHECK(t.epoch() == epoch);
+    CHECK(t.network().params() == weights);
+    CHECK(t.data().train.size() + t.data().test.size() == 41);
+    CHECK(t.step_epoch());
     // No points: a clear warning, and training does nothing.
     s.points.clear();
     Trainer empty(s);
