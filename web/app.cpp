@@ -31,9 +31,16 @@ float signed_output(Output o, float v) {
     }
 }
 
+void make_feature_thumbnails(App& app);
+
 void update_pictures(App& app) {
     Trainer& t = *app.trainer;
     const NetworkSpec& spec = t.spec();
+    if (app.renderer_ok) {
+        int slots = feature_count;
+        for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
+        if (app.renderer.reserve_slots(slots)) make_feature_thumbnails(app);
+    }
     t.evaluate_grid(kOutputRes, app.grid, false);
     t.evaluate_grid(Renderer::kSlotRes, app.thumbs, true);
     if (!app.renderer_ok) return;

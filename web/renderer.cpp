@@ -108,12 +108,8 @@ bool Renderer::init(std::string& error) {
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    const int data_side = kSlotGrid * kSlotRes;
-    std::vector<float> zeros(size_t(data_side) * data_side, 0.0f);
-    slot_data_ = make_texture(GL_R32F, data_side, data_side, GL_RED, GL_FLOAT, zeros.data());
-    const int atlas_side = kSlotGrid * kSlotPx;
-    atlas_tex_ = make_texture(GL_RGBA8, atlas_side, atlas_side, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    atlas_fbo_ = make_fbo(atlas_tex_);
+    glGenFramebuffers(1, &atlas_fbo_);
+    reserve_slots(kSlotGrid);
     out_tex_ = make_texture(GL_RGBA8, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     out_fbo_ = make_fbo(out_tex_);
     out_w_ = out_h_ = 1;
@@ -127,7 +123,7 @@ bool Renderer::init(std::string& error) {
 }
 
 void Renderer::shutdown() {
-    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, out_tex_};
+    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, out_tex_};  // (0 is ignored)
     glDeleteTextures(4, textures);
     GLuint fbos[] = {atlas_fbo_, out_fbo_};
     glDeleteFramebuffers(2, fbos);
@@ -141,6 +137,24 @@ void Renderer::shutdown() {
 void Renderer::set_palette(const ImU32* colours, int count, ImU32 neutral) {
     for (int i = 0; i < 6; ++i) colour_of(colours[i < count ? i : count - 1], palette_[i]);
     colour_of(neutral, neutral_);
+}
+
+bool Renderer::reserve_slots(int count) {
+    const int rows = std::max(1, (count + kSlotGrid - 1) / kSlotGrid);
+    if (rows <= rows_) return false;
+    rows_ = rows;
+    if (slot_data_) glDeleteTextures(1, &slot_data_);
+    if (atlas_tex_) glDeleteTextures(1, &atlas_tex_);
+    std::vector<float> zeros(size_t(kSlotGrid * kSlotRes) * rows * kSlotRes, 0.0f);
+    slot_data_ = make_texture(GL_R32F, kSlotGrid * kSlotRes, rows * kSlotRes, GL_RED, GL_FLOAT,
+                              zeros.data());
+    atlas_tex_ = make_texture(GL_RGBA8, kSlotGrid * kSlotPx, rows * kSlotPx, GL_RGBA,
+                              GL_UNSIGNED_BYTE, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, atlas_tex_, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return true;
 }
 
 void Renderer::set_slot(int slot, const float* values) {
@@ -200,11 +214,11 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
 ImTextureID Renderer::atlas() const { return as_id(atlas_tex_); }
 
 void Renderer::slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const {
-    const float side = float(kSlotGrid * kSlotPx);
+    const float width = float(kSlotGrid * kSlotPx), height = float(rows_ * kSlotPx);
     float x0 = float((slot % kSlotGrid) * kSlotPx), y0 = float((slot / kSlotGrid) * kSlotPx);
     // Framebuffer rows run bottom-up, so the top of the image is the slot's high edge.
-    uv0 = ImVec2((x0 + 0.5f) / side, (y0 + kSlotPx - 0.5f) / side);
-    uv1 = ImVec2((x0 + kSlotPx - 0.5f) / side, (y0 + 0.5f) / side);
+    uv0 = ImVec2((x0 + 0.5f) / width, (y0 + kSlotPx - 0.5f) / height);
+    uv1 = ImVec2((x0 + kSlotPx - 0.5f) / width, (y0 + 0.5f) / height);
 }
 
 void Renderer::render_output(int width, int height, const HeatStyle& style, int source_slot,

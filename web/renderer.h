@@ -32,7 +32,7 @@ struct PointSprite {
 class Renderer {
 public:
     static constexpr int kSlotRes = 32;    // R of every thumbnail grid
-    static constexpr int kSlotGrid = 24;   // slots per atlas side (576 slots)
+    static constexpr int kSlotGrid = 24;   // slots per atlas row (rows grow as needed)
     static constexpr int kSlotPx = 64;     // pixels of a rendered thumbnail
 
     // Compiles the shaders and makes the textures. On failure returns false and error holds
@@ -40,6 +40,10 @@ public:
     bool init(std::string& error);
     void shutdown();
 
+    // Makes room for `count` thumbnail slots. The atlas holds only the rows in use: a
+    // software rasteriser (SwiftShader) pays for a render target's whole size every frame.
+    // Returns true when it had to grow, which clears every slot.
+    bool reserve_slots(int count);
     // Thumbnails: values is R×R (row 0 at the top of the plane), kSlotRes wide.
     void set_slot(int slot, const float* values);
     // Colours slots [0, count) into the atlas (call once per frame after set_slot()s).
@@ -62,8 +66,9 @@ private:
 
     GLuint heat_program_ = 0, point_program_ = 0;
     GLuint empty_vao_ = 0, point_vao_ = 0, point_vbo_ = 0;
-    GLuint slot_data_ = 0;        // R32F (kSlotGrid·kSlotRes)²
-    GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 (kSlotGrid·kSlotPx)²
+    int rows_ = 0;                // slot rows allocated
+    GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
+    GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 kSlotGrid·kSlotPx × rows_·kSlotPx
     GLuint out_data_ = 0;         // R32F R×R
     int out_res_ = 0;
     GLuint out_tex_ = 0, out_fbo_ = 0;
