@@ -65,8 +65,25 @@ test-wasm: native web
 
 # ---- End of tests ------------------------------------------------------------------------
 
-bench: native
-	build/native-release/nnplay bench
+# Every implementation on the same four workloads, one after another in one run
+# (scripts/bench/run.mjs): nnplay native and in WebAssembly, TensorFlow.js (cpu and wasm
+# backends), brain.js, ConvNetJS. A table on the terminal, JSON lines in build/bench.jsonl.
+# BENCH_REPS: timed repetitions per figure. `nnplay bench` alone times the native engine.
+BENCH_REPS ?= 7
+bench: native web bench-deps
+	node scripts/bench/run.mjs --reps $(BENCH_REPS)
+
+# The JavaScript peers are devDependencies (package.json); npm installs them from the lock file
+# when one is missing. At run time nothing is fetched.
+.PHONY: bench-deps
+bench-deps:
+	@for p in @tensorflow/tfjs @tensorflow/tfjs-backend-wasm brain.js convnetjs; do \
+		if [[ ! -d node_modules/$$p ]]; then \
+			echo "npm install (node_modules/$$p is missing)"; \
+			npm install --no-audit --no-fund --loglevel=error; \
+			break; \
+		fi; \
+	done
 
 # Serves the page on http://127.0.0.1:$(PORT) (Ctrl-C stops).
 serve: web

@@ -1,0 +1,118 @@
+// run.mjs: `make bench`'s driver. Runs, one after another in this one run, nnplay natively,
+// nnplay in WebAssembly (under Node) and the JavaScript peers on the same four workloads, writes
+// build/bench.jsonl and prints a table with the ratios, computed only from this run's figures.
+// Usage: node scripts/bench/run.mjs [--reps N]   (from the repository's root; default 7 reps)
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { WORKLOADS } from './common.mjs';
+
+const argv = process.argv.slice(2);
+const repsAt = argv.indexOf('--reps');
+const reps = repsAt >= 0 ? argv[repsAt + 1] : '7';
+
+const NATIVE = 'build/native-release/nnplay';
+// The page's engine built as a CLI (CommonJS: build/wasm-release has a package.json saying so).
+const WASM_CLI = 'build/wasm-release/nnplay-cli.js';
+const node = process.execPath;
+const script = (name) => `scripts/bench/${name}.mjs`;
+
+// In the order they run. nnplay's CLI prints impl "nnplay-native" in both builds: the driver
+// names the row after the command it ran.
+const RUNS = [
+  { impl: 'nnplay-native', cmd: NATIVE, args: ['bench', '--json', '--reps', reps] },
+  { impl: 'nnplay-wasm', cmd: node, args: ['--no-experimental-fetch', WASM_CLI, 'bench', '--json', '--reps', reps] },
+  { impl: 'tfjs-cpu', cmd: node, args: [script('tfjs'), 'cpu', '--reps', reps] },
+  { impl: 'tfjs-wasm', cmd: node, args: ['--no-experimental-fetch', script('tfjs'), 'wasm', '--reps', reps] },
+  { impl: 'brainjs', cmd: node, args: [script('brainjs'), '--reps', reps] },
+  { impl: 'convnetjs', cmd: node, args: [script('convnetjs'), '--reps', reps] },
+];
+const PEERS = ['tfjs-cpu', 'tfjs-wasm', 'brainjs', 'convnetjs'];
+// Issue 5's targets: nnplay-wasm against the best peer, and nnplay-wasm against native.
+const TARGET_PEER = { W1: 10, W2: 15, W3: 10, W4: 10 };
+const TARGET_NATIVE = { W1: 0.5, W2: 0.5 };
+
+const started = new Date();
+const records = []; // one per implementation and workload, failed ones included
+for (const run of RUNS) {
+  process.stderr.write(`bench: ${run.impl}: ${[run.cmd, ...run.args].join(' ')}\n`);
+  const t0 = Date.now();
+  const child = spawnSync(run.cmd, run.args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  const byWorkload = new Map();
+  for (const text of (child.stdout || '').split('\n')) {
+    if (!text.startsWith('{')) continue; // tfjs prints a banner on stdout
+    const line = JSON.parse(text);
+    byWorkload.set(line.workload, line);
+  }
+  for (const w of WORKLOADS) {
+    const line = byWorkload.get(w.id);
+    const unit = w.kind === 'train' ? 'samples_per_s' : 'ms_per_grid';
+    const ok = line && line.status !== 'failed' && Number.isFinite(line[unit]);
+    const why = line?.error || (child.error ? String(child.error) : `no result (exit ${child.status})`);
+    const record = { impl: run.impl, workload: w.id };
+    record[unit] = ok ? line[unit] : null;
+    Object.assign(record, {
+      min: ok ? line.min : null,
+      max: ok ? line.max : null,
+      reps: line?.reps ?? null,
+      units_per_rep: line?.epochs_per_rep ?? line?.grids_per_rep ?? null,
+      ...(w.kind === 'train' ? { loss_before: line?.loss_before ?? null, loss_after: line?.loss_after ?? null } : {}),
+      status: ok ? 'ok' : 'failed',
+      ...(ok ? {} : { error: why }),
+      date: started.toISOString(),
+    });
+    records.push(record);
+  }
+  process.stderr.write(`bench: ${run.impl}: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+mkdirSync('build', { recursive: true });
+writeFileSync('build/bench.jsonl', records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+// ---- The table -------------------------------------------------------------------------------
+const figure = (impl, w) => {
+  const r = records.find((x) => x.impl === impl && x.workload === w.id);
+  return r && r.status === 'ok' ? r[w.kind === 'train' ? 'samples_per_s' : 'ms_per_grid'] : null;
+};
+// How many times faster a is than b (samples/s: a/b; ms per grid: b/a).
+const speedup = (a, b, w) => (a == null || b == null ? null : w.kind === 'train' ? a / b : b / a);
+const fmt = (v, w) => (v == null ? 'failed' : w.kind === 'train' ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
+const ratio = (v, target) => (v == null ? 'n/a' : `${v >= 10 ? v.toFixed(1) : v.toFixed(2)}×` +
+  (target ? (v >= target ? ` (≥ ${target}: met)` : ` (≥ ${target}: MISSED)`) : ''));
+
+const header = ['workload', 'unit', ...RUNS.map((r) => r.impl), 'best peer', 'wasm / best peer', 'wasm / native'];
+const rows = WORKLOADS.map((w) => {
+  const peers = PEERS.map((p) => ({ p, v: figure(p, w) })).filter((x) => x.v != null);
+  const best = peers.length === 0 ? null
+    : peers.reduce((a, b) => ((w.kind === 'train' ? b.v > a.v : b.v < a.v) ? b : a));
+  const wasm = figure('nnplay-wasm', w);
+  return [
+    `${w.id} ${w.description}`,
+    w.kind === 'train' ? 'samples/s' : 'ms/grid',
+    ...RUNS.map((r) => fmt(figure(r.impl, w), w)),
+    best ? best.p : 'none',
+    ratio(speedup(wasm, best?.v ?? null, w), TARGET_PEER[w.id]),
+    ratio(speedup(wasm, figure('nnplay-native', w), w), TARGET_NATIVE[w.id]),
+  ];
+});
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const versions = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'brain.js', 'convnetjs']
+  .map((p) => `${p} ${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`);
+console.log(`nnplay bench, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${os.cpus().length} × ${cpu}, ` +
+  `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (at the end), Node ${process.version}`);
+console.log(`median of ${reps} repetitions (each ≥ 0.2 s, after a warm-up); higher samples/s and lower ms/grid are better`);
+console.log(versions.join(', '));
+console.log('');
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log('');
+// How far apart the repetitions were: max/min of the noisiest figure (1.0 = no spread).
+const spread = records.filter((r) => r.status === 'ok' && r.min > 0).map((r) => ({ r, s: r.max / r.min }))
+  .reduce((a, b) => (b.s > a.s ? b : a), { r: null, s: 1 });
+if (spread.r) console.log(`noisiest figure: ${spread.r.impl} ${spread.r.workload}, max/min ${spread.s.toFixed(2)}`);
+console.log('JSON lines (with min and max): build/bench.jsonl');
+const failed = records.filter((r) => r.status === 'failed');
+for (const r of failed) console.error(`bench: FAILED ${r.impl} ${r.workload}: ${r.error}`);
+process.exitCode = failed.length ? 1 : 0;
