@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what nnplay's builds need on Debian 12 (as root): only what is missing, so a
 # machine that has everything costs about a second. Usage: scripts/setup.sh [native|web|fuzz|all]
-# native: compilers, CMake, Eigen, doctest. web: Emscripten, fonts, Chromium, Node + npm
-# packages, Dear ImGui 1.86 sources in third_party/imgui. fuzz: clang-14 with libFuzzer.
+# native: compilers, CMake, Eigen, doctest, GLFW, a font and the Dear ImGui 1.86 sources in
+# third_party/imgui (for the desktop window). web: Emscripten, fonts, Chromium, Node + npm
+# packages, the ImGui sources. fuzz: clang-14 with libFuzzer.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -107,11 +108,16 @@ imgui_sources() {
 npm_packages() {
     [[ -f package.json ]] || return 0
     [[ -d node_modules/playwright-core ]] && return 0
-    say "npm install"
-    npm install --no-audit --no-fund --loglevel=error >/dev/null
+    say "npm ci (package-lock.json)"
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
 }
 
-setup_native() { need cmake g++ make libeigen3-dev doctest-dev; }
+# The native build includes the desktop window (the page's UI over GLFW + OpenGL 3), so it
+# needs GLFW, the UI font and the Dear ImGui sources too.
+setup_native() {
+    need cmake g++ make libeigen3-dev doctest-dev libglfw3-dev fonts-dejavu-core
+    imgui_sources
+}
 setup_web() {
     need emscripten:emcc binaryen libglfw3-dev fonts-inter fonts-dejavu-core \
          chromium:chromium nodejs:node npm:npm
