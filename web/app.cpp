@@ -448,12 +448,22 @@ const char* api_metrics() {
     return api_text.c_str();
 }
 
+// What the last frame asked of the GPU: ImGui's draw commands and vertices.
+std::string draw_stats() {
+    const ImDrawData* d = ImGui::GetDrawData();
+    if (!d) return "";
+    int commands = 0;
+    for (int i = 0; i < d->CmdListsCount; ++i) commands += d->CmdLists[i]->CmdBuffer.Size;
+    return ",\"drawCommands\":" + std::to_string(commands) +
+           ",\"vertices\":" + std::to_string(d->TotalVtxCount);
+}
+
 const char* api_stats() {
     if (!the_app) return "null";
     api_text = "{\"fps\":" + json_number(the_app->fps) +
                ",\"epochsPerSecond\":" + json_number(the_app->epochs_per_second) +
                ",\"frameMs\":" + json_number(the_app->frame_ms) +
-               ",\"trainMs\":" + json_number(the_app->train_ms) + "}";
+               ",\"trainMs\":" + json_number(the_app->train_ms) + draw_stats() + "}";
     return api_text.c_str();
 }
 
