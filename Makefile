@@ -48,7 +48,7 @@ web:
 # ---- Tests -------------------------------------------------------------------------------
 # `make test` runs every suite. Further suites (test-web, test-fuzz, ...) are added as
 # prerequisites on the `test:` line below, each defined as its own target.
-test: test-native test-web test-wasm
+test: test-native test-web test-wasm test-fuzz
 
 test-native: native
 	ctest --preset native-release -j$(JOBS)
@@ -62,6 +62,14 @@ test-web: web
 # The engine in WebAssembly (the page's build, under Node) prints the same numbers as native.
 test-wasm: native web
 	bash tests/wasm_same_as_native.sh build/native-release/nnplay build/wasm-release/nnplay-cli.js
+
+# The readers of user input (links, payloads, CSV, model JSON) under libFuzzer with ASan and
+# UBSan (tests/fuzz/run.sh): FUZZ_SECONDS per target; any crash, leak or timeout fails.
+FUZZ_SECONDS ?= 20
+.PHONY: test-fuzz
+test-fuzz:
+	@bash scripts/setup.sh fuzz
+	bash tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # ---- End of tests ------------------------------------------------------------------------
 

@@ -707,4 +707,8 @@ bool parse_activation(std::string_view name, Activation& out) {
     return true;
 }
 
+bool parse_float_strict(std::string_view text, float& out) { return parse_float(text, out); }
+
+std::string format_float_shortest(float value) { return format_float(value); }
+
 }  // namespace nnplay

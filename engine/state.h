@@ -135,4 +135,14 @@ const char* label_of(Feature);      // for display, e.g. "x₁²"
 // the CLI and UI. Returns false, leaving out unchanged, for any other text.
 bool parse_activation(std::string_view name, Activation& out);
 
+// The number syntax of query values, for other readers of user text (CSV,
+// JSON): [+-]digits[.digits][(e|E)[+-]digits], independent of the C locale.
+// False, leaving out unchanged, for anything else ("inf", "nan", hex, blanks)
+// or a value that overflows float.
+bool parse_float_strict(std::string_view text, float& out);
+
+// The shortest of %.6g .. %.9g that reads back as the same float, with '.'
+// whatever the C locale: 0.03f is "0.03", and every float survives a round trip.
+std::string format_float_shortest(float value);
+
 }  // namespace nnplay

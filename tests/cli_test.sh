@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cli_test.sh: end-to-end tests of the nnplay command line (exit statuses, usage,
 # `train` output as table and JSON lines, warnings, divergence, determinism,
-# `bench`). Usage: tests/cli_test.sh build/native-release/nnplay
+# `export`, `train --points` and `train --model`, `bench`).
+# Usage: tests/cli_test.sh build/native-release/nnplay
 set -euo pipefail
 
 BIN=${1:?usage: tests/cli_test.sh path/to/nnplay}
@@ -277,6 +278,68 @@ if [[ $rc -eq 0 ]] && cmp -s "$tmp/out" "$tmp/det2"; then
 else
     fail "determinism: two table runs of one state print identical output" "$(diff "$tmp/det2" "$tmp/out" | head -5)"
 fi
+
+# ---------------------------------------------------------------------------
+# export, train --points, train --model
+
+run export --state 'dataset=xor&networkShape=3&seed=e' --epochs 20 --csv "$tmp/p.csv" --json "$tmp/m.json" --pytorch "$tmp/s.py"
+expect "export: exit 0" test "$rc" -eq 0
+expect "export: CSV starts with the header x,y,label" test "$(head -n 1 "$tmp/p.csv" 2>/dev/null)" = "x,y,label"
+expect "export: CSV has every point (500 + header)" test "$(lines "$tmp/p.csv")" -eq 501
+expect "export: model JSON names its format" has '"format": "nnplay-model"' "$tmp/m.json"
+expect "export: PyTorch script has the network" has 'nn.Linear(2, 3)' "$tmp/s.py"
+if command -v python3 >/dev/null 2>&1; then
+    if python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$tmp/s.py" 2>"$tmp/pyerr"; then
+        pass "export: the PyTorch script is valid Python"
+    else
+        fail "export: the PyTorch script is valid Python" "$(cat "$tmp/pyerr")"
+    fi
+fi
+
+run export --state 'seed=e'
+expect "export without --csv/--json/--pytorch: exit 2" test "$rc" -eq 2
+expect "export without an output: says so" has "nothing to write" "$tmp/err"
+run export --csv "$tmp/no/such/dir/p.csv" --epochs 0
+expect "export to an unwritable path: exit 1 with a message" test "$rc" -eq 1 -a -n "$(grep 'cannot write' "$tmp/err")"
+
+run train --points "$tmp/p.csv" --epochs 3 --json
+expect "train --points: exit 0" test "$rc" -eq 0
+expect "train --points: the state uses dataset=custom with the points" has '"state":"[^"]*dataset=custom[^"]*points=[-0-9]' "$tmp/out"
+expect "train --points: a preview line on stderr" has '^points: 500 points, 2 classes' "$tmp/err"
+
+printf 'x,y,label\n1,2,0\n3,4\n5,1,1\n' >"$tmp/bad.csv"
+run train --points "$tmp/bad.csv" --epochs 3
+expect "train --points, CSV with an error: exit 1" test "$rc" -eq 1
+expect "train --points, CSV with an error: the message names line 3" has 'bad.csv: line 3: expected 3 fields, got 2' "$tmp/err"
+expect "train --points, CSV with an error: nothing trained" test ! -s "$tmp/out"
+
+printf '1,2,-1\n12,-3,1\n' >"$tmp/far.csv"
+run train --points "$tmp/far.csv" --epochs 1
+expect "train --points, point outside [-6, 6]: exit 1 naming line 2" test "$rc" -eq 1 -a -n "$(grep 'line 2: x = 12 is outside' "$tmp/err")"
+run train --points "$tmp/far.csv" --scale-points --epochs 1 --json
+expect "train --points --scale-points: exit 0" test "$rc" -eq 0
+expect "train --points --scale-points: points scaled by 0.5, labels -1/+1 mapped" has 'mapped to 0/1; scaled by 0.5' "$tmp/err"
+run train --points "$tmp/missing.csv"
+expect "train --points, missing file: exit 1" test "$rc" -eq 1 -a -n "$(grep 'cannot open' "$tmp/err")"
+
+run train --model "$tmp/m.json" --epochs 2 --every 1 --json
+expect "train --model: exit 0" test "$rc" -eq 0
+if command -v python3 >/dev/null 2>&1; then
+    same=$(python3 -c '
+import json, sys
+model = json.load(open(sys.argv[1]))
+first = json.loads(open(sys.argv[2]).readline())
+print("yes" if first["train_loss"] == model["metrics"]["train_loss"] else "no %r %r" % (first["train_loss"], model["metrics"]["train_loss"]))
+' "$tmp/m.json" "$tmp/out" 2>&1)
+    expect "train --model: epoch 0 has the exported model's train loss" test "$same" = yes
+fi
+expect "train --model: the state comes from the file" has '"state":"[^"]*dataset=xor[^"]*networkShape=3' "$tmp/out"
+
+head -c 200 "$tmp/m.json" >"$tmp/cut.json"
+run train --model "$tmp/cut.json"
+expect "train --model, malformed JSON: exit 1 with line and column" test "$rc" -eq 1 -a -n "$(grep 'cut.json: JSON line' "$tmp/err")"
+run train --model "$tmp/m.json" --state 'seed=x'
+expect "train --model with --state: exit 2" test "$rc" -eq 2
 
 # ---------------------------------------------------------------------------
 # bench (one repetition: checks it runs, trains and reports; not the figures)

@@ -1,5 +1,5 @@
 // commands.h: the nnplay CLI's commands, one per file (train_command.cpp,
-// bench_command.cpp); main.cpp parses the arguments into these option structs
+// export_command.cpp, bench_command.cpp); main.cpp parses the arguments into these option structs
 // and dispatches. Each command returns the process exit status.
 #pragma once
 
@@ -18,6 +18,15 @@ struct TrainOptions {
     int epochs = 100;         // 1..1000000
     int every = 10;           // print every K epochs (≥ 1); epoch 0 and the last always
     bool json = false;        // one JSON object per line instead of a table
+    std::string points_file;  // --points: a CSV of custom points (dataset=custom); empty = none
+    bool scale_points = false;  // --scale-points: scale points outside [-6, 6] in, not refuse
+    std::string model_file;   // --model: a model JSON to continue from (state + weights)
+};
+
+struct ExportOptions {
+    std::string state_query;  // as given to --state
+    int epochs = 100;         // trained before writing, 0..1000000
+    std::string csv_file, json_file, pytorch_file;  // what to write; at least one
 };
 
 struct BenchOptions {
@@ -27,8 +36,19 @@ struct BenchOptions {
 
 // Trains a Trainer built from options.state_query and prints its progress to
 // stdout; warnings about the state and the settings go to stderr. Exit status
-// 0 whether the run ended ok, early-stopped or diverged (the status says which).
+// 0 whether the run ended ok, early-stopped or diverged (the status says which);
+// 1 when a --points or --model file is rejected (the reason on stderr).
 int run_train(const TrainOptions& options);
+
+// Trains a Trainer built from options.state_query for options.epochs, then
+// writes its points as CSV, the model as JSON and/or a PyTorch script.
+// Exit status 1 when a file cannot be written.
+int run_export(const ExportOptions& options);
+
+// Reads a whole file of at most `limit` bytes (one more is read, so an
+// oversized file is seen as such by the caller's own check). Returns false with
+// a message in error when it cannot be opened or read.
+bool read_text_file(const std::string& path, std::size_t limit, std::string& text, std::string& error);
 
 // Times the fixed workloads W1..W4 and prints median, min and max per workload.
 // Exit status 1 if a training workload's loss did not go down.

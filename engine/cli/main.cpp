@@ -1,6 +1,7 @@
 // main.cpp: the nnplay command line: `nnplay train` runs a playground state
-// without the page, `nnplay bench` times the engine. This file only parses
-// arguments, prints usage and dispatches to the commands of commands.h.
+// without the page, `nnplay export` writes its points or model, `nnplay bench`
+// times the engine. This file only parses arguments, prints usage and
+// dispatches to the commands of commands.h.
 #include "commands.h"
 
 #include <charconv>
@@ -17,15 +18,27 @@ void print_usage(std::FILE* out) {
         "\n"
         "commands:\n"
         "  train   train a network on a playground state and print its progress\n"
+        "  export  train, then write the points (CSV), the model (JSON) or a PyTorch script\n"
         "  bench   time training and drawing on fixed workloads\n"
         "  help    print this text (also: nnplay --help)\n"
         "\n"
-        "nnplay train [--state QUERY] [--epochs N] [--every K] [--json]\n"
+        "nnplay train [--state QUERY] [--points FILE.csv [--scale-points]] [--model FILE.json]\n"
+        "             [--epochs N] [--every K] [--json]\n"
         "  --state QUERY  the playground state as a URL query string, the text after '#'\n"
         "                 in the page's address, e.g.\n"
         "                 'dataset=spiral&networkShape=8,8&activation=relu&seed=a';\n"
         "                 keys left out keep their defaults; unknown keys and bad values\n"
         "                 are ignored with a warning on stderr (default: all defaults)\n"
+        "  --points FILE  train on the points of a CSV file (x,y,label per line, header\n"
+        "                 optional, delimiter ',' ';' or tab; labels classes 0..5 or -1/+1;\n"
+        "                 targets when the state's problem is regression; at most 5000\n"
+        "                 points and 1 MB): sets dataset=custom (regDataset for regression)\n"
+        "                 and classes; a file with any error is rejected (exit status 1)\n"
+        "                 with its line number on stderr\n"
+        "  --scale-points scale all points by one factor so the largest |coordinate| is 6,\n"
+        "                 instead of rejecting points outside [-6, 6]\n"
+        "  --model FILE   continue from a model JSON (written by nnplay export --json):\n"
+        "                 its state and weights; not with --state or --points\n"
         "  --epochs N     epochs to train, 1..1000000 (default 100)\n"
         "  --every K      print every K epochs, K >= 1 (default 10); epoch 0 (before\n"
         "                 training) and the last epoch are always printed\n"
@@ -43,6 +56,15 @@ void print_usage(std::FILE* out) {
         "  is 0 for all three: read the status line (or the \"status\" key) to tell a\n"
         "  diverged run apart.\n"
         "\n"
+        "nnplay export [--state QUERY] [--epochs N] [--csv FILE] [--json FILE] [--pytorch FILE]\n"
+        "  Trains N epochs (0..1000000, default 100), then writes at least one of:\n"
+        "  --csv FILE      the data set's points (training, validation, then test) as\n"
+        "                  x,y,label\n"
+        "  --json FILE     the model: state, architecture, weights per member and layer,\n"
+        "                  last metrics (read back by nnplay train --model)\n"
+        "  --pytorch FILE  a PyTorch script: the same network, weights, loss, optimiser,\n"
+        "                  regularisation, schedule and data\n"
+        "\n"
         "nnplay bench [--reps N] [--json]\n"
         "  --reps N  timed repetitions per workload after one warm-up, 1..1000 (default 7)\n"
         "  --json    one JSON object per workload instead of a table\n"
@@ -57,7 +79,8 @@ void print_usage(std::FILE* out) {
         "  with each workload's state string so it can be reproduced. A training workload\n"
         "  whose loss does not go down is an error (exit status 1).\n"
         "\n"
-        "exit status: 0 success, 1 failure (bench), 2 bad command line\n",
+        "exit status: 0 success, 1 failure (bench; a rejected or unwritable file), 2 bad\n"
+        "command line\n",
         out);
 }
 
@@ -172,12 +195,61 @@ int train_main(int argc, char** argv) {
         } else if (flag == "--json") {
             if (!args.no_value(flag)) return usage_error();
             options.json = true;
+        } else if (flag == "--points" || flag == "--model") {
+            std::optional<std::string_view> v = args.value(flag);
+            if (!v) return usage_error();
+            (flag == "--points" ? options.points_file : options.model_file) = std::string(*v);
+        } else if (flag == "--scale-points") {
+            if (!args.no_value(flag)) return usage_error();
+            options.scale_points = true;
         } else {
             args.error("unknown option '" + std::string(flag) + "'");
             return usage_error();
         }
     }
+    if (!options.model_file.empty() && (!options.state_query.empty() || !options.points_file.empty())) {
+        args.error("--model brings its own state: it cannot be combined with --state or --points");
+        return usage_error();
+    }
+    if (options.scale_points && options.points_file.empty()) {
+        args.error("--scale-points needs --points");
+        return usage_error();
+    }
     return run_train(options);
+}
+
+int export_main(int argc, char** argv) {
+    ExportOptions options;
+    Args args(argc, argv, "export");
+    while (!args.done()) {
+        std::string_view flag = args.flag();
+        if (is_help_flag(flag)) {
+            print_usage(stdout);
+            return kExitOk;
+        } else if (flag == "--state") {
+            std::optional<std::string_view> v = args.value(flag);
+            if (!v) return usage_error();
+            options.state_query = std::string(*v);
+        } else if (flag == "--epochs") {
+            std::optional<int> v = args.integer(flag, 0, 1000000);
+            if (!v) return usage_error();
+            options.epochs = *v;
+        } else if (flag == "--csv" || flag == "--json" || flag == "--pytorch") {
+            std::optional<std::string_view> v = args.value(flag);
+            if (!v) return usage_error();
+            std::string& file = flag == "--csv" ? options.csv_file
+                              : flag == "--json" ? options.json_file : options.pytorch_file;
+            file = std::string(*v);
+        } else {
+            args.error("unknown option '" + std::string(flag) + "'");
+            return usage_error();
+        }
+    }
+    if (options.csv_file.empty() && options.json_file.empty() && options.pytorch_file.empty()) {
+        args.error("nothing to write: give --csv FILE, --json FILE or --pytorch FILE");
+        return usage_error();
+    }
+    return run_export(options);
 }
 
 int bench_main(int argc, char** argv) {
@@ -219,6 +291,7 @@ int main(int argc, char** argv) {
         return kExitOk;
     }
     if (command == "train") return train_main(argc, argv);
+    if (command == "export") return export_main(argc, argv);
     if (command == "bench") return bench_main(argc, argv);
     std::fprintf(stderr, "nnplay: unknown command '%s'\n", argv[1]);
     return usage_error();

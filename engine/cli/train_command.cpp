@@ -1,13 +1,19 @@
 // train_command.cpp: `nnplay train`, a playground run without the page. Reads
-// a state query, trains epoch by epoch and prints the metrics as a table or as
-// JSON lines, so runs can be scripted, compared and reproduced from a link.
+// a state query (or a model file, and optionally a CSV of points), trains epoch
+// by epoch and prints the metrics as a table or as JSON lines, so runs can be
+// scripted, compared and reproduced from a link.
 #include "commands.h"
 #include "json.h"
 
+#include "csv.h"
+#include "json_reader.h"
+#include "model_json.h"
 #include "trainer.h"
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <optional>
 #include <string>
 
 namespace nnplay::cli {
@@ -120,13 +126,78 @@ struct Table {
     }
 };
 
+// "nnplay train: FILE: message" on stderr; the exit status for a rejected file.
+int reject(const std::string& file, const std::string& message) {
+    std::fprintf(stderr, "nnplay train: %s: %s\n", file.c_str(), message.c_str());
+    return kExitFailure;
+}
+
+// Puts the CSV's points into the state as its custom data set.
+bool take_points(const TrainOptions& options, PlaygroundState& state, std::string& error) {
+    std::string text;
+    if (!read_text_file(options.points_file, kCsvMaxBytes, text, error)) return false;
+    const bool regression = state.problem == Problem::regression;
+    CsvImport csv = import_csv(text, {.regression = regression, .scale_to_fit = options.scale_points});
+    if (!csv.ok()) {
+        error = csv.error;
+        return false;
+    }
+    std::fprintf(stderr, "points: %s\n", csv.summary().c_str());
+    if (regression) {
+        state.reg_dataset = Dataset::custom;
+    } else {
+        state.dataset = Dataset::custom;
+        state.classes = csv.classes();
+    }
+    state.points = std::move(csv.points);
+    return true;
+}
+
 }  // namespace
 
-int run_train(const TrainOptions& options) {
-    StateReadResult read = from_query(options.state_query);
-    for (const std::string& w : read.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+bool read_text_file(const std::string& path, std::size_t limit, std::string& text, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot open the file";
+        return false;
+    }
+    text.assign(limit + 1, '\0');
+    in.read(text.data(), std::streamsize(limit + 1));
+    if (in.bad()) {
+        error = "cannot read the file";
+        return false;
+    }
+    text.resize(std::size_t(in.gcount()));
+    return true;
+}
 
-    Trainer trainer(read.state);
+int run_train(const TrainOptions& options) {
+    PlaygroundState state;
+    std::optional<ModelImport> model;
+    if (!options.model_file.empty()) {
+        std::string text, error;
+        if (!read_text_file(options.model_file, kJsonMaxBytes, text, error))
+            return reject(options.model_file, error);
+        ModelImportResult imported = import_model_json(text);
+        if (!imported) return reject(options.model_file, imported.error);
+        model = std::move(imported.value);
+        for (const std::string& w : model->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+        state = model->state;
+    } else {
+        StateReadResult read = from_query(options.state_query);
+        for (const std::string& w : read.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+        state = std::move(read.state);
+    }
+    if (!options.points_file.empty()) {
+        std::string error;
+        if (!take_points(options, state, error)) return reject(options.points_file, error);
+    }
+
+    Trainer trainer(state);
+    if (model) {
+        if (std::string error = load_weights(trainer, model->members); !error.empty())
+            return reject(options.model_file, error);
+    }
     for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", w.c_str());
     std::fflush(stderr);
 

@@ -1,0 +1,62 @@
+// export_command.cpp: `nnplay export`, a playground run written out: trains a
+// state for N epochs, then writes its points as CSV, the model as JSON (which
+// `nnplay train --model` reads back) and/or a PyTorch script.
+#include "commands.h"
+
+#include "csv.h"
+#include "model_json.h"
+#include "pytorch_export.h"
+#include "trainer.h"
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace nnplay::cli {
+
+namespace {
+
+bool write_file(const std::string& path, const std::string& text, const char* what) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), std::streamsize(text.size()));
+    out.close();
+    if (!out) {
+        std::fprintf(stderr, "nnplay export: %s: cannot write the file\n", path.c_str());
+        return false;
+    }
+    std::printf("wrote %s (%s, %zu bytes)\n", path.c_str(), what, text.size());
+    return true;
+}
+
+}  // namespace
+
+int run_export(const ExportOptions& options) {
+    StateReadResult read = from_query(options.state_query);
+    for (const std::string& w : read.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    Trainer trainer(read.state);
+    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    std::fflush(stderr);
+
+    while (trainer.epoch() < options.epochs && trainer.step_epoch(false)) {
+        if (trainer.status() != RunStatus::ok) break;
+    }
+    trainer.measure();
+    std::printf("trained %d epochs, status %s\n", trainer.epoch(), name_of(trainer.status()));
+
+    bool ok = true;
+    if (!options.csv_file.empty()) {
+        const DataSplit& data = trainer.data();
+        std::vector<Point> points = data.train;
+        points.insert(points.end(), data.val.begin(), data.val.end());
+        points.insert(points.end(), data.test.begin(), data.test.end());
+        ok = write_file(options.csv_file, export_csv(points), "points CSV") && ok;
+    }
+    if (!options.json_file.empty())
+        ok = write_file(options.json_file, export_model_json(trainer), "model JSON") && ok;
+    if (!options.pytorch_file.empty())
+        ok = write_file(options.pytorch_file, export_pytorch(trainer), "PyTorch script") && ok;
+    std::fflush(stdout);
+    return ok ? kExitOk : kExitFailure;
+}
+
+}  // namespace nnplay::cli

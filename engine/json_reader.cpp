@@ -1,0 +1,304 @@
+// json_reader.cpp: a recursive-descent JSON parser with positions in its
+// messages. Depth is bounded, so a hostile file cannot exhaust the stack.
+#include "json_reader.h"
+
+#include <clocale>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace nnplay {
+
+namespace {
+
+class Parser {
+public:
+    explicit Parser(std::string_view text) : s_(text) {}
+
+    JsonParse run() {
+        JsonValue v;
+        skip_blanks();
+        if (!value(v, 0)) return {std::nullopt, error_};
+        skip_blanks();
+        if (i_ != s_.size()) {
+            fail("unexpected text after the value");
+            return {std::nullopt, error_};
+        }
+        return {std::move(v), {}};
+    }
+
+private:
+    bool fail(const std::string& message) {
+        if (!error_.empty()) return false;
+        int line = 1, column = 1;
+        for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
+            if (s_[k] == '\n') ++line, column = 1;
+            else ++column;
+        }
+        error_ = "JSON line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
+        return false;
+    }
+
+    bool at_end() const { return i_ >= s_.size(); }
+    char peek() const { return at_end() ? '\0' : s_[i_]; }
+
+    void skip_blanks() {
+        while (!at_end() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+    }
+
+    bool literal(std::string_view word) {
+        if (s_.substr(i_, word.size()) != word) return fail("invalid literal");
+        i_ += word.size();
+        return true;
+    }
+
+    bool value(JsonValue& v, int depth) {
+        if (at_end()) return fail("unexpected end of text, expected a value");
+        switch (peek()) {
+            case '{': return object(v, depth);
+            case '[': return array(v, depth);
+            case '"': v.type = JsonValue::Type::string; return string(v.text);
+            case 't': v.type = JsonValue::Type::boolean; v.boolean = true; return literal("true");
+            case 'f': v.type = JsonValue::Type::boolean; v.boolean = false; return literal("false");
+            case 'n': v.type = JsonValue::Type::null; return literal("null");
+            default:
+                if (peek() == '-' || (peek() >= '0' && peek() <= '9')) return number(v);
+                return fail("expected a value");
+        }
+    }
+
+    bool object(JsonValue& v, int depth) {
+        if (depth >= kJsonMaxDepth) return fail("nested deeper than " + std::to_string(kJsonMaxDepth));
+        v.type = JsonValue::Type::object;
+        ++i_;
+        skip_blanks();
+        if (peek() == '}') return ++i_, true;
+        for (;;) {
+            skip_blanks();
+            if (peek() != '"') return fail("expected a key string");
+            std::string key;
+            const std::size_t key_at = i_;
+            if (!string(key)) return false;
+            for (const std::string& k : v.keys)
+                if (k == key) {
+                    i_ = key_at;
+                    return fail("duplicate key \"" + key.substr(0, 40) + "\"");
+                }
+            skip_blanks();
+            if (peek() != ':') return fail("expected ':'");
+            ++i_;
+            skip_blanks();
+            v.keys.push_back(std::move(key));
+            v.items.emplace_back();
+            if (!value(v.items.back(), depth + 1)) return false;
+            skip_blanks();
+            if (peek() == ',') {
+                ++i_;
+                continue;
+            }
+            if (peek() == '}') return ++i_, true;
+            return fail("expected ',' or '}'");
+        }
+    }
+
+    bool array(JsonValue& v, int depth) {
+        if (depth >= kJsonMaxDepth) return fail("nested deeper than " + std::to_string(kJsonMaxDepth));
+        v.type = JsonValue::Type::array;
+        ++i_;
+        skip_blanks();
+        if (peek() == ']') return ++i_, true;
+        for (;;) {
+            skip_blanks();
+            v.items.emplace_back();
+            if (!value(v.items.back(), depth + 1)) return false;
+            skip_blanks();
+            if (peek() == ',') {
+                ++i_;
+                continue;
+            }
+            if (peek() == ']') return ++i_, true;
+            return fail("expected ',' or ']'");
+        }
+    }
+
+    bool digits() {
+        const std::size_t start = i_;
+        while (!at_end() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+        return i_ > start;
+    }
+
+    bool number(JsonValue& v) {
+        const std::size_t start = i_;
+        if (peek() == '-') ++i_;
+        if (peek() == '0') {
+            ++i_;
+            if (peek() >= '0' && peek() <= '9') return fail("leading zero in a number");
+        } else if (!digits()) {
+            return fail("expected digits");
+        }
+        if (peek() == '.') {
+            ++i_;
+            if (!digits()) return fail("expected digits after '.'");
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            ++i_;
+            if (peek() == '+' || peek() == '-') ++i_;
+            if (!digits()) return fail("expected digits in the exponent");
+        }
+        v.type = JsonValue::Type::number;
+        v.text = std::string(s_.substr(start, i_ - start));
+        // strtod follows LC_NUMERIC: swap '.' for the locale's decimal point.
+        std::string buf = v.text;
+        const char* point = std::localeconv()->decimal_point;
+        if (point && point[0] && point[0] != '.')
+            for (char& c : buf)
+                if (c == '.') c = point[0];
+        v.number = std::strtod(buf.c_str(), nullptr);
+        if (!std::isfinite(v.number)) {
+            i_ = start;
+            return fail("number out of range");
+        }
+        return true;
+    }
+
+    int hex4() {
+        if (s_.size() - i_ < 4) return -1;
+        int v = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char c = s_[i_ + std::size_t(k)];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) return -1;
+            v = v * 16 + d;
+        }
+        i_ += 4;
+        return v;
+    }
+
+    static void append_utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out += char(cp);
+        } else if (cp < 0x800) {
+            out += char(0xc0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3f));
+        } else if (cp < 0x10000) {
+            out += char(0xe0 | (cp >> 12));
+            out += char(0x80 | ((cp >> 6) & 0x3f));
+            out += char(0x80 | (cp & 0x3f));
+        } else {
+            out += char(0xf0 | (cp >> 18));
+            out += char(0x80 | ((cp >> 12) & 0x3f));
+            out += char(0x80 | ((cp >> 6) & 0x3f));
+            out += char(0x80 | (cp & 0x3f));
+        }
+    }
+
+    // One UTF-8 sequence starting at i_, copied to out; false if invalid.
+    bool utf8(std::string& out) {
+        const auto c = static_cast<unsigned char>(s_[i_]);
+        std::size_t len = 0;
+        std::uint32_t cp = 0, min_cp = 0;
+        if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min_cp = 0x80;
+        else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min_cp = 0x800;
+        else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min_cp = 0x10000;
+        if (len == 0 || s_.size() - i_ < len) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s_[i_ + k]);
+            if ((cc & 0xc0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3f);
+        }
+        if (cp < min_cp || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+        out.append(s_.substr(i_, len));
+        i_ += len;
+        return true;
+    }
+
+    bool string(std::string& out) {
+        ++i_;  // the opening quote
+        for (;;) {
+            if (at_end()) return fail("unterminated string");
+            const auto c = static_cast<unsigned char>(s_[i_]);
+            if (c == '"') return ++i_, true;
+            if (c < 0x20) return fail("control character in a string");
+            if (c >= 0x80) {
+                if (!utf8(out)) return fail("invalid UTF-8");
+                continue;
+            }
+            if (c != '\\') {
+                out += char(c);
+                ++i_;
+                continue;
+            }
+            ++i_;
+            if (at_end()) return fail("unterminated string");
+            const char e = s_[i_++];
+            switch (e) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    int cp = hex4();
+                    if (cp < 0) return fail("expected 4 hex digits after \\u");
+                    if (cp >= 0xdc00 && cp <= 0xdfff) return fail("unpaired surrogate");
+                    if (cp >= 0xd800 && cp <= 0xdbff) {
+                        if (s_.substr(i_, 2) != "\\u") return fail("unpaired surrogate");
+                        i_ += 2;
+                        const int lo = hex4();
+                        if (lo < 0xdc00 || lo > 0xdfff) return fail("unpaired surrogate");
+                        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+                    }
+                    append_utf8(out, std::uint32_t(cp));
+                    break;
+                }
+                default: --i_; return fail("invalid escape");
+            }
+        }
+    }
+
+    std::string_view s_;
+    std::size_t i_ = 0;
+    std::string error_;
+};
+
+}  // namespace
+
+const JsonValue* JsonValue::find(std::string_view key) const {
+    if (type != Type::object) return nullptr;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i] == key) return &items[i];
+    return nullptr;
+}
+
+JsonParse parse_json(std::string_view text) {
+    if (text.size() > kJsonMaxBytes)
+        return {std::nullopt, "JSON text is " + std::to_string(text.size()) + " bytes, at most " +
+                                  std::to_string(kJsonMaxBytes)};
+    return Parser(text).run();
+}
+
+void append_json_quoted(std::string& out, std::string_view text) {
+    out += '"';
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"') out += "\\\"";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (c < 0x20 || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+            out += buf;
+        } else {
+            out += ch;
+        }
+    }
+    out += '"';
+}
+
+}  // namespace nnplay

@@ -1,0 +1,46 @@
+// json_reader.h: a small strict JSON reader (RFC 8259) for files users give
+// the engine (model_json.h), so no dependency is needed. Strict: no comments,
+// trailing commas, NaN, leading zeros, duplicate keys or invalid UTF-8; errors
+// say where ("line 3, column 14: expected ',' or ']'").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nnplay {
+
+constexpr std::size_t kJsonMaxBytes = 8u << 20;  // 8 MiB of text (the largest model is ~4 MB)
+constexpr int kJsonMaxDepth = 64;                 // nested arrays and objects
+
+struct JsonValue {
+    enum class Type { null, boolean, number, string, array, object };
+    Type type = Type::null;
+    bool boolean = false;
+    double number = 0;       // finite; numbers that overflow double are an error
+    std::string text;        // a string's value (UTF-8), or a number's text as written
+    std::vector<JsonValue> items;   // array elements; object values (items[i] is keys[i]'s)
+    std::vector<std::string> keys;  // object keys, in file order
+
+    bool is_number() const { return type == Type::number; }
+    bool is_string() const { return type == Type::string; }
+    bool is_array() const { return type == Type::array; }
+    bool is_object() const { return type == Type::object; }
+    // An object's member, or nullptr when absent (or when this is no object).
+    const JsonValue* find(std::string_view key) const;
+};
+
+struct JsonParse {
+    std::optional<JsonValue> value;
+    std::string error;  // empty exactly when value is set
+};
+
+// Parses one JSON value filling the whole text (blanks around it allowed).
+JsonParse parse_json(std::string_view text);
+
+// Appends text as a JSON string literal: quotes, backslashes and control
+// characters escaped; other bytes copied as they are.
+void append_json_quoted(std::string& out, std::string_view text);
+
+}  // namespace nnplay

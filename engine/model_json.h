@@ -1,0 +1,56 @@
+// model_json.h: a trained model as a JSON file, to keep, share or inspect:
+// the state (the query string, which rebuilds data and network), the
+// architecture echoed for readers and for checking, every member's weights
+// layer by layer, and the last metrics. Importing restores state and weights.
+//
+//   {"format": "nnplay-model", "version": 1,
+//    "state": "activation=tanh&...",
+//    "architecture": {"inputs": 2, "features": ["x", "y"], "hidden": [4, 2],
+//                     "activations": ["tanh", "tanh"], "output": "sigmoid_log",
+//                     "outputs": 1, "members": 1},
+//    "members": [{"layers": [{"weights": [[w00, w01], ...], "biases": [b0, ...]}, ...]}],
+//    "metrics": {"epoch": 100, "train_loss": 0.01, ...}}
+//
+// "weights" is (outputs, inputs) row by row, as PyTorch's Linear.weight.
+// Numbers are written in shortest round-trip form: weights read back exactly.
+// NaN metrics (figures that do not apply) are written as null.
+#pragma once
+
+#include "state.h"
+#include "trainer.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nnplay {
+
+constexpr int kModelJsonVersion = 1;
+
+// The model of a trainer: its state, networks and metrics() as JSON text.
+std::string export_model_json(const Trainer& trainer);
+
+struct ModelImport {
+    PlaygroundState state;
+    std::vector<std::string> warnings;        // from reading the state string
+    std::vector<std::vector<float>> members;  // each member's Network::params()
+    std::optional<Metrics> metrics;           // when the file has them (figures only)
+};
+
+struct ModelImportResult {
+    std::optional<ModelImport> value;
+    std::string error;  // empty exactly when value is set
+    explicit operator bool() const { return value.has_value(); }
+};
+
+// Reads a model file: strict JSON, format and version, the state, and the
+// weights checked against the network the state describes (architecture,
+// member count, every layer's shape, finite numbers). Never throws.
+ModelImportResult import_model_json(std::string_view text);
+
+// Copies imported parameters into a trainer built from the imported state.
+// Returns an error (and changes nothing) if their sizes do not match.
+std::string load_weights(Trainer& trainer, const std::vector<std::vector<float>>& members);
+
+}  // namespace nnplay

@@ -1,0 +1,424 @@
+// payload.cpp: base64url, CRC-32, float16 and the points / weights payloads of
+// payload.h. The reader checks in a fixed order (base64, size, length,
+// version, checksum, kind, body), so each bad input gets one precise message.
+#include "payload.h"
+
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace nnplay {
+
+namespace {
+
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::uint8_t kKindPoints = 'P';
+constexpr std::uint8_t kKindWeights = 'W';
+constexpr std::size_t kHeader = 3;    // version, kind, format
+constexpr std::size_t kChecksum = 4;  // CRC-32 at the end
+constexpr int kMaxInputs = feature_count;
+constexpr int kMaxLayers = 9;   // 8 hidden + output
+constexpr int kMaxWidth = 255;  // one byte
+
+int base64_value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+    return -1;
+}
+
+std::string format_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+// Little-endian writer and bounds-checked reader.
+struct Writer {
+    std::vector<std::uint8_t> bytes;
+    void u8(unsigned v) { bytes.push_back(std::uint8_t(v)); }
+    void u16(unsigned v) { u8(v & 0xff), u8((v >> 8) & 0xff); }
+    void u32(std::uint32_t v) { u16(v & 0xffff), u16(v >> 16); }
+    void f32(float v) { u32(Eigen::numext::bit_cast<std::uint32_t>(v)); }
+};
+
+struct Reader {
+    std::span<const std::uint8_t> bytes;  // the body: header and checksum excluded
+    std::size_t at = 0;
+    bool has(std::size_t n) const { return bytes.size() - at >= n; }
+    unsigned u8() { return bytes[at++]; }
+    unsigned u16() {
+        unsigned lo = u8();
+        return lo | (u8() << 8);
+    }
+    std::uint32_t u32() {
+        std::uint32_t lo = u16();
+        return lo | (std::uint32_t(u16()) << 16);
+    }
+    float f32() { return Eigen::numext::bit_cast<float>(u32()); }
+};
+
+std::string truncated(std::size_t have, std::size_t need) {
+    return "truncated: " + std::to_string(have) + " bytes, need at least " + std::to_string(need);
+}
+
+// Frames a body: header, body, checksum, base64url; refuses oversized results.
+Encoded finish(std::uint8_t kind, std::uint8_t format, const std::vector<std::uint8_t>& body) {
+    std::vector<std::uint8_t> bytes = {std::uint8_t(kPayloadVersion), kind, format};
+    bytes.insert(bytes.end(), body.begin(), body.end());
+    if (bytes.size() + kChecksum > kPayloadMaxBytes)
+        return {{}, "payload too large: " + std::to_string(bytes.size() + kChecksum) +
+                        " bytes, at most " + std::to_string(kPayloadMaxBytes)};
+    Writer w{std::move(bytes)};
+    w.u32(crc32(w.bytes));
+    return {base64url_encode(w.bytes), {}};
+}
+
+// Unframes: base64, size, version, checksum and kind. On success `body` is
+// the bytes between header and checksum and `format` the format byte.
+std::string open(std::string_view text, std::uint8_t kind, std::vector<std::uint8_t>& bytes,
+                 std::span<const std::uint8_t>& body, std::uint8_t& format) {
+    // Checked before decoding, so a huge text costs nothing.
+    const std::size_t decoded_size = text.size() / 4 * 3 + (text.size() % 4 ? text.size() % 4 - 1 : 0);
+    if (decoded_size > kPayloadMaxBytes)
+        return "payload too large: " + std::to_string(decoded_size) + " bytes, at most " +
+               std::to_string(kPayloadMaxBytes);
+    Decoded<std::vector<std::uint8_t>> decoded = base64url_decode(text);
+    if (!decoded) return decoded.error;
+    bytes = std::move(*decoded.value);
+    if (bytes.empty()) return "empty payload";
+    if (bytes[0] != kPayloadVersion)
+        return "unsupported payload version " + std::to_string(bytes[0]) + " (this build reads " +
+               std::to_string(kPayloadVersion) + ")";
+    if (bytes.size() < kHeader + kChecksum) return truncated(bytes.size(), kHeader + kChecksum);
+    const std::size_t n = bytes.size() - kChecksum;
+    const std::uint32_t stored = std::uint32_t(bytes[n]) | std::uint32_t(bytes[n + 1]) << 8 |
+                                 std::uint32_t(bytes[n + 2]) << 16 | std::uint32_t(bytes[n + 3]) << 24;
+    const std::uint32_t computed = crc32(std::span(bytes).first(n));
+    if (stored != computed) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "checksum mismatch: stored %08x, computed %08x",
+                      unsigned(stored), unsigned(computed));
+        return buf;
+    }
+    if (bytes[1] != kind) {
+        const char* want = kind == kKindPoints ? "points" : "weights";
+        const char* got = bytes[1] == kKindPoints ? "points" : bytes[1] == kKindWeights ? "weights" : "unknown";
+        return std::string("not a ") + want + " payload (it holds " + got + ")";
+    }
+    format = bytes[2];
+    body = std::span(bytes).subspan(kHeader, n - kHeader);
+    return {};
+}
+
+std::string trailing(const Reader& r) {
+    return "length mismatch: " + std::to_string(r.bytes.size() - r.at) +
+           " unexpected bytes after the data";
+}
+
+// The point checks shared by encoder and decoder; empty when p is fine.
+std::string check_point(const Point& p, std::size_t index) {
+    const std::string at = "point " + std::to_string(index) + ": ";
+    if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.label))
+        return at + "NaN or infinite value";
+    for (float c : {p.x, p.y})
+        if (std::fabs(c) > kPayloadMaxCoordinate)
+            return at + "coordinate " + format_number(c) + " is outside [-6, 6]";
+    return {};
+}
+
+std::string too_many_points(std::size_t n) {
+    return std::to_string(n) + " points, at most " + std::to_string(kPayloadMaxPoints);
+}
+
+bool same_shape(const NetworkSpec& a, const NetworkSpec& b) {
+    return a.inputs == b.inputs && a.hidden == b.hidden && a.activations == b.activations &&
+           a.output == b.output && a.outputs == b.outputs;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+std::string base64url_encode(std::span<const std::uint8_t> bytes) {
+    std::string out;
+    out.reserve((bytes.size() * 4 + 2) / 3);
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const std::uint32_t v = std::uint32_t(bytes[i]) << 16 | std::uint32_t(bytes[i + 1]) << 8 | bytes[i + 2];
+        for (int s = 18; s >= 0; s -= 6) out += kAlphabet[(v >> s) & 63];
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest == 1) {
+        const std::uint32_t v = std::uint32_t(bytes[i]) << 16;
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+    } else if (rest == 2) {
+        const std::uint32_t v = std::uint32_t(bytes[i]) << 16 | std::uint32_t(bytes[i + 1]) << 8;
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += kAlphabet[(v >> 6) & 63];
+    }
+    return out;
+}
+
+Decoded<std::vector<std::uint8_t>> base64url_decode(std::string_view text) {
+    if (text.size() % 4 == 1)
+        return {{}, "bad base64: length " + std::to_string(text.size()) + " is impossible"};
+    std::vector<std::uint8_t> out;
+    out.reserve(text.size() / 4 * 3 + 2);
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const int v = base64_value(text[i]);
+        if (v < 0) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            char what[16];
+            if (c >= 0x21 && c < 0x7f) std::snprintf(what, sizeof what, "'%c'", c);
+            else std::snprintf(what, sizeof what, "byte 0x%02x", unsigned(c));
+            return {{}, std::string("bad base64: ") + what + " at position " + std::to_string(i) +
+                            " is not a base64url character"};
+        }
+        acc = (acc << 6) | std::uint32_t(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(std::uint8_t((acc >> bits) & 0xff));
+        }
+    }
+    if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
+        return {{}, "bad base64: the last character has bits set that encode nothing"};
+    return {std::move(out), {}};
+}
+
+std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
+    static const auto table = [] {
+        std::array<std::uint32_t, 256> t{};
+        for (std::uint32_t n = 0; n < 256; ++n) {
+            std::uint32_t c = n;
+            for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (std::uint8_t b : bytes) c = table[(c ^ b) & 0xff] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+std::uint16_t float_to_half(float value) {
+    const std::uint32_t f = Eigen::numext::bit_cast<std::uint32_t>(value);
+    const std::uint16_t sign = std::uint16_t((f >> 16) & 0x8000);
+    const std::uint32_t abs = f & 0x7fffffffu;
+    if (abs >= 0x7f800000u) return sign | (abs > 0x7f800000u ? 0x7e00 : 0x7c00);  // NaN, inf
+    if (abs >= 0x477ff000u) return sign | 0x7c00;  // rounds to ≥ 65520: inf
+    if (abs < 0x38800000u) {  // below 2⁻¹⁴: subnormal half (or zero)
+        if (abs < 0x33000000u) return sign;  // below half the smallest subnormal
+        const std::uint32_t mant = (abs & 0x7fffff) | 0x800000;
+        const int shift = 126 - int(abs >> 23);  // 14..24
+        std::uint32_t h = mant >> shift;
+        const std::uint32_t rem = mant & ((1u << shift) - 1), half = 1u << (shift - 1);
+        if (rem > half || (rem == half && (h & 1))) ++h;
+        return sign | std::uint16_t(h);
+    }
+    std::uint32_t h = ((abs >> 23) - 112) << 10 | ((abs >> 13) & 0x3ff);
+    const std::uint32_t rem = abs & 0x1fff;
+    if (rem > 0x1000 || (rem == 0x1000 && (h & 1))) ++h;  // may carry into the exponent: fine
+    return sign | std::uint16_t(h);
+}
+
+float half_to_float(std::uint16_t h) {
+    const std::uint32_t sign = std::uint32_t(h & 0x8000) << 16;
+    const std::uint32_t exp = (h >> 10) & 0x1f, mant = h & 0x3ff;
+    if (exp == 0x1f) return Eigen::numext::bit_cast<float>(sign | 0x7f800000u | (mant << 13));
+    if (exp == 0) {  // zero or subnormal: mant · 2⁻²⁴
+        const float v = float(mant) * 0x1p-24f;
+        return sign ? -v : v;
+    }
+    return Eigen::numext::bit_cast<float>(sign | ((exp + 112) << 23) | (mant << 13));
+}
+
+// ---------------------------------------------------------------------------
+
+Encoded encode_points(const std::vector<Point>& points) {
+    if (points.size() > std::size_t(kPayloadMaxPoints)) return {{}, too_many_points(points.size())};
+    Writer w;
+    w.u16(unsigned(points.size()));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (std::string e = check_point(points[i], i); !e.empty()) return {{}, e};
+        w.f32(points[i].x), w.f32(points[i].y), w.f32(points[i].label);
+    }
+    return finish(kKindPoints, 0, w.bytes);
+}
+
+Decoded<std::vector<Point>> decode_points(std::string_view text) {
+    std::vector<std::uint8_t> bytes;
+    std::span<const std::uint8_t> body;
+    std::uint8_t format = 0;
+    if (std::string e = open(text, kKindPoints, bytes, body, format); !e.empty()) return {{}, e};
+    if (format != 0) return {{}, "unknown points format " + std::to_string(format)};
+    Reader r{body};
+    if (!r.has(2)) return {{}, truncated(bytes.size(), kHeader + 2 + kChecksum)};
+    const unsigned count = r.u16();
+    if (count > unsigned(kPayloadMaxPoints)) return {{}, too_many_points(count)};
+    if (!r.has(std::size_t(count) * 12))
+        return {{}, truncated(bytes.size(), kHeader + 2 + std::size_t(count) * 12 + kChecksum)};
+    std::vector<Point> points(count);
+    for (unsigned i = 0; i < count; ++i) {
+        Point& p = points[i];
+        p.x = r.f32(), p.y = r.f32(), p.label = r.f32();
+        if (std::string e = check_point(p, i); !e.empty()) return {{}, e};
+    }
+    if (r.has(1)) return {{}, trailing(r)};
+    return {std::move(points), {}};
+}
+
+// ---------------------------------------------------------------------------
+
+std::size_t param_count(const NetworkSpec& spec) {
+    std::size_t n = 0;
+    for (int l = 0; l < spec.layer_count(); ++l)
+        n += std::size_t(spec.width(l)) * std::size_t(spec.fan_in(l)) + std::size_t(spec.width(l));
+    return n;
+}
+
+Encoded encode_weights(const WeightsPayload& weights) {
+    const NetworkSpec& spec = weights.spec;
+    const int L = spec.layer_count();
+    if (spec.inputs < 0 || spec.inputs > kMaxInputs || L > kMaxLayers ||
+        spec.activations.size() != spec.hidden.size())
+        return {{}, "cannot encode network: " + describe(spec)};
+    for (int l = 0; l < L; ++l)
+        if (spec.width(l) < 1 || spec.width(l) > kMaxWidth)
+            return {{}, "cannot encode network: " + describe(spec)};
+    const int members = int(weights.members.size());
+    if (members < 1 || members > kPayloadMaxMembers)
+        return {{}, "cannot encode " + std::to_string(members) + " members (1..8)"};
+
+    Writer w;
+    w.u8(unsigned(spec.inputs));
+    w.u8(unsigned(L));
+    for (int l = 0; l < L; ++l) w.u8(unsigned(spec.width(l)));
+    for (Activation a : spec.activations) w.u8(unsigned(a));
+    w.u8(unsigned(spec.output));
+    w.u8(unsigned(members));
+    const std::size_t P = param_count(spec);
+    for (int m = 0; m < members; ++m) {
+        const std::vector<float>& params = weights.members[std::size_t(m)];
+        if (params.size() != P)
+            return {{}, "member " + std::to_string(m) + " has " + std::to_string(params.size()) +
+                            " parameters, the network " + std::to_string(P)};
+        for (std::size_t i = 0; i < P; ++i) {
+            if (!std::isfinite(params[i]))
+                return {{}, "member " + std::to_string(m) + ", weight " + std::to_string(i) +
+                                ": NaN or infinite value"};
+            if (weights.format == WeightFormat::float16) {
+                const std::uint16_t h = float_to_half(params[i]);
+                if ((h & 0x7c00) == 0x7c00)
+                    return {{}, "member " + std::to_string(m) + ", weight " + std::to_string(i) +
+                                    ": " + format_number(params[i]) + " is too large for float16"};
+                w.u16(h);
+            } else {
+                w.f32(params[i]);
+            }
+        }
+    }
+    return finish(kKindWeights, std::uint8_t(weights.format), w.bytes);
+}
+
+Decoded<WeightsPayload> decode_weights(std::string_view text) {
+    std::vector<std::uint8_t> bytes;
+    std::span<const std::uint8_t> body;
+    std::uint8_t format = 0;
+    if (std::string e = open(text, kKindWeights, bytes, body, format); !e.empty()) return {{}, e};
+    if (format > 1) return {{}, "unknown weight format " + std::to_string(format)};
+    WeightsPayload out;
+    out.format = WeightFormat(format);
+    NetworkSpec& spec = out.spec;
+    Reader r{body};
+    auto short_by = [&](std::size_t need) {
+        return truncated(bytes.size(), kHeader + r.at + need + kChecksum);
+    };
+    if (!r.has(2)) return {{}, short_by(2)};
+    spec.inputs = int(r.u8());
+    const int L = int(r.u8());
+    if (spec.inputs > kMaxInputs) return {{}, "malformed shape: " + std::to_string(spec.inputs) + " inputs"};
+    if (L < 1 || L > kMaxLayers) return {{}, "malformed shape: " + std::to_string(L) + " layers"};
+    if (!r.has(std::size_t(2 * L + 1))) return {{}, short_by(std::size_t(2 * L + 1))};
+    for (int l = 0; l < L; ++l) {
+        const int width = int(r.u8());
+        if (width < 1) return {{}, "malformed shape: layer " + std::to_string(l) + " has width 0"};
+        if (l + 1 < L) spec.hidden.push_back(width);
+        else spec.outputs = width;
+    }
+    for (int l = 0; l + 1 < L; ++l) {
+        const unsigned a = r.u8();
+        if (a > unsigned(Activation::swish))
+            return {{}, "malformed shape: unknown activation " + std::to_string(a)};
+        spec.activations.push_back(Activation(a));
+    }
+    const unsigned output = r.u8();
+    if (output > unsigned(Output::step))
+        return {{}, "malformed shape: unknown output " + std::to_string(output)};
+    spec.output = Output(output);
+    const int members = int(r.u8());
+    if (members < 1 || members > kPayloadMaxMembers)
+        return {{}, "malformed shape: " + std::to_string(members) + " members (1..8)"};
+    const std::size_t P = param_count(spec);
+    const std::size_t size = out.format == WeightFormat::float16 ? 2 : 4;
+    if (!r.has(P * std::size_t(members) * size)) return {{}, short_by(P * std::size_t(members) * size)};
+    out.members.assign(std::size_t(members), std::vector<float>(P));
+    for (int m = 0; m < members; ++m)
+        for (std::size_t i = 0; i < P; ++i) {
+            const float v = size == 2 ? half_to_float(std::uint16_t(r.u16())) : r.f32();
+            if (!std::isfinite(v))
+                return {{}, "member " + std::to_string(m) + ", weight " + std::to_string(i) +
+                                ": NaN or infinite value"};
+            out.members[std::size_t(m)][i] = v;
+        }
+    if (r.has(1)) return {{}, trailing(r)};
+    return {std::move(out), {}};
+}
+
+Decoded<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& expected,
+                                       int members) {
+    Decoded<WeightsPayload> d = decode_weights(text);
+    if (!d) return d;
+    const int got = int(d.value->members.size());
+    if (!same_shape(d.value->spec, expected) || got != members)
+        return {{}, "shape mismatch: the payload holds " + std::to_string(got) + " x (" +
+                        describe(d.value->spec) + "), the network is " + std::to_string(members) +
+                        " x (" + describe(expected) + ")"};
+    return d;
+}
+
+std::string describe(const NetworkSpec& spec) {
+    std::string out = "inputs " + std::to_string(spec.inputs) + ", hidden ";
+    if (spec.hidden.empty()) out += "none";
+    for (std::size_t l = 0; l < spec.hidden.size(); ++l)
+        out += (l ? "," : "") + std::to_string(spec.hidden[l]);
+    if (!spec.activations.empty()) {
+        out += " (";
+        for (std::size_t l = 0; l < spec.activations.size(); ++l)
+            out += std::string(l ? "," : "") + name_of(spec.activations[l]);
+        out += ")";
+    }
+    return out + ", output " + std::to_string(spec.outputs) + " " + name_of(spec.output);
+}
+
+const char* name_of(Output output) {
+    switch (output) {
+        case Output::linear_square: return "linear_square";
+        case Output::sigmoid_log: return "sigmoid_log";
+        case Output::tanh_square: return "tanh_square";
+        case Output::softmax_ce: return "softmax_ce";
+        case Output::step: return "step";
+    }
+    return "?";
+}
+
+}  // namespace nnplay

@@ -1,0 +1,107 @@
+// payload.h: compact binary payloads for links: a custom point set or a
+// network's weights as base64url text (no padding), short enough for a URL and
+// checked on the way back in, since a link is user input.
+//
+// Layout (all integers little-endian), before base64url:
+//   byte 0   version (kPayloadVersion = 1)
+//   byte 1   kind: 'P' points, 'W' weights
+//   byte 2   format: points 0 (float32); weights 0 = float32, 1 = float16
+//   ...      body (below)
+//   4 bytes  CRC-32 (IEEE 802.3, as zlib's crc32) of every byte before it
+// Points body: u16 count (≤ 5000), then per point x, y, label as float32.
+//   float32, not quantised: a link must reproduce a run bit for bit, and the
+//   training data are these exact numbers (5000 points = 60 kB decoded).
+// Weights body: u8 inputs, u8 dense layers L (1..9), L × u8 widths (the last is
+//   the output count), (L − 1) × u8 hidden activations (Activation), u8 output
+//   kind (Output), u8 members (1..8); then each member's flat params (per layer
+//   W column-major then b, as Network::params) as float32 or float16.
+// Limits: at most kPayloadMaxBytes (64 KiB) decoded, 5000 points, coordinates
+// within [−6, 6], every number finite. Decoding never trusts a field: each
+// failure returns a message naming what is wrong.
+#pragma once
+
+#include "network.h"
+#include "state.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nnplay {
+
+constexpr int kPayloadVersion = 1;
+constexpr std::size_t kPayloadMaxBytes = 65536;  // decoded bytes, checksum included
+constexpr int kPayloadMaxPoints = 5000;
+constexpr float kPayloadMaxCoordinate = 6.0f;
+constexpr int kPayloadMaxMembers = 8;
+
+enum class WeightFormat : std::uint8_t { float32 = 0, float16 = 1 };
+
+// A decoded value or why there is none (error is empty exactly when value is set).
+template <typename T>
+struct Decoded {
+    std::optional<T> value;
+    std::string error;
+    explicit operator bool() const { return value.has_value(); }
+};
+
+// Encoded text, or an error (then text is empty): encoding refuses what
+// decoding would refuse, so every link written can be read back.
+struct Encoded {
+    std::string text;
+    std::string error;
+    bool ok() const { return error.empty(); }
+};
+
+// The bytes as base64url (A–Z a–z 0–9 - _), without '=' padding.
+std::string base64url_encode(std::span<const std::uint8_t> bytes);
+
+// Strict inverse of base64url_encode: any other character, an impossible
+// length (4k + 1) or non-zero unused bits are an error ("bad base64: ...").
+Decoded<std::vector<std::uint8_t>> base64url_decode(std::string_view text);
+
+// CRC-32 (reflected polynomial 0xEDB88320, initial and final XOR 0xFFFFFFFF).
+std::uint32_t crc32(std::span<const std::uint8_t> bytes);
+
+// IEEE half precision, round to nearest even; too large values become ±inf.
+std::uint16_t float_to_half(float value);
+float half_to_float(std::uint16_t half);
+
+// Points → payload text. Refuses more than 5000 points, non-finite numbers and
+// coordinates outside [−6, 6].
+Encoded encode_points(const std::vector<Point>& points);
+
+// Payload text → points, exactly as encoded.
+Decoded<std::vector<Point>> decode_points(std::string_view text);
+
+// The weights of an ensemble: members[m] is member m's Network::params().
+struct WeightsPayload {
+    NetworkSpec spec;
+    WeightFormat format = WeightFormat::float32;
+    std::vector<std::vector<float>> members;
+};
+
+// Number of parameters of one network of this shape.
+std::size_t param_count(const NetworkSpec& spec);
+
+// Weights → payload text. float16 halves the size and rounds each weight to
+// 11 significant bits (relative error ≤ 2⁻¹¹); weights beyond ±65504 cannot be
+// written as float16 and are an error.
+Encoded encode_weights(const WeightsPayload& weights);
+
+// Payload text → weights (float16 values widened to float).
+Decoded<WeightsPayload> decode_weights(std::string_view text);
+
+// decode_weights, then checks the shape against the network it is meant for:
+// a different spec or member count is "shape mismatch: ...".
+Decoded<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& expected,
+                                       int members);
+
+// "inputs 2, hidden 4,2 (tanh,tanh), output 1 sigmoid_log" — for messages.
+std::string describe(const NetworkSpec& spec);
+const char* name_of(Output output);  // "sigmoid_log", "softmax_ce", ...
+
+}  // namespace nnplay

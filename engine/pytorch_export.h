@@ -1,0 +1,42 @@
+// pytorch_export.h: a trained playground run as a short, self-contained
+// PyTorch script, so a user can take the model further outside the page. The
+// engine's conventions follow PyTorch's (optimiser updates, weight decay,
+// Linear weights as (outputs, inputs)), so the script continues the same run.
+//
+// The script holds:
+//   - FEATURES and features(): the enabled input features (x, y, x², ... as here);
+//   - make_model(): nn.Sequential of nn.Linear and activation modules
+//     (linear → Identity, sigmoid → Sigmoid, tanh → Tanh, relu → ReLU,
+//     leakyrelu → LeakyReLU(0.01), elu → ELU(alpha=1.0), softplus → Softplus,
+//     swish → SiLU), plus a final Tanh for TensorFlow Playground's tanh + square loss;
+//   - every member's weights and biases as literal lists, each number the
+//     shortest text that Python reads (as a double, then float32) back to the
+//     same float32;
+//   - the loss: BCEWithLogitsLoss (sigmoid + log loss), CrossEntropyLoss
+//     (softmax), 0.5·MSE (tanh on ±1 targets; regression), each a batch mean;
+//   - the optimiser: SGD (momentum, nesterov), RMSprop (alpha = rmsDecay) or Adam
+//     with the same hyper-parameters; L2 as weight_decay on the weight
+//     parameters only (a param group for the biases without it); L1 as an
+//     explicit rate·Σ|w| term added to the loss;
+//   - the schedule: StepLR, ExponentialLR or ReduceLROnPlateau (threshold 0,
+//     patience P − 1: PyTorch cuts after more than `patience` bad epochs);
+//   - the data: the run's training, validation and test points as tensors;
+//   - a training loop over shuffled batches (in order when reshuffle is off),
+//     printing the loss and, for classification, the test accuracy.
+// Perceptron models (a step output, no gradient) get the model and data only.
+#pragma once
+
+#include "trainer.h"
+
+#include <string>
+
+namespace nnplay {
+
+// The script for the trainer's current weights, state and data; `epochs` is
+// the EPOCHS the script trains for (from the exported weights on).
+std::string export_pytorch(const Trainer& trainer, int epochs = 100);
+
+// The Sequential's module for an activation, e.g. "nn.LeakyReLU(0.01)".
+const char* pytorch_module(Activation activation);
+
+}  // namespace nnplay

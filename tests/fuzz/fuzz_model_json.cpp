@@ -1,0 +1,44 @@
+// fuzz_model_json.cpp: libFuzzer target for the strict JSON reader and the
+// model importer. A model that imports must load into a trainer built from its
+// state and export to JSON that imports to the same state and weights.
+#include "json_reader.h"
+#include "model_json.h"
+#include "payload.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#define FUZZ_CHECK(cond)                                                          \
+    do {                                                                          \
+        if (!(cond)) {                                                            \
+            std::fprintf(stderr, "fuzz_model_json: check failed: %s\n", #cond);  \
+            std::abort();                                                         \
+        }                                                                         \
+    } while (0)
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace nnplay;
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const JsonParse json = parse_json(text);
+    FUZZ_CHECK(json.value.has_value() == json.error.empty());
+
+    const ModelImportResult model = import_model_json(text);
+    FUZZ_CHECK(model.value.has_value() == model.error.empty());
+    if (!model) return 0;
+    FUZZ_CHECK(json.value.has_value());
+    const PlaygroundState& state = model.value->state;
+    // Building a trainer generates the data and evaluates it: skip the largest
+    // runs so one input stays well inside the time limit.
+    const std::size_t work = param_count(network_spec(state)) * std::size_t(state.ensemble) *
+                             std::size_t(state.sample_count());
+    if (work > 20'000'000) return 0;
+    Trainer trainer(state);
+    FUZZ_CHECK(load_weights(trainer, model.value->members).empty());
+    const ModelImportResult again = import_model_json(export_model_json(trainer));
+    FUZZ_CHECK(again.value.has_value());
+    FUZZ_CHECK(again.value->state == state);
+    FUZZ_CHECK(again.value->members == model.value->members);
+    return 0;
+}
