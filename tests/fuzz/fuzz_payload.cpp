@@ -11,13 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#define FUZZ_CHECK(cond)                                                        \
-    do {                                                                        \
-        if (!(cond)) {                                                          \
-            std::fprintf(stderr, "fuzz_payload: check failed: %s\n", #cond);   \
-            std::abort();                                                       \
-        }                                                                       \
-    } while (0)
+#include "fuzz_check.h"
 
 namespace {
 
