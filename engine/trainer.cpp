@@ -85,8 +85,17 @@ void Trainer::build_data() {
     const Rng base(state_.seed);
     Rng data_rng = base.derive("data");
     Rng split_rng = base.derive("split");
-    data_ = split_points(generate_points(state_, data_rng), state_, split_rng);
+    std::vector<Point> points = generate_points(state_, data_rng);
     classes_ = state_.class_count();
+    // Drawn or imported points must name a class the network has: a label such as
+    // 7 or 2.5 would index past the outputs. They are left out, with a warning.
+    const std::size_t given = points.size();
+    if (!is_regression())
+        std::erase_if(points, [&](const Point& p) {
+            return !(p.label >= 0 && p.label < float(classes_) && p.label == float(int(p.label)));
+        });
+    dropped_points_ = int(given - points.size());
+    data_ = split_points(std::move(points), state_, split_rng);
     features_ = enabled_features(state_.features);
 
     auto take = [&](const std::vector<Point>& points, Matrix& X, Vector& y) {
@@ -127,6 +136,10 @@ void Trainer::take_settings() {
         batch_y_.resize(batch);
     }
     warnings_.clear();
+    if (dropped_points_ > 0)
+        warnings_.push_back(std::to_string(dropped_points_) +
+                            " of your points have a label that is not a class from 0 to " +
+                            std::to_string(classes_ - 1) + ", and were left out.");
     if (data_.train.empty())
         warnings_.push_back("There are no training points: draw some, or pick a data set.");
     if (state_.early_stopping && data_.val.empty())

@@ -112,6 +112,7 @@ private:
     std::vector<std::string> warnings_;
     DataSplit data_;
     int classes_ = 2;
+    int dropped_points_ = 0;           // custom points left out for a label that is no class
     NetworkSpec spec_;
     OptimizerSettings optimizer_settings_;
     LearningRateSchedule schedule_;

@@ -265,6 +265,18 @@ TEST_CASE("trainer: custom points train like any other data") {
     CHECK(t.network().params() == weights);
     CHECK(t.data().train.size() + t.data().test.size() == 41);
     CHECK(t.step_epoch());
+    // Labels that are no class of the network are left out with a warning
+    // (found by fuzz_model_json: a label of 2e18 indexed past the outputs).
+    PlaygroundState odd = s;
+    odd.points.push_back({1.0f, 1.0f, 2.0f});
+    odd.points.push_back({1.0f, 2.0f, 0.5f});
+    odd.points.push_back({1.0f, 3.0f, 2.2e18f});
+    odd.points.push_back({1.0f, 4.0f, -1.0f});
+    Trainer filtered(odd);
+    CHECK(filtered.data().train.size() + filtered.data().test.size() == 40);
+    REQUIRE_FALSE(filtered.warnings().empty());
+    CHECK(filtered.warnings()[0].find("4 of your points") == 0);
+    CHECK(filtered.step_epoch());
     // No points: a clear warning, and training does nothing.
     s.points.clear();
     Trainer empty(s);
