@@ -29,6 +29,7 @@ void add_metrics(JsonLine& j, const Metrics& m) {
         .add("val_loss", m.val_loss)
         .add("test_loss", m.test_loss)
         .add("reg_loss", m.reg_loss)
+        .add("total_loss", m.total_loss())
         .add("train_acc", m.train_acc)
         .add("val_acc", m.val_acc)
         .add("test_acc", m.test_acc)
@@ -92,6 +93,7 @@ struct Table {
         if (val) head(line, "val loss", 12);
         head(line, "test loss", 12);
         if (reg) head(line, "reg loss", 12);
+        if (reg) head(line, "total loss", 12);
         const char* what = regression ? "rmse" : "acc";
         head(line, ("train " + std::string(what)).c_str(), 12);
         if (val) head(line, ("val " + std::string(what)).c_str(), 12);
@@ -109,6 +111,7 @@ struct Table {
         if (val) cell(line, m.val_loss, 6);
         cell(line, m.test_loss, 6);
         if (reg) cell(line, m.reg_loss, 6);
+        if (reg) cell(line, m.total_loss(), 6);
         if (regression) {
             cell(line, m.train_rmse, 4);
             if (val) cell(line, m.val_rmse, 4);
