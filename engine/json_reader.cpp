@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_set>
 
 namespace nnplay {
 
@@ -75,17 +76,17 @@ private:
         ++i_;
         skip_blanks();
         if (peek() == '}') return ++i_, true;
+        std::unordered_set<std::string> seen;  // a set, not a scan: a huge object stays linear
         for (;;) {
             skip_blanks();
             if (peek() != '"') return fail("expected a key string");
             std::string key;
             const std::size_t key_at = i_;
             if (!string(key)) return false;
-            for (const std::string& k : v.keys)
-                if (k == key) {
-                    i_ = key_at;
-                    return fail("duplicate key \"" + key.substr(0, 40) + "\"");
-                }
+            if (!seen.insert(key).second) {
+                i_ = key_at;
+                return fail("duplicate key \"" + key.substr(0, 40) + "\"");
+            }
             skip_blanks();
             if (peek() != ':') return fail("expected ':'");
             ++i_;
