@@ -2,7 +2,35 @@
 // that each compiles to straight-line (SIMD where possible) code.
 #include "activation.h"
 
+#include "simd.h"
+
+#include <type_traits>
+
 namespace nnplay {
+
+template <typename T>
+void tanh_forward(const T* Z, T* A, int n) {
+    int i = 0;
+    if constexpr (std::is_same_v<T, float>) {  // det::tanh_of lane by lane: the same bits
+        for (; i + 8 <= n; i += 8)
+            simd::store(A + i, det::tanh_of(simd::load<simd::Vec8>(Z + i)));
+        for (; i + 4 <= n; i += 4)
+            simd::store(A + i, det::tanh_of(simd::load<simd::Vec4>(Z + i)));
+    }
+    for (; i < n; ++i) A[i] = det::tanh(Z[i]);
+}
+
+template <typename T>
+void sigmoid_forward(const T* Z, T* A, int n) {
+    int i = 0;
+    if constexpr (std::is_same_v<T, float>) {  // det::exp_of lane by lane: the same bits
+        for (; i + 8 <= n; i += 8)
+            simd::store(A + i, 1.0f / (1.0f + det::exp_of(-simd::load<simd::Vec8>(Z + i))));
+        for (; i + 4 <= n; i += 4)
+            simd::store(A + i, 1.0f / (1.0f + det::exp_of(-simd::load<simd::Vec4>(Z + i))));
+    }
+    for (; i < n; ++i) A[i] = T(1) / (T(1) + det::exp(-Z[i]));
+}
 
 template <typename T>
 void activation_forward(Activation a, const T* Z, T* A, int n) {
@@ -11,10 +39,10 @@ void activation_forward(Activation a, const T* Z, T* A, int n) {
             for (int i = 0; i < n; ++i) A[i] = Z[i];
             break;
         case Activation::tanh:
-            for (int i = 0; i < n; ++i) A[i] = det::tanh(Z[i]);
+            tanh_forward(Z, A, n);
             break;
         case Activation::sigmoid:
-            for (int i = 0; i < n; ++i) A[i] = T(1) / (T(1) + det::exp(-Z[i]));
+            sigmoid_forward(Z, A, n);
             break;
         case Activation::relu:
             for (int i = 0; i < n; ++i) A[i] = Z[i] > 0 ? Z[i] : T(0);
@@ -46,6 +74,10 @@ void activation_backward(Activation a, const T* Z, const T* A, const T* dA, T* d
     }
 }
 
+template void tanh_forward<float>(const float*, float*, int);
+template void tanh_forward<double>(const double*, double*, int);
+template void sigmoid_forward<float>(const float*, float*, int);
+template void sigmoid_forward<double>(const double*, double*, int);
 template void activation_forward<float>(Activation, const float*, float*, int);
 template void activation_forward<double>(Activation, const double*, double*, int);
 template void activation_backward<float>(Activation, const float*, const float*, const float*,

@@ -53,6 +53,15 @@ inline T activate_derivative(Activation act, T z, T a) {
 template <typename T>
 void activation_forward(Activation a, const T* Z, T* A, int n);
 
+// A = tanh(Z) over n values, as det::tanh one by one but in SIMD blocks for
+// float (bit-identical: the reference is the plain loop). Z and A may be equal.
+template <typename T>
+void tanh_forward(const T* Z, T* A, int n);
+
+// A = σ(Z) = 1/(1 + e^−Z) over n values, the same way (det::exp).
+template <typename T>
+void sigmoid_forward(const T* Z, T* A, int n);
+
 // Backward over n values: dZ = dA ⊙ f'(Z).
 template <typename T>
 void activation_backward(Activation a, const T* Z, const T* A, const T* dA, T* dZ, int n);

@@ -5,19 +5,16 @@
 // Together with -ffp-contract=off this keeps native and WASM runs identical.
 #pragma once
 
+#include "simd.h"
+
 #include <cstdint>
 #include <cstring>
 #include <limits>
 
 namespace nnplay::det {
 
-// 2^k for an integer k in the normal range, built from the exponent bits.
-inline float pow2f(int k) {
-    std::uint32_t bits = static_cast<std::uint32_t>(k + 127) << 23;
-    float f;
-    std::memcpy(&f, &bits, sizeof f);
-    return f;
-}
+// 2^k for an integer k in the normal range, built from the exponent bits
+// (float and its vectors: simd::pow2).
 inline double pow2(int k) {
     std::uint64_t bits = static_cast<std::uint64_t>(k + 1023) << 52;
     double d;
@@ -32,18 +29,22 @@ inline double round_nearest(double x) {
 }
 
 // e^x in float: x = k·ln2 + r, |r| ≤ ln2/2, e^r by its Taylor series to r^7.
-// Clamped to [−87, 88] so the result stays a normal float (never inf).
-inline float exp(float x) {
-    x = x < -87.0f ? -87.0f : x;
-    x = x > 88.0f ? 88.0f : x;
-    float kf = x * 1.44269504f;
-    float up = kf + 0.5f, down = kf - 0.5f;
-    int k = static_cast<int>(kf >= 0 ? up : down);
-    float r = x - static_cast<float>(k) * 0.693145752f - static_cast<float>(k) * 1.42860677e-6f;
-    float p = 1.0f + r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 +
-                         r * (1.0f / 720 + r * (1.0f / 5040)))))));
-    return p * pow2f(k);
+// Clamped to [−87, 88] so the result stays a normal float (never inf). k is
+// kf rounded half away from zero: kf ± ½ (the sign of kf's), truncated. F is
+// float or a float vector of simd.h, as for tanh_of.
+template <typename F>
+inline F exp_of(F x) {
+    x = simd::max_of(x, -87.0f);
+    x = simd::min_of(x, 88.0f);
+    const F kf = x * 1.44269504f;
+    const auto k = simd::to_int(kf + simd::with_sign_of(F{} + 0.5f, kf));
+    const F k_float = simd::to_float(k);
+    const F r = x - k_float * 0.693145752f - k_float * 1.42860677e-6f;
+    const F p = 1.0f + r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 +
+                       r * (1.0f / 720 + r * (1.0f / 5040)))))));
+    return p * simd::pow2(k);
 }
+inline float exp(float x) { return exp_of(x); }
 
 // e^x in double, Taylor series to r^13 after the same reduction; clamped to
 // [−708, 709].
@@ -87,26 +88,30 @@ inline double expm1(double x) {
 // [0, 9] (Lawson-weighted least squares for relative error: 7e-9 in exact
 // arithmetic, at most 3.4e-7 as evaluated in float), clamped to ±1. One
 // division and no exp: about twice as fast as e/(e + 2) with e = expm1(2x),
-// and the activations of every network pass through it.
-inline float tanh(float x) {
-    float a = x < 0 ? -x : x;
-    a = a > 9.0f ? 9.0f : a;
-    const float t = a * a;
-    float p = -8.486502681675119e-14f;
-    p = p * t + 5.27723656611962e-11f;
+// and the activations of every network pass through it. F is float or a
+// float vector of simd.h: the SIMD kernels run these very operations lane by
+// lane, so they give the scalar's bits. |x| and the sign go through the sign
+// bit (−0 stays −0, as with compares), the clamps through simd::min_of.
+template <typename F>
+inline F tanh_of(F x) {
+    const F a = simd::min_of(simd::abs_bits(x), 9.0f);
+    const F t = a * a;
+    F p = t * -8.486502681675119e-14f;
+    p = p + 5.27723656611962e-11f;
     p = p * t + -2.0224077635118828e-08f;
     p = p * t + 1.1154098686446043e-05f;
     p = p * t + 0.0031039407687720386f;
     p = p * t + 0.13083997705341086f;
     p = p * t + 0.9999999934302595f;
-    float q = 0.00025461199461440203f;
-    q = q * t + 0.024495121372045903f;
+    F q = t * 0.00025461199461440203f;
+    q = q + 0.024495121372045903f;
     q = q * t + 0.4641732484190476f;
     q = q * t + 1.0f;
-    float r = a * p / q;
-    r = r > 1.0f ? 1.0f : r;
-    return x < 0 ? -r : r;
+    const F r = simd::min_of(a * p / q, 1.0f);
+    return simd::with_sign_of(r, x);
 }
+inline float tanh(float x) { return tanh_of(x); }
+
 // tanh x = e / (e + 2) with e = expm1(2|x|), sign restored; ±1 beyond |x| = 20.
 inline double tanh(double x) {
     double a = x < 0 ? -x : x;

@@ -2,6 +2,7 @@
 // (never log(0)), softmax with the largest logit subtracted first.
 #include "loss.h"
 
+#include "activation.h"
 #include "detmath.h"
 
 #include <algorithm>
@@ -25,10 +26,10 @@ void output_forward(Output o, const T* Z, T* A, int k, int n) {
             for (int j = 0; j < n; ++j) A[j] = Z[j];
             break;
         case Output::sigmoid_log:
-            for (int j = 0; j < n; ++j) A[j] = T(1) / (T(1) + det::exp(-Z[j]));
+            sigmoid_forward(Z, A, n);
             break;
         case Output::tanh_square:
-            for (int j = 0; j < n; ++j) A[j] = det::tanh(Z[j]);
+            tanh_forward(Z, A, n);
             break;
         case Output::softmax_ce:
             for (int j = 0; j < n; ++j) {

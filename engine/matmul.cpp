@@ -3,6 +3,8 @@
 // term; R is a template parameter (1..8) so the compiler unrolls and vectorises.
 #include "matmul.h"
 
+#include "simd.h"
+
 #include <cstddef>
 #include <type_traits>
 
@@ -75,24 +77,24 @@ void outer_rows(const T* D, const T* X, T* G, int m, int K, int n, int r0) {
 // Float blocks of 8 and 4 rows as GCC/Clang vector types: one vector per column
 // of the block, so the accumulators stay in registers (AVX or 2×SSE natively,
 // SIMD128 in WASM). Lane-wise mul then add: the same arithmetic as the loops.
-typedef float Vec8 __attribute__((vector_size(32)));
-typedef float Vec4 __attribute__((vector_size(16)));
+using simd::load;
+using simd::store;
+using simd::Vec4;
+using simd::Vec8;
 
-template <typename V>
-inline V load(const float* p) {
-    V v;
-    __builtin_memcpy(&v, p, sizeof v);
-    return v;
-}
-template <typename V>
-inline void store(float* p, V v) {
-    __builtin_memcpy(p, &v, sizeof v);
-}
+// Columns per vector block: 8 accumulators hide the add latency; in WASM a Vec8
+// is two f32x4, and 8 of them would not fit x86's 16 registers under V8 (it
+// spills: measured 1.5–2× slower than 4 columns).
+#ifdef __wasm_simd128__
+constexpr int kBlockCols = 4;
+#else
+constexpr int kBlockCols = 8;
+#endif
 
 template <typename V>
 void matmul_rows_vec(const float* A, const float* init, const float* B, float* C, int m, int K,
                      int n, int r0) {
-    constexpr int kVecCols = 8;  // 8 accumulators hide the add latency
+    constexpr int kVecCols = kBlockCols;
     const V start = init ? load<V>(init + r0) : V{};
     int j = 0;
     for (; j + kVecCols <= n; j += kVecCols) {
@@ -115,7 +117,7 @@ void matmul_rows_vec(const float* A, const float* init, const float* B, float* C
 
 template <typename V>
 void outer_rows_vec(const float* D, const float* X, float* G, int m, int K, int n, int r0) {
-    constexpr int kVecCols = 8;
+    constexpr int kVecCols = kBlockCols;
     int k = 0;
     for (; k + kVecCols <= K; k += kVecCols) {
         float* g = G + std::size_t(k) * m + r0;

@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <vector>
 
@@ -168,4 +170,54 @@ TEST_CASE("activation: batched kernels touch exactly n values") {
         CHECK(dZ[3] == 7);
         CHECK(A[0] == activate(a, 1.0));
     }
+}
+
+TEST_CASE("activation: tanh_forward and sigmoid_forward give the scalar bits, specials included") {
+    // Their SIMD blocks against det::tanh and 1/(1 + det::exp(−z)) one by one.
+    // Every length 0..40 (blocks of 8, of 4 and the scalar tail), in place too,
+    // over values across the clamp at 9, tiny and huge ones, ±0, ±inf and NaN.
+    std::vector<float> Z;
+    for (int i = 0; i < 400; ++i) Z.push_back(-12.0f + 0.0617f * float(i));
+    for (float v : {0.0f, -0.0f, 1e-30f, -1e-30f, 1e-40f, -1e-40f, 9.0f, -9.0f, 8.9999f, 3e38f,
+                    -3e38f, INFINITY, -INFINITY, NAN, -NAN})
+        Z.push_back(v);
+    const auto bits = [](float f) {
+        std::uint32_t u;
+        std::memcpy(&u, &f, sizeof u);
+        return std::isnan(f) ? 0x7fc00000u : u;  // a NaN is a NaN, whatever its payload
+    };
+    using Kernel = void (*)(const float*, float*, int);
+    const Kernel kernels[] = {tanh_forward<float>, sigmoid_forward<float>};
+    const auto scalar = [](int which, float z) {
+        return which == 0 ? det::tanh(z) : 1.0f / (1.0f + det::exp(-z));
+    };
+    for (int which = 0; which < 2; ++which)
+    for (std::size_t start = 0; start + 40 <= Z.size(); start += 13) {
+        for (int n = 0; n <= 40; ++n) {
+            std::vector<float> A(std::size_t(n) + 1, 5.0f), in_place(Z.begin() + long(start),
+                                                                   Z.begin() + long(start) + n);
+            kernels[which](Z.data() + start, A.data(), n);
+            kernels[which](in_place.data(), in_place.data(), n);
+            int mismatch = 0;
+            for (int i = 0; i < n; ++i) {
+                const std::uint32_t want = bits(scalar(which, Z[start + std::size_t(i)]));
+                mismatch += bits(A[std::size_t(i)]) != want;
+                mismatch += bits(in_place[std::size_t(i)]) != want;
+            }
+            CAPTURE(which);
+            CAPTURE(start);
+            CAPTURE(n);
+            CHECK(mismatch == 0);
+            CHECK(A[std::size_t(n)] == 5.0f);  // nothing past n
+        }
+    }
+    CHECK(det::tanh(-0.0f) == 0.0f);
+    CHECK(std::signbit(det::tanh(-0.0f)));
+    CHECK(det::tanh(INFINITY) == 1.0f);
+    CHECK(det::tanh(-INFINITY) == -1.0f);
+    CHECK(std::isnan(det::tanh(NAN)));
+    CHECK(det::exp(0.0f) == 1.0f);
+    CHECK(det::exp(-0.0f) == 1.0f);
+    CHECK(det::exp(1000.0f) == det::exp(88.0f));  // clamped: finite
+    CHECK(det::exp(-1000.0f) > 0.0f);
 }

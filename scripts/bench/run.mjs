@@ -2,6 +2,7 @@
 // nnplay in WebAssembly (under Node) and the JavaScript peers on the same four workloads, writes
 // build/bench.jsonl and prints a table with the ratios, computed only from this run's figures.
 // Usage: node scripts/bench/run.mjs [--reps N]   (from the repository's root; default 7 reps)
+// NNPLAY_NATIVE=path/nnplay NNPLAY_WASM_CLI=path/nnplay-cli.js choose the builds to time.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,9 +13,10 @@ const argv = process.argv.slice(2);
 const repsAt = argv.indexOf('--reps');
 const reps = repsAt >= 0 ? argv[repsAt + 1] : '7';
 
-const NATIVE = 'build/native-release/nnplay';
+// The builds `make bench` makes; NNPLAY_NATIVE and NNPLAY_WASM_CLI time others (e.g. a branch's).
+const NATIVE = process.env.NNPLAY_NATIVE || 'build/native-release/nnplay';
 // The page's engine built as a CLI (CommonJS: build/wasm-release has a package.json saying so).
-const WASM_CLI = 'build/wasm-release/nnplay-cli.js';
+const WASM_CLI = process.env.NNPLAY_WASM_CLI || 'build/wasm-release/nnplay-cli.js';
 const node = process.execPath;
 const script = (name) => `scripts/bench/${name}.mjs`;
 
