@@ -50,7 +50,9 @@ web:
 # prerequisites on the `test:` line below, each defined as its own target.
 test: test-native test-web test-wasm test-fuzz
 
+# Node and node_modules/seedrandom first: a native test compares our generator with it.
 test-native: native
+	@bash scripts/setup.sh npm
 	ctest --preset native-release -j$(JOBS)
 
 test-debug: debug

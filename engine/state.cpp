@@ -77,6 +77,8 @@ constexpr EnumName init_names[] = {
     {"he-uniform", int(Init::he_uniform)},
     {"he-normal", int(Init::he_normal)}};
 
+constexpr EnumName compat_names[] = {{"none", int(Compat::none)}, {"tf", int(Compat::tf)}};
+
 constexpr EnumName schedule_names[] = {
     {"constant", int(Schedule::constant)}, {"step", int(Schedule::step)},
     {"exp", int(Schedule::exp)},           {"plateau", int(Schedule::plateau)}};
@@ -300,6 +302,7 @@ struct Field {
     std::span<const EnumName> names = {};  // enums and activation lists: accepted spellings
     int max_count = 0;                     // lists: longer ones are cut with a warning
     bool zero_is_default = false;          // numSamples: 0 is allowed below min
+    bool omit_default = false;             // compat: written only when not the default
 };
 
 Field integer(const char* key, int S::*m, int lo, int hi) { return {key, m, double(lo), double(hi)}; }
@@ -342,6 +345,7 @@ Field choice(const char* key, EnumRef r, std::span<const EnumName> names) {
 //   earlyStopping     true|false                               stop on validation loss
 //   patience          1..10000                                 early stopping: epochs without improvement
 //   minDelta          0..10                                    early stopping: smallest improvement
+//   compat            tf (absent: none)                        reproduce TensorFlow Playground's numbers
 //   points            x,y,label;x,y,label;...                  custom points, at most 5000, |x|,|y| ≤ 6
 // and more spellings for TensorFlow Playground's keys: dataset also moons,
 // checkerboard, blobs, rings, custom; regDataset also custom; activation also
@@ -400,6 +404,7 @@ const std::vector<Field>& fields() {
             flag("earlyStopping", &S::early_stopping),
             integer("patience", &S::patience, 1, 10000),
             real("minDelta", &S::min_delta, 0, 10),
+            {"compat", enum_ref<&S::compat>(), 0, 0, compat_names, 0, false, true},
             // Last: it can be long.
             {"points", &S::points, -6, 6, {}, 5000},
         };
@@ -625,7 +630,9 @@ Activation PlaygroundState::hidden_activation(int layer) const {
 
 std::string to_query(const PlaygroundState& state) {
     std::string out;
+    static const S defaults;
     for (const Field& f : fields()) {
+        if (f.omit_default && write_value(f, state) == write_value(f, defaults)) continue;
         if (!out.empty()) out += '&';
         out += f.key;
         out += '=';
@@ -691,6 +698,7 @@ const char* name_of(Regularization v) { return lookup_name(regularization_names,
 const char* name_of(Loss v) { return lookup_name(loss_names, int(v)); }
 const char* name_of(Model v) { return lookup_name(model_names, int(v)); }
 const char* name_of(Problem v) { return lookup_name(problem_names, int(v)); }
+const char* name_of(Compat v) { return lookup_name(compat_names, int(v)); }
 
 const char* name_of(Feature f) {
     return f >= 0 && f < feature_count ? feature_keys[f] : "?";
@@ -710,5 +718,40 @@ bool parse_activation(std::string_view name, Activation& out) {
 bool parse_float_strict(std::string_view text, float& out) { return parse_float(text, out); }
 
 std::string format_float_shortest(float value) { return format_float(value); }
+
+double query_double(float value) {
+    std::string text = format_float(value);
+    if (char point = locale_decimal_point(); point != '.')
+        std::replace(text.begin(), text.end(), '.', point);
+    return std::strtod(text.c_str(), nullptr);
+}
+
+bool looks_like_tfp_link(std::string_view query) {
+    // Their State.PROPS, in their order.
+    static constexpr std::string_view tfp_keys[] = {
+        "activation", "regularization", "batchSize", "dataset", "regDataset", "learningRate",
+        "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
+        "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY",
+        "sinY", "collectStats", "tutorial", "problem", "initZero", "hideText"};
+    static constexpr std::string_view tfp_values[][5] = {
+        {"dataset", "circle", "xor", "gauss", "spiral"},
+        {"regDataset", "reg-plane", "reg-gauss"},
+        {"activation", "relu", "tanh", "sigmoid", "linear"}};
+    if (!query.empty() && (query.front() == '#' || query.front() == '?')) query.remove_prefix(1);
+    bool seed = false, shape = false;
+    for (std::string_view segment : split(query, '&')) {
+        if (segment.empty()) continue;
+        const std::size_t eq = segment.find('=');
+        const std::string key = percent_decode(segment.substr(0, eq));
+        const std::string value = eq == std::string_view::npos ? "" : percent_decode(segment.substr(eq + 1));
+        if (key.size() > hide_suffix.size() && key.ends_with(hide_suffix)) continue;
+        if (std::find(std::begin(tfp_keys), std::end(tfp_keys), key) == std::end(tfp_keys)) return false;
+        for (const auto& allowed : tfp_values)
+            if (key == allowed[0] && std::find(allowed + 1, allowed + 5, value) == allowed + 5) return false;
+        seed = seed || key == "seed";
+        shape = shape || key == "networkShape";
+    }
+    return seed && shape;
+}
 
 }  // namespace nnplay

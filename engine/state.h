@@ -27,6 +27,9 @@ enum class Loss { log, square };
 enum class Optimizer { sgd, momentum, nesterov, rmsprop, adam };
 enum class Init { zeros, uniform, gaussian, xavier_uniform, xavier_normal, he_uniform, he_normal };
 enum class Schedule { constant, step, exp, plateau };
+// tf: reproduce TensorFlow Playground's numbers (its generator, data, weights,
+// per-example training and loss, in double); see trainer.h.
+enum class Compat { none, tf };
 
 // One labelled point of a custom data set. label: class index 0..classes−1
 // for classification (0 is TensorFlow Playground's −1, 1 its +1); the target
@@ -85,6 +88,11 @@ struct PlaygroundState {
     int patience = 20;                // epochs without improvement before stopping
     float min_delta = 0.0f;           // smallest decrease that counts as improvement
 
+    // Compatibility: compat=tf runs TensorFlow Playground's own model, data and
+    // training in double (the settings it lacks are ignored, with a warning).
+    // Written only when set.
+    Compat compat = Compat::none;
+
     // View (read and written for the page; the engine ignores them)
     bool show_test_data = false;
     bool discretize = false;
@@ -128,6 +136,7 @@ const char* name_of(Regularization);
 const char* name_of(Loss);
 const char* name_of(Model);
 const char* name_of(Problem);
+const char* name_of(Compat);        // "none", "tf"
 const char* name_of(Feature);       // the query key, e.g. "xSquared"
 const char* label_of(Feature);      // for display, e.g. "x₁²"
 
@@ -144,5 +153,17 @@ bool parse_float_strict(std::string_view text, float& out);
 // The shortest of %.6g .. %.9g that reads back as the same float, with '.'
 // whatever the C locale: 0.03f is "0.03", and every float survives a round trip.
 std::string format_float_shortest(float value);
+
+// The double a JavaScript page reads from the text to_query() writes for this
+// float (format_float_shortest): 0.03f gives 0.03, not 0.029999999329447746.
+// compat=tf trains with these, as TensorFlow Playground's +"0.03" does.
+double query_double(float value);
+
+// Whether a query looks like a TensorFlow Playground link rather than one of
+// ours: it has `seed` and `networkShape`, every key is one of theirs (or a
+// "<control>_hide" key), and dataset, regDataset and activation, when given,
+// name something they have. Our own links always carry keys they lack
+// (classes, loss, ...), so they never qualify. The page offers compat=tf for such links.
+bool looks_like_tfp_link(std::string_view query);
 
 }  // namespace nnplay

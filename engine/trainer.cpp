@@ -34,6 +34,7 @@ bool same_data(const PlaygroundState& a, const PlaygroundState& b) {
            a.class_count() == b.class_count() && a.sample_count() == b.sample_count() &&
            a.noise == b.noise && a.perc_train_data == b.perc_train_data &&
            a.perc_val_data == b.perc_val_data && a.seed == b.seed &&
+           Trainer::compat_applies(a) == Trainer::compat_applies(b) &&
            (a.active_dataset() != Dataset::custom || a.points == b.points);
 }
 
@@ -82,6 +83,8 @@ int Trainer::set_state(const PlaygroundState& state) {
 }
 
 void Trainer::build_data() {
+    tfp_ = compat_applies(state_);
+    if (tfp_) return tfp_build_data();
     const Rng base(state_.seed);
     Rng data_rng = base.derive("data");
     Rng split_rng = base.derive("split");
@@ -112,8 +115,8 @@ void Trainer::build_data() {
 }
 
 void Trainer::build_networks() {
-    spec_ = network_spec(state_);
-    const int members = std::clamp(state_.ensemble, 1, 8);
+    spec_ = tfp_ ? tfp_spec() : network_spec(state_);
+    const int members = tfp_ ? 1 : std::clamp(state_.ensemble, 1, 8);
     nets_.assign(std::size_t(members), Network<Scalar>(spec_));
     opts_.assign(std::size_t(members), OptimizerState<Scalar>(std::size_t(nets_[0].params().size())));
     last_good_ = nets_;
@@ -151,9 +154,11 @@ void Trainer::take_settings() {
         warnings_.push_back("The perceptron is a classifier; regression needs an MLP.");
     if (features_.empty())
         warnings_.push_back("No input feature is selected: the network sees nothing.");
+    if (state_.compat != Compat::none) tfp_take_settings();
 }
 
 void Trainer::reset() {
+    if (tfp_) return tfp_reset();
     const Rng base(state_.seed);
     const Rng init_rng = base.derive("init");
     const Init init = state_.init_zero ? Init::zeros : state_.init;
@@ -176,8 +181,13 @@ void Trainer::reset() {
 }
 
 void Trainer::train_batch(const int* index, int n) {
+    // Plain loops: Eigen's column assignment (or a memmove call) costs more than
+    // the 2 floats it moves.
+    const int inputs = int(batch_X_.rows());
+    Scalar* to = batch_X_.data();
     for (int j = 0; j < n; ++j) {
-        batch_X_.col(j) = X_train_.col(index[j]);
+        const Scalar* from = X_train_.data() + std::size_t(index[j]) * inputs;
+        for (int i = 0; i < inputs; ++i) *to++ = from[i];
         batch_y_[j] = y_train_[index[j]];
     }
     const Scalar lr = Scalar(schedule_.rate());
@@ -192,6 +202,7 @@ void Trainer::train_batch(const int* index, int n) {
 }
 
 bool Trainer::step_epoch(bool do_measure) {
+    if (tfp_) return tfp_step_epoch(do_measure);
     const int n = int(data_.train.size());
     if (status_ != RunStatus::ok || n == 0) return false;
     const bool perceptron = spec_.output == Output::step;
@@ -330,6 +341,7 @@ void Trainer::evaluate_set(const Matrix& X, const Vector& y, double& loss, doubl
 }
 
 void Trainer::measure() {
+    if (tfp_) return tfp_measure();
     Metrics& m = metrics_;
     m.epoch = epoch_;
     m.confusion.assign(is_regression() ? 0 : std::size_t(classes_ * classes_), 0);
@@ -350,12 +362,14 @@ float Trainer::weight(int member, int layer, int to, int from) const {
 }
 void Trainer::set_weight(int member, int layer, int to, int from, float value) {
     nets_[member].layer(layer).weights()(to, from) = value;
+    if (tfp_) tfp_net_.link(layer + 1, to, from).weight = value;
 }
 float Trainer::bias(int member, int layer, int node) const {
     return nets_[member].layer(layer).b[node];
 }
 void Trainer::set_bias(int member, int layer, int node, float value) {
     nets_[member].layer(layer).b[node] = value;
+    if (tfp_) tfp_net_.node(layer + 1, node).bias = value;
 }
 
 void Trainer::predict(const std::vector<Point>& points, Matrix& out) const {

@@ -9,6 +9,8 @@
 #include "optimizer.h"
 #include "schedule.h"
 #include "state.h"
+#include "tfp_dataset.h"
+#include "tfp_network.h"
 
 #include <array>
 #include <string>
@@ -42,9 +44,20 @@ struct GridOutput {
     std::vector<Matrix> layers;  // if asked: per dense layer l, (width l, R²) activations of member 0
 };
 
+// With state.compat == tf (and one of TensorFlow Playground's data sets and an
+// MLP), the trainer runs TensorFlow Playground's own model instead of ours
+// (trainer_tfp.cpp): its data from its seeded generator, its network, per-example
+// training and loss, in double. The interface is the same: data() holds its points
+// (its −1 as class 0), network(0) a float mirror of its weights for drawing and
+// export, metrics() its mean ½(out − label)² train and test loss.
 class Trainer {
 public:
     explicit Trainer(const PlaygroundState& state);
+
+    // Whether compat=tf is in effect for this state (it also needs one of
+    // TensorFlow Playground's six data sets and model=mlp).
+    static bool compat_applies(const PlaygroundState& state);
+    bool compat_active() const { return tfp_; }
 
     // What set_state() had to redo.
     enum Change { kNothing = 0, kSettings = 1, kNetwork = 2, kData = 4 };
@@ -108,6 +121,15 @@ private:
                       std::vector<int>* confusion) const;
     void diverge(const char* what);
 
+    // compat=tf, in trainer_tfp.cpp.
+    void tfp_build_data();
+    NetworkSpec tfp_spec() const;
+    void tfp_take_settings();
+    void tfp_reset();
+    bool tfp_step_epoch(bool do_measure);
+    void tfp_measure();
+    void tfp_mirror();  // the double weights into nets_[0]
+
     PlaygroundState state_;
     std::vector<std::string> warnings_;
     DataSplit data_;
@@ -147,6 +169,15 @@ private:
     int best_epoch_ = 0;
     int since_best_ = 0;
     bool have_best_ = false;
+
+    // compat=tf: TensorFlow Playground's run.
+    bool tfp_ = false;
+    TfpData tfp_data_;                  // its points, ±1 labels
+    std::vector<double> tfp_X_train_;   // (n_train × inputs) row-major: its input features
+    std::vector<double> tfp_X_test_;    // (n_test × inputs)
+    SeedRandom tfp_rng_{""};            // the stream as it stands after the data: weights come next
+    TfpNetwork tfp_net_;
+    TfpNetwork tfp_last_good_;          // at the start of the epoch, for divergence
 };
 
 }  // namespace nnplay

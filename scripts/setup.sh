@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what nnplay's builds need on Debian 12 (as root): only what is missing, so a
-# machine that has everything costs about a second. Usage: scripts/setup.sh [native|web|fuzz|all]
+# machine that has everything costs about a second. Usage: scripts/setup.sh [native|web|npm|fuzz|all]
 # native: compilers, CMake, Eigen, doctest, GLFW, a font and the Dear ImGui 1.86 sources in
 # third_party/imgui (for the desktop window). web: Emscripten, fonts, Chromium, Node + npm
-# packages, the ImGui sources. fuzz: clang-14 with libFuzzer.
+# packages, the ImGui sources. npm: Node and the npm packages only (the native tests compare
+# with seedrandom). fuzz: clang-14 with libFuzzer.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -107,7 +108,7 @@ imgui_sources() {
 
 npm_packages() {
     [[ -f package.json ]] || return 0
-    [[ -d node_modules/playwright-core ]] && return 0
+    [[ -d node_modules/playwright-core && -d node_modules/seedrandom ]] && return 0
     say "npm ci (package-lock.json)"
     npm ci --no-audit --no-fund --loglevel=error >/dev/null
 }
@@ -129,7 +130,8 @@ setup_fuzz() { need clang-14 libclang-rt-14-dev; }
 case "${1:-native}" in
     native) setup_native ;;
     web) setup_web ;;
+    npm) need nodejs:node npm:npm; npm_packages ;;
     fuzz) setup_fuzz ;;
     all) setup_native; setup_web; setup_fuzz ;;
-    *) die "usage: scripts/setup.sh [native|web|fuzz|all]" ;;
+    *) die "usage: scripts/setup.sh [native|web|npm|fuzz|all]" ;;
 esac

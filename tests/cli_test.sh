@@ -342,6 +342,20 @@ run train --model "$tmp/m.json" --state 'seed=x'
 expect "train --model with --state: exit 2" test "$rc" -eq 2
 
 # ---------------------------------------------------------------------------
+# compat=tf: TensorFlow Playground's own numbers for its default link (seed 0.80725),
+# epoch 0 (before training) then every epoch, printed to the last digit.
+
+run train --state 'seed=0.80725&networkShape=4,2&compat=tf' --epochs 3 --every 1 --json
+expect "train compat=tf: exit 0, no warnings" test "$rc" -eq 0 -a ! -s "$tmp/err"
+expect "train compat=tf: epochs 0..3 and the summary" test "$(lines "$tmp/out")" -eq 5
+# TensorFlow Playground's train loss at epoch 0 (0.5121262252253718) and test loss after
+# epoch 3 (0.5049534621420902), from its src/*.ts under Node, to 15 digits (tanh's last bit).
+expect "train compat=tf: epoch 0 train loss is theirs" has '"epoch":0,"train_loss":0.51212622522537[0-9]*,' "$tmp/out"
+expect "train compat=tf: epoch 3 test loss is theirs" has '"epoch":3,.*"test_loss":0.50495346214209[0-9]*,' "$tmp/out"
+run train --state 'seed=1&dataset=moons&compat=tf' --epochs 1 --json
+expect "train compat=tf on a data set TensorFlow Playground lacks: a warning" has "compat=tf" "$tmp/err"
+
+# ---------------------------------------------------------------------------
 # bench (one repetition: checks it runs, trains and reports; not the figures)
 
 run bench --json --reps 1

@@ -92,6 +92,7 @@ PlaygroundState all_changed() {
     s.discretize = true;
     s.hide_text = true;
     s.hidden_controls = {"learningRate", "noise"};
+    s.compat = Compat::tf;
     return s;
 }
 
@@ -118,7 +119,7 @@ TEST_CASE("state: every key round trips") {
     CHECK(d.state == defaults);
 }
 
-TEST_CASE("state: every key is written, in a fixed order") {
+TEST_CASE("state: every key is written, in a fixed order (compat only when set)") {
     const std::vector<std::string> expected = {
         "activation", "regularization", "batchSize", "dataset", "regDataset", "learningRate",
         "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
@@ -131,6 +132,7 @@ TEST_CASE("state: every key is written, in a fixed order") {
     CHECK(keys_of(to_query(PlaygroundState{})) == expected);
 
     std::vector<std::string> with_hidden = expected;
+    with_hidden.insert(with_hidden.end() - 1, "compat");
     with_hidden.push_back("learningRate_hide");
     with_hidden.push_back("noise_hide");
     CHECK(keys_of(to_query(all_changed())) == with_hidden);
@@ -527,4 +529,39 @@ TEST_CASE("parse_float_strict and format_float_shortest: the query's number synt
         CHECK(parse_float_strict(format_float_shortest(f), v));
         CHECK(v == f);
     }
+}
+
+TEST_CASE("state: compat=tf reads, writes only when set, and rejects other values") {
+    StateReadResult r = from_query(std::string(tfp_default_link) + "&compat=tf");
+    CHECK(r.warnings.empty());
+    CHECK(r.state.compat == Compat::tf);
+    CHECK(to_query(r.state).find("&compat=tf&points=") != std::string::npos);
+    CHECK(to_query(PlaygroundState{}).find("compat") == std::string::npos);
+    CHECK(from_query("compat=none").state.compat == Compat::none);
+    StateReadResult bad = from_query("compat=tensorflow");
+    CHECK(bad.state.compat == Compat::none);
+    CHECK(warned(bad, {"compat", "tensorflow"}));
+    CHECK(std::string(name_of(Compat::tf)) == "tf");
+}
+
+TEST_CASE("state: query_double is the double JavaScript reads from the written float") {
+    CHECK(query_double(0.03f) == 0.03);
+    CHECK(query_double(0.001f) == 0.001);
+    CHECK(query_double(3.0f) == 3.0);
+    CHECK(query_double(1.0f / 3) == 0.33333334);
+}
+
+TEST_CASE("state: looks_like_tfp_link tells their links from ours") {
+    CHECK(looks_like_tfp_link(tfp_default_link));
+    CHECK(looks_like_tfp_link(std::string("#") + tfp_default_link + "&tutorial=dp-reducing-overfitting"));
+    CHECK(looks_like_tfp_link("seed=0.1&networkShape=&x_hide=true&learningRate_hide=true"));
+    CHECK(looks_like_tfp_link("dataset=spiral&seed=0.5&networkShape=8,8&activation=relu"));
+    CHECK_FALSE(looks_like_tfp_link(""));
+    CHECK_FALSE(looks_like_tfp_link("seed=0.1"));          // no networkShape
+    CHECK_FALSE(looks_like_tfp_link("networkShape=4,2"));  // no seed
+    CHECK_FALSE(looks_like_tfp_link(to_query(PlaygroundState{})));  // ours: classes, loss, ...
+    CHECK_FALSE(looks_like_tfp_link(std::string(tfp_default_link) + "&compat=tf"));
+    CHECK_FALSE(looks_like_tfp_link(std::string(tfp_default_link) + "&optimizer=adam"));
+    CHECK_FALSE(looks_like_tfp_link("dataset=moons&seed=1&networkShape=4"));
+    CHECK_FALSE(looks_like_tfp_link("activation=swish&seed=1&networkShape=4"));
 }

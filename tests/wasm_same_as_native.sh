@@ -15,6 +15,7 @@ states=(
     "dataset=checkerboard&activation=leakyrelu&layerActivations=sigmoid,tanh&percValData=20&earlyStopping=true"
     "model=perceptron&dataset=gauss"
     "dataset=xor&activation=sigmoid&optimizer=momentum&schedule=exp&initZero=true&cosX=true&xTimesY=true"
+    "dataset=gauss&noise=25&activation=sigmoid&sinX=true&regularization=L1&regularizationRate=0.001&networkShape=8,8,8&seed=0.80725&compat=tf"
 )
 passed=0 failed=0
 out=$(mktemp -d)

@@ -1,0 +1,281 @@
+// trainer_tfp.cpp: the Trainer's compat=tf mode, TensorFlow Playground's run
+// as its page makes it from a link: Math.seedrandom(seed), its data (one
+// shuffle, then the split), its network's weights from the same stream, then
+// per epoch its per-example loop with an update every batchSize examples
+// (counted from 0 each epoch; a partial batch carries over) and its losses.
+#include "trainer.h"
+
+#include "detmath.h"
+#include "features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace nnplay {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The features TensorFlow Playground has, in its INPUTS order (ours too).
+constexpr Feature kTfpFeatures[] = {f_x, f_y, f_x_squared, f_y_squared, f_x_times_y, f_sin_x, f_sin_y};
+
+bool tfp_activation_of(Activation a, TfpActivation& out) {
+    switch (a) {
+        case Activation::tanh: out = TfpActivation::tanh; return true;
+        case Activation::relu: out = TfpActivation::relu; return true;
+        case Activation::sigmoid: out = TfpActivation::sigmoid; return true;
+        case Activation::linear: out = TfpActivation::linear; return true;
+        default: return false;  // theirs falls back to its default, tanh
+    }
+}
+
+Activation activation_of(TfpActivation a) {
+    switch (a) {
+        case TfpActivation::tanh: return Activation::tanh;
+        case TfpActivation::relu: return Activation::relu;
+        case TfpActivation::sigmoid: return Activation::sigmoid;
+        case TfpActivation::linear: return Activation::linear;
+    }
+    return Activation::tanh;
+}
+
+TfpActivation hidden_activation(const PlaygroundState& s) {
+    TfpActivation a = TfpActivation::tanh;
+    tfp_activation_of(s.activation, a);
+    return a;
+}
+
+// Their input features: enabled, and not hidden by a "<key>_hide=true" (their
+// page deletes a hidden input altogether).
+std::vector<Feature> tfp_features(const PlaygroundState& s) {
+    std::vector<Feature> out;
+    for (Feature f : kTfpFeatures) {
+        const bool hidden = std::find(s.hidden_controls.begin(), s.hidden_controls.end(),
+                                      name_of(f)) != s.hidden_controls.end();
+        if (s.features[f] && !hidden) out.push_back(f);
+    }
+    return out;
+}
+
+// constructInput(x, y) for every example: (n × inputs) row-major.
+std::vector<double> tfp_inputs(const std::vector<Feature>& features, const std::vector<TfpExample>& set) {
+    std::vector<double> X;
+    X.reserve(set.size() * features.size());
+    for (const TfpExample& e : set)
+        for (Feature f : features) {
+            switch (f) {
+                case f_x: X.push_back(e.x); break;
+                case f_y: X.push_back(e.y); break;
+                case f_x_squared: X.push_back(e.x * e.x); break;
+                case f_y_squared: X.push_back(e.y * e.y); break;
+                case f_x_times_y: X.push_back(e.x * e.y); break;
+                case f_sin_x: X.push_back(det::sin(e.x)); break;
+                case f_sin_y: X.push_back(det::sin(e.y)); break;
+                default: break;
+            }
+        }
+    return X;
+}
+
+// Their getLoss (the mean of ½(out − label)², summed in order) and, for our
+// metrics, accuracy (out ≥ 0 is their +1, class 1) or RMSE, and the confusion.
+struct SetScore {
+    double loss = kNaN, acc = kNaN, rmse = kNaN;
+};
+SetScore score(TfpNetwork& net, const std::vector<double>& X, const std::vector<TfpExample>& set,
+               bool regression, std::vector<int>* confusion) {
+    SetScore s;
+    if (set.empty()) return s;
+    const std::size_t inputs = set.empty() ? 0 : X.size() / set.size();
+    double loss = 0, sq = 0;
+    int correct = 0;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        const double out = net.forward(X.data() + i * inputs);
+        const double label = set[i].label;
+        loss += 0.5 * ((out - label) * (out - label));  // 0.5 * Math.pow(out − label, 2)
+        sq += (out - label) * (out - label);
+        if (!regression) {
+            const int predicted = out >= 0 ? 1 : 0, truth = label > 0 ? 1 : 0;
+            correct += predicted == truth;
+            if (confusion) (*confusion)[std::size_t(truth * 2 + predicted)] += 1;
+        }
+    }
+    const double n = double(set.size());
+    s.loss = loss / n;
+    if (regression) s.rmse = std::sqrt(sq / n);
+    else s.acc = correct / n;
+    return s;
+}
+
+Point to_point(const TfpExample& e, bool regression) {
+    const float label = regression ? float(e.label) : (e.label > 0 ? 1.0f : 0.0f);
+    return {float(e.x), float(e.y), label};
+}
+
+}  // namespace
+
+bool Trainer::compat_applies(const PlaygroundState& state) {
+    return state.compat == Compat::tf && tfp_has_dataset(state.active_dataset()) &&
+           state.model == Model::mlp;
+}
+
+void Trainer::tfp_build_data() {
+    SeedRandom rng(state_.seed);  // generateData(true) re-seeds before making the data
+    tfp_data_ = tfp_generate_data(state_, rng);
+    tfp_rng_ = rng;
+    classes_ = is_regression() ? 1 : 2;
+    dropped_points_ = 0;
+    features_ = tfp_features(state_);
+    tfp_X_train_ = tfp_inputs(features_, tfp_data_.train);
+    tfp_X_test_ = tfp_inputs(features_, tfp_data_.test);
+
+    const bool regression = is_regression();
+    data_ = {};
+    for (const TfpExample& e : tfp_data_.train) data_.train.push_back(to_point(e, regression));
+    for (const TfpExample& e : tfp_data_.test) data_.test.push_back(to_point(e, regression));
+    // Our own batches are not used in this mode; the matrices stay empty.
+    X_train_.resize(Eigen::Index(features_.size()), 0);
+    X_val_.resize(Eigen::Index(features_.size()), 0);
+    X_test_.resize(Eigen::Index(features_.size()), 0);
+    y_train_.resize(0);
+    y_val_.resize(0);
+    y_test_.resize(0);
+    grid_R_ = {0, 0};
+    order_.clear();
+}
+
+NetworkSpec Trainer::tfp_spec() const {
+    NetworkSpec spec;
+    spec.inputs = int(features_.size());
+    spec.hidden = state_.network_shape;
+    spec.activations.assign(spec.hidden.size(), activation_of(hidden_activation(state_)));
+    spec.output = is_regression() ? Output::linear_square : Output::tanh_square;
+    spec.outputs = 1;
+    return spec;
+}
+
+void Trainer::tfp_take_settings() {
+    const PlaygroundState& s = state_;
+    if (!tfp_) {
+        warnings_.push_back(std::string("compat=tf reproduces TensorFlow Playground's circle, xor, gauss, "
+                                        "spiral, reg-plane and reg-gauss with an MLP; ") +
+                            "this state runs nnplay's own training.");
+        return;
+    }
+    const PlaygroundState d;  // the defaults
+    std::vector<std::string> ignored;
+    TfpActivation a;
+    if (!tfp_activation_of(s.activation, a))
+        ignored.push_back(std::string("activation=") + name_of(s.activation) + " (tanh is used)");
+    if (!s.layer_activations.empty()) ignored.push_back("layerActivations");
+    if (s.features[f_cos_x] || s.features[f_cos_y]) ignored.push_back("cosX/cosY (they do nothing there)");
+    if (s.optimizer != Optimizer::sgd) ignored.push_back(std::string("optimizer=") + name_of(s.optimizer));
+    if (s.schedule != Schedule::constant) ignored.push_back(std::string("schedule=") + name_of(s.schedule));
+    if (s.ensemble != 1) ignored.push_back("ensemble");
+    if (s.perc_val_data != 0) ignored.push_back("percValData");
+    if (s.early_stopping) ignored.push_back("earlyStopping");
+    if (s.num_samples != 0) ignored.push_back("numSamples (500, or 1200 for regression)");
+    if (s.problem == Problem::classification && s.class_count() != 2) ignored.push_back("classes (2)");
+    if (s.init != d.init || s.init_scale != d.init_scale || s.init_bias != d.init_bias)
+        ignored.push_back("init, initScale, initBias (U(-0.5, 0.5) weights, 0.1 biases)");
+    if (!ignored.empty()) {
+        std::string list;
+        for (const std::string& i : ignored) list += (list.empty() ? "" : ", ") + i;
+        warnings_.push_back("compat=tf ignores what TensorFlow Playground lacks: " + list + ".");
+    }
+    if (s.batch_size > int(data_.train.size()))
+        warnings_.push_back("The batch size is larger than the training set: as in TensorFlow "
+                            "Playground, the weights never change.");
+}
+
+void Trainer::tfp_reset() {
+    std::vector<int> shape = {int(features_.size())};
+    shape.insert(shape.end(), state_.network_shape.begin(), state_.network_shape.end());
+    shape.push_back(1);
+    SeedRandom rng = tfp_rng_;  // a freshly loaded page: the weights follow the data's draws
+    tfp_net_ = TfpNetwork(shape, hidden_activation(state_),
+                          is_regression() ? TfpActivation::linear : TfpActivation::tanh,
+                          state_.regularization, state_.init_zero, rng);
+    tfp_last_good_ = tfp_net_;
+    tfp_mirror();
+    epoch_ = 0;
+    status_ = RunStatus::ok;
+    status_message_.clear();
+    have_best_ = false;
+    since_best_ = 0;
+    metrics_ = {};
+    metrics_.learning_rate = state_.learning_rate;
+    measure();
+}
+
+bool Trainer::tfp_step_epoch(bool do_measure) {
+    const std::size_t n = tfp_data_.train.size();
+    if (status_ != RunStatus::ok || n == 0) return false;
+    tfp_last_good_ = tfp_net_;
+    last_good_[0].params() = nets_[0].params();
+
+    // The regulariser may have changed since the network was built.
+    tfp_net_.set_regularization(state_.regularization);
+    const double lr = query_double(state_.learning_rate);
+    const double rate = query_double(state_.regularization_rate);
+    const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
+    const std::size_t inputs = features_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        tfp_net_.forward(tfp_X_train_.data() + i * inputs);
+        tfp_net_.backward(tfp_data_.train[i].label);
+        if ((i + 1) % batch == 0) tfp_net_.update(lr, rate);
+    }
+    ++epoch_;
+    metrics_.learning_rate = state_.learning_rate;
+    tfp_mirror();
+
+    bool finite = tfp_net_.all_finite();
+    if (finite && do_measure) {
+        measure();
+        finite = std::isfinite(metrics_.train_loss) && std::isfinite(metrics_.test_loss);
+    }
+    if (!finite) {
+        const bool weights = tfp_net_.all_finite();
+        tfp_net_ = tfp_last_good_;
+        diverge(weights ? "the loss became infinite" : "the weights became NaN or infinite");
+    }
+    return true;
+}
+
+void Trainer::tfp_measure() {
+    Metrics& m = metrics_;
+    m.epoch = epoch_;
+    const bool regression = is_regression();
+    m.confusion.assign(regression ? 0 : 4, 0);
+    const bool test_empty = tfp_data_.test.empty();
+    const SetScore train = score(tfp_net_, tfp_X_train_, tfp_data_.train, regression,
+                                 test_empty && !regression ? &m.confusion : nullptr);
+    const SetScore test = score(tfp_net_, tfp_X_test_, tfp_data_.test, regression,
+                                !test_empty && !regression ? &m.confusion : nullptr);
+    m.train_loss = train.loss;
+    m.test_loss = test.loss;
+    m.val_loss = m.val_acc = m.val_rmse = kNaN;
+    m.train_acc = train.acc;
+    m.test_acc = test.acc;
+    m.train_rmse = train.rmse;
+    m.test_rmse = test.rmse;
+    m.reg_loss = state_.regularization == Regularization::none
+                     ? 0
+                     : tfp_net_.regularization_loss(query_double(state_.regularization_rate));
+}
+
+void Trainer::tfp_mirror() {
+    Network<Scalar>& net = nets_[0];
+    for (int l = 0; l < net.layer_count(); ++l) {
+        DenseLayer<Scalar>& layer = net.layer(l);
+        for (int to = 0; to < spec_.width(l); ++to) {
+            layer.b[to] = Scalar(tfp_net_.node(l + 1, to).bias);
+            for (int from = 0; from < spec_.fan_in(l); ++from)
+                layer.weights()(to, from) = Scalar(tfp_net_.link(l + 1, to, from).weight);
+        }
+    }
+}
+
+}  // namespace nnplay
