@@ -1,8 +1,8 @@
-// points.vert: one instanced quad per data point, centred on the point's plane position
+// points.vert: one quad (six vertices) per data point, centred on the point's plane position
 // ([-6, 6]² maps to the viewport) and u_radius pixels in radius.
 layout(location = 0) in vec2 a_pos;     // plane coordinates
 layout(location = 1) in vec4 a_fill;    // RGBA8, normalised
-layout(location = 2) in float a_style;  // 0 training, 1 test, 2 validation
+layout(location = 2) in vec2 a_style_corner;  // style (0 training, 1 test, 2 validation), corner 0..5
 
 uniform vec2 u_view;    // viewport size in pixels
 uniform float u_radius; // pixels
@@ -13,14 +13,14 @@ out vec4 v_fill;
 flat out int v_style;
 
 void main() {
-    // Two triangles from gl_VertexID 0..5: corners (-1,-1) (1,-1) (1,1) (-1,-1) (1,1) (-1,1).
-    int k = gl_VertexID;
+    // Two triangles from corners 0..5: (-1,-1) (1,-1) (1,1) (-1,-1) (1,1) (-1,1).
+    int k = int(a_style_corner.y + 0.5);
     vec2 corner = vec2((k == 1 || k == 2 || k == 4) ? 1.0 : -1.0,
                        (k == 2 || k == 4 || k == 5) ? 1.0 : -1.0);
     float r = u_radius + 1.0;  // one pixel of room for anti-aliasing
     v_local = corner * r / u_radius;
     v_fill = a_fill;
-    v_style = int(a_style + 0.5);
+    v_style = int(a_style_corner.x + 0.5);
     vec2 centre = a_pos / u_extent;
     gl_Position = vec4(centre + corner * r * 2.0 / u_view, 0.0, 1.0);
 }

@@ -3,12 +3,12 @@
 // textures, the status line, the address and the test API (see app.h).
 #include "app.h"
 
+#include "imgui_gl.h"
 #include "url.h"
 
 #include "features.h"
 
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
@@ -33,19 +33,28 @@ float signed_output(Output o, float v) {
 
 void make_feature_thumbnails(App& app);
 
+// The thumbnails' rendered size: the power of two from 16 to 64 that covers a node on screen.
+int thumbnail_px(const App& app) {
+    int px = 16;
+    while (px < app.node_px && px < Renderer::kSlotPx) px *= 2;
+    return px;
+}
+
 void update_pictures(App& app) {
     Trainer& t = *app.trainer;
     const NetworkSpec& spec = t.spec();
     if (app.renderer_ok) {
         int slots = feature_count;
         for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
-        if (app.renderer.reserve_slots(slots)) make_feature_thumbnails(app);
+        if (app.renderer.reserve_slots(slots, thumbnail_px(app))) make_feature_thumbnails(app);
     }
-    t.evaluate_grid(kOutputRes, app.grid, false);
-    t.evaluate_grid(Renderer::kSlotRes, app.thumbs, true);
+    const int output_res = kOutputRes >> app.detail;
+    const int thumb_res = Renderer::kSlotRes >> std::max(0, app.detail - 1);
+    t.evaluate_grid(output_res, app.grid, false);
+    t.evaluate_grid(thumb_res, app.thumbs, true);
     if (!app.renderer_ok) return;
 
-    const int n = kOutputRes * kOutputRes;
+    const int n = output_res * output_res;
     std::vector<float> values(std::size_t(n), 0.0f);
     const Matrix& out = app.grid.output;  // (outputs, n)
     if (spec.output == Output::softmax_ce && spec.outputs > 1) {
@@ -57,16 +66,20 @@ void update_pictures(App& app) {
     } else {
         for (int j = 0; j < n; ++j) values[j] = signed_output(spec.output, out(0, j));
     }
-    app.renderer.set_output(values.data(), kOutputRes);
+    app.renderer.set_output(values.data(), output_res);
 
-    const int r2 = Renderer::kSlotRes * Renderer::kSlotRes;
-    values.resize(std::size_t(r2));
+    // Thumbnails: a coarser grid (detail ≥ 2) fills each kSlotRes² slot in blocks.
+    const int R = Renderer::kSlotRes, block = R / thumb_res;
+    values.resize(std::size_t(R * R));
     for (int l = 0; l < spec.layer_count() && l < int(app.thumbs.layers.size()); ++l) {
-        const Matrix& a = app.thumbs.layers[l];  // (width, R²)
+        const Matrix& a = app.thumbs.layers[l];  // (width, thumb_res²)
         const bool last = l == spec.layer_count() - 1;
         for (int node = 0; node < a.rows(); ++node) {
-            for (int j = 0; j < r2; ++j)
-                values[j] = last ? signed_output(spec.output, a(node, j)) : a(node, j);
+            for (int i = 0; i < R; ++i)
+                for (int j = 0; j < R; ++j) {
+                    const float v = a(node, (i / block) * thumb_res + j / block);
+                    values[size_t(i * R + j)] = last ? signed_output(spec.output, v) : v;
+                }
             app.renderer.set_slot(neuron_slot(app, l, node), values.data());
         }
     }
@@ -102,6 +115,29 @@ void make_dataset_previews(App& app) {
     }
 }
 
+// Rasterises the picker's previews into the renderer's image cells when the cell size
+// changes, and the custom cell when the drawn points change.
+void update_previews(App& app) {
+    if (!app.renderer_ok || app.preview_px <= 0) return;
+    const int px = app.preview_px, dot = std::max(1, int(std::lround(px / 60.0)));
+    const int cells = int(Dataset::custom) + 1;
+    const bool regression = app.state.problem == Problem::regression;
+    if (app.renderer.reserve_images(cells, px)) {
+        for (int d = 0; d < int(Dataset::custom); ++d) {
+            const bool reg = Dataset(d) == Dataset::reg_plane || Dataset(d) == Dataset::reg_gauss;
+            app.renderer.set_image(d, rasterize_points_preview(app.dataset_previews[size_t(d)], reg, px, dot).data());
+        }
+        app.custom_preview.clear();
+        app.custom_preview_regression = !regression;  // forces the custom cell below
+    }
+    if (app.custom_preview != app.state.points || app.custom_preview_regression != regression) {
+        app.custom_preview = app.state.points;
+        app.custom_preview_regression = regression;
+        app.renderer.set_image(int(Dataset::custom),
+                               rasterize_points_preview(app.custom_preview, regression, px, dot).data());
+    }
+}
+
 void sync_state(App& app) {
     Trainer& t = *app.trainer;
     if (app.reset_requested) {
@@ -115,6 +151,7 @@ void sync_state(App& app) {
             (e.bias || e.from < spec.fan_in(e.layer))) {
             if (e.bias) t.set_bias(0, e.layer, e.to, e.value);
             else t.set_weight(0, e.layer, e.to, e.from, e.value);
+            app.files.weights_touched = true;
             t.measure();
             app.pictures_dirty = true;
         }
@@ -122,6 +159,7 @@ void sync_state(App& app) {
     }
     if (!(app.state == t.state())) {
         const int change = t.set_state(app.state);
+        if (change & Trainer::kNetwork) app.files.weights_touched = false;
         if (change & (Trainer::kNetwork | Trainer::kData)) {
             t.measure();
             app.chart.clear();
@@ -131,7 +169,12 @@ void sync_state(App& app) {
     }
     if (!app.written || !(app.state == app.written_state)) {
         std::string query = to_query(app.state);
-        if (query != app.written_query) url_set_hash(query);
+        if (query != app.written_query) {
+            // A shared link keeps its history entry: the first change after it gets a new one.
+            if (app.files.sealed) url_push_hash(query);
+            else url_set_hash(query);
+            app.files.sealed = false;
+        }
         app.written_query = std::move(query);
         app.written_state = app.state;
         app.written = true;
@@ -210,11 +253,9 @@ void draw_pictures(App& app) {
 }
 
 void rebuild_fonts(App& app, float scale) {
-    const bool first = app.fonts_built_for == 0;
-    if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
     ui_load_fonts(scale);
     ui_setup_style(scale);
-    if (!first) ImGui_ImplOpenGL3_CreateFontsTexture();
+    imgui_gl_upload_fonts();
     app.fonts_built_for = scale;
     app.scale = scale;
 }
@@ -227,6 +268,10 @@ std::string json_number(double v) {
 }
 
 }  // namespace
+
+void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1) {
+    app.renderer.image_uv(int(d), uv0, uv1);
+}
 
 int feature_slot(int feature) { return feature; }
 
@@ -250,17 +295,34 @@ void app_message(App& app, std::string text, bool error) {
     app.message_until = glfwGetTime() + 8.0;
 }
 
-std::vector<std::string> app_apply_query(App& app, std::string_view query) {
-    StateReadResult read = from_query(query);
+std::vector<std::string> app_apply_query(App& app, std::string_view query, bool from_address) {
+    const LinkPayloads link = split_link(query);
+    StateReadResult read = read_link(link);
     app.state = std::move(read.state);
     app.link_warnings = read.warnings;
     for (const std::string& w : read.warnings) console_log(w.c_str());
+    app.files.tfp_link = looks_like_tfp_link(query);
+    if (from_address) {
+        // The browser shows this entry now: a shared link stays as it is, payloads included.
+        app.files.sealed = link.any();
+        if (link.any()) {
+            app.written_query = std::string(query);
+            app.written_state = app.state;
+            app.written = true;
+        }
+    }
     sync_state(app);
     app_reset(app);  // a link is a run from its start: same seed, same epochs
-    return read.warnings;
+    apply_link_weights(app, link);  // ... unless it carries trained weights
+    return app.link_warnings;
 }
 
+void app_sync(App& app) { sync_state(app); }
+
+App* app_current() { return the_app; }
+
 void app_reset(App& app) {
+    app.files.weights_touched = false;
     app.trainer->reset();
     app.trainer->measure();
     app.chart.clear();
@@ -289,6 +351,9 @@ std::string status_text(const App& app, bool* is_error) {
         add(line);
     }
     for (const std::string& w : t.warnings()) add(w);
+    if (compat_offered(app))
+        add("This looks like a TensorFlow Playground link: its compatibility mode (compat=tf) "
+            "trains as it does.");
     if (!app.message.empty() && (app.message_until == 0 || glfwGetTime() < app.message_until)) {
         add(app.message);
         error = error || app.message_is_error;
@@ -315,21 +380,27 @@ bool app_init(App& app, GLFWwindow* window) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the link is the only saved state
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    std::string glsl = shader_prelude();
-    glsl = glsl.substr(0, glsl.find('\n'));
-    ImGui_ImplOpenGL3_Init(glsl.c_str());
+    std::string error;
+    if (!imgui_gl_init(error)) console_log(error.c_str());  // nothing can be drawn: say why
     rebuild_fonts(app, fit_canvas(window));
 
-    std::string error;
     app.renderer_ok = app.renderer.init(error);
     app.renderer.set_palette(kClassColours, 6, kNeutral);
 
     const std::string hash = url_hash();
-    StateReadResult read = from_query(hash);
+    const LinkPayloads link = split_link(hash);
+    StateReadResult read = read_link(link);
     if (!hash.empty()) {
         app.state = read.state;
         app.link_warnings = read.warnings;
         for (const std::string& w : read.warnings) console_log(w.c_str());
+        app.files.tfp_link = looks_like_tfp_link(hash);
+        if (link.any()) {  // a shared link: the address keeps it as it is
+            app.files.sealed = true;
+            app.written_query = hash;
+            app.written_state = app.state;
+            app.written = true;
+        }
     }
     app.trainer = std::make_unique<Trainer>(app.state);
     app.trainer->measure();
@@ -338,6 +409,7 @@ bool app_init(App& app, GLFWwindow* window) {
     else app_message(app, error, true);
     make_dataset_previews(app);
     sync_state(app);
+    apply_link_weights(app, link);
     app.stat_since = glfwGetTime();
     return true;
 }
@@ -345,7 +417,7 @@ bool app_init(App& app, GLFWwindow* window) {
 void app_frame(App& app) {
     const double frame_start = glfwGetTime();
     glfwPollEvents();
-    if (url_hash_changed()) app_apply_query(app, url_hash());
+    if (url_hash_changed()) app_apply_query(app, url_hash(), true);
     const float scale = fit_canvas(app.window);
     if (scale != app.fonts_built_for) rebuild_fonts(app, scale);
 
@@ -353,35 +425,42 @@ void app_frame(App& app) {
     train(app);
     app.stat_train_time += glfwGetTime() - train_start;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     ui_draw(app);
     ImGui::Render();
 
     sync_state(app);
-    // Big networks make the 256² output grid expensive: while training, it is then
-    // recomputed every few frames (one frame in pictures_ms / 4) instead of every frame.
+    // Big networks make the pictures expensive: while training, they are then recomputed at
+    // most every fourth frame, and the output grid gets coarser (below).
     ++app.frames_since_pictures;
-    const bool due = !app.playing || app.pictures_ms < 8.0 ||
-                     app.frames_since_pictures >= int(app.pictures_ms / 4.0);
+    if (!app.playing && app.detail > 0) app.pictures_dirty = true;  // back to full detail
+    if (app.renderer_ok && app.renderer.slot_px() != thumbnail_px(app)) app.pictures_dirty = true;
+    const bool due = !app.playing || app.pictures_ms < 16.0 || app.frames_since_pictures >= 4;
     if (app.pictures_dirty && due) {
         const double start = glfwGetTime();
         update_pictures(app);
         app.pictures_ms = 1000 * (glfwGetTime() - start);
+        // A big network makes the pictures expensive (R² forward passes each): while training,
+        // coarser grids keep the frames coming; full detail returns when it is cheap again.
+        if (app.playing && app.pictures_ms > 12 && app.detail < kMaxDetail) ++app.detail;
+        else if ((!app.playing || app.pictures_ms < 3) && app.detail > 0) --app.detail;
         app.pictures_dirty = false;
         app.frames_since_pictures = 0;
     }
     draw_pictures(app);
+    update_previews(app);
 
     int w = 0, h = 0;
     glfwGetFramebufferSize(app.window, &w, &h);
     glViewport(0, 0, w, h);
     glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    imgui_gl_render(ImGui::GetDrawData());
+    files_after_render(app);  // a PNG export reads the canvas right after it is drawn
     glfwSwapBuffers(app.window);
 
+    if (app.first_frame_ms == 0) app.first_frame_ms = now_ms();
     ++app.stat_frames;
     const double now = glfwGetTime(), span = now - app.stat_since;
     app.stat_frame_time += now - frame_start;
@@ -398,7 +477,7 @@ void app_frame(App& app) {
 
 void app_shutdown(App& app) {
     if (app.renderer_ok) app.renderer.shutdown();
-    ImGui_ImplOpenGL3_Shutdown();
+    imgui_gl_shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     the_app = nullptr;
@@ -463,7 +542,10 @@ const char* api_stats() {
     api_text = "{\"fps\":" + json_number(the_app->fps) +
                ",\"epochsPerSecond\":" + json_number(the_app->epochs_per_second) +
                ",\"frameMs\":" + json_number(the_app->frame_ms) +
-               ",\"trainMs\":" + json_number(the_app->train_ms) + draw_stats() + "}";
+               ",\"trainMs\":" + json_number(the_app->train_ms) +
+               ",\"picturesMs\":" + json_number(the_app->pictures_ms) +
+               ",\"firstFrameMs\":" + json_number(the_app->first_frame_ms) +
+               ",\"outputRes\":" + std::to_string(kOutputRes >> the_app->detail) + draw_stats() + "}";
     return api_text.c_str();
 }
 

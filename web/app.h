@@ -6,6 +6,7 @@
 
 #include "plots.h"
 #include "renderer.h"
+#include "share.h"
 
 #include "trainer.h"
 
@@ -40,8 +41,9 @@ struct App {
     bool reset_requested = false;
 
     // Pictures from the trainer, recomputed when the weights or data change.
-    GridOutput grid;                    // the output plot, kOutputRes²
-    GridOutput thumbs;                  // every neuron, Renderer::kSlotRes²
+    GridOutput grid;                    // the output plot, (kOutputRes >> detail)²
+    GridOutput thumbs;                  // every neuron, (kSlotRes >> max(0, detail − 1))²
+    int detail = 0;                     // 0 = full; up to kMaxDetail while a big network trains
     bool pictures_dirty = true;
     double pictures_ms = 0;             // what the last update of the pictures took
     int frames_since_pictures = 0;
@@ -49,6 +51,9 @@ struct App {
     bool renderer_ok = false;
     LossChart chart;
     std::vector<std::vector<Point>> dataset_previews;  // per Dataset, for the picker
+    int preview_px = 0;                 // the picker's cell side in pixels (set by the UI)
+    std::vector<Point> custom_preview;  // the drawn points the custom cell shows now
+    bool custom_preview_regression = false;
 
     // The status line: warnings from the last link read, plus one transient message.
     std::vector<std::string> link_warnings;
@@ -71,35 +76,53 @@ struct App {
     int hover_layer = -1, hover_node = -1;  // neuron under the mouse: shown in the output plot
     int hover_feature = -1;
     bool log_scale = false;
+    bool show_speed = true;             // the fps and epochs/s readout in the status line's corner
     float scale = 1;                    // device pixel ratio: every UI size is multiplied by it
     float fonts_built_for = 0;
     int output_px = 0;                  // output plot side in framebuffer pixels (set by the UI)
+    int node_px = 64;                   // a neuron's side in the network view (set by the UI)
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
     std::string written_query;          // what the address shows now
     PlaygroundState written_state;      // ... and the state it was written from
     bool written = false;
 
+    FilesState files;                   // shared links, imports, exports (share.cpp)
+
     // Figures for the test API and the top bar.
     double fps = 0, epochs_per_second = 0;
+    double first_frame_ms = 0;          // now_ms() when the first frame was drawn
     double frame_ms = 0, train_ms = 0;  // mean time spent in app_frame, and training, per frame
     double stat_since = 0, stat_frame_time = 0, stat_train_time = 0;
     int stat_frames = 0, stat_epochs = 0;
 };
 
 constexpr int kOutputRes = 256;
+constexpr int kMaxDetail = 3;  // output 32², thumbnails 8²
 
 bool app_init(App& app, GLFWwindow* window);
 void app_frame(App& app);
 void app_shutdown(App& app);
 
-// Reads a link's query text into the state; its warnings go to the status line. Returns them.
-std::vector<std::string> app_apply_query(App& app, std::string_view query);
+// Reads a link's query text (payloads included, see share.h) into the state; its warnings
+// go to the status line. Returns them. from_address: the text is the address the browser
+// now shows (opened, typed, Back or Forward), which is kept as it is; otherwise the state is
+// a change like any other and is written to the address.
+std::vector<std::string> app_apply_query(App& app, std::string_view query, bool from_address = false);
+
+// Lets the trainer follow app.state now and writes the address (otherwise after the UI).
+void app_sync(App& app);
+
+// The page's App, for the test API's entry points; null before app_init.
+App* app_current();
 
 // A transient line in the status bar (and the console); errors are shown in red.
 void app_message(App& app, std::string text, bool error = false);
 
 // Starts the playground over: new weights from the seed, epoch 0, empty chart.
 void app_reset(App& app);
+
+// The picker's data set previews: image cell d of the renderer is Dataset d.
+void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1);
 
 // Thumbnail slots in the renderer's atlas: features first, then every neuron layer by layer.
 int feature_slot(int feature);

@@ -5,3 +5,7 @@
 #include "../engine/assert.h"
 
 #define IM_ASSERT(expr) NNPLAY_ASSERT(expr)
+
+// 32-bit indices: one draw list may pass 65,536 vertices (a wide network's links), and
+// WebGL2 draws UNSIGNED_INT indices natively.
+#define ImDrawIdx unsigned int

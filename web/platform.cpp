@@ -1,8 +1,10 @@
-// platform.cpp: the browser and desktop sides of platform.h, and the C entry points of the
-// page's test API (window.nnplay, see web/api.js), which forward to the App.
+// platform.cpp: the browser and desktop sides of platform.h (downloads and the file picker
+// too), and the C entry points of the page's test API (window.nnplay, see web/api.js),
+// which forward to the App.
 #include "platform.h"
 
 #include "app.h"
+#include "share.h"
 
 #include <GLFW/glfw3.h>
 
@@ -17,6 +19,38 @@
 // glfwSetWindowSize: Emscripten's asks for fullscreen when the size equals the screen's.
 EM_JS(void, nnplay_js_set_canvas_size, (int width, int height), {
     Browser.setCanvasSize(width, height);
+});
+
+// Downloads go through Module.nnplaySave (web/api.js): a Blob and an <a download>.
+EM_JS(int, nnplay_js_save_file, (const char* name, const char* mime, const char* data, int size), {
+    if (!Module.nnplaySave) return 0;
+    var bytes = HEAPU8.slice(data, data + size);
+    Module.nnplaySave(new Blob([bytes], {type: UTF8ToString(mime)}), UTF8ToString(name));
+    return 1;
+});
+
+// Copies the rectangle into a 2D canvas now (the WebGL drawing buffer is still this frame's),
+// then encodes it as PNG asynchronously.
+EM_JS(int, nnplay_js_save_canvas_png, (const char* name, int x, int y, int w, int h), {
+    var source = Module.canvas;
+    if (!source || !Module.nnplaySave || w <= 0 || h <= 0) return 0;
+    var crop = document.createElement("canvas");
+    crop.width = w;
+    crop.height = h;
+    crop.getContext("2d").drawImage(source, x, y, w, h, 0, 0, w, h);
+    var file = UTF8ToString(name);
+    crop.toBlob(function(blob) { if (blob) Module.nnplaySave(blob, file); }, "image/png");
+    return 1;
+});
+
+// The page's hidden <input type=file> (index.html); web/api.js passes the chosen file on.
+EM_JS(int, nnplay_js_open_file_picker, (const char* accept), {
+    var input = document.getElementById("nnplay-file");
+    if (!input) return 0;
+    input.accept = UTF8ToString(accept);
+    input.value = "";
+    input.click();
+    return 1;
 });
 #endif
 
@@ -49,11 +83,33 @@ float fit_canvas(GLFWwindow* window) {
 #endif
 }
 
+double now_ms() {
+#ifdef __EMSCRIPTEN__
+    return emscripten_get_now();
+#else
+    return glfwGetTime() * 1000.0;
+#endif
+}
+
 void console_log(const char* message) {
     // Emscripten routes stderr to console.error, stdout to console.log.
     std::fprintf(stdout, "nnplay: %s\n", message);
     std::fflush(stdout);
 }
+
+#ifdef __EMSCRIPTEN__
+bool save_file(const char* name, const char* mime, std::string_view data) {
+    return nnplay_js_save_file(name, mime, data.data(), int(data.size())) != 0;
+}
+bool save_canvas_png(const char* name, int x, int y, int w, int h) {
+    return nnplay_js_save_canvas_png(name, x, y, w, h) != 0;
+}
+bool open_file_picker(const char* accept) { return nnplay_js_open_file_picker(accept) != 0; }
+#else
+bool save_file(const char*, const char*, std::string_view) { return false; }
+bool save_canvas_png(const char*, int, int, int, int) { return false; }
+bool open_file_picker(const char*) { return false; }
+#endif
 
 }  // namespace nnplay::web
 
@@ -69,4 +125,18 @@ const char* nnplay_api_stats() { return nnplay::web::api_stats(); }
 const char* nnplay_api_widget_rect(const char* name) { return nnplay::web::api_widget_rect(name); }
 const char* nnplay_api_status() { return nnplay::web::api_status(); }
 void nnplay_api_set_speed(int speed) { nnplay::web::api_set_speed(speed); }
+// Links and files (web/share.cpp). Long texts arrive as malloc'd UTF-8 (api.js frees them).
+const char* nnplay_api_import_csv(const char* text, int scale) { return nnplay::web::api_import_csv(text, scale != 0); }
+const char* nnplay_api_import_model(const char* text) { return nnplay::web::api_import_model(text); }
+const char* nnplay_api_open_file(const char* name, const char* text, double size) {
+    return nnplay::web::api_open_file(name, text, size);
+}
+const char* nnplay_api_export_csv() { return nnplay::web::api_export_csv(); }
+const char* nnplay_api_export_model() { return nnplay::web::api_export_model(); }
+const char* nnplay_api_export_pytorch() { return nnplay::web::api_export_pytorch(); }
+void nnplay_api_export_png() { nnplay::web::api_export_png(); }
+const char* nnplay_api_share_link(int weights, int points, int f16) {
+    return nnplay::web::api_share_link(weights != 0, points != 0, f16 != 0);
+}
+const char* nnplay_api_predict(const char* points) { return nnplay::web::api_predict(points); }
 }

@@ -11,6 +11,8 @@
 #include <GL/glext.h>
 #endif
 
+#include <string_view>
+
 struct GLFWwindow;
 
 namespace nnplay::web {
@@ -24,7 +26,21 @@ const char* shader_prelude();
 // factor between CSS pixels and framebuffer pixels (the window's content scale natively).
 float fit_canvas(GLFWwindow* window);
 
+// Milliseconds since the page's navigation started (performance.now()); natively, since
+// GLFW started.
+double now_ms();
+
 // A line for whoever is watching: the browser console, or stderr natively.
 void console_log(const char* message);
+
+// Files (web only; natively these do nothing and return false):
+// offers data as a download called `name` (a Blob and an <a download>);
+bool save_file(const char* name, const char* mime, std::string_view data);
+// saves a rectangle of the canvas (framebuffer pixels, top-left origin) as a PNG download;
+// call it right after the frame is drawn: WebGL keeps the drawing buffer only until then;
+bool save_canvas_png(const char* name, int x, int y, int w, int h);
+// opens the browser's file picker (accept: e.g. ".csv,.json"); the chosen file's text comes
+// back through the exported nnplay_api_open_file (web/api.js reads it).
+bool open_file_picker(const char* accept);
 
 }  // namespace nnplay::web

@@ -111,16 +111,18 @@ void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float sca
     }
 }
 
-void draw_points_preview(ImDrawList* dl, ImVec2 min, ImVec2 max, const std::vector<Point>& points,
-                         bool regression, float dot) {
-    dl->AddRectFilled(min, max, IM_COL32(255, 255, 255, 255));
-    const float w = max.x - min.x, h = max.y - min.y;
+std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bool regression,
+                                            int px, int dot) {
+    std::vector<ImU32> pixels(std::size_t(px) * std::size_t(px), IM_COL32(255, 255, 255, 255));
     for (const Point& p : points) {
-        float x = min.x + (p.x + 6.0f) / 12.0f * w, y = min.y + (6.0f - p.y) / 12.0f * h;
-        if (x < min.x || x > max.x || y < min.y || y > max.y) continue;
-        dl->AddRectFilled(ImVec2(x - dot, y - dot), ImVec2(x + dot, y + dot),
-                          label_colour(p.label, regression));
+        const int x = int(std::floor((p.x + 6.0f) / 12.0f * float(px)));
+        const int y = int(std::floor((6.0f - p.y) / 12.0f * float(px)));
+        const ImU32 colour = label_colour(p.label, regression);
+        for (int i = std::max(0, y - dot); i < std::min(px, y + dot); ++i)
+            for (int j = std::max(0, x - dot); j < std::min(px, x + dot); ++j)
+                pixels[std::size_t(i) * std::size_t(px) + std::size_t(j)] = colour;
     }
+    return pixels;
 }
 
 void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale) {

@@ -43,9 +43,12 @@ private:
     int stride_ = 1;   // record every stride_-th epoch
 };
 
-// A data set's points as a tiny scatter plot in [min, max].
-void draw_points_preview(ImDrawList* dl, ImVec2 min, ImVec2 max, const std::vector<Point>& points,
-                         bool regression, float dot);
+// A data set's points as a tiny scatter plot, px × px RGBA pixels (row 0 at the top) on
+// white, each point a square of side 2·dot. Drawn once into a texture rather than as
+// draw-list rectangles: 250 points × 9 previews were two thirds of the UI's vertices, and a
+// software rasteriser (SwiftShader, headless browsers) pays for every one each frame.
+std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bool regression,
+                                            int px, int dot);
 
 // Ticks and labels around a plot of [−6, 6]² at [min, max].
 void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale);

@@ -26,7 +26,9 @@ bool compile(GLenum type, const char* body, const char* name, GLuint& shader, st
     return false;
 }
 
-GLuint link(const char* vert, const char* frag, const char* name, std::string& error) {
+}  // namespace
+
+GLuint link_program(const char* vert, const char* frag, const char* name, std::string& error) {
     GLuint vs = 0, fs = 0;
     std::string vname = std::string(name) + ".vert", fname = std::string(name) + ".frag";
     if (!compile(GL_VERTEX_SHADER, vert, vname.c_str(), vs, error) ||
@@ -50,6 +52,8 @@ GLuint link(const char* vert, const char* frag, const char* name, std::string& e
     glDeleteProgram(program);
     return 0;
 }
+
+namespace {
 
 GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, const void* data) {
     GLuint tex = 0;
@@ -84,9 +88,9 @@ ImTextureID as_id(GLuint tex) { return reinterpret_cast<ImTextureID>(static_cast
 }  // namespace
 
 bool Renderer::init(std::string& error) {
-    heat_program_ = link(kHeatmapVert, kHeatmapFrag, "heatmap", error);
+    heat_program_ = link_program(kHeatmapVert, kHeatmapFrag, "heatmap", error);
     if (!heat_program_) return false;
-    point_program_ = link(kPointsVert, kPointsFrag, "points", error);
+    point_program_ = link_program(kPointsVert, kPointsFrag, "points", error);
     if (!point_program_) return false;
 
     glGenVertexArrays(1, &empty_vao_);
@@ -94,16 +98,13 @@ bool Renderer::init(std::string& error) {
     glGenBuffers(1, &point_vbo_);
     glBindVertexArray(point_vao_);
     glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
-    const GLsizei stride = sizeof(PointSprite);
+    const GLsizei stride = sizeof(PointVertex);
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointSprite, x));
-    glVertexAttribDivisor(0, 1);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, x));
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(PointSprite, fill));
-    glVertexAttribDivisor(1, 1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(PointVertex, fill));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointSprite, style));
-    glVertexAttribDivisor(2, 1);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, style));
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 
@@ -123,8 +124,8 @@ bool Renderer::init(std::string& error) {
 }
 
 void Renderer::shutdown() {
-    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, out_tex_};  // (0 is ignored)
-    glDeleteTextures(4, textures);
+    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, out_tex_, image_tex_};  // (0 is ignored)
+    glDeleteTextures(5, textures);
     GLuint fbos[] = {atlas_fbo_, out_fbo_};
     glDeleteFramebuffers(2, fbos);
     GLuint vaos[] = {empty_vao_, point_vao_};
@@ -139,16 +140,19 @@ void Renderer::set_palette(const ImU32* colours, int count, ImU32 neutral) {
     colour_of(neutral, neutral_);
 }
 
-bool Renderer::reserve_slots(int count) {
+bool Renderer::reserve_slots(int count, int slot_px) {
     const int rows = std::max(1, (count + kSlotGrid - 1) / kSlotGrid);
-    if (rows <= rows_) return false;
-    rows_ = rows;
+    slot_px = std::clamp(slot_px, 8, kSlotPx);
+    if (rows <= rows_ && slot_px == slot_px_) return false;
+    rows_ = std::max(rows, rows_);
+    slot_px_ = slot_px;
+    atlas_stale_ = true;
     if (slot_data_) glDeleteTextures(1, &slot_data_);
     if (atlas_tex_) glDeleteTextures(1, &atlas_tex_);
-    std::vector<float> zeros(size_t(kSlotGrid * kSlotRes) * rows * kSlotRes, 0.0f);
-    slot_data_ = make_texture(GL_R32F, kSlotGrid * kSlotRes, rows * kSlotRes, GL_RED, GL_FLOAT,
+    std::vector<float> zeros(size_t(kSlotGrid * kSlotRes) * rows_ * kSlotRes, 0.0f);
+    slot_data_ = make_texture(GL_R32F, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
                               zeros.data());
-    atlas_tex_ = make_texture(GL_RGBA8, kSlotGrid * kSlotPx, rows * kSlotPx, GL_RGBA,
+    atlas_tex_ = make_texture(GL_RGBA8, kSlotGrid * slot_px_, rows_ * slot_px_, GL_RGBA,
                               GL_UNSIGNED_BYTE, nullptr);
     glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, atlas_tex_, 0);
@@ -158,6 +162,7 @@ bool Renderer::reserve_slots(int count) {
 }
 
 void Renderer::set_slot(int slot, const float* values) {
+    atlas_stale_ = true;
     glBindTexture(GL_TEXTURE_2D, slot_data_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, (slot % kSlotGrid) * kSlotRes, (slot / kSlotGrid) * kSlotRes,
                     kSlotRes, kSlotRes, GL_RED, GL_FLOAT, values);
@@ -183,7 +188,7 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     glUniform1i(glGetUniformLocation(p, "u_atlas"), atlas ? 1 : 0);
     glUniform2i(glGetUniformLocation(p, "u_origin"), ox, oy);
     glUniform1i(glGetUniformLocation(p, "u_res"), R);
-    glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(kSlotPx));
+    glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(slot_px_));
     glUniform2f(glGetUniformLocation(p, "u_view"), float(w), float(h));
     glUniform1i(glGetUniformLocation(p, "u_kind"), style.kind);
     glUniform1i(glGetUniformLocation(p, "u_classes"), style.classes);
@@ -198,15 +203,18 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
 }
 
 void Renderer::render_slots(int count, const HeatStyle& style) {
-    if (count <= 0) return;
+    if (count <= 0 || (!atlas_stale_ && count == atlas_count_ && style == atlas_style_)) return;
+    atlas_stale_ = false;
+    atlas_count_ = count;
+    atlas_style_ = style;
     int rows = (count + kSlotGrid - 1) / kSlotGrid;
     glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
-    glViewport(0, 0, kSlotGrid * kSlotPx, rows * kSlotPx);
+    glViewport(0, 0, kSlotGrid * slot_px_, rows * slot_px_);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, slot_data_);
-    draw_heatmap(style, true, 0, 0, kSlotRes, kSlotGrid * kSlotPx, rows * kSlotPx);
+    draw_heatmap(style, true, 0, 0, kSlotRes, kSlotGrid * slot_px_, rows * slot_px_);
     glBindTexture(GL_TEXTURE_2D, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
@@ -214,11 +222,11 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
 ImTextureID Renderer::atlas() const { return as_id(atlas_tex_); }
 
 void Renderer::slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const {
-    const float width = float(kSlotGrid * kSlotPx), height = float(rows_ * kSlotPx);
-    float x0 = float((slot % kSlotGrid) * kSlotPx), y0 = float((slot / kSlotGrid) * kSlotPx);
+    const float width = float(kSlotGrid * slot_px_), height = float(rows_ * slot_px_);
+    float x0 = float((slot % kSlotGrid) * slot_px_), y0 = float((slot / kSlotGrid) * slot_px_);
     // Framebuffer rows run bottom-up, so the top of the image is the slot's high edge.
-    uv0 = ImVec2((x0 + 0.5f) / width, (y0 + kSlotPx - 0.5f) / height);
-    uv1 = ImVec2((x0 + kSlotPx - 0.5f) / width, (y0 + 0.5f) / height);
+    uv0 = ImVec2((x0 + 0.5f) / width, (y0 + float(slot_px_) - 0.5f) / height);
+    uv1 = ImVec2((x0 + float(slot_px_) - 0.5f) / width, (y0 + 0.5f) / height);
 }
 
 void Renderer::render_output(int width, int height, const HeatStyle& style, int source_slot,
@@ -257,12 +265,18 @@ void Renderer::render_output(int width, int height, const HeatStyle& style, int 
         glUniform1f(glGetUniformLocation(point_program_, "u_radius"), radius_px);
         glUniform1f(glGetUniformLocation(point_program_, "u_outline"), std::max(1.0f, radius_px * 0.25f));
         glUniform1f(glGetUniformLocation(point_program_, "u_extent"), 6.0f);
+        // Six vertices per point rather than instancing: SwiftShader (software WebGL) runs
+        // every instance as a draw of its own, which made 250 points cost more than the UI.
+        point_vertices_.clear();
+        for (const PointSprite& p : points)
+            for (int corner = 0; corner < 6; ++corner)
+                point_vertices_.push_back({p.x, p.y, p.fill, p.style, float(corner)});
         glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(points.size() * sizeof(PointSprite)), points.data(),
-                     GL_STREAM_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(point_vertices_.size() * sizeof(PointVertex)),
+                     point_vertices_.data(), GL_STREAM_DRAW);
         glBindBuffer(GL_ARRAY_BUFFER, 0);
         glBindVertexArray(point_vao_);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, GLsizei(points.size()));
+        glDrawArrays(GL_TRIANGLES, 0, GLsizei(point_vertices_.size()));
         glBindVertexArray(0);
         glDisable(GL_BLEND);
     }
@@ -271,5 +285,31 @@ void Renderer::render_output(int width, int height, const HeatStyle& style, int 
 }
 
 ImTextureID Renderer::output() const { return as_id(out_tex_); }
+
+bool Renderer::reserve_images(int cells, int px) {
+    if (cells == image_cells_ && px == image_px_ && image_tex_) return false;
+    if (image_tex_) glDeleteTextures(1, &image_tex_);
+    image_tex_ = make_texture(GL_RGBA8, cells * px, px, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    image_cells_ = cells;
+    image_px_ = px;
+    return true;
+}
+
+void Renderer::set_image(int cell, const ImU32* rgba) {
+    if (cell < 0 || cell >= image_cells_) return;
+    glBindTexture(GL_TEXTURE_2D, image_tex_);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, cell * image_px_, 0, image_px_, image_px_, GL_RGBA,
+                    GL_UNSIGNED_BYTE, rgba);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+ImTextureID Renderer::images() const { return as_id(image_tex_); }
+
+void Renderer::image_uv(int cell, ImVec2& uv0, ImVec2& uv1) const {
+    const float width = float(std::max(1, image_cells_ * image_px_));
+    uv0 = ImVec2(float(cell * image_px_) / width, 0);
+    uv1 = ImVec2(float((cell + 1) * image_px_) / width, 1);
+}
 
 }  // namespace nnplay::web

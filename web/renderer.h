@@ -1,6 +1,6 @@
 // renderer.h: the GL side of the page's pictures. Heatmaps are grids of floats uploaded as
 // R32F textures and coloured by shaders/heatmap.frag into RGBA8 textures that ImGui draws as
-// images: one for the output plot (with the data points drawn on top as instanced discs) and
+// images: one for the output plot (with the data points drawn on top as discs) and
 // one atlas holding every thumbnail (features and neurons) in fixed-size slots.
 #pragma once
 
@@ -13,6 +13,10 @@
 
 namespace nnplay::web {
 
+// Compiles and links a vertex and fragment shader body (shader_prelude() goes first). On
+// failure returns 0 and error names the shader and holds its log.
+GLuint link_program(const char* vert, const char* frag, const char* name, std::string& error);
+
 // How a heatmap's values are coloured.
 struct HeatStyle {
     int kind = 0;            // 0: diverging on [-1, 1]; 1: multi-class, value = class + conf/2
@@ -20,6 +24,8 @@ struct HeatStyle {
     bool discretize = false;
     bool contour = false;    // the decision boundary (0, or where the class changes)
     float strength = 1.0f;   // how far confidence pulls the colour from the neutral grey
+
+    bool operator==(const HeatStyle&) const = default;
 };
 
 // One data point to draw on the output plot.
@@ -33,7 +39,7 @@ class Renderer {
 public:
     static constexpr int kSlotRes = 32;    // R of every thumbnail grid
     static constexpr int kSlotGrid = 24;   // slots per atlas row (rows grow as needed)
-    static constexpr int kSlotPx = 64;     // pixels of a rendered thumbnail
+    static constexpr int kSlotPx = 64;     // pixels of a rendered thumbnail, at most
 
     // Compiles the shaders and makes the textures. On failure returns false and error holds
     // the compile or link log.
@@ -42,13 +48,16 @@ public:
 
     // Makes room for `count` thumbnail slots. The atlas holds only the rows in use: a
     // software rasteriser (SwiftShader) pays for a render target's whole size every frame.
-    // Returns true when it had to grow, which clears every slot.
-    bool reserve_slots(int count);
+    // Thumbnails are rendered slot_px pixels square (≤ kSlotPx; small nodes need fewer).
+    // Returns true when it had to grow or change slot_px, which clears every slot.
+    bool reserve_slots(int count, int slot_px = kSlotPx);
     // Thumbnails: values is R×R (row 0 at the top of the plane), kSlotRes wide.
     void set_slot(int slot, const float* values);
-    // Colours slots [0, count) into the atlas (call once per frame after set_slot()s).
+    // Colours slots [0, count) into the atlas (call once per frame after set_slot()s); does
+    // nothing when no slot, the count or the style changed since the last time.
     void render_slots(int count, const HeatStyle& style);
     ImTextureID atlas() const;
+    int slot_px() const { return slot_px_; }
     void slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const;  // for ImGui::Image
 
     // The output plot: an R×R grid and the points, drawn at width×height pixels.
@@ -58,21 +67,44 @@ public:
                        const std::vector<PointSprite>& points, float radius_px);
     ImTextureID output() const;
 
+    // Small RGBA images in one texture, `cells` side by side, px × px each (the data set
+    // previews). Returns true when it had to (re)allocate, which clears every cell.
+    bool reserve_images(int cells, int px);
+    void set_image(int cell, const ImU32* rgba);  // px × px, row 0 at the top
+    ImTextureID images() const;
+    void image_uv(int cell, ImVec2& uv0, ImVec2& uv1) const;
+    int image_px() const { return image_px_; }
+
     // Colours, as linear 0..1 RGB, for the shader palette: [0] negative/class 0 etc.
     void set_palette(const ImU32* colours, int count, ImU32 neutral);
 
 private:
     void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h);
 
+    // A point's quad corner as the points shader reads it (six per point, two triangles).
+    struct PointVertex {
+        float x = 0, y = 0;  // plane coordinates of the point
+        ImU32 fill = 0;
+        float style = 0;     // as PointSprite::style
+        float corner = 0;    // 0..5
+    };
+    std::vector<PointVertex> point_vertices_;  // rebuilt each frame, kept for its capacity
+
     GLuint heat_program_ = 0, point_program_ = 0;
     GLuint empty_vao_ = 0, point_vao_ = 0, point_vbo_ = 0;
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
-    GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 kSlotGrid·kSlotPx × rows_·kSlotPx
+    int slot_px_ = kSlotPx;
+    GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 kSlotGrid·slot_px_ × rows_·slot_px_
+    bool atlas_stale_ = true;     // slots changed since the atlas was rendered
+    int atlas_count_ = 0;         // ... and what it was rendered with
+    HeatStyle atlas_style_;
     GLuint out_data_ = 0;         // R32F R×R
     int out_res_ = 0;
     GLuint out_tex_ = 0, out_fbo_ = 0;
     int out_w_ = 0, out_h_ = 0;
+    GLuint image_tex_ = 0;        // RGBA8 image_cells_·image_px_ × image_px_
+    int image_cells_ = 0, image_px_ = 0;
     float palette_[6][3] = {};
     float neutral_[3] = {};
 };

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 
 namespace nnplay::web {
 namespace {
@@ -25,14 +26,25 @@ ImFont* big_font() {
     return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : io.Fonts->Fonts[0];
 }
 
+bool hide_tips = false;  // hideText=true: no explanations (TensorFlow Playground's hideText)
+
 // A tooltip explaining the last item.
 void tip(const char* text) {
-    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+    if (hide_tips || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+// TensorFlow Playground's <control>_hide=true keys: a hidden control is not drawn, and the
+// test API has no rectangle for it (rect: its name there, when it differs).
+bool hidden(App& app, const char* control, const char* rect = nullptr) {
+    const std::vector<std::string>& h = app.state.hidden_controls;
+    if (std::find(h.begin(), h.end(), control) == h.end()) return false;
+    app.rects.erase(rect ? rect : control);
+    return true;
 }
 
 void caption(const char* text) {
@@ -61,10 +73,11 @@ struct Flow {
 };
 
 // A combo over a fixed list of labels; returns true when the choice changed.
-bool choice(const char* id, int& index, const char* const* labels, int count, float width) {
+bool choice(const char* id, int& index, const char* const* labels, int count, float width,
+            ImGuiComboFlags flags = 0) {
     ImGui::SetNextItemWidth(width);
     bool changed = false;
-    if (ImGui::BeginCombo(id, labels[std::clamp(index, 0, count - 1)])) {
+    if (ImGui::BeginCombo(id, labels[std::clamp(index, 0, count - 1)], flags)) {
         for (int i = 0; i < count; ++i) {
             if (ImGui::Selectable(labels[i], i == index)) {
                 changed = index != i;
@@ -176,8 +189,8 @@ bool takes_classes(Dataset d) {
 
 // ---- Top bar -------------------------------------------------------------------------------
 
-// Space: run/pause; → or S: one epoch; R: reset; 1-6: the class a click adds. Not while
-// typing into a field.
+// Space: run/pause; → or S: one epoch; R: reset; F: the speed readout; 1-6: the class a
+// click adds. Not while typing into a field.
 void shortcuts(App& app) {
     std::vector<int> keys;
     keys.swap(app.keys);
@@ -190,6 +203,7 @@ void shortcuts(App& app) {
             ++app.steps_requested;
         }
         if (key == GLFW_KEY_R) app.reset_requested = true;
+        if (key == GLFW_KEY_F) app.show_speed = !app.show_speed;
         if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + std::min(classes, 6)) app.current_class = key - GLFW_KEY_1;
     }
 }
@@ -304,24 +318,36 @@ void top_bar(App& app, float width) {
     flow.next(radius * 6 + 120 * sc);
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(0, 2 * sc));
-    if (icon_button("##reset", Icon::reset, radius * 0.8f, false)) app.reset_requested = true;
-    record_rect(app, "reset");
-    tip("Reset (R): start again from freshly initialised weights (the same seed gives the same "
-        "start).");
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - radius * 0.2f);
-    if (icon_button("##play", app.playing ? Icon::pause : Icon::play, radius, true))
-        app.playing = !app.playing;
-    record_rect(app, "play");
-    tip("Run / pause (Space): train epoch after epoch, redrawing every frame.");
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + radius * 0.2f);
-    if (icon_button("##step", Icon::step, radius * 0.8f, false)) {
-        app.playing = false;
-        ++app.steps_requested;
+    const float icons_y = ImGui::GetCursorPosY();
+    bool first_icon = true;
+    auto place_icon = [&](float dy) {  // the icons' centres on one line
+        if (!first_icon) ImGui::SameLine();
+        first_icon = false;
+        ImGui::SetCursorPosY(icons_y + dy);
+    };
+    if (!hidden(app, "resetButton", "reset")) {
+        place_icon(0);
+        if (icon_button("##reset", Icon::reset, radius * 0.8f, false)) app.reset_requested = true;
+        record_rect(app, "reset");
+        tip("Reset (R): start again from freshly initialised weights (the same seed gives the same "
+            "start).");
     }
-    record_rect(app, "step");
-    tip("Step (→ or S): train exactly one epoch, one pass over the training data.");
+    if (!hidden(app, "playButton", "play")) {
+        place_icon(-radius * 0.2f);
+        if (icon_button("##play", app.playing ? Icon::pause : Icon::play, radius, true))
+            app.playing = !app.playing;
+        record_rect(app, "play");
+        tip("Run / pause (Space): train epoch after epoch, redrawing every frame.");
+    }
+    if (!hidden(app, "stepButton", "step")) {
+        place_icon(0);
+        if (icon_button("##step", Icon::step, radius * 0.8f, false)) {
+            app.playing = false;
+            ++app.steps_requested;
+        }
+        record_rect(app, "step");
+        tip("Step (→ or S): train exactly one epoch, one pass over the training data.");
+    }
     ImGui::EndGroup();
     ImGui::SameLine(0, 12 * sc);
     ImGui::BeginGroup();
@@ -344,84 +370,98 @@ void top_bar(App& app, float width) {
         "every frame with training.");
     ImGui::EndGroup();
 
-    flow.next(170 * sc);
-    ImGui::BeginGroup();
-    caption("Learning rate");
-    ImGui::SetNextItemWidth(75 * sc);
-    format_number(text, sizeof text, s.learning_rate);
-    if (ImGui::BeginCombo("##lr", text)) {
-        for (double lr : kLearningRates) {
-            char item[24];
-            format_number(item, sizeof item, lr);
-            if (ImGui::Selectable(item, std::abs(s.learning_rate - lr) < 1e-9 * (1 + lr)))
-                s.learning_rate = float(lr);
+    if (!hidden(app, "learningRate")) {
+        flow.next(170 * sc);
+        ImGui::BeginGroup();
+        caption("Learning rate");
+        ImGui::SetNextItemWidth(75 * sc);
+        format_number(text, sizeof text, s.learning_rate);
+        if (ImGui::BeginCombo("##lr", text)) {
+            for (double lr : kLearningRates) {
+                char item[24];
+                format_number(item, sizeof item, lr);
+                if (ImGui::Selectable(item, std::abs(s.learning_rate - lr) < 1e-9 * (1 + lr)))
+                    s.learning_rate = float(lr);
+            }
+            ImGui::EndCombo();
         }
-        ImGui::EndCombo();
+        record_rect(app, "learningRate");
+        tip("How far each step moves the weights along the gradient. Too small and training crawls; "
+            "too large and the loss jumps around or diverges.");
+        ImGui::SameLine(0, 4 * sc);
+        ImGui::SetNextItemWidth(90 * sc);
+        ImGui::SliderFloat("##lrslider", &s.learning_rate, 1e-5f, 10.0f, "%.5g",
+                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+        tip("Any learning rate between 0.00001 and 10 (logarithmic; Ctrl-click to type one).");
+        ImGui::EndGroup();
     }
-    record_rect(app, "learningRate");
-    tip("How far each step moves the weights along the gradient. Too small and training crawls; "
-        "too large and the loss jumps around or diverges.");
-    ImGui::SameLine(0, 4 * sc);
-    ImGui::SetNextItemWidth(90 * sc);
-    ImGui::SliderFloat("##lrslider", &s.learning_rate, 1e-5f, 10.0f, "%.5g",
-                       ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    tip("Any learning rate between 0.00001 and 10 (logarithmic; Ctrl-click to type one).");
-    ImGui::EndGroup();
 
-    flow.next(105 * sc);
-    ImGui::BeginGroup();
-    caption("Activation");
-    const Activation before = s.activation;
-    enum_choice("##activation", s.activation, kActivationLabels, 8, 105 * sc);
-    if (s.activation != before) s.layer_activations.clear();  // one choice for every layer
-    record_rect(app, "activation");
-    tip("The function each hidden neuron applies to its weighted sum. Without a non-linear one "
-        "(tanh, ReLU, ...) any number of layers can only draw straight boundaries.");
-    ImGui::EndGroup();
+    if (!hidden(app, "activation")) {
+        flow.next(105 * sc);
+        ImGui::BeginGroup();
+        caption("Activation");
+        const Activation before = s.activation;
+        enum_choice("##activation", s.activation, kActivationLabels, 8, 105 * sc);
+        if (s.activation != before) s.layer_activations.clear();  // one choice for every layer
+        record_rect(app, "activation");
+        tip("The function each hidden neuron applies to its weighted sum. Without a non-linear one "
+            "(tanh, ReLU, ...) any number of layers can only draw straight boundaries.");
+        ImGui::EndGroup();
+    }
 
-    flow.next(175 * sc);
-    ImGui::BeginGroup();
-    caption("Regularisation");
-    enum_choice("##reg", s.regularization, kRegularizationLabels, 3, 70 * sc);
-    tip("A penalty on large weights, added to the loss. L2 shrinks all weights smoothly; L1 "
-        "pushes unneeded ones to exactly zero. Both fight overfitting.");
-    ImGui::SameLine(0, 4 * sc);
-    ImGui::SetNextItemWidth(85 * sc);
-    format_number(text, sizeof text, s.regularization_rate);
-    if (ImGui::BeginCombo("##regrate", text)) {
-        for (double r : kRegularizationRates) {
-            char item[24];
-            format_number(item, sizeof item, r);
-            if (ImGui::Selectable(item, std::abs(s.regularization_rate - r) < 1e-9 * (1 + r)))
-                s.regularization_rate = float(r);
+    const bool reg_shown = !hidden(app, "regularization");
+    const bool rate_shown = !hidden(app, "regularizationRate");
+    if (reg_shown || rate_shown) {
+        flow.next(175 * sc);
+        ImGui::BeginGroup();
+        caption("Regularisation");
+        if (reg_shown) {
+            enum_choice("##reg", s.regularization, kRegularizationLabels, 3, 70 * sc);
+            tip("A penalty on large weights, added to the loss. L2 shrinks all weights smoothly; L1 "
+                "pushes unneeded ones to exactly zero. Both fight overfitting.");
+            if (rate_shown) ImGui::SameLine(0, 4 * sc);
         }
-        ImGui::EndCombo();
+        if (rate_shown) {
+            ImGui::SetNextItemWidth(85 * sc);
+            format_number(text, sizeof text, s.regularization_rate);
+            if (ImGui::BeginCombo("##regrate", text)) {
+                for (double r : kRegularizationRates) {
+                    char item[24];
+                    format_number(item, sizeof item, r);
+                    if (ImGui::Selectable(item, std::abs(s.regularization_rate - r) < 1e-9 * (1 + r)))
+                        s.regularization_rate = float(r);
+                }
+                ImGui::EndCombo();
+            }
+            tip("Regularisation rate: how strongly the penalty counts against the data loss.");
+        }
+        ImGui::EndGroup();
     }
-    tip("Regularisation rate: how strongly the penalty counts against the data loss.");
-    ImGui::EndGroup();
 
-    flow.next(120 * sc);
-    ImGui::BeginGroup();
-    caption("Problem type");
-    const char* const problems[] = {"Classification", "Multi-class", "Regression"};
-    int problem = s.problem == Problem::regression ? 2 : (s.class_count() > 2 ? 1 : 0);
-    if (choice("##problem", problem, problems, 3, 120 * sc)) {
-        if (problem == 2) {
-            s.problem = Problem::regression;
-        } else {
-            s.problem = Problem::classification;
-            if (problem == 1) {
-                s.classes = std::max(s.classes, 3);
-                if (!takes_classes(s.dataset)) s.dataset = Dataset::blobs;
+    if (!hidden(app, "problem")) {
+        flow.next(120 * sc);
+        ImGui::BeginGroup();
+        caption("Problem type");
+        const char* const problems[] = {"Classification", "Multi-class", "Regression"};
+        int problem = s.problem == Problem::regression ? 2 : (s.class_count() > 2 ? 1 : 0);
+        if (choice("##problem", problem, problems, 3, 120 * sc)) {
+            if (problem == 2) {
+                s.problem = Problem::regression;
             } else {
-                s.classes = 2;
+                s.problem = Problem::classification;
+                if (problem == 1) {
+                    s.classes = std::max(s.classes, 3);
+                    if (!takes_classes(s.dataset)) s.dataset = Dataset::blobs;
+                } else {
+                    s.classes = 2;
+                }
             }
         }
+        record_rect(app, "problem");
+        tip("Classification: two colours of points to separate. Multi-class: up to six. Regression: "
+            "every point carries a number and the network predicts it.");
+        ImGui::EndGroup();
     }
-    record_rect(app, "problem");
-    tip("Classification: two colours of points to separate. Multi-class: up to six. Regression: "
-        "every point carries a number and the network predicts it.");
-    ImGui::EndGroup();
 
     flow.next(110 * sc);
     ImGui::BeginGroup();
@@ -431,7 +471,10 @@ void top_bar(App& app, float width) {
         "velocity; RMSprop and Adam give every weight its own step size.");
     ImGui::EndGroup();
 
-    flow.next(190 * sc);
+    // Advanced..., then File, Copy link and its options (share.cpp), in their exact width.
+    const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+    flow.next(ImGui::CalcTextSize("Advanced...FileCopy link").x + 3 * pad +
+              ImGui::GetFrameHeight() + 9 * sc);
     ImGui::BeginGroup();
     caption(" ");
     if (ImGui::Button("Advanced...")) ImGui::OpenPopup("advanced");
@@ -439,13 +482,10 @@ void top_bar(App& app, float width) {
     tip("Optimiser rates, initialisation, learning-rate schedule, early stopping, ensembles, loss "
         "and the single perceptron.");
     advanced_popup(app);
-    ImGui::SameLine();
-    if (ImGui::Button("Copy link")) {
-        if (!url_copy_link()) ImGui::SetClipboardText(to_query(app.state).c_str());
-        app_message(app, "Link copied: it reproduces this playground, seed included.");
-    }
-    record_rect(app, "copyLink");
-    tip("The address always holds every setting and the seed; this copies it to the clipboard.");
+    ImGui::SameLine(0, 4 * sc);
+    files_menu(app);
+    ImGui::SameLine(0, 4 * sc);
+    share_buttons(app);
     ImGui::EndGroup();
 
 }
@@ -457,16 +497,18 @@ void data_column(App& app, float width) {
     const float sc = app.scale;
     const bool regression = s.problem == Problem::regression;
     heading("DATA");
-    caption("Which data set?");
+    const bool show_sets = !hidden(app, "dataset");
+    if (show_sets) caption("Which data set?");
     std::vector<Dataset> sets;
     if (regression) sets = {Dataset::reg_plane, Dataset::reg_gauss, Dataset::custom};
     else sets = {Dataset::circle, Dataset::xor_, Dataset::gauss, Dataset::spiral, Dataset::moons,
                  Dataset::checkerboard, Dataset::blobs, Dataset::rings, Dataset::custom};
     const float gap = 6 * sc;
     const float cell = std::floor((width - 2 * gap) / 3);
+    app.preview_px = int(cell);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     Dataset& current = regression ? s.reg_dataset : s.dataset;
-    for (size_t i = 0; i < sets.size(); ++i) {
+    for (size_t i = 0; show_sets && i < sets.size(); ++i) {
         if (i % 3) ImGui::SameLine(0, gap);
         const Dataset d = sets[i];
         ImGui::PushID(int(i));
@@ -487,7 +529,11 @@ void data_column(App& app, float width) {
         ImVec2 q(p.x + cell, p.y + cell);
         const std::vector<Point>& preview =
             d == Dataset::custom ? s.points : app.dataset_previews[size_t(d)];
-        draw_points_preview(dl, p, q, preview, regression, std::max(1.0f, sc));
+        if (app.renderer_ok) {
+            ImVec2 uv0, uv1;
+            preview_uv(app, d, uv0, uv1);
+            dl->AddImage(app.renderer.images(), p, q, uv0, uv1);
+        }
         if (d == Dataset::custom && preview.empty()) {
             ImVec2 t = ImGui::CalcTextSize("draw");
             dl->AddText(ImVec2(p.x + (cell - t.x) / 2, p.y + (cell - t.y) / 2), kMuted, "draw");
@@ -523,23 +569,27 @@ void data_column(App& app, float width) {
                                           [&](const Point& p) { return p.label >= float(s.classes); }),
                            s.points.end());
     }
-    slider("##train", &s.perc_train_data, 10, 90, "Training data: %d%%",
-           "The share of points the network learns from; the rest is test data, never trained on, "
-           "which shows how well the network generalises.");
-    record_rect(app, "trainShare");
+    if (!hidden(app, "percTrainData", "trainShare")) {
+        slider("##train", &s.perc_train_data, 10, 90, "Training data: %d%%",
+               "The share of points the network learns from; the rest is test data, never trained "
+               "on, which shows how well the network generalises.");
+        record_rect(app, "trainShare");
+    }
     slider("##val", &s.perc_val_data, 0, 40, "Validation: %d%%",
            "The share of the training part held out to watch for overfitting (and for early "
            "stopping): its loss rises when the network starts memorising.");
-    if (current != Dataset::custom)
+    if (current != Dataset::custom && !hidden(app, "noise")) {
         slider("##noise", &s.noise, 0, 50, "Noise: %d",
                "How much the points are jittered: noisy data has no perfect boundary, and a network "
                "that finds one has overfitted.");
-    record_rect(app, "noise");
+        record_rect(app, "noise");
+    }
     const int n_train = std::max(1, int(app.trainer->data().train.size()));
-    slider("##batch", &s.batch_size, 1, std::max(2, std::min(n_train, 500)), "Batch size: %d",
-           "Points averaged into one gradient step. Small batches give many noisy steps per epoch; "
-           "large ones give few, smooth steps.",
-           ImGuiSliderFlags_Logarithmic);
+    if (!hidden(app, "batchSize"))
+        slider("##batch", &s.batch_size, 1, std::max(2, std::min(n_train, 500)), "Batch size: %d",
+               "Points averaged into one gradient step. Small batches give many noisy steps per "
+               "epoch; large ones give few, smooth steps.",
+               ImGuiSliderFlags_Logarithmic);
     if (current != Dataset::custom) {
         int n = s.sample_count();
         ImGui::SetNextItemWidth(w);
@@ -592,6 +642,26 @@ float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
     return std::sqrt(dx * dx + dy * dy);
 }
 
+// Hidden layer l's own activation, under its neuron count. The top bar's choice sets every
+// layer; picking one here gives the state one activation per layer (layerActivations).
+void layer_activation_choice(App& app, int l, float x, float y, float width) {
+    PlaygroundState& s = app.state;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    int index = int(s.hidden_activation(l));
+    const ImGuiComboFlags narrow = width < 80 * app.scale ? ImGuiComboFlags_NoArrowButton : 0;
+    if (choice("##layeract", index, kActivationLabels, 8, width, narrow)) {
+        if (s.layer_activations.size() != s.network_shape.size())
+            s.layer_activations.assign(s.network_shape.size(), s.activation);
+        s.layer_activations[size_t(l)] = Activation(index);
+        if (std::all_of(s.layer_activations.begin(), s.layer_activations.end(),
+                        [&](Activation a) { return a == s.activation; }))
+            s.layer_activations.clear();
+    }
+    record_rect(app, ("layerActivation" + std::to_string(l)).c_str());
+    tip("This layer's activation. Layers can differ, e.g. ReLU layers under a tanh layer; the "
+        "Activation menu in the top bar sets every layer at once.");
+}
+
 void network_view(App& app) {
     PlaygroundState& s = app.state;
     const Trainer& t = *app.trainer;
@@ -604,13 +674,17 @@ void network_view(App& app) {
     const bool mouse_here = ImGui::IsWindowHovered();
     const float line = ImGui::GetFrameHeightWithSpacing();
 
+    const bool activations_shown = !hidden(app, "activation");
+    const bool layer_buttons_shown = !hidden(app, "numHiddenLayers", "addLayer");
+    if (!layer_buttons_shown) app.rects.erase("removeLayer");
     const int hidden = int(s.network_shape.size());
     const bool hidden_shown = spec.layer_count() - 1 == hidden;  // the trainer follows the state
     int tallest = feature_count;
     for (int l = 0; l < spec.layer_count(); ++l) tallest = std::max(tallest, spec.width(l));
-    const float header = line * 2 + ImGui::GetTextLineHeightWithSpacing();
+    const float header = line * 3 + ImGui::GetTextLineHeightWithSpacing();
     float node = std::floor((avail.y - header - 8 * sc) / tallest * 0.8f);
     node = std::clamp(node, 20 * sc, 40 * sc);
+    app.node_px = int(std::ceil(node));
     const float gap = std::max(3 * sc, std::floor(node * 0.25f));
     const float label_w = 50 * sc;
     const int columns = spec.layer_count() + 1;  // features, hidden..., output
@@ -625,16 +699,30 @@ void network_view(App& app) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y));
     heading("FEATURES");
     ImGui::SetCursorScreenPos(ImVec2(column_x(1) - 4 * sc, origin.y));
-    if (ImGui::SmallButton("+##layers") && hidden < 8) s.network_shape.push_back(2);
-    record_rect(app, "addLayer");
-    tip("Add a hidden layer: each layer combines the previous layer's patterns into more complex "
-        "ones.");
-    ImGui::SameLine(0, 2 * sc);
-    if (ImGui::SmallButton("-##layers") && hidden > 0) s.network_shape.pop_back();
-    record_rect(app, "removeLayer");
-    tip("Remove the last hidden layer. With none, the network is a linear model of the features.");
-    ImGui::SameLine();
+    if (layer_buttons_shown) {
+        if (ImGui::SmallButton("+##layers") && hidden < 8) {
+            s.network_shape.push_back(2);
+            if (!s.layer_activations.empty()) s.layer_activations.push_back(s.activation);
+        }
+        record_rect(app, "addLayer");
+        tip("Add a hidden layer: each layer combines the previous layer's patterns into more complex "
+            "ones.");
+        ImGui::SameLine(0, 2 * sc);
+        if (ImGui::SmallButton("-##layers") && hidden > 0) {
+            s.network_shape.pop_back();
+            if (!s.layer_activations.empty()) s.layer_activations.pop_back();
+        }
+        record_rect(app, "removeLayer");
+        tip("Remove the last hidden layer. With none, the network is a linear model of the features.");
+        ImGui::SameLine();
+    }
     ImGui::Text("%d HIDDEN LAYER%s", hidden, hidden == 1 ? "" : "S");
+    int all_links = 0;
+    for (int l = 0; l < spec.layer_count(); ++l) all_links += spec.width(l) * spec.fan_in(l);
+    if (all_links > 2000) {
+        ImGui::SameLine();
+        caption(("(the 2000 strongest of " + std::to_string(all_links) + " links shown)").c_str());
+    }
     if (hidden_shown) {
         for (int l = 0; l < hidden; ++l) {
             ImGui::PushID(l);
@@ -645,7 +733,13 @@ void network_view(App& app) {
             if (ImGui::SmallButton("-") && s.network_shape[l] > 1) --s.network_shape[l];
             tip("Remove a neuron from this layer.");
             ImGui::SetCursorScreenPos(ImVec2(column_x(l + 1) - 4 * sc, origin.y + line * 2));
-            caption(spec.width(l) == 1 ? "1 neuron" : (std::to_string(spec.width(l)) + " neurons").c_str());
+            const std::string count = std::to_string(spec.width(l));
+            caption(spacing < 80 * sc ? count.c_str()
+                                      : (count + (spec.width(l) == 1 ? " neuron" : " neurons")).c_str());
+            if (activations_shown) layer_activation_choice(app, l, column_x(l + 1) - 4 * sc,
+                                                                    origin.y + line * 2 +
+                                                                        ImGui::GetTextLineHeightWithSpacing(),
+                                                                    std::min(spacing - 8 * sc, 100 * sc));
             ImGui::PopID();
         }
     }
@@ -664,6 +758,19 @@ void network_view(App& app) {
     int links = 0;
     for (int l = 0; l < spec.layer_count(); ++l) links += spec.width(l) * spec.fan_in(l);
     const bool curves = links <= 3000;
+    // Past kMaxDrawnLinks only the strongest links are drawn (and can be hovered): tens of
+    // thousands of lines say nothing to the eye and cost a software rasteriser a frame each.
+    constexpr int kMaxDrawnLinks = 2000;
+    float shown_from = 0;  // smallest |w| drawn
+    if (links > kMaxDrawnLinks) {
+        std::vector<float> strength;
+        strength.reserve(size_t(links));
+        for (int l = 0; l < spec.layer_count(); ++l)
+            for (int to = 0; to < spec.width(l); ++to)
+                for (int from = 0; from < spec.fan_in(l); ++from) strength.push_back(std::abs(t.weight(0, l, to, from)));
+        std::nth_element(strength.begin(), strength.begin() + (kMaxDrawnLinks - 1), strength.end(), std::greater<>());
+        shown_from = strength[kMaxDrawnLinks - 1];
+    }
     // Many links: thinner and fainter, so the picture stays readable.
     const float crowd = std::clamp(std::sqrt(200.0f / float(std::max(links, 1))), 0.25f, 1.0f);
     const ImU32 alpha = ImU32(std::lround(200 * std::max(crowd, 0.4f)));
@@ -682,6 +789,7 @@ void network_view(App& app) {
                 a.y += node / 2;
                 if (std::max(a.y, b.y) < view_top || std::min(a.y, b.y) > view_bottom) continue;
                 const float w = t.weight(0, l, to, from);
+                if (std::abs(w) < shown_from) continue;
                 const float thick = std::clamp(0.4f + std::abs(w) * 1.4f, 0.4f, 7.0f) * sc * crowd;
                 const ImU32 colour = (w >= 0 ? IM_COL32(0x08, 0x77, 0xbd, 0) : IM_COL32(0xf5, 0x93, 0x22, 0)) |
                                      (alpha << IM_COL32_A_SHIFT);
@@ -723,11 +831,16 @@ void network_view(App& app) {
     auto contains = [&](ImVec2 a, float size) {
         return mouse_here && mouse.x >= a.x && mouse.x < a.x + size && mouse.y >= a.y && mouse.y < a.y + size;
     };
+    // Heatmaps in channel 0, outlines, biases and labels in channel 1: every heatmap then
+    // goes in one draw call instead of alternating textures node by node.
+    dl->ChannelsSplit(2);
     for (int f = 0; f < feature_count; ++f) {
         ImVec2 a = node_min(0, f), b(a.x + node, a.y + node);
         ImVec2 uv0, uv1;
         app.renderer.slot_uv(feature_slot(f), uv0, uv1);
+        dl->ChannelsSetCurrent(0);
         dl->AddImage(atlas, a, b, uv0, uv1, s.features[f] ? IM_COL32_WHITE : IM_COL32(255, 255, 255, 60));
+        dl->ChannelsSetCurrent(1);
         const bool hot = contains(a, node);
         if (hot) hover_feature = f;
         dl->AddRect(a, b, hot ? kInk : IM_COL32(150, 150, 150, 255), 0, 0, (hot ? 2.0f : 1.0f) * sc);
@@ -741,7 +854,9 @@ void network_view(App& app) {
             ImVec2 a = node_min(l + 1, i), b(a.x + node, a.y + node);
             ImVec2 uv0, uv1;
             app.renderer.slot_uv(neuron_slot(app, l, i), uv0, uv1);
+            dl->ChannelsSetCurrent(0);
             dl->AddImage(atlas, a, b, uv0, uv1);
+            dl->ChannelsSetCurrent(1);
             const bool hot = contains(a, node);
             if (hot) {
                 hover_layer = l;
@@ -760,6 +875,7 @@ void network_view(App& app) {
             }
         }
     }
+    dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(origin);
     const float content_w = label_w + (columns - 1) * spacing + last_w + 12 * sc;
     const float content_h = header + tallest * (node + gap) + 4 * sc;
@@ -934,14 +1050,20 @@ void output_column(App& app, float width, float height) {
         ImGui::SetTooltip("(%.2f, %.2f)  click: add  right-click: remove", x, y);
     }
     ImGui::Dummy(ImVec2(0, axis * 0.6f));
-    ImGui::Checkbox("Show test data", &s.show_test_data);
-    record_rect(app, "showTestData");
-    tip("Also draw the test points (dark outline). Training points have a white outline, "
-        "validation points are diamonds.");
-    ImGui::SameLine();
-    ImGui::Checkbox("Discretize output", &s.discretize);
-    tip("Colour each cell by the predicted class only, hiding the confidence: shows the decision "
-        "boundary sharply.");
+    const bool test_shown = !hidden(app, "showTestData");
+    if (test_shown) {
+        ImGui::Checkbox("Show test data", &s.show_test_data);
+        record_rect(app, "showTestData");
+        tip("Also draw the test points (dark outline). Training points have a white outline, "
+            "validation points are diamonds.");
+    }
+    if (!hidden(app, "discretize")) {
+        if (test_shown) ImGui::SameLine();
+        ImGui::Checkbox("Discretize output", &s.discretize);
+        record_rect(app, "discretize");
+        tip("Colour each cell by the predicted class only, hiding the confidence: shows the "
+            "decision boundary sharply.");
+    }
 
     if (!regression && !m.confusion.empty()) {
         const int k = t.class_count();
@@ -1033,6 +1155,7 @@ bool ui_load_fonts(float scale) {
 void ui_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     const float sc = app.scale;
+    hide_tips = app.state.hide_text;
     shortcuts(app);
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -1040,7 +1163,8 @@ void ui_draw(App& app) {
     ImGui::Begin("nnplay", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);  // glClear paints it: a full-window quad costs a software rasteriser
     const float W = ImGui::GetContentRegionAvail().x;
     top_bar(app, W);
     ImGui::Separator();
@@ -1049,9 +1173,10 @@ void ui_draw(App& app) {
     bool error = false;
     const std::string status = status_text(app, &error);
     char speed[64];
-    std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.fps, app.epochs_per_second);
+    if (app.show_speed) std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.fps, app.epochs_per_second);
+    else std::snprintf(speed, sizeof speed, "speed");
     const float speed_w = ImGui::CalcTextSize(speed).x;
-    const float status_wrap = W - speed_w - 16 * sc;
+    const float status_wrap = W - speed_w - 16 * sc - compat_button_width(app);
     const float status_h = ImGui::CalcTextSize(status.empty() ? "Ready." : status.c_str(), nullptr, false,
                                                status_wrap).y +
                            ImGui::GetStyle().ItemSpacing.y + 6 * sc;
@@ -1082,8 +1207,13 @@ void ui_draw(App& app) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     record_rect(app, "status");
+    compat_button(app);  // for a TensorFlow Playground link: its compatibility mode
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w);
     caption(speed);
+    record_rect(app, "speedReadout");
+    if (ImGui::IsItemClicked()) app.show_speed = !app.show_speed;
+    tip("Frames drawn and epochs trained per second. Click (or press F) to hide or show.");
+    files_dialogs(app);
     ImGui::End();
 }
 

@@ -13,8 +13,16 @@ std::string url_hash();
 // Replaces the text after '#' (history.replaceState: no reload, no history entry).
 void url_set_hash(const std::string& query);
 
-// Whether the hash changed by other means (typed, a link clicked) since the last call.
+// Makes the text after '#' a new history entry (history.pushState: no reload; Back returns
+// to the entry before). For shared links, so Back and Forward step through them.
+void url_push_hash(const std::string& query);
+
+// Whether the hash changed by other means (typed, a link clicked, Back or Forward) since the
+// last call.
 bool url_hash_changed();
+
+// The page's address without the '#...' part ("" natively).
+std::string url_base();
 
 // Puts the page's address on the clipboard. Returns false where there is no clipboard.
 bool url_copy_link();

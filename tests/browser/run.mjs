@@ -3,15 +3,19 @@
 // drives the system Chromium (headless, software WebGL through SwiftShader) with
 // playwright-core, and checks what a user sees plus the page's test API (window.nnplay).
 // Usage: node tests/browser/run.mjs   (make test-web builds the page first)
+//   NNPLAY_SITE=build/b-wasm   another build folder (relative to the repository, or absolute)
+//   NNPLAY_TESTS=regex         only the tests whose name matches
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const site = join(root, 'build', 'wasm-release');
+const site = process.env.NNPLAY_SITE ? resolve(root, process.env.NNPLAY_SITE)
+                                     : join(root, 'build', 'wasm-release');
+const only = process.env.NNPLAY_TESTS ? new RegExp(process.env.NNPLAY_TESTS) : null;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
               '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -30,6 +34,7 @@ const context = await chromium.launchPersistentContext(profile, {
 
 let passed = 0, failed = 0;
 async function test(name, body) {
+  if (only && !only.test(name)) return;
   const started = Date.now();
   try {
     await body();
@@ -222,10 +227,216 @@ await test('speed figure: fps and epochs/s while training at 1280x800', async ()
   const s = await main.page.evaluate(() => nnplay.stats());
   await main.page.evaluate(() => { nnplay.pause(); nnplay.setSpeed(0); });
   check(s.epochsPerSecond > 0, `no training: ${JSON.stringify(s)}`);
-  console.log(`     ${s.fps.toFixed(1)} fps, ${Math.round(s.epochsPerSecond)} epochs/s ` +
+  console.log(`     default network: ${s.fps.toFixed(1)} fps, ${Math.round(s.epochsPerSecond)} epochs/s ` +
               `(frame ${s.frameMs.toFixed(1)} ms of which training ${s.trainMs.toFixed(1)} ms; ` +
-              'software WebGL)');
+              `output ${s.outputRes}²; software WebGL); first frame ${Math.round(s.firstFrameMs)} ms ` +
+              'after navigation');
+  // The largest network: coarser pictures and fewer epochs per frame keep it responding.
+  const big = 'networkShape=64,64,64,64,64,64,64,64';
+  await main.page.evaluate((q) => { nnplay.setState(q); nnplay.play(); }, big);
+  await main.page.waitForTimeout(5000);
+  const b = await main.page.evaluate(() => nnplay.stats());
+  await main.page.evaluate(() => { nnplay.pause(); nnplay.setState(''); });
+  check(b.epochsPerSecond > 0, `8 x 64: no training: ${JSON.stringify(b)}`);
+  console.log(`     8 x 64 network: ${b.fps.toFixed(1)} fps, ${b.epochsPerSecond.toFixed(1)} epochs/s ` +
+              `(output ${b.outputRes}², pictures ${b.picturesMs.toFixed(0)} ms)`);
   check(main.problems.length === 0, main.problems.join('; '));
+});
+
+// ---- Links and files ------------------------------------------------------------------------
+
+const TFP_LINK = '#activation=tanh&batchSize=10&dataset=xor&regDataset=reg-plane&learningRate=0.03&' +
+  'regularizationRate=0&noise=0&networkShape=4,2&seed=0.80725&showTestData=false&discretize=false&' +
+  'percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&' +
+  'cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&' +
+  'learningRate_hide=true';
+// A 9×9 grid over the plot, for comparing two networks' outputs.
+const GRID = [];
+for (let i = 0; i <= 8; i++) for (let j = 0; j <= 8; j++) GRID.push([-6 + 1.5 * j, -6 + 1.5 * i]);
+const frames = (page, n = 3) => page.evaluate((n) => new Promise((done) => {
+  const next = () => (n-- > 0 ? requestAnimationFrame(next) : done());
+  next();
+}), n);
+const csvOf = (rows) => 'x,y,label\n' + rows.map((r) => r.join(',')).join('\n') + '\n';
+
+await test('a TensorFlow Playground link: its state, its hidden control, the compat=tf offer', async () => {
+  const { page, problems } = await open(TFP_LINK);
+  await ready(page);
+  await frames(page);
+  const state = await page.evaluate(() => nnplay.getState());
+  for (const want of ['dataset=xor', 'networkShape=4,2&', 'learningRate=0.03&', 'seed=0.80725&',
+                      'learningRate_hide=true'])
+    check(state.includes(want), `state lacks ${want}: ${state}`);
+  check(await page.evaluate(() => nnplay.widgetRect('learningRate')) === null,
+        'the hidden learning rate control has a rectangle');
+  check(await page.evaluate(() => nnplay.widgetRect('activation')) !== null, 'activation is missing');
+  const status = await page.evaluate(() => nnplay.status());
+  check(/TensorFlow Playground/.test(status) && /compat=tf/.test(status), `status: ${status}`);
+  const r = await page.evaluate(() => nnplay.widgetRect('compatTf'));
+  check(r !== null, 'no compat=tf button');
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.waitForFunction(() => nnplay.getState().includes('compat=tf'), null, { timeout: 10000 });
+  await frames(page);
+  check(!/compat=tf/.test(await page.evaluate(() => nnplay.status())), 'still offered after clicking');
+  check(problems.length === 0, problems.join('; '));
+  await page.close();
+});
+
+await test('a link with trained weights: the receiver\'s output equals the sender\'s', async () => {
+  const a = await open('#dataset=xor&networkShape=5,3&seed=share1&learningRate=0.1');
+  await ready(a.page);
+  await a.page.evaluate(() => nnplay.step(40));
+  const sent = await a.page.evaluate((grid) => ({ link: nnplay.shareLink({ weights: true }),
+    metrics: nnplay.metrics(), out: nnplay.predict(grid),
+    half: nnplay.shareLink({ weights: true, f16: true }) }), GRID);
+  check(sent.link.weights && !sent.link.tooLong, `link: ${JSON.stringify(sent.link).slice(0, 200)}`);
+  check(/[#&]weights=/.test(sent.link.url) && /&epoch=40/.test(sent.link.url), `url: ${sent.link.url}`);
+  check(sent.half.length < sent.link.length, `f16 ${sent.half.length} vs f32 ${sent.link.length}`);
+  const b = await open(sent.link.url.slice(sent.link.url.indexOf('#')));
+  await ready(b.page);
+  const got = await b.page.evaluate((grid) => ({ metrics: nnplay.metrics(), out: nnplay.predict(grid),
+                                                 status: nnplay.status() }), GRID);
+  check(got.metrics.testLoss === sent.metrics.testLoss && got.metrics.trainLoss === sent.metrics.trainLoss,
+        `losses: sent ${sent.metrics.testLoss}/${sent.metrics.trainLoss}, got ${got.metrics.testLoss}/${got.metrics.trainLoss}`);
+  check(JSON.stringify(got.out) === JSON.stringify(sent.out), 'the outputs on the grid differ');
+  check(/Weights from the link/.test(got.status), `status: ${got.status}`);
+  // It trains on from there; and the address still holds the weights.
+  await b.page.evaluate(() => nnplay.step(5));
+  check((await metrics(b.page)).testLoss !== sent.metrics.testLoss, 'training on changed nothing');
+  check((await hashOf(b.page)).includes('weights='), 'the address lost the weights');
+  check(a.problems.length + b.problems.length === 0, a.problems.concat(b.problems).join('; '));
+  await a.page.close();
+  await b.page.close();
+});
+
+await test('a CSV with an error changes nothing and names the line', async () => {
+  await ready(main.page);
+  await main.page.evaluate(() => nnplay.setState('dataset=circle&seed=csv'));
+  const before = await main.page.evaluate(() => ({ state: nnplay.getState(), points: nnplay.exportCsv() }));
+  const r = await main.page.evaluate((t) => nnplay.importCsv(t),
+                                     'x,y,label\n1,2,0\n-1,0.5,1\n3,abc,1\n2,2,0\n');
+  check(r.ok === false && /line 4/.test(r.message) && /abc/.test(r.message), `result: ${JSON.stringify(r)}`);
+  const after = await main.page.evaluate(() => ({ state: nnplay.getState(), points: nnplay.exportCsv(),
+                                                  status: nnplay.status() }));
+  check(after.state === before.state, 'the state changed');
+  check(after.points === before.points, 'the points changed');
+  check(/line 4/.test(after.status) && /nothing imported/.test(after.status), `status: ${after.status}`);
+  // A point outside the plot: refused, unless scaled in.
+  const far = csvOf([[12, 0, 0], [-3, 1, 1], [0, -2, 1]]);
+  const refused = await main.page.evaluate((t) => nnplay.importCsv(t), far);
+  check(!refused.ok && /line 2/.test(refused.message) && /outside/.test(refused.message),
+        `refused: ${JSON.stringify(refused)}`);
+  check(await main.page.evaluate(() => nnplay.getState()) === before.state, 'a refused file changed the state');
+  const scaled = await main.page.evaluate((t) => nnplay.importCsv(t, { scale: true }), far);
+  check(scaled.ok && scaled.scale === 0.5, `scaled: ${JSON.stringify(scaled)}`);
+  check(main.problems.length === 0, main.problems.join('; '));
+});
+
+await test('a good CSV imports with its class counts; points and model export round-trip', async () => {
+  await ready(main.page);
+  const rows = [];
+  for (let i = 0; i < 60; i++) rows.push([(i % 12) - 5.5, Math.round(i / 7) - 4, i % 3]);
+  const r = await main.page.evaluate((t) => nnplay.importCsv(t), csvOf(rows));
+  check(r.ok && JSON.stringify(r.counts) === '[20,20,20]' && r.points === 60, `result: ${JSON.stringify(r)}`);
+  const state = await main.page.evaluate(() => nnplay.getState());
+  check(state.includes('dataset=custom') && state.includes('classes=3'), `state: ${state}`);
+  const csv = await main.page.evaluate(() => nnplay.exportCsv());
+  check(csv.trim().split('\n').length === 61, `exported ${csv.trim().split('\n').length} lines`);
+  // The model: export, change everything, import: the same outputs.
+  await main.page.evaluate(() => nnplay.step(20));
+  const saved = await main.page.evaluate((grid) => ({ model: nnplay.exportModel(), out: nnplay.predict(grid),
+                                                      state: nnplay.getState() }), GRID);
+  check(JSON.parse(saved.model).format === 'nnplay-model', 'not a model file');
+  await main.page.evaluate(() => nnplay.setState('dataset=spiral&networkShape=3'));
+  const bad = await main.page.evaluate(() => nnplay.importModel('{"format": "nnplay-model", "version": 1'));
+  check(!bad.ok && /nothing changed/.test(bad.message), `bad model: ${JSON.stringify(bad)}`);
+  check((await main.page.evaluate(() => nnplay.getState())).includes('dataset=spiral'), 'a bad model changed the state');
+  const ok = await main.page.evaluate((t) => nnplay.importModel(t), saved.model);
+  check(ok.ok, `import: ${JSON.stringify(ok)}`);
+  const back = await main.page.evaluate((grid) => ({ out: nnplay.predict(grid), state: nnplay.getState() }), GRID);
+  check(back.state === saved.state, 'the model did not restore the state');
+  check(JSON.stringify(back.out) === JSON.stringify(saved.out), 'the model did not restore the weights');
+  const py = await main.page.evaluate(() => nnplay.exportPytorch());
+  check(/import torch/.test(py) && /nn\.Sequential/.test(py), 'not a PyTorch script');
+  check(main.problems.length === 0, main.problems.join('; '));
+});
+
+await test('the file picker: a CSV opens the preview, Import takes it; a PNG of the output', async () => {
+  const { page, problems } = await open('#dataset=gauss&seed=picker');
+  await ready(page);
+  const rows = [];
+  for (let i = 0; i < 40; i++) rows.push([(i % 10) - 4.5 + 4, (i % 7) - 3, i < 25 ? 0 : 1]);
+  rows.push([9, 3, 1]);  // outside the plot
+  await page.setInputFiles('#nnplay-file', { name: 'mine.csv', mimeType: 'text/csv',
+                                             buffer: Buffer.from(csvOf(rows)) });
+  await page.waitForFunction(() => nnplay.widgetRect('csvImport'), null, { timeout: 10000 });
+  await frames(page);
+  await page.screenshot({ path: join(root, 'build', 'screenshot-csv-preview.png') });
+  check((await page.evaluate(() => nnplay.getState())).includes('dataset=gauss'), 'changed before Import');
+  const r = await page.evaluate(() => nnplay.widgetRect('csvImport'));
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.waitForFunction(() => nnplay.getState().includes('dataset=custom'), null, { timeout: 10000 });
+  const csv = await page.evaluate(() => nnplay.exportCsv());
+  check(csv.includes('\n6,2,1\n'), 'the point outside was not scaled in (9,3 -> 6,2)');
+  // The output plot as a PNG download.
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }),
+                                        page.evaluate(() => nnplay.exportPng())]);
+  check(download.suggestedFilename() === 'nnplay-output.png', download.suggestedFilename());
+  const png = Buffer.from(await (await import('node:fs/promises')).readFile(await download.path()));
+  check(png.subarray(1, 4).toString() === 'PNG', 'not a PNG');
+  const s = await pixelStats(page, png);
+  check(s.orange > 20 && s.blue > 20, `the picture lacks the class colours (${JSON.stringify(s)})`);
+  check(problems.length === 0, problems.join('; '));
+  await page.close();
+});
+
+await test('Back and Forward step through shared links without reloading', async () => {
+  const { page, problems } = await open('#dataset=circle&seed=hist&networkShape=3');
+  await ready(page);
+  const first = await page.evaluate((grid) => {
+    window.nnplayMarker = 42;
+    nnplay.step(15);
+    return { link: nnplay.shareLink(), out: nnplay.predict(grid) };
+  }, GRID);
+  await page.evaluate(() => { nnplay.setState('dataset=xor&seed=hist2&networkShape=2'); nnplay.step(10); });
+  const second = await page.evaluate(() => nnplay.shareLink());
+  check(!first.link.tooLong && !second.tooLong && second.url !== first.link.url, 'two links');
+  check((await page.evaluate(() => location.href)) === second.url, 'the address is not the second link');
+  await page.evaluate(() => history.back());
+  await page.waitForFunction(() => nnplay.getState().includes('dataset=circle'), null, { timeout: 10000 });
+  const back = await page.evaluate((grid) => ({ marker: window.nnplayMarker, out: nnplay.predict(grid),
+                                                href: location.href }), GRID);
+  check(back.marker === 42, 'the page reloaded');
+  check(back.href === first.link.url, 'Back did not return to the first link');
+  check(JSON.stringify(back.out) === JSON.stringify(first.out), 'Back did not restore the first weights');
+  await page.evaluate(() => history.forward());
+  await page.waitForFunction(() => nnplay.getState().includes('dataset=xor'), null, { timeout: 10000 });
+  check(await page.evaluate(() => window.nnplayMarker) === 42, 'Forward reloaded the page');
+  check(problems.length === 0, problems.join('; '));
+  await page.close();
+});
+
+await test('a link over 8 KB says so and offers the model file instead', async () => {
+  const { page, problems } = await open('#seed=long');
+  await ready(page);
+  const rows = [];
+  for (let i = 0; i < 3000; i++) rows.push([(((i * 37) % 1200) / 100 - 6).toFixed(3), ((i * 53) % 1200 / 100 - 6).toFixed(3), i % 2]);
+  check((await page.evaluate((t) => nnplay.importCsv(t), csvOf(rows))).ok, 'import failed');
+  const hrefBefore = await page.evaluate(() => { nnplay.step(1); return location.href; });
+  const link = await page.evaluate(() => nnplay.shareLink({ weights: true, points: true, f16: false }));
+  check(link.tooLong && link.length > 8192, `link: tooLong ${link.tooLong}, ${link.length} characters`);
+  const status = await page.evaluate(() => nnplay.status());
+  check(/8\.0 KB/.test(status) && /model file/.test(status), `status: ${status}`);
+  check(await page.evaluate(() => location.href) === hrefBefore, 'a too-long link became the address');
+  await page.waitForFunction(() => nnplay.widgetRect('downloadModel'), null, { timeout: 10000 });
+  await frames(page);
+  await page.screenshot({ path: join(root, 'build', 'screenshot-link-too-long.png') });
+  const r = await page.evaluate(() => nnplay.widgetRect('downloadModel'));
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }),
+                                        page.mouse.click(r.x + r.w / 2, r.y + r.h / 2)]);
+  check(download.suggestedFilename() === 'nnplay-model.json', download.suggestedFilename());
+  check(problems.length === 0, problems.join('; '));
+  await page.close();
 });
 
 await context.close();

@@ -1,0 +1,132 @@
+// imgui_gl.cpp: see imgui_gl.h. One program (shaders/imgui.*), one vertex array with a
+// vertex and an index buffer refilled per draw list, the font atlas as an RGBA8 texture.
+#include "imgui_gl.h"
+
+#include "platform.h"
+#include "renderer.h"
+
+#include "shaders.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace nnplay::web {
+namespace {
+
+GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
+GLint projection_at = -1, texture_at = -1;
+
+ImTextureID as_id(GLuint tex) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)); }
+GLuint as_texture(ImTextureID id) { return GLuint(reinterpret_cast<std::intptr_t>(id)); }
+
+// Blending on, scissor on, the program, the projection of the display rectangle and the
+// buffers: everything a draw command relies on.
+void set_state(const ImDrawData* data, int fb_width, int fb_height) {
+    glViewport(0, 0, fb_width, fb_height);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    const float l = data->DisplayPos.x, r = l + data->DisplaySize.x;
+    const float t = data->DisplayPos.y, b = t + data->DisplaySize.y;
+    const float ortho[16] = {2 / (r - l), 0, 0, 0,   0, 2 / (t - b), 0, 0,   0, 0, -1, 0,
+                             (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+    glUseProgram(program);
+    glUniform1i(texture_at, 0);
+    glUniformMatrix4fv(projection_at, 1, GL_FALSE, ortho);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+}
+
+}  // namespace
+
+bool imgui_gl_init(std::string& error) {
+    program = link_program(kImguiVert, kImguiFrag, "imgui", error);
+    if (!program) return false;
+    projection_at = glGetUniformLocation(program, "u_projection");
+    texture_at = glGetUniformLocation(program, "u_texture");
+    glGenVertexArrays(1, &vao);
+    glGenBuffers(1, &vbo);
+    glGenBuffers(1, &ebo);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo);  // part of the vertex array's state
+    const GLsizei stride = sizeof(ImDrawVert);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, pos));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, uv));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(ImDrawVert, col));
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    ImGui::GetIO().BackendRendererName = "nnplay_imgui_gl";
+    return true;
+}
+
+void imgui_gl_shutdown() {
+    glDeleteTextures(1, &font_texture);
+    glDeleteBuffers(1, &vbo);
+    glDeleteBuffers(1, &ebo);
+    glDeleteVertexArrays(1, &vao);
+    glDeleteProgram(program);
+    font_texture = vao = vbo = ebo = program = 0;
+}
+
+void imgui_gl_upload_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    if (font_texture) glDeleteTextures(1, &font_texture);
+    glGenTextures(1, &font_texture);
+    glBindTexture(GL_TEXTURE_2D, font_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    io.Fonts->SetTexID(as_id(font_texture));
+}
+
+void imgui_gl_render(const ImDrawData* data) {
+    const int fb_width = int(data->DisplaySize.x * data->FramebufferScale.x);
+    const int fb_height = int(data->DisplaySize.y * data->FramebufferScale.y);
+    if (fb_width <= 0 || fb_height <= 0 || !program) return;
+    set_state(data, fb_width, fb_height);
+    const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
+    const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    for (int n = 0; n < data->CmdListsCount; ++n) {
+        const ImDrawList* list = data->CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)),
+                     list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size) * GLsizeiptr(sizeof(ImDrawIdx)),
+                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) {
+                if (cmd.UserCallback == ImDrawCallback_ResetRenderState) set_state(data, fb_width, fb_height);
+                else cmd.UserCallback(list, &cmd);
+                continue;
+            }
+            // The clip rectangle in framebuffer pixels, y up.
+            const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
+            const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(int(x0), int(float(fb_height) - y1), int(x1 - x0), int(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D, as_texture(cmd.GetTexID()));
+            glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), index_type,
+                           (void*)(std::intptr_t(cmd.IdxOffset) * std::intptr_t(sizeof(ImDrawIdx))));
+        }
+    }
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+}
+
+}  // namespace nnplay::web
