@@ -1,6 +1,7 @@
 // matmul.h: the two products a dense layer needs, C = init + A·B and G += D·Xᵀ,
-// as register-blocked kernels (blocks of up to 8 rows × 4 columns, row counts
-// fixed at compile time so each block is straight-line SIMD code). Every
+// as register-blocked kernels (blocks of up to 8 rows × 4 or 8 columns, row
+// counts fixed at compile time so each block is straight-line SIMD code; 4
+// columns in WASM, where V8 has only x86's 16 vector registers to hold them). Every
 // output element still sums its terms one by one in index order, exactly as
 // the plain reference loops do, so results are bit-identical to them and the
 // same under any SIMD width (native AVX or WASM SIMD128).
