@@ -2,14 +2,16 @@
 // classification, regression and neuron activations use a diverging scale on [-1, 1]
 // (orange, grey, blue) with the decision boundary at 0 as a contour; multi-class cells hold
 // class + confidence / 2 and are coloured by class. Two layouts: one R×R grid stretched over
-// the viewport (the output plot), or an atlas of R×R slots drawn as slot_px-sized tiles
-// (every thumbnail in one draw).
-uniform highp sampler2D u_data;  // R32F
+// the viewport (the output plot; from a half-float texture the texture unit interpolates), or
+// an atlas of R×R slots drawn as slot_px-sized tiles (every thumbnail in one draw).
+uniform highp sampler2D u_data;  // R32F, or R16F for the output plot
 uniform int u_atlas;             // 1: atlas of slots, 0: one grid at u_origin
 uniform ivec2 u_origin;          // texel of the grid's top-left cell (single grid)
 uniform int u_res;               // R: cells per side
 uniform float u_slot_px;         // atlas: tile size in pixels
 uniform vec2 u_view;             // viewport size in pixels (single grid)
+uniform vec2 u_offset;           // the viewport's lower left in window pixels
+uniform int u_filtered;          // 1: u_data interpolates by itself (R16F, linear)
 uniform int u_kind;              // 0 diverging, 1 multi-class (class + confidence/2)
 uniform int u_classes;
 uniform int u_discretize;
@@ -35,7 +37,7 @@ void main() {
         origin = ivec2(tile) * u_res;
     } else {
         origin = u_origin;
-        local = gl_FragCoord.xy / u_view;
+        local = (gl_FragCoord.xy - u_offset) / u_view;
     }
     // Grid row 0 is the top of the plane (y = +6).
     vec2 p = vec2(local.x, 1.0 - local.y) * float(u_res);
@@ -56,12 +58,17 @@ void main() {
             if (right != cls || below != cls) line = 0.8;
         }
     } else {
-        // Bilinear by hand: float textures are not filterable in WebGL2 without an extension.
-        vec2 q = p - 0.5;
-        ivec2 i = ivec2(floor(q));
-        vec2 f = q - floor(q);
-        float v = mix(mix(cell(origin, i), cell(origin, i + ivec2(1, 0)), f.x),
-                      mix(cell(origin, i + ivec2(0, 1)), cell(origin, i + ivec2(1, 1)), f.x), f.y);
+        float v;
+        if (u_filtered == 1) {
+            v = texture(u_data, vec2(local.x, 1.0 - local.y)).r;
+        } else {
+            // Bilinear by hand: R32F is not filterable in WebGL2 without an extension.
+            vec2 q = p - 0.5;
+            ivec2 i = ivec2(floor(q));
+            vec2 f = q - floor(q);
+            v = mix(mix(cell(origin, i), cell(origin, i + ivec2(1, 0)), f.x),
+                    mix(cell(origin, i + ivec2(0, 1)), cell(origin, i + ivec2(1, 1)), f.x), f.y);
+        }
         v = clamp(v, -1.0, 1.0);
         float a = u_discretize == 1 ? sign(v) : v;
         colour = mix(u_neutral, a < 0.0 ? u_palette[0] : u_palette[1], abs(a) * u_strength);

@@ -223,6 +223,7 @@ std::vector<PointSprite> point_sprites(const App& app) {
     return out;
 }
 
+// The thumbnail atlas, before ImGui draws (the output plot is drawn during it, below).
 void draw_pictures(App& app) {
     if (!app.renderer_ok) return;
     const NetworkSpec& spec = app.trainer->spec();
@@ -231,7 +232,16 @@ void draw_pictures(App& app) {
     HeatStyle thumb;
     thumb.discretize = app.state.discretize;
     app.renderer.render_slots(slots, thumb);
+}
 
+}  // namespace
+
+// The output plot, drawn straight into the framebuffer where ImGui's draw list has it (no
+// render target and no second pass over its pixels: a software rasteriser pays for both).
+void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
+    App& app = *static_cast<App*>(cmd->UserCallbackData);
+    if (!app.renderer_ok) return;
+    const NetworkSpec& spec = app.trainer->spec();
     HeatStyle style;
     int source = -1;
     if (app.hover_layer >= 0 && app.hover_layer < spec.layer_count() &&
@@ -248,9 +258,19 @@ void draw_pictures(App& app) {
         style.contour = !app.trainer->is_regression();
         style.strength = 0.65f;
     }
-    app.renderer.render_output(app.output_px, app.output_px, style, source, point_sprites(app),
+    // ImGui's coordinates (y down) to framebuffer pixels (y up); the clip rectangle is the
+    // output panel's, already set as the scissor by imgui_gl.
+    const ImDrawData* d = ImGui::GetDrawData();
+    const ImVec2 scale = d->FramebufferScale;
+    const float fb_height = d->DisplaySize.y * scale.y;
+    const int x = int(std::lround((app.output_rect.x - d->DisplayPos.x) * scale.x));
+    const int side = int(std::lround(app.output_rect.w * scale.x));
+    const int y = int(std::lround(fb_height - (app.output_rect.y - d->DisplayPos.y) * scale.y)) - side;
+    app.renderer.render_output(x, y, side, side, style, source, point_sprites(app),
                                std::max(3.0f, 4.0f * app.scale));
 }
+
+namespace {
 
 void rebuild_fonts(App& app, float scale) {
     ui_load_fonts(scale);

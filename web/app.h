@@ -79,7 +79,7 @@ struct App {
     bool show_speed = true;             // the fps and epochs/s readout in the status line's corner
     float scale = 1;                    // device pixel ratio: every UI size is multiplied by it
     float fonts_built_for = 0;
-    int output_px = 0;                  // output plot side in framebuffer pixels (set by the UI)
+    WidgetRect output_rect;             // the output plot in ImGui's pixels (set by the UI)
     int node_px = 64;                   // a neuron's side in the network view (set by the UI)
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
     std::string written_query;          // what the address shows now
@@ -127,6 +127,9 @@ void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1);
 // Thumbnail slots in the renderer's atlas: features first, then every neuron layer by layer.
 int feature_slot(int feature);
 int neuron_slot(const App& app, int layer, int node);  // layer: dense layer index
+
+// An ImGui draw callback (user data: the App) that draws the output plot at output_rect.
+void app_draw_output(const ImDrawList* list, const ImDrawCmd* cmd);
 
 // Records a named widget's rectangle (the last ImGui item) for the test API.
 void record_rect(App& app, const char* name);

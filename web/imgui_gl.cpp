@@ -107,16 +107,19 @@ void imgui_gl_render(const ImDrawData* data) {
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size) * GLsizeiptr(sizeof(ImDrawIdx)),
                      list->IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            if (cmd.UserCallback) {
-                if (cmd.UserCallback == ImDrawCallback_ResetRenderState) set_state(data, fb_width, fb_height);
-                else cmd.UserCallback(list, &cmd);
+            if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
+                set_state(data, fb_width, fb_height);
                 continue;
             }
-            // The clip rectangle in framebuffer pixels, y up.
+            // The clip rectangle in framebuffer pixels, y up: the scissor, for callbacks too.
             const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
             const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
             if (x1 <= x0 || y1 <= y0) continue;
             glScissor(int(x0), int(float(fb_height) - y1), int(x1 - x0), int(y1 - y0));
+            if (cmd.UserCallback) {
+                cmd.UserCallback(list, &cmd);
+                continue;
+            }
             glBindTexture(GL_TEXTURE_2D, as_texture(cmd.GetTexID()));
             glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), index_type,
                            (void*)(std::intptr_t(cmd.IdxOffset) * std::intptr_t(sizeof(ImDrawIdx))));

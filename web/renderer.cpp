@@ -59,21 +59,13 @@ GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, co
     GLuint tex = 0;
     glGenTextures(1, &tex);
     glBindTexture(GL_TEXTURE_2D, tex);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, internal == GL_R32F ? GL_NEAREST : GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, internal == GL_R32F ? GL_NEAREST : GL_LINEAR);
+    const GLint filter = internal == GL_R32F ? GL_NEAREST : GL_LINEAR;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, data);
     return tex;
-}
-
-GLuint make_fbo(GLuint tex) {
-    GLuint fbo = 0;
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    return fbo;
 }
 
 void colour_of(ImU32 c, float out[3]) {
@@ -111,9 +103,6 @@ bool Renderer::init(std::string& error) {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glGenFramebuffers(1, &atlas_fbo_);
     reserve_slots(kSlotGrid);
-    out_tex_ = make_texture(GL_RGBA8, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    out_fbo_ = make_fbo(out_tex_);
-    out_w_ = out_h_ = 1;
     glBindTexture(GL_TEXTURE_2D, 0);
     GLenum err = glGetError();
     if (err != GL_NO_ERROR) {
@@ -124,10 +113,9 @@ bool Renderer::init(std::string& error) {
 }
 
 void Renderer::shutdown() {
-    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, out_tex_, image_tex_};  // (0 is ignored)
-    glDeleteTextures(5, textures);
-    GLuint fbos[] = {atlas_fbo_, out_fbo_};
-    glDeleteFramebuffers(2, fbos);
+    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, image_tex_};  // (0 is ignored)
+    glDeleteTextures(4, textures);
+    glDeleteFramebuffers(1, &atlas_fbo_);
     GLuint vaos[] = {empty_vao_, point_vao_};
     glDeleteVertexArrays(2, vaos);
     glDeleteBuffers(1, &point_vbo_);
@@ -171,8 +159,10 @@ void Renderer::set_slot(int slot, const float* values) {
 
 void Renderer::set_output(const float* values, int R) {
     if (!out_data_ || out_res_ != R) {
+        // Half floats, so the texture unit interpolates (WebGL2 filters R16F but not R32F):
+        // one texture fetch per pixel instead of four in the shader.
         if (out_data_) glDeleteTextures(1, &out_data_);
-        out_data_ = make_texture(GL_R32F, R, R, GL_RED, GL_FLOAT, values);
+        out_data_ = make_texture(GL_R16F, R, R, GL_RED, GL_FLOAT, values);
         out_res_ = R;
     } else {
         glBindTexture(GL_TEXTURE_2D, out_data_);
@@ -181,7 +171,8 @@ void Renderer::set_output(const float* values, int R) {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
-void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h) {
+void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h,
+                            int x, int y, bool filtered) {
     GLuint p = heat_program_;
     glUseProgram(p);
     glUniform1i(glGetUniformLocation(p, "u_data"), 0);
@@ -190,6 +181,8 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     glUniform1i(glGetUniformLocation(p, "u_res"), R);
     glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(slot_px_));
     glUniform2f(glGetUniformLocation(p, "u_view"), float(w), float(h));
+    glUniform2f(glGetUniformLocation(p, "u_offset"), float(x), float(y));
+    glUniform1i(glGetUniformLocation(p, "u_filtered"), filtered ? 1 : 0);
     glUniform1i(glGetUniformLocation(p, "u_kind"), style.kind);
     glUniform1i(glGetUniformLocation(p, "u_classes"), style.classes);
     glUniform1i(glGetUniformLocation(p, "u_discretize"), style.discretize ? 1 : 0);
@@ -229,31 +222,22 @@ void Renderer::slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const {
     uv1 = ImVec2((x0 + float(slot_px_) - 0.5f) / width, (y0 + 0.5f) / height);
 }
 
-void Renderer::render_output(int width, int height, const HeatStyle& style, int source_slot,
-                             const std::vector<PointSprite>& points, float radius_px) {
+void Renderer::render_output(int x, int y, int width, int height, const HeatStyle& style,
+                             int source_slot, const std::vector<PointSprite>& points, float radius_px) {
     if (width < 1 || height < 1) return;
-    if (width != out_w_ || height != out_h_) {
-        glBindTexture(GL_TEXTURE_2D, out_tex_);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        out_w_ = width;
-        out_h_ = height;
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, out_fbo_);
-    glViewport(0, 0, width, height);
-    glDisable(GL_SCISSOR_TEST);
+    glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     glActiveTexture(GL_TEXTURE0);
     if (source_slot >= 0) {
         glBindTexture(GL_TEXTURE_2D, slot_data_);
         draw_heatmap(style, false, (source_slot % kSlotGrid) * kSlotRes,
-                     (source_slot / kSlotGrid) * kSlotRes, kSlotRes, width, height);
+                     (source_slot / kSlotGrid) * kSlotRes, kSlotRes, width, height, x, y);
     } else if (out_data_) {
         glBindTexture(GL_TEXTURE_2D, out_data_);
-        draw_heatmap(style, false, 0, 0, out_res_, width, height);
+        draw_heatmap(style, false, 0, 0, out_res_, width, height, x, y, true);
     } else {
         glClearColor(neutral_[0], neutral_[1], neutral_[2], 1);
-        glClear(GL_COLOR_BUFFER_BIT);
+        glClear(GL_COLOR_BUFFER_BIT);  // (within the caller's scissor)
     }
     glBindTexture(GL_TEXTURE_2D, 0);
 
@@ -281,10 +265,7 @@ void Renderer::render_output(int width, int height, const HeatStyle& style, int 
         glDisable(GL_BLEND);
     }
     glUseProgram(0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
-
-ImTextureID Renderer::output() const { return as_id(out_tex_); }
 
 bool Renderer::reserve_images(int cells, int px) {
     if (cells == image_cells_ && px == image_px_ && image_tex_) return false;

@@ -1,7 +1,8 @@
 // renderer.h: the GL side of the page's pictures. Heatmaps are grids of floats uploaded as
-// R32F textures and coloured by shaders/heatmap.frag into RGBA8 textures that ImGui draws as
-// images: one for the output plot (with the data points drawn on top as discs) and
-// one atlas holding every thumbnail (features and neurons) in fixed-size slots.
+// float textures and coloured by shaders/heatmap.frag: the output plot straight into the
+// page's framebuffer while ImGui draws (a draw callback), with the data points on top as
+// discs; every thumbnail (features and neurons) into one atlas of fixed-size slots that ImGui
+// draws as images.
 #pragma once
 
 #include "platform.h"
@@ -60,12 +61,13 @@ public:
     int slot_px() const { return slot_px_; }
     void slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const;  // for ImGui::Image
 
-    // The output plot: an R×R grid and the points, drawn at width×height pixels.
+    // The output plot: an R×R grid and the points.
     void set_output(const float* values, int R);
-    // Draws the output grid, or (source_slot ≥ 0) a thumbnail slot's grid instead.
-    void render_output(int width, int height, const HeatStyle& style, int source_slot,
-                       const std::vector<PointSprite>& points, float radius_px);
-    ImTextureID output() const;
+    // Draws the output grid, or (source_slot ≥ 0) a thumbnail slot's grid instead, and the
+    // points into the bound framebuffer's rectangle at (x, y) (lower left) of width×height
+    // pixels. Scissor and framebuffer are the caller's; leaves blending off.
+    void render_output(int x, int y, int width, int height, const HeatStyle& style,
+                       int source_slot, const std::vector<PointSprite>& points, float radius_px);
 
     // Small RGBA images in one texture, `cells` side by side, px × px each (the data set
     // previews). Returns true when it had to (re)allocate, which clears every cell.
@@ -79,7 +81,10 @@ public:
     void set_palette(const ImU32* colours, int count, ImU32 neutral);
 
 private:
-    void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h);
+    // (x, y): the viewport's lower left in the framebuffer; filtered: the data texture
+    // interpolates by itself (R16F, linear), else the shader does.
+    void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h,
+                      int x = 0, int y = 0, bool filtered = false);
 
     // A point's quad corner as the points shader reads it (six per point, two triangles).
     struct PointVertex {
@@ -99,10 +104,8 @@ private:
     bool atlas_stale_ = true;     // slots changed since the atlas was rendered
     int atlas_count_ = 0;         // ... and what it was rendered with
     HeatStyle atlas_style_;
-    GLuint out_data_ = 0;         // R32F R×R
+    GLuint out_data_ = 0;         // R16F R×R, filtered
     int out_res_ = 0;
-    GLuint out_tex_ = 0, out_fbo_ = 0;
-    int out_w_ = 0, out_h_ = 0;
     GLuint image_tex_ = 0;        // RGBA8 image_cells_·image_px_ × image_px_
     int image_cells_ = 0, image_px_ = 0;
     float palette_[6][3] = {};

@@ -1003,10 +1003,11 @@ void output_column(App& app, float width, float height) {
     const float below = ImGui::GetFrameHeightWithSpacing() + 8 * sc;
     float side = std::min(width - axis, height - (ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y) - below - axis * 0.7f);
     side = std::floor(std::max(side, 120 * sc));
-    app.output_px = int(side);
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImVec2 p1(p0.x + side, p0.y + side);
-    ImGui::GetWindowDrawList()->AddImage(app.renderer.output(), p0, p1, ImVec2(0, 1), ImVec2(1, 0));
+    app.output_rect = {p0.x, p0.y, side, side};
+    ImGui::GetWindowDrawList()->AddCallback(app_draw_output, &app);
+    ImGui::GetWindowDrawList()->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     ImGui::InvisibleButton("##plot", ImVec2(side, side),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     record_rect(app, "plot");

@@ -134,6 +134,27 @@ await test('clicking the play button toggles training', async () => {
   check(later === stopped, `still training after clicking pause (${stopped} -> ${later})`);
 });
 
+await test('a tap acts where the finger is (touch screens)', async () => {
+  const r = await main.page.evaluate(() => nnplay.widgetRect('addLayer'));
+  check(r && r.w > 0, `no rect for addLayer: ${JSON.stringify(r)}`);
+  const before = await main.page.evaluate(() => nnplay.getState());
+  const layers = (q) => (/networkShape=([^&]*)/.exec(q) || [0, ''])[1].split(',').filter(Boolean).length;
+  // The mouse rests on the play button: a tap must not act there.
+  await main.page.evaluate(({ x, y }) => {
+    const canvas = document.getElementById('canvas');
+    const touch = new Touch({ identifier: 1, target: canvas, clientX: x, clientY: y });
+    for (const type of ['touchstart', 'touchend'])
+      canvas.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchstart' ? [touch] : [],
+                                                  changedTouches: [touch] }));
+  }, { x: r.x + r.w / 2, y: r.y + r.h / 2 });
+  await main.page.waitForFunction((n) => (/networkShape=([^&]*)/.exec(nnplay.getState()) || [0, ''])[1]
+    .split(',').filter(Boolean).length === n, layers(before) + 1, { timeout: 5000 }).catch(() => {});
+  const after = await main.page.evaluate(() => nnplay.getState());
+  check(layers(after) === layers(before) + 1, `layers ${layers(before)} -> ${layers(after)}`);
+  check((await metrics(main.page)).status === 'ok', 'bad status');
+  await main.page.evaluate(() => { nnplay.pause(); nnplay.setState(''); });
+});
+
 await test('circle, default settings: test accuracy above 95 % within 300 epochs', async () => {
   await main.page.evaluate(() => nnplay.setState(''));
   const m0 = await metrics(main.page);
