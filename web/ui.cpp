@@ -5,7 +5,6 @@
 // app.state (and asks for steps, resets and weight edits); app_frame() does the rest.
 #include "app.h"
 
-#include "url.h"
 
 #include <GLFW/glfw3.h>
 
@@ -165,6 +164,22 @@ const char* const kSpeedLabels[] = {"1 / frame", "3 / frame", "10 / frame", "30 
                                     "Fastest"};
 const double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
 const double kRegularizationRates[] = {0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+
+// A combo over TensorFlow Playground's fixed list of rates; the current value shows even when
+// it is not on the list (typed, or from a link).
+template <size_t N>
+void rate_choice(const char* id, float& value, const double (&rates)[N], float width) {
+    char text[24];
+    format_number(text, sizeof text, value);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, text)) {
+        for (double rate : rates) {
+            format_number(text, sizeof text, rate);
+            if (ImGui::Selectable(text, std::abs(value - rate) < 1e-9 * (1 + rate))) value = float(rate);
+        }
+        ImGui::EndCombo();
+    }
+}
 
 const char* dataset_label(Dataset d) {
     switch (d) {
@@ -374,17 +389,7 @@ void top_bar(App& app, float width) {
         flow.next(170 * sc);
         ImGui::BeginGroup();
         caption("Learning rate");
-        ImGui::SetNextItemWidth(75 * sc);
-        format_number(text, sizeof text, s.learning_rate);
-        if (ImGui::BeginCombo("##lr", text)) {
-            for (double lr : kLearningRates) {
-                char item[24];
-                format_number(item, sizeof item, lr);
-                if (ImGui::Selectable(item, std::abs(s.learning_rate - lr) < 1e-9 * (1 + lr)))
-                    s.learning_rate = float(lr);
-            }
-            ImGui::EndCombo();
-        }
+        rate_choice("##lr", s.learning_rate, kLearningRates, 75 * sc);
         record_rect(app, "learningRate");
         tip("How far each step moves the weights along the gradient. Too small and training crawls; "
             "too large and the loss jumps around or diverges.");
@@ -422,17 +427,7 @@ void top_bar(App& app, float width) {
             if (rate_shown) ImGui::SameLine(0, 4 * sc);
         }
         if (rate_shown) {
-            ImGui::SetNextItemWidth(85 * sc);
-            format_number(text, sizeof text, s.regularization_rate);
-            if (ImGui::BeginCombo("##regrate", text)) {
-                for (double r : kRegularizationRates) {
-                    char item[24];
-                    format_number(item, sizeof item, r);
-                    if (ImGui::Selectable(item, std::abs(s.regularization_rate - r) < 1e-9 * (1 + r)))
-                        s.regularization_rate = float(r);
-                }
-                ImGui::EndCombo();
-            }
+            rate_choice("##regrate", s.regularization_rate, kRegularizationRates, 85 * sc);
             tip("Regularisation rate: how strongly the penalty counts against the data loss.");
         }
         ImGui::EndGroup();
