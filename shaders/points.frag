@@ -13,7 +13,6 @@ void main() {
     float r = v_style == 2 ? (abs(v_local.x) + abs(v_local.y)) * 0.85 : length(v_local);
     float inside = (1.0 - r) * u_radius;  // pixels from the edge, positive inside
     float coverage = clamp(inside + 0.5, 0.0, 1.0);
-    if (coverage <= 0.0) discard;
     float edge = 1.0 - clamp(inside - u_outline + 0.5, 0.0, 1.0);
     vec3 outline = v_style == 1 ? vec3(0.15) : vec3(1.0);
     frag_color = vec4(mix(v_fill.rgb, outline, edge), coverage);

@@ -463,8 +463,8 @@ void app_frame(App& app) {
         app.pictures_ms = 1000 * (glfwGetTime() - start);
         // A big network makes the pictures expensive (R² forward passes each): while training,
         // coarser grids keep the frames coming; full detail returns when it is cheap again.
-        if (app.playing && app.pictures_ms > 12 && app.detail < kMaxDetail) ++app.detail;
-        else if ((!app.playing || app.pictures_ms < 3) && app.detail > 0) --app.detail;
+        if (app.playing && app.pictures_ms > 16 && app.detail < kMaxDetail) ++app.detail;
+        else if ((!app.playing || app.pictures_ms < 6) && app.detail > 0) --app.detail;
         app.pictures_dirty = false;
         app.frames_since_pictures = 0;
     }

@@ -85,10 +85,17 @@ void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float sca
     std::vector<ImVec2> line;
     for (int s = 2; s >= 0; --s) {
         line.clear();
+        // At most about one vertex per pixel moved: up to 2,000 samples share a few hundred
+        // pixels, and each vertex of a thick line costs a software rasteriser triangles.
         for (size_t i = 0; i < epoch_.size(); ++i) {
             float v = (*series[s])[i];
             if (!std::isfinite(v)) continue;
-            line.push_back(px(float(epoch_[i]), v));
+            const ImVec2 p = px(float(epoch_[i]), v);
+            const bool last = i + 1 == epoch_.size();
+            if (!line.empty() && !last && std::abs(p.x - line.back().x) < scale &&
+                std::abs(p.y - line.back().y) < 2 * scale)
+                continue;
+            line.push_back(p);
         }
         if (line.size() >= 2)
             dl->AddPolyline(line.data(), int(line.size()), colours[s], 0, 1.5f * scale);

@@ -80,8 +80,17 @@ ImTextureID as_id(GLuint tex) { return reinterpret_cast<ImTextureID>(static_cast
 }  // namespace
 
 bool Renderer::init(std::string& error) {
-    heat_program_ = link_program(kHeatmapVert, kHeatmapFrag, "heatmap", error);
-    if (!heat_program_) return false;
+    // The heatmap variants in use: the atlas, a slot's grid in the output plot, the output
+    // plot's own grid (filtered), multi-class output.
+    for (int variant : {kHeatAtlas, 0, kHeatFiltered, kHeatMulti}) {
+        std::string frag;
+        if (variant & kHeatAtlas) frag += "#define ATLAS\n";
+        if (variant & kHeatMulti) frag += "#define MULTI\n";
+        if (variant & kHeatFiltered) frag += "#define FILTERED\n";
+        frag += kHeatmapFrag;
+        heat_programs_[variant] = link_program(kHeatmapVert, frag.c_str(), "heatmap", error);
+        if (!heat_programs_[variant]) return false;
+    }
     point_program_ = link_program(kPointsVert, kPointsFrag, "points", error);
     if (!point_program_) return false;
 
@@ -119,7 +128,7 @@ void Renderer::shutdown() {
     GLuint vaos[] = {empty_vao_, point_vao_};
     glDeleteVertexArrays(2, vaos);
     glDeleteBuffers(1, &point_vbo_);
-    glDeleteProgram(heat_program_);
+    for (GLuint program : heat_programs_) glDeleteProgram(program);  // (0 is ignored)
     glDeleteProgram(point_program_);
 }
 
@@ -173,17 +182,17 @@ void Renderer::set_output(const float* values, int R) {
 
 void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h,
                             int x, int y, bool filtered) {
-    GLuint p = heat_program_;
+    const int variant = (atlas ? kHeatAtlas : 0) | (style.kind == 1 ? kHeatMulti : 0) |
+                        (filtered && style.kind != 1 ? kHeatFiltered : 0);
+    const GLuint p = heat_programs_[variant];
+    if (!p) return;
     glUseProgram(p);
     glUniform1i(glGetUniformLocation(p, "u_data"), 0);
-    glUniform1i(glGetUniformLocation(p, "u_atlas"), atlas ? 1 : 0);
     glUniform2i(glGetUniformLocation(p, "u_origin"), ox, oy);
     glUniform1i(glGetUniformLocation(p, "u_res"), R);
     glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(slot_px_));
     glUniform2f(glGetUniformLocation(p, "u_view"), float(w), float(h));
     glUniform2f(glGetUniformLocation(p, "u_offset"), float(x), float(y));
-    glUniform1i(glGetUniformLocation(p, "u_filtered"), filtered ? 1 : 0);
-    glUniform1i(glGetUniformLocation(p, "u_kind"), style.kind);
     glUniform1i(glGetUniformLocation(p, "u_classes"), style.classes);
     glUniform1i(glGetUniformLocation(p, "u_discretize"), style.discretize ? 1 : 0);
     glUniform1i(glGetUniformLocation(p, "u_contour"), style.contour ? 1 : 0);

@@ -95,7 +95,10 @@ private:
     };
     std::vector<PointVertex> point_vertices_;  // rebuilt each frame, kept for its capacity
 
-    GLuint heat_program_ = 0, point_program_ = 0;
+    // shaders/heatmap.frag compiled per variant (its #defines), indexed by kHeat* bits.
+    static constexpr int kHeatFiltered = 1, kHeatMulti = 2, kHeatAtlas = 4;
+    GLuint heat_programs_[8] = {};
+    GLuint point_program_ = 0;
     GLuint empty_vao_ = 0, point_vao_ = 0, point_vbo_ = 0;
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
