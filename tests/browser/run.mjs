@@ -270,7 +270,7 @@ const TFP_LINK = '#activation=tanh&batchSize=10&dataset=xor&regDataset=reg-plane
   'regularizationRate=0&noise=0&networkShape=4,2&seed=0.80725&showTestData=false&discretize=false&' +
   'percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&' +
   'cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&' +
-  'learningRate_hide=true';
+  'learningRate_hide=true&numHiddenLayers_hide=true';
 // A 9×9 grid over the plot, for comparing two networks' outputs.
 const GRID = [];
 for (let i = 0; i <= 8; i++) for (let j = 0; j <= 8; j++) GRID.push([-6 + 1.5 * j, -6 + 1.5 * i]);
@@ -290,6 +290,8 @@ await test('a TensorFlow Playground link: its state, its hidden control, the com
     check(state.includes(want), `state lacks ${want}: ${state}`);
   check(await page.evaluate(() => nnplay.widgetRect('learningRate')) === null,
         'the hidden learning rate control has a rectangle');
+  check(await page.evaluate(() => nnplay.widgetRect('addLayer')) === null,
+        'the hidden +/- layer buttons have a rectangle');
   check(await page.evaluate(() => nnplay.widgetRect('activation')) !== null, 'activation is missing');
   const status = await page.evaluate(() => nnplay.status());
   check(/TensorFlow Playground/.test(status) && /compat=tf/.test(status), `status: ${status}`);
