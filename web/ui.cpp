@@ -637,6 +637,11 @@ float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
     return std::sqrt(dx * dx + dy * dy);
 }
 
+// Past this many links the network view draws only the strongest: long diagonal lines in the
+// thousands say nothing to the eye, and with 8 × 64 neurons 2,000 of them took a software
+// rasteriser half the frame.
+constexpr int kMaxLinksShown = 600;
+
 // Hidden layer l's own activation, under its neuron count. The top bar's choice sets every
 // layer; picking one here gives the state one activation per layer (layerActivations).
 void layer_activation_choice(App& app, int l, float x, float y, float width) {
@@ -714,9 +719,10 @@ void network_view(App& app) {
     ImGui::Text("%d HIDDEN LAYER%s", hidden, hidden == 1 ? "" : "S");
     int all_links = 0;
     for (int l = 0; l < spec.layer_count(); ++l) all_links += spec.width(l) * spec.fan_in(l);
-    if (all_links > 2000) {
+    if (all_links > kMaxLinksShown) {
         ImGui::SameLine();
-        caption(("(the 2000 strongest of " + std::to_string(all_links) + " links shown)").c_str());
+        caption(("(the " + std::to_string(kMaxLinksShown) + " strongest of " + std::to_string(all_links) +
+                 " links shown)").c_str());
     }
     if (hidden_shown) {
         for (int l = 0; l < hidden; ++l) {
@@ -753,18 +759,16 @@ void network_view(App& app) {
     int links = 0;
     for (int l = 0; l < spec.layer_count(); ++l) links += spec.width(l) * spec.fan_in(l);
     const bool curves = links <= 3000;
-    // Past kMaxDrawnLinks only the strongest links are drawn (and can be hovered): tens of
-    // thousands of lines say nothing to the eye and cost a software rasteriser a frame each.
-    constexpr int kMaxDrawnLinks = 2000;
+    // Past kMaxLinksShown only the strongest links are drawn (and can be hovered).
     float shown_from = 0;  // smallest |w| drawn
-    if (links > kMaxDrawnLinks) {
+    if (links > kMaxLinksShown) {
         std::vector<float> strength;
         strength.reserve(size_t(links));
         for (int l = 0; l < spec.layer_count(); ++l)
             for (int to = 0; to < spec.width(l); ++to)
                 for (int from = 0; from < spec.fan_in(l); ++from) strength.push_back(std::abs(t.weight(0, l, to, from)));
-        std::nth_element(strength.begin(), strength.begin() + (kMaxDrawnLinks - 1), strength.end(), std::greater<>());
-        shown_from = strength[kMaxDrawnLinks - 1];
+        std::nth_element(strength.begin(), strength.begin() + (kMaxLinksShown - 1), strength.end(), std::greater<>());
+        shown_from = strength[kMaxLinksShown - 1];
     }
     // Many links: thinner and fainter, so the picture stays readable.
     const float crowd = std::clamp(std::sqrt(200.0f / float(std::max(links, 1))), 0.25f, 1.0f);
