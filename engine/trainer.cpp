@@ -170,13 +170,17 @@ void Trainer::reset() {
     schedule_.reset();
     shuffle_rng_ = base.derive("shuffle");
     std::iota(order_.begin(), order_.end(), 0);
+    start_over(schedule_.rate());
+}
+
+void Trainer::start_over(double learning_rate) {
     epoch_ = 0;
     status_ = RunStatus::ok;
     status_message_.clear();
     have_best_ = false;
     since_best_ = 0;
     metrics_ = {};
-    metrics_.learning_rate = schedule_.rate();
+    metrics_.learning_rate = learning_rate;
     measure();
 }
 

@@ -120,6 +120,8 @@ private:
     void evaluate_set(const Matrix& X, const Vector& y, double& loss, double& acc, double& rmse,
                       std::vector<int>* confusion) const;
     void diverge(const char* what);
+    // Epoch 0, status ok, no best weights, fresh metrics at the current weights.
+    void start_over(double learning_rate);
 
     // compat=tf, in trainer_tfp.cpp.
     void tfp_build_data();

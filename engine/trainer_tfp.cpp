@@ -200,14 +200,7 @@ void Trainer::tfp_reset() {
                           state_.regularization, state_.init_zero, rng);
     tfp_last_good_ = tfp_net_;
     tfp_mirror();
-    epoch_ = 0;
-    status_ = RunStatus::ok;
-    status_message_.clear();
-    have_best_ = false;
-    since_best_ = 0;
-    metrics_ = {};
-    metrics_.learning_rate = state_.learning_rate;
-    measure();
+    start_over(state_.learning_rate);
 }
 
 bool Trainer::tfp_step_epoch(bool do_measure) {
