@@ -173,6 +173,14 @@ void Trainer::reset() {
     start_over(schedule_.rate());
 }
 
+void Trainer::resume_at(int epoch) {
+    if (epoch <= 0) return;
+    epoch_ = epoch;
+    measure();
+    if (!tfp_) schedule_.end_epoch(epoch, metrics_.train_loss);
+    metrics_.learning_rate = tfp_ ? state_.learning_rate : schedule_.rate();
+}
+
 void Trainer::start_over(double learning_rate) {
     epoch_ = 0;
     status_ = RunStatus::ok;

@@ -80,6 +80,11 @@ public:
     // uses it between frames); divergence and early stopping are checked anyway.
     bool step_epoch(bool measure = true);
 
+    // Continues a run from elsewhere (a link's or a model file's weights, just loaded) as
+    // if it had trained `epoch` epochs here: the epoch counter and the step and exponential
+    // schedules go on from there; plateau history and optimiser moments start afresh.
+    void resume_at(int epoch);
+
     // Recomputes metrics() for the current weights.
     void measure();
 

@@ -218,6 +218,31 @@ TEST_CASE("trainer: single weights and biases can be read and set") {
     CHECK(t.metrics().test_acc == doctest::Approx(0.5).epsilon(0.2));
 }
 
+TEST_CASE("trainer: a run resumed from another's weights goes on at its epoch and rate") {
+    const PlaygroundState s = read("seed=resume&schedule=exp&decayRate=0.9&learningRate=0.1");
+    Trainer sender(s);
+    for (int e = 0; e < 12; ++e) sender.step_epoch();
+    Trainer receiver(s);
+    // The same architecture: copy every parameter over.
+    const NetworkSpec& spec = receiver.spec();
+    for (int l = 0; l < spec.layer_count(); ++l)
+        for (int to = 0; to < spec.width(l); ++to) {
+            receiver.set_bias(0, l, to, sender.bias(0, l, to));
+            for (int from = 0; from < spec.fan_in(l); ++from)
+                receiver.set_weight(0, l, to, from, sender.weight(0, l, to, from));
+        }
+    receiver.resume_at(12);
+    CHECK(receiver.epoch() == 12);
+    CHECK(receiver.metrics().epoch == 12);
+    CHECK(receiver.metrics().test_loss == sender.metrics().test_loss);
+    REQUIRE(receiver.step_epoch());
+    REQUIRE(sender.step_epoch());
+    CHECK(receiver.epoch() == 13);
+    // The epoch that ran used 0.1 · 0.9¹², as the sender's thirteenth did.
+    CHECK(receiver.metrics().learning_rate == doctest::Approx(0.1 * std::pow(0.9, 12)).epsilon(1e-6));
+    CHECK(receiver.metrics().learning_rate == sender.metrics().learning_rate);
+}
+
 TEST_CASE("trainer: the grid holds the outputs and every neuron's activation") {
     Trainer t(read("seed=g"));
     for (int e = 0; e < 50; ++e) t.step_epoch();

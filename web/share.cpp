@@ -183,11 +183,12 @@ void apply_link_weights(App& app, const LinkPayloads& link) {
         return;
     }
     app.files.weights_touched = true;
+    t.resume_at(link.epoch);
     restart_views(app);
     std::string text = "Weights from the link";
     text += w.value->format == WeightFormat::float16 ? " (float16)" : "";
     if (link.epoch > 0) text += ", trained " + std::to_string(link.epoch) + " epochs by its sender";
-    app_message(app, text + ": train on from here (the epoch counter starts at 0).");
+    app_message(app, text + ": train on from here.");
 }
 
 SharedLink make_link(const App& app, const ShareOptions& options) {
@@ -352,12 +353,13 @@ std::string import_model(App& app, std::string_view name, std::string_view text,
     app.playing = false;
     app_sync(app);
     app.files.weights_touched = true;
+    if (model.metrics) app.trainer->resume_at(model.metrics->epoch);
     restart_views(app);
     ok = true;
     std::string text_out = "Opened " + label;
     if (model.metrics && model.metrics->epoch > 0)
         text_out += ": trained " + std::to_string(model.metrics->epoch) + " epochs";
-    app_message(app, text_out + "; settings, points and weights restored (the epoch counter starts at 0).");
+    app_message(app, text_out + "; settings, points and weights restored: train on from here.");
     return app.message;
 }
 

@@ -323,6 +323,7 @@ await test('a link with trained weights: the receiver\'s output equals the sende
         `losses: sent ${sent.metrics.testLoss}/${sent.metrics.trainLoss}, got ${got.metrics.testLoss}/${got.metrics.trainLoss}`);
   check(JSON.stringify(got.out) === JSON.stringify(sent.out), 'the outputs on the grid differ');
   check(/Weights from the link/.test(got.status), `status: ${got.status}`);
+  check(got.metrics.epoch === 40, `the receiver is at epoch ${got.metrics.epoch}, not the sender's 40`);
   // It trains on from there; and the address still holds the weights.
   await b.page.evaluate(() => nnplay.step(5));
   check((await metrics(b.page)).testLoss !== sent.metrics.testLoss, 'training on changed nothing');
