@@ -172,22 +172,36 @@ int usage_error() {
 
 bool is_help_flag(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 
+// The flags train and export share: --state QUERY and --epochs N (min_epochs..1000000).
+// Returns false when `flag` is neither; sets bad when its value was refused (already said).
+bool run_flag(Args& args, std::string_view flag, std::string& state_query, int& epochs,
+              int min_epochs, bool& bad) {
+    if (flag == "--state") {
+        std::optional<std::string_view> v = args.value(flag);
+        if (v) state_query = std::string(*v);
+        bad = !v;
+        return true;
+    }
+    if (flag == "--epochs") {
+        std::optional<int> v = args.integer(flag, min_epochs, 1000000);
+        if (v) epochs = *v;
+        bad = !v;
+        return true;
+    }
+    return false;
+}
+
 int train_main(int argc, char** argv) {
     TrainOptions options;
     Args args(argc, argv, "train");
     while (!args.done()) {
         std::string_view flag = args.flag();
+        bool bad = false;
         if (is_help_flag(flag)) {
             print_usage(stdout);
             return kExitOk;
-        } else if (flag == "--state") {
-            std::optional<std::string_view> v = args.value(flag);
-            if (!v) return usage_error();
-            options.state_query = std::string(*v);
-        } else if (flag == "--epochs") {
-            std::optional<int> v = args.integer(flag, 1, 1000000);
-            if (!v) return usage_error();
-            options.epochs = *v;
+        } else if (run_flag(args, flag, options.state_query, options.epochs, 1, bad)) {
+            if (bad) return usage_error();
         } else if (flag == "--every") {
             std::optional<int> v = args.integer(flag, 1, 2147483647);
             if (!v) return usage_error();
@@ -223,17 +237,12 @@ int export_main(int argc, char** argv) {
     Args args(argc, argv, "export");
     while (!args.done()) {
         std::string_view flag = args.flag();
+        bool bad = false;
         if (is_help_flag(flag)) {
             print_usage(stdout);
             return kExitOk;
-        } else if (flag == "--state") {
-            std::optional<std::string_view> v = args.value(flag);
-            if (!v) return usage_error();
-            options.state_query = std::string(*v);
-        } else if (flag == "--epochs") {
-            std::optional<int> v = args.integer(flag, 0, 1000000);
-            if (!v) return usage_error();
-            options.epochs = *v;
+        } else if (run_flag(args, flag, options.state_query, options.epochs, 0, bad)) {
+            if (bad) return usage_error();
         } else if (flag == "--csv" || flag == "--json" || flag == "--pytorch") {
             std::optional<std::string_view> v = args.value(flag);
             if (!v) return usage_error();
