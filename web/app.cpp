@@ -33,10 +33,12 @@ float signed_output(Output o, float v) {
 
 void make_feature_thumbnails(App& app);
 
-// The thumbnails' rendered size: the power of two from 16 to 64 that covers a node on screen.
+// The thumbnails' rendered size: the largest power of two from 16 to 64 within a node on
+// screen; the texture unit stretches it the rest of the way. Rounding up instead (40 → 64
+// pixels) made the atlas pass cost SwiftShader 2.5 times as many pixels.
 int thumbnail_px(const App& app) {
     int px = 16;
-    while (px < app.node_px && px < Renderer::kSlotPx) px *= 2;
+    while (px * 2 <= app.node_px && px < Renderer::kSlotPx) px *= 2;
     return px;
 }
 
@@ -67,6 +69,7 @@ void update_pictures(App& app) {
         for (int j = 0; j < n; ++j) values[j] = signed_output(spec.output, out(0, j));
     }
     app.renderer.set_output(values.data(), output_res);
+    app.output_res = output_res;
 
     // Thumbnails: a coarser grid (detail ≥ 2) fills each kSlotRes² slot in blocks.
     const int R = Renderer::kSlotRes, block = R / thumb_res;
@@ -189,7 +192,7 @@ void train(App& app) {
     app.steps_requested = 0;
     if (app.playing) {
         const int per_frame = kSpeeds[app.speed];
-        const double budget = per_frame == 0 ? 0.008 : 0.025;
+        const double budget = per_frame == 0 ? app.train_budget : 0.025;
         const double start = glfwGetTime();
         for (int n = 0; per_frame == 0 || n < per_frame; ++n) {
             if (!t.step_epoch(false)) break;
@@ -236,28 +239,43 @@ void draw_pictures(App& app) {
 
 }  // namespace
 
-// The output plot, drawn straight into the framebuffer where ImGui's draw list has it (no
-// render target and no second pass over its pixels: a software rasteriser pays for both).
+// What the output plot shows: the hovered neuron's or feature's thumbnail slot (returned,
+// with its style), or -1 for the network's output.
+int output_source(const App& app, HeatStyle& style) {
+    const NetworkSpec& spec = app.trainer->spec();
+    style = HeatStyle();
+    if (app.hover_layer >= 0 && app.hover_layer < spec.layer_count() &&
+        app.hover_node < spec.width(app.hover_layer)) {
+        style.discretize = app.state.discretize;
+        return neuron_slot(app, app.hover_layer, app.hover_node);
+    }
+    if (app.hover_feature >= 0) return feature_slot(app.hover_feature);
+    const bool multi = spec.output == Output::softmax_ce && spec.outputs > 1;
+    style.kind = multi ? 1 : 0;
+    style.classes = std::max(2, spec.outputs);
+    style.discretize = app.state.discretize;
+    style.contour = !app.trainer->is_regression();
+    style.strength = 0.65f;
+    return -1;
+}
+
+ImTextureID app_output_image(App& app) {
+    if (!app.renderer_ok) return ImTextureID();
+    HeatStyle style;
+    const int source = output_source(app, style);
+    if (source >= 0) style = app.output_style_shown;  // the image under a hovered neuron's grid
+    else app.output_style_shown = style;
+    const float side_px = app.output_rect.w * ImGui::GetIO().DisplayFramebufferScale.x;
+    return app.renderer.output_image(style, side_px / float(std::max(app.output_res, 1)));
+}
+
+// The points, and a hovered neuron's grid, drawn straight into the framebuffer over the
+// output image where ImGui's draw list has it.
 void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
     App& app = *static_cast<App*>(cmd->UserCallbackData);
     if (!app.renderer_ok) return;
-    const NetworkSpec& spec = app.trainer->spec();
     HeatStyle style;
-    int source = -1;
-    if (app.hover_layer >= 0 && app.hover_layer < spec.layer_count() &&
-        app.hover_node < spec.width(app.hover_layer)) {
-        source = neuron_slot(app, app.hover_layer, app.hover_node);
-        style.discretize = app.state.discretize;
-    } else if (app.hover_feature >= 0) {
-        source = feature_slot(app.hover_feature);
-    } else {
-        const bool multi = spec.output == Output::softmax_ce && spec.outputs > 1;
-        style.kind = multi ? 1 : 0;
-        style.classes = std::max(2, spec.outputs);
-        style.discretize = app.state.discretize;
-        style.contour = !app.trainer->is_regression();
-        style.strength = 0.65f;
-    }
+    const int source = output_source(app, style);
     // ImGui's coordinates (y down) to framebuffer pixels (y up); the clip rectangle is the
     // output panel's, already set as the scissor by imgui_gl.
     const ImDrawData* d = ImGui::GetDrawData();
@@ -440,6 +458,13 @@ void app_frame(App& app) {
     if (url_hash_changed()) app_apply_query(app, url_hash(), true);
     const float scale = fit_canvas(app.window);
     if (scale != app.fonts_built_for) rebuild_fonts(app, scale);
+
+    // The training budget follows the frame rate: cut by a fifth while frames come more than
+    // 20 ms apart (under 50 per second), grown by a quarter millisecond while they keep up.
+    const double interval = frame_start - app.last_frame_start;
+    app.last_frame_start = frame_start;
+    if (interval > 0.020 && interval < 0.5) app.train_budget = std::max(0.002, app.train_budget * 0.8);
+    else if (interval <= 0.020) app.train_budget = std::min(0.008, app.train_budget + 0.00025);
 
     const double train_start = glfwGetTime();
     train(app);

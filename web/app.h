@@ -46,6 +46,10 @@ struct App {
     int detail = 0;                     // 0 = full; up to kMaxDetail while a big network trains
     bool pictures_dirty = true;
     double pictures_ms = 0;             // what the last update of the pictures took
+    // "As fast as possible": seconds of training per frame, lowered while frames come slower
+    // than the display's rate (the training shares the cores with the browser's drawing).
+    double train_budget = 0.008;
+    double last_frame_start = 0;
     int frames_since_pictures = 0;
     Renderer renderer;
     bool renderer_ok = false;
@@ -80,6 +84,8 @@ struct App {
     float scale = 1;                    // device pixel ratio: every UI size is multiplied by it
     float fonts_built_for = 0;
     WidgetRect output_rect;             // the output plot in ImGui's pixels (set by the UI)
+    int output_res = 0;                 // R of the output grid last given to the renderer
+    HeatStyle output_style_shown;       // how the output image was last coloured
     int node_px = 64;                   // a neuron's side in the network view (set by the UI)
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
     std::string written_query;          // what the address shows now
@@ -128,7 +134,10 @@ void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1);
 int feature_slot(int feature);
 int neuron_slot(const App& app, int layer, int node);  // layer: dense layer index
 
-// An ImGui draw callback (user data: the App) that draws the output plot at output_rect.
+// The output plot at output_rect: the image of the network's output grid for ImGui (null
+// before the renderer works), then an ImGui draw callback (user data: the App) that draws
+// the points over it, or a hovered neuron's grid and the points.
+ImTextureID app_output_image(App& app);
 void app_draw_output(const ImDrawList* list, const ImDrawCmd* cmd);
 
 // Records a named widget's rectangle (the last ImGui item) for the test API.

@@ -28,6 +28,62 @@ ImU32 label_colour(float label, bool regression) {
     return kClassColours[c];
 }
 
+void colour_heatmap(const float* values, int R, const HeatStyle& style, float px_per_cell,
+                    std::vector<ImU32>& out) {
+    out.resize(std::size_t(R) * std::size_t(R));
+    struct Rgb { float r, g, b; };
+    auto rgb = [](ImU32 c) {
+        return Rgb{float((c >> IM_COL32_R_SHIFT) & 0xff), float((c >> IM_COL32_G_SHIFT) & 0xff),
+                   float((c >> IM_COL32_B_SHIFT) & 0xff)};
+    };
+    const Rgb neutral = rgb(kNeutral);
+    Rgb hues[6];
+    for (int c = 0; c < 6; ++c) hues[c] = rgb(kClassColours[c]);
+    // mix(neutral, hue, t), then toward dark grey (51) by `line` (the contour). Every step is
+    // a convex combination of bytes, so the result needs no clamping.
+    auto pixel = [&](const Rgb& hue, float t, float line) {
+        auto channel = [&](float n, float h) {
+            float x = n + (h - n) * t;
+            x += (51.0f - x) * line;
+            return ImU32(x + 0.5f);
+        };
+        return (channel(neutral.r, hue.r) << IM_COL32_R_SHIFT) | (channel(neutral.g, hue.g) << IM_COL32_G_SHIFT) |
+               (channel(neutral.b, hue.b) << IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
+    };
+    const float half_ppc = 0.5f / std::max(px_per_cell, 1e-3f);  // central differences, per pixel
+    const float lo = 1.0f / float(std::max(style.classes, 2));
+    for (int i = 0; i < R; ++i) {
+        const float* up = values + std::max(i - 1, 0) * R;
+        const float* row = values + i * R;
+        const float* down = values + std::min(i + 1, R - 1) * R;
+        ImU32* dst = out.data() + std::size_t(i) * std::size_t(R);
+        for (int j = 0; j < R; ++j) {
+            const int left = std::max(j - 1, 0), right = std::min(j + 1, R - 1);
+            const float v = row[j];
+            float line = 0;
+            if (style.kind == 1) {
+                // Class + confidence/2; confidence from 1/k (undecided) to 1 sets the strength.
+                const float cls = std::floor(v), conf = (v - cls) * 2;
+                const float t = style.discretize ? 1.0f : std::clamp((conf - lo) / (1 - lo), 0.0f, 1.0f);
+                if (style.contour && (std::floor(row[right]) != cls || std::floor(down[j]) != cls)) line = 0.8f;
+                dst[j] = pixel(hues[std::clamp(int(cls), 0, 5)], (0.25f + 0.75f * t) * style.strength, line);
+                continue;
+            }
+            const float c = std::clamp(v, -1.0f, 1.0f);
+            const float a = style.discretize ? float((c > 0) - (c < 0)) : c;
+            if (style.contour) {
+                // The boundary v = 0, about a pixel wide: |v| over its change per screen pixel.
+                const float slope = (std::abs(row[right] - row[left]) + std::abs(down[j] - up[j])) * half_ppc;
+                if (std::abs(c) < 1.5f * slope) {  // else d ≥ 1.5 pixels: no line
+                    const float s = std::clamp(std::abs(c) / slope - 0.5f, 0.0f, 1.0f);
+                    line = 0.8f * (1 - s * s * (3 - 2 * s));
+                }
+            }
+            dst[j] = pixel(a < 0 ? hues[0] : hues[1], std::abs(a) * style.strength, line);
+        }
+    }
+}
+
 void LossChart::clear() {
     epoch_.clear();
     train_.clear();
@@ -98,7 +154,7 @@ void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float sca
             line.push_back(p);
         }
         if (line.size() >= 2)
-            dl->AddPolyline(line.data(), int(line.size()), colours[s], 0, 1.5f * scale);
+            dl->AddPolyline(line.data(), int(line.size()), colours[s], 0, std::round(1.5f * scale));  // whole pixels: textured, 2 triangles a segment
     }
     // Hover readout: the sample nearest the mouse's x.
     ImVec2 mouse = ImGui::GetIO().MousePos;

@@ -19,6 +19,26 @@ constexpr ImU32 kClassColours[6] = {
     kOrange, kBlue, IM_COL32(0x2c, 0xa0, 0x2c, 0xff), IM_COL32(0x94, 0x67, 0xbd, 0xff),
     IM_COL32(0xd6, 0x27, 0x28, 0xff), IM_COL32(0x17, 0xbe, 0xcf, 0xff)};
 
+// How a heatmap's values are coloured (here for the output plot, by shaders/heatmap.frag for
+// the thumbnails: the two follow the same rules).
+struct HeatStyle {
+    int kind = 0;            // 0: diverging on [-1, 1]; 1: multi-class, value = class + conf/2
+    int classes = 2;
+    bool discretize = false;
+    bool contour = false;    // the decision boundary (0, or where the class changes)
+    float strength = 1.0f;   // how far confidence pulls the colour from the neutral grey
+
+    bool operator==(const HeatStyle&) const = default;
+};
+
+// The output plot's grid coloured on the CPU, R×R values (row 0 at the top of the plane) to
+// R×R RGBA8 pixels, which the texture unit then stretches over the plot. px_per_cell: screen
+// pixels per cell, so the contour stays about a pixel wide. SwiftShader (software WebGL, the
+// headless browsers) took 11 ms a frame to run the heatmap shader over a 400² plot and 4.5 ms
+// to stretch a plain texture; this loop costs about a third of a millisecond at 256².
+void colour_heatmap(const float* values, int R, const HeatStyle& style, float px_per_cell,
+                    std::vector<ImU32>& out);
+
 // The colour of a point's label: its class, or for regression a target in [−1, 1] on the
 // diverging orange–grey–blue scale.
 ImU32 label_colour(float label, bool regression);

@@ -1,6 +1,5 @@
-// renderer.cpp: shader programs, float data textures and the two render targets (output
-// plot, thumbnail atlas). Everything is drawn into textures before ImGui renders the frame,
-// so ImGui only ever sees plain images.
+// renderer.cpp: shader programs, the thumbnails' float data texture and atlas render target,
+// the output plot's image and points, the data set previews' image.
 #include "renderer.h"
 
 #include "shaders.h"
@@ -80,13 +79,10 @@ ImTextureID as_id(GLuint tex) { return reinterpret_cast<ImTextureID>(static_cast
 }  // namespace
 
 bool Renderer::init(std::string& error) {
-    // The heatmap variants in use: the atlas, a slot's grid in the output plot, the output
-    // plot's own grid (filtered), multi-class output.
-    for (int variant : {kHeatAtlas, 0, kHeatFiltered, kHeatMulti}) {
+    // The heatmap variants: the atlas, and a slot's grid in the output plot.
+    for (int variant : {kHeatAtlas, 0}) {
         std::string frag;
         if (variant & kHeatAtlas) frag += "#define ATLAS\n";
-        if (variant & kHeatMulti) frag += "#define MULTI\n";
-        if (variant & kHeatFiltered) frag += "#define FILTERED\n";
         frag += kHeatmapFrag;
         heat_programs_[variant] = link_program(kHeatmapVert, frag.c_str(), "heatmap", error);
         if (!heat_programs_[variant]) return false;
@@ -122,7 +118,7 @@ bool Renderer::init(std::string& error) {
 }
 
 void Renderer::shutdown() {
-    GLuint textures[] = {slot_data_, atlas_tex_, out_data_, image_tex_};  // (0 is ignored)
+    GLuint textures[] = {slot_data_, atlas_tex_, out_tex_, image_tex_};  // (0 is ignored)
     glDeleteTextures(4, textures);
     glDeleteFramebuffers(1, &atlas_fbo_);
     GLuint vaos[] = {empty_vao_, point_vao_};
@@ -167,23 +163,34 @@ void Renderer::set_slot(int slot, const float* values) {
 }
 
 void Renderer::set_output(const float* values, int R) {
-    if (!out_data_ || out_res_ != R) {
-        // Half floats, so the texture unit interpolates (WebGL2 filters R16F but not R32F):
-        // one texture fetch per pixel instead of four in the shader.
-        if (out_data_) glDeleteTextures(1, &out_data_);
-        out_data_ = make_texture(GL_R16F, R, R, GL_RED, GL_FLOAT, values);
-        out_res_ = R;
-    } else {
-        glBindTexture(GL_TEXTURE_2D, out_data_);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, R, R, GL_RED, GL_FLOAT, values);
-    }
-    glBindTexture(GL_TEXTURE_2D, 0);
+    out_values_.assign(values, values + std::size_t(R) * std::size_t(R));
+    out_res_ = R;
+    out_stale_ = true;
 }
 
-void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h,
-                            int x, int y, bool filtered) {
-    const int variant = (atlas ? kHeatAtlas : 0) | (style.kind == 1 ? kHeatMulti : 0) |
-                        (filtered && style.kind != 1 ? kHeatFiltered : 0);
+ImTextureID Renderer::output_image(const HeatStyle& style, float px_per_cell) {
+    if (out_res_ == 0) return ImTextureID();
+    if (out_stale_ || !(style == out_style_) || px_per_cell != out_px_per_cell_ || !out_tex_) {
+        colour_heatmap(out_values_.data(), out_res_, style, px_per_cell, out_pixels_);
+        if (out_tex_res_ != out_res_) {
+            if (out_tex_) glDeleteTextures(1, &out_tex_);
+            out_tex_ = make_texture(GL_RGBA8, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE, out_pixels_.data());
+            out_tex_res_ = out_res_;
+        } else {
+            glBindTexture(GL_TEXTURE_2D, out_tex_);
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE,
+                            out_pixels_.data());
+        }
+        glBindTexture(GL_TEXTURE_2D, 0);
+        out_stale_ = false;
+        out_style_ = style;
+        out_px_per_cell_ = px_per_cell;
+    }
+    return as_id(out_tex_);
+}
+
+void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R) {
+    const int variant = atlas ? kHeatAtlas : 0;
     const GLuint p = heat_programs_[variant];
     if (!p) return;
     glUseProgram(p);
@@ -191,11 +198,7 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     glUniform2i(glGetUniformLocation(p, "u_origin"), ox, oy);
     glUniform1i(glGetUniformLocation(p, "u_res"), R);
     glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(slot_px_));
-    glUniform2f(glGetUniformLocation(p, "u_view"), float(w), float(h));
-    glUniform2f(glGetUniformLocation(p, "u_offset"), float(x), float(y));
-    glUniform1i(glGetUniformLocation(p, "u_classes"), style.classes);
     glUniform1i(glGetUniformLocation(p, "u_discretize"), style.discretize ? 1 : 0);
-    glUniform1i(glGetUniformLocation(p, "u_contour"), style.contour ? 1 : 0);
     glUniform1f(glGetUniformLocation(p, "u_strength"), style.strength);
     glUniform3fv(glGetUniformLocation(p, "u_palette"), 6, &palette_[0][0]);
     glUniform3fv(glGetUniformLocation(p, "u_neutral"), 1, neutral_);
@@ -216,7 +219,7 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
     glDisable(GL_SCISSOR_TEST);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, slot_data_);
-    draw_heatmap(style, true, 0, 0, kSlotRes, kSlotGrid * slot_px_, rows * slot_px_);
+    draw_heatmap(style, true, 0, 0, kSlotRes);
     glBindTexture(GL_TEXTURE_2D, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
@@ -236,19 +239,13 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
     if (width < 1 || height < 1) return;
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
-    glActiveTexture(GL_TEXTURE0);
     if (source_slot >= 0) {
+        glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, slot_data_);
         draw_heatmap(style, false, (source_slot % kSlotGrid) * kSlotRes,
-                     (source_slot / kSlotGrid) * kSlotRes, kSlotRes, width, height, x, y);
-    } else if (out_data_) {
-        glBindTexture(GL_TEXTURE_2D, out_data_);
-        draw_heatmap(style, false, 0, 0, out_res_, width, height, x, y, true);
-    } else {
-        glClearColor(neutral_[0], neutral_[1], neutral_[2], 1);
-        glClear(GL_COLOR_BUFFER_BIT);  // (within the caller's scissor)
+                     (source_slot / kSlotGrid) * kSlotRes, kSlotRes);
+        glBindTexture(GL_TEXTURE_2D, 0);
     }
-    glBindTexture(GL_TEXTURE_2D, 0);
 
     if (!points.empty()) {
         glEnable(GL_BLEND);

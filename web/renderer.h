@@ -1,11 +1,12 @@
-// renderer.h: the GL side of the page's pictures. Heatmaps are grids of floats uploaded as
-// float textures and coloured by shaders/heatmap.frag: the output plot straight into the
-// page's framebuffer while ImGui draws (a draw callback), with the data points on top as
-// discs; every thumbnail (features and neurons) into one atlas of fixed-size slots that ImGui
-// draws as images.
+// renderer.h: the GL side of the page's pictures. The thumbnails (features and neurons) are
+// grids of floats uploaded as a float texture and coloured by shaders/heatmap.frag into one
+// atlas of fixed-size slots that ImGui draws as images. The output plot is an image ImGui
+// draws (its grid coloured on the CPU, see colour_heatmap), with the data points drawn on top
+// as discs from a draw callback; hovering a neuron shows its slot's grid there instead.
 #pragma once
 
 #include "platform.h"
+#include "plots.h"
 
 #include <imgui.h>
 
@@ -17,17 +18,6 @@ namespace nnplay::web {
 // Compiles and links a vertex and fragment shader body (shader_prelude() goes first). On
 // failure returns 0 and error names the shader and holds its log.
 GLuint link_program(const char* vert, const char* frag, const char* name, std::string& error);
-
-// How a heatmap's values are coloured.
-struct HeatStyle {
-    int kind = 0;            // 0: diverging on [-1, 1]; 1: multi-class, value = class + conf/2
-    int classes = 2;
-    bool discretize = false;
-    bool contour = false;    // the decision boundary (0, or where the class changes)
-    float strength = 1.0f;   // how far confidence pulls the colour from the neutral grey
-
-    bool operator==(const HeatStyle&) const = default;
-};
 
 // One data point to draw on the output plot.
 struct PointSprite {
@@ -61,11 +51,13 @@ public:
     int slot_px() const { return slot_px_; }
     void slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const;  // for ImGui::Image
 
-    // The output plot: an R×R grid and the points.
+    // The output plot: an R×R grid (row 0 at the top), and the image of it for ImGui,
+    // coloured again only when the grid, the style or px_per_cell changed.
     void set_output(const float* values, int R);
-    // Draws the output grid, or (source_slot ≥ 0) a thumbnail slot's grid instead, and the
-    // points into the bound framebuffer's rectangle at (x, y) (lower left) of width×height
-    // pixels. Scissor and framebuffer are the caller's; leaves blending off.
+    ImTextureID output_image(const HeatStyle& style, float px_per_cell);
+    // Draws (source_slot ≥ 0) a thumbnail slot's grid over the output image, and the points,
+    // into the bound framebuffer's rectangle at (x, y) (lower left) of width×height pixels.
+    // Scissor and framebuffer are the caller's; leaves blending off.
     void render_output(int x, int y, int width, int height, const HeatStyle& style,
                        int source_slot, const std::vector<PointSprite>& points, float radius_px);
 
@@ -81,10 +73,7 @@ public:
     void set_palette(const ImU32* colours, int count, ImU32 neutral);
 
 private:
-    // (x, y): the viewport's lower left in the framebuffer; filtered: the data texture
-    // interpolates by itself (R16F, linear), else the shader does.
-    void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R, int w, int h,
-                      int x = 0, int y = 0, bool filtered = false);
+    void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R);
 
     // A point's quad corner as the points shader reads it (six per point, two triangles).
     struct PointVertex {
@@ -96,8 +85,8 @@ private:
     std::vector<PointVertex> point_vertices_;  // rebuilt each frame, kept for its capacity
 
     // shaders/heatmap.frag compiled per variant (its #defines), indexed by kHeat* bits.
-    static constexpr int kHeatFiltered = 1, kHeatMulti = 2, kHeatAtlas = 4;
-    GLuint heat_programs_[8] = {};
+    static constexpr int kHeatAtlas = 1;
+    GLuint heat_programs_[2] = {};
     GLuint point_program_ = 0;
     GLuint empty_vao_ = 0, point_vao_ = 0, point_vbo_ = 0;
     int rows_ = 0;                // slot rows allocated
@@ -107,8 +96,14 @@ private:
     bool atlas_stale_ = true;     // slots changed since the atlas was rendered
     int atlas_count_ = 0;         // ... and what it was rendered with
     HeatStyle atlas_style_;
-    GLuint out_data_ = 0;         // R16F R×R, filtered
+    std::vector<float> out_values_;   // the output grid, R×R
     int out_res_ = 0;
+    std::vector<ImU32> out_pixels_;   // ... coloured
+    GLuint out_tex_ = 0;              // RGBA8 out_tex_res_², linear
+    int out_tex_res_ = 0;
+    bool out_stale_ = true;           // the grid changed since it was coloured
+    HeatStyle out_style_;             // ... and what it was coloured with
+    float out_px_per_cell_ = 0;
     GLuint image_tex_ = 0;        // RGBA8 image_cells_·image_px_ × image_px_
     int image_cells_ = 0, image_px_ = 0;
     float palette_[6][3] = {};

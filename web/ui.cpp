@@ -789,9 +789,14 @@ void network_view(App& app) {
                 if (std::max(a.y, b.y) < view_top || std::min(a.y, b.y) > view_bottom) continue;
                 const float w = t.weight(0, l, to, from);
                 if (std::abs(w) < shown_from) continue;
-                const float thick = std::clamp(0.4f + std::abs(w) * 1.4f, 0.4f, 7.0f) * sc * crowd;
+                // Whole-pixel widths, fainter below one pixel: ImGui then draws each segment as
+                // two textured triangles instead of six, and a software rasteriser pays per
+                // triangle (most of all for the thin slivers of an anti-aliased edge).
+                const float width = std::clamp(0.4f + std::abs(w) * 1.4f, 0.4f, 7.0f) * sc * crowd;
+                const float thick = std::max(1.0f, std::round(width));
+                const ImU32 faded = ImU32(float(alpha) * std::min(width, 1.0f));
                 const ImU32 colour = (w >= 0 ? IM_COL32(0x08, 0x77, 0xbd, 0) : IM_COL32(0xf5, 0x93, 0x22, 0)) |
-                                     (alpha << IM_COL32_A_SHIFT);
+                                     (faded << IM_COL32_A_SHIFT);
                 int n = 1;
                 pts[0] = a;
                 if (curves) {
@@ -1005,6 +1010,7 @@ void output_column(App& app, float width, float height) {
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImVec2 p1(p0.x + side, p0.y + side);
     app.output_rect = {p0.x, p0.y, side, side};
+    if (ImTextureID image = app_output_image(app)) ImGui::GetWindowDrawList()->AddImage(image, p0, p1);
     ImGui::GetWindowDrawList()->AddCallback(app_draw_output, &app);
     ImGui::GetWindowDrawList()->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     ImGui::InvisibleButton("##plot", ImVec2(side, side),
@@ -1101,9 +1107,11 @@ void ui_setup_style(float scale) {
     ImGui::StyleColorsLight(&style);
     style.WindowRounding = 0;
     style.ChildRounding = 0;
-    style.FrameRounding = 3;
+    // Square frames: a rounded one is some fifty thin triangles, a square one two, and
+    // SwiftShader (software WebGL) pays per triangle.
+    style.FrameRounding = 0;
     style.PopupRounding = 4;
-    style.GrabRounding = 3;
+    style.GrabRounding = 0;
     style.WindowBorderSize = 0;
     style.FramePadding = ImVec2(6, 3);
     style.ItemSpacing = ImVec2(6, 5);
