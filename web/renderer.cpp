@@ -142,9 +142,10 @@ bool Renderer::reserve_slots(int count, int slot_px) {
     atlas_stale_ = true;
     if (slot_data_) glDeleteTextures(1, &slot_data_);
     if (atlas_tex_) glDeleteTextures(1, &atlas_tex_);
-    std::vector<float> zeros(size_t(kSlotGrid * kSlotRes) * rows_ * kSlotRes, 0.0f);
+    slot_values_.assign(size_t(kSlotGrid * kSlotRes) * rows_ * kSlotRes, 0.0f);
     slot_data_ = make_texture(GL_R32F, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
-                              zeros.data());
+                              slot_values_.data());
+    slots_dirty_ = false;
     atlas_tex_ = make_texture(GL_RGBA8, kSlotGrid * slot_px_, rows_ * slot_px_, GL_RGBA,
                               GL_UNSIGNED_BYTE, nullptr);
     glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
@@ -155,11 +156,11 @@ bool Renderer::reserve_slots(int count, int slot_px) {
 }
 
 void Renderer::set_slot(int slot, const float* values) {
-    atlas_stale_ = true;
-    glBindTexture(GL_TEXTURE_2D, slot_data_);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, (slot % kSlotGrid) * kSlotRes, (slot / kSlotGrid) * kSlotRes,
-                    kSlotRes, kSlotRes, GL_RED, GL_FLOAT, values);
-    glBindTexture(GL_TEXTURE_2D, 0);
+    if (slot < 0 || slot >= kSlotGrid * rows_) return;
+    const size_t stride = size_t(kSlotGrid * kSlotRes);
+    float* at = slot_values_.data() + size_t(slot / kSlotGrid) * kSlotRes * stride + size_t(slot % kSlotGrid) * kSlotRes;
+    for (int i = 0; i < kSlotRes; ++i) std::copy(values + i * kSlotRes, values + (i + 1) * kSlotRes, at + i * stride);
+    atlas_stale_ = slots_dirty_ = true;
 }
 
 void Renderer::set_output(const float* values, int R) {
@@ -219,6 +220,13 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
     glDisable(GL_SCISSOR_TEST);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, slot_data_);
+    if (slots_dirty_) {
+        // One upload for every slot set since the last time: an 8 × 64 network's 512 uploads
+        // of a slot each cost more than the drawing.
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
+                        slot_values_.data());
+        slots_dirty_ = false;
+    }
     draw_heatmap(style, true, 0, 0, kSlotRes);
     glBindTexture(GL_TEXTURE_2D, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -44,8 +44,9 @@ public:
     bool reserve_slots(int count, int slot_px = kSlotPx);
     // Thumbnails: values is R×R (row 0 at the top of the plane), kSlotRes wide.
     void set_slot(int slot, const float* values);
-    // Colours slots [0, count) into the atlas (call once per frame after set_slot()s); does
-    // nothing when no slot, the count or the style changed since the last time.
+    // Uploads the slots set and colours slots [0, count) into the atlas (call once per frame
+    // after set_slot()s); does nothing when no slot, the count or the style changed since the
+    // last time.
     void render_slots(int count, const HeatStyle& style);
     ImTextureID atlas() const;
     int slot_px() const { return slot_px_; }
@@ -91,6 +92,8 @@ private:
     GLuint empty_vao_ = 0, point_vao_ = 0, point_vbo_ = 0;
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
+    std::vector<float> slot_values_;  // its contents, uploaded by render_slots()
+    bool slots_dirty_ = false;        // set_slot() since the last upload
     int slot_px_ = kSlotPx;
     GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 kSlotGrid·slot_px_ × rows_·slot_px_
     bool atlas_stale_ = true;     // slots changed since the atlas was rendered
