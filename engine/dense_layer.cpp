@@ -16,8 +16,22 @@ void DenseLayer<T>::forward(const T* X, T* Z, int n) const {
 
 template <typename T>
 void DenseLayer<T>::backward(const T* X, const T* dZ, T* dX, int n) const {
-    for (int j = 0; j < n; ++j)  // db += Σ_j dZ(:, j)
-        for (int o = 0; o < out; ++o) db[o] += dZ[std::size_t(j) * out + o];
+    // db += Σ_j dZ(:, j), in j order, in local sums (8 outputs at a time: one
+    // vector): through db itself, which could alias dZ, every term would be a
+    // load, add and store in a chain.
+    int o0 = 0;
+    for (; o0 + 8 <= out; o0 += 8) {
+        T sum[8];
+        for (int r = 0; r < 8; ++r) sum[r] = db[o0 + r];
+        for (int j = 0; j < n; ++j)
+            for (int r = 0; r < 8; ++r) sum[r] += dZ[std::size_t(j) * out + o0 + r];
+        for (int r = 0; r < 8; ++r) db[o0 + r] = sum[r];
+    }
+    for (int o = o0; o < out; ++o) {
+        T sum = db[o];
+        for (int j = 0; j < n; ++j) sum += dZ[std::size_t(j) * out + o];
+        db[o] = sum;
+    }
     accumulate_outer(dZ, X, dW, out, in, n);  // dW += dZ·Xᵀ
     if (!dX) return;
     // dX = Wᵀ·dZ, as a column product with Wᵀ laid out column-major. The

@@ -25,8 +25,6 @@ std::uint64_t splitmix64(std::uint64_t& x) {
     return z ^ (z >> 31);
 }
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
 }  // namespace
 
 Rng::Rng(std::string_view seed) : seed_hash_(fnv1a(seed)) {
@@ -42,18 +40,6 @@ Rng Rng::derive(std::string_view purpose) const {
     return r;
 }
 
-std::uint64_t Rng::next_u64() {
-    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-}
-
 double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
 double Rng::uniform(double a, double b) { return a + (b - a) * uniform(); }
@@ -66,11 +52,6 @@ double Rng::normal(double mean, double sd) {
         s = v1 * v1 + v2 * v2;
     } while (s >= 1 || s == 0);
     return mean + sd * v1 * std::sqrt(-2 * det::log(s) / s);  // sqrt is exact in IEEE
-}
-
-int Rng::below(int n) {
-    // Multiply-shift on the top 32 bits; the bias (n of 2^32) does not matter here.
-    return static_cast<int>(((next_u64() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
 }
 
 }  // namespace nnplay

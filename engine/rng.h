@@ -18,13 +18,31 @@ public:
     // that, e.g., changing the network does not change the data.
     Rng derive(std::string_view purpose) const;
 
-    std::uint64_t next_u64();
+    // Inline (as below()): the training loop shuffles with one call per example,
+    // and out of line each call reloads and stores the state.
+    std::uint64_t next_u64() {
+        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+        const std::uint64_t t = s_[1] << 17;
+        s_[2] ^= s_[0];
+        s_[3] ^= s_[1];
+        s_[1] ^= s_[2];
+        s_[0] ^= s_[3];
+        s_[2] ^= t;
+        s_[3] = rotl(s_[3], 45);
+        return result;
+    }
     double uniform();                   // [0, 1), 53 random bits
     double uniform(double a, double b); // [a, b)
     double normal(double mean, double sd);  // Marsaglia's polar method
-    int below(int n);                   // integer in [0, n), n ≥ 1
+    // An integer in [0, n), n ≥ 1: multiply-shift on the top 32 bits (the bias,
+    // n in 2^32, does not matter here).
+    int below(int n) {
+        return static_cast<int>(((next_u64() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+    }
 
 private:
+    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
     std::uint64_t s_[4];
     std::uint64_t seed_hash_;
 };
