@@ -460,11 +460,15 @@ void app_frame(App& app) {
     if (scale != app.fonts_built_for) rebuild_fonts(app, scale);
 
     // The training budget follows the frame rate: cut by a fifth while frames come more than
-    // 20 ms apart (under 50 per second), grown by a quarter millisecond while they keep up.
+    // 20 ms apart (under 50 a second) and our own work is over half of that, grown by a
+    // quarter millisecond otherwise. When the browser's drawing is what holds frames back
+    // (software WebGL), less training would not bring them sooner.
     const double interval = frame_start - app.last_frame_start;
     app.last_frame_start = frame_start;
-    if (interval > 0.020 && interval < 0.5) app.train_budget = std::max(0.002, app.train_budget * 0.8);
-    else if (interval <= 0.020) app.train_budget = std::min(0.008, app.train_budget + 0.00025);
+    if (interval > 0.020 && interval < 0.5 && app.last_frame_work > 0.5 * interval)
+        app.train_budget = std::max(0.002, app.train_budget * 0.8);
+    else
+        app.train_budget = std::min(0.008, app.train_budget + 0.00025);
 
     const double train_start = glfwGetTime();
     train(app);
@@ -509,6 +513,7 @@ void app_frame(App& app) {
     ++app.stat_frames;
     const double now = glfwGetTime(), span = now - app.stat_since;
     app.stat_frame_time += now - frame_start;
+    app.last_frame_work = now - frame_start;
     if (span >= 1.0) {
         app.fps = app.stat_frames / span;
         app.epochs_per_second = app.stat_epochs / span;

@@ -47,9 +47,9 @@ struct App {
     bool pictures_dirty = true;
     double pictures_ms = 0;             // what the last update of the pictures took
     // "As fast as possible": seconds of training per frame, lowered while frames come slower
-    // than the display's rate (the training shares the cores with the browser's drawing).
+    // than 50 a second because of our own work.
     double train_budget = 0.008;
-    double last_frame_start = 0;
+    double last_frame_start = 0, last_frame_work = 0;
     int frames_since_pictures = 0;
     Renderer renderer;
     bool renderer_ok = false;
