@@ -74,8 +74,10 @@ void colour_heatmap(const float* values, int R, const HeatStyle& style, float px
             if (style.contour) {
                 // The boundary v = 0, about a pixel wide: |v| over its change per screen pixel.
                 const float slope = (std::abs(row[right] - row[left]) + std::abs(down[j] - up[j])) * half_ppc;
-                if (std::abs(c) < 1.5f * slope) {  // else d ≥ 1.5 pixels: no line
-                    const float s = std::clamp(std::abs(c) / slope - 0.5f, 0.0f, 1.0f);
+                // Fading out from 0.25 to 1.25 pixels (the thumbnails' shader used 0.5–1.5):
+                // the texture unit's stretching widens it again.
+                if (std::abs(c) < 1.25f * slope) {  // else no line
+                    const float s = std::clamp(std::abs(c) / slope - 0.25f, 0.0f, 1.0f);
                     line = 0.8f * (1 - s * s * (3 - 2 * s));
                 }
             }
