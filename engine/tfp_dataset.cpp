@@ -103,13 +103,24 @@ void spiral(std::vector<TfpExample>& out, int num_samples, double noise, SeedRan
     arm(kPi, -1);
 }
 
-void reg_plane(std::vector<TfpExample>& out, int n, double noise, SeedRandom& rng) {
+// The regression data sets' point: x, y, then the noise offsets, in that draw order, all
+// uniform on [−6, 6] (the offsets times noise).
+struct RegPoint {
+    double x, y, nx, ny;
+};
+RegPoint reg_point(double noise, SeedRandom& rng) {
     const double radius = 6;
+    RegPoint p;
+    p.x = rand_uniform(rng, -radius, radius);
+    p.y = rand_uniform(rng, -radius, radius);
+    p.nx = rand_uniform(rng, -radius, radius) * noise;
+    p.ny = rand_uniform(rng, -radius, radius) * noise;
+    return p;
+}
+
+void reg_plane(std::vector<TfpExample>& out, int n, double noise, SeedRandom& rng) {
     for (int i = 0; i < n; ++i) {
-        const double x = rand_uniform(rng, -radius, radius);
-        const double y = rand_uniform(rng, -radius, radius);
-        const double nx = rand_uniform(rng, -radius, radius) * noise;
-        const double ny = rand_uniform(rng, -radius, radius) * noise;
+        const auto [x, y, nx, ny] = reg_point(noise, rng);
         out.push_back({x, y, linear_scale((x + nx) + (y + ny), -10, 10, -1, 1)});
     }
 }
@@ -117,12 +128,8 @@ void reg_plane(std::vector<TfpExample>& out, int n, double noise, SeedRandom& rn
 void reg_gauss(std::vector<TfpExample>& out, int n, double noise, SeedRandom& rng) {
     static constexpr double centres[6][3] = {{-4, 2.5, 1},  {0, 2.5, -1},  {4, 2.5, 1},
                                              {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
-    const double radius = 6;
     for (int i = 0; i < n; ++i) {
-        const double x = rand_uniform(rng, -radius, radius);
-        const double y = rand_uniform(rng, -radius, radius);
-        const double nx = rand_uniform(rng, -radius, radius) * noise;
-        const double ny = rand_uniform(rng, -radius, radius) * noise;
+        const auto [x, y, nx, ny] = reg_point(noise, rng);
         // The centre whose (signed) bump is largest in magnitude; the first on a tie.
         double label = 0;
         for (const auto& c : centres) {

@@ -69,7 +69,6 @@ void update_pictures(App& app) {
         for (int j = 0; j < n; ++j) values[j] = signed_output(spec.output, out(0, j));
     }
     app.renderer.set_output(values.data(), output_res);
-    app.output_res = output_res;
 
     // Thumbnails: a coarser grid (detail ≥ 2) fills each kSlotRes² slot in blocks.
     const int R = Renderer::kSlotRes, block = R / thumb_res;
@@ -266,7 +265,7 @@ ImTextureID app_output_image(App& app) {
     if (source >= 0) style = app.output_style_shown;  // the image under a hovered neuron's grid
     else app.output_style_shown = style;
     const float side_px = app.output_rect.w * ImGui::GetIO().DisplayFramebufferScale.x;
-    return app.renderer.output_image(style, side_px / float(std::max(app.output_res, 1)));
+    return app.renderer.output_image(style, side_px / float(std::max(app.renderer.output_res(), 1)));
 }
 
 // The points, and a hovered neuron's grid, drawn straight into the framebuffer over the

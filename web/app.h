@@ -84,7 +84,6 @@ struct App {
     float scale = 1;                    // device pixel ratio: every UI size is multiplied by it
     float fonts_built_for = 0;
     WidgetRect output_rect;             // the output plot in ImGui's pixels (set by the UI)
-    int output_res = 0;                 // R of the output grid last given to the renderer
     HeatStyle output_style_shown;       // how the output image was last coloured
     int node_px = 64;                   // a neuron's side in the network view (set by the UI)
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API

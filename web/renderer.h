@@ -55,6 +55,7 @@ public:
     // The output plot: an R×R grid (row 0 at the top), and the image of it for ImGui,
     // coloured again only when the grid, the style or px_per_cell changed.
     void set_output(const float* values, int R);
+    int output_res() const { return out_res_; }  // R of the last set_output(), else 0
     ImTextureID output_image(const HeatStyle& style, float px_per_cell);
     // Draws (source_slot ≥ 0) a thumbnail slot's grid over the output image, and the points,
     // into the bound framebuffer's rectangle at (x, y) (lower left) of width×height pixels.
