@@ -105,6 +105,16 @@ inline float with_sign_of(float r, float x) {
     std::memcpy(&r, &ur, sizeof r);
     return r;
 }
+// r with x's sign bit ORed in: with_sign_of for an r whose sign bit is clear
+// (r ≥ +0), one operation fewer.
+inline float or_sign_of(float r, float x) {
+    std::uint32_t ur, ux;
+    std::memcpy(&ur, &r, sizeof ur);
+    std::memcpy(&ux, &x, sizeof ux);
+    ur |= ux & 0x80000000u;
+    std::memcpy(&r, &ur, sizeof r);
+    return r;
+}
 template <typename V, typename I = std::conditional_t<sizeof(V) == 16, Int4, Int8>>
 inline V abs_bits(V a) {
     return V(I(a) & 0x7fffffff);
@@ -112,6 +122,10 @@ inline V abs_bits(V a) {
 template <typename V, typename I = std::conditional_t<sizeof(V) == 16, Int4, Int8>>
 inline V with_sign_of(V r, V x) {
     return V((I(r) & 0x7fffffff) | (I(x) & std::int32_t(0x80000000u)));
+}
+template <typename V, typename I = std::conditional_t<sizeof(V) == 16, Int4, Int8>>
+inline V or_sign_of(V r, V x) {
+    return V(I(r) | (I(x) & std::int32_t(0x80000000u)));
 }
 
 }  // namespace nnplay::simd

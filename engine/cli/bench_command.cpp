@@ -181,10 +181,34 @@ void print_row(const Workload& w, const Result& r) {
     std::printf("  %s\n", train ? "samples/s" : "ms/grid");
 }
 
+// The workloads `only` names (comma-separated ids), all when it is empty; an
+// unknown id is an error (nullopt after printing it).
+std::optional<std::vector<Workload>> chosen_workloads(const std::string& only) {
+    std::vector<Workload> all = workloads();
+    if (only.empty()) return all;
+    std::vector<Workload> list;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = std::min(only.find(',', start), only.size());
+        const std::string id = only.substr(start, comma - start);
+        auto it = std::find_if(all.begin(), all.end(), [&](const Workload& w) { return id == w.id; });
+        if (it == all.end()) {
+            std::fprintf(stderr, "nnplay bench: --only: no workload '%s' (W1, W2, W3 or W4)\n",
+                         id.c_str());
+            return std::nullopt;
+        }
+        list.push_back(*it);
+        if (comma == only.size()) return list;
+        start = comma + 1;
+    }
+}
+
 }  // namespace
 
 int run_bench(const BenchOptions& options) {
-    const std::vector<Workload> list = workloads();
+    const std::optional<std::vector<Workload>> chosen = chosen_workloads(options.only);
+    if (!chosen) return kExitUsage;
+    const std::vector<Workload>& list = *chosen;
     if (!options.json) {
         std::printf("nnplay bench (%s build): median, min and max of %d repetitions after one "
                     "warm-up, each >= %.1f s\n",

@@ -32,6 +32,7 @@ struct ExportOptions {
 struct BenchOptions {
     int reps = 7;             // timed repetitions per workload after one warm-up
     bool json = false;        // one JSON object per workload instead of a table
+    std::string only;         // comma-separated workload ids (W1,W4); empty: all
 };
 
 // Trains a Trainer built from options.state_query and prints its progress to

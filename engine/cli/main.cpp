@@ -65,9 +65,10 @@ void print_usage(std::FILE* out) {
         "  --pytorch FILE  a PyTorch script: the same network, weights, loss, optimiser,\n"
         "                  regularisation, schedule and data\n"
         "\n"
-        "nnplay bench [--reps N] [--json]\n"
-        "  --reps N  timed repetitions per workload after one warm-up, 1..1000 (default 7)\n"
-        "  --json    one JSON object per workload instead of a table\n"
+        "nnplay bench [--reps N] [--json] [--only IDS]\n"
+        "  --reps N    timed repetitions per workload after one warm-up, 1..1000 (default 7)\n"
+        "  --json      one JSON object per workload instead of a table\n"
+        "  --only IDS  only these workloads, comma-separated (e.g. W1,W4)\n"
         "  Workloads: circle data, 500 points, noise 0, features x and y, tanh, sgd,\n"
         "  learning rate 0.03, 50% of the points for training, seed 'bench':\n"
         "    W1  network 2-4-2-1, batch 10 (TensorFlow Playground's default)  samples/s\n"
@@ -276,6 +277,10 @@ int bench_main(int argc, char** argv) {
         } else if (flag == "--json") {
             if (!args.no_value(flag)) return usage_error();
             options.json = true;
+        } else if (flag == "--only") {
+            std::optional<std::string_view> v = args.value(flag);
+            if (!v) return usage_error();
+            options.only = std::string(*v);
         } else {
             args.error("unknown option '" + std::string(flag) + "'");
             return usage_error();

@@ -3,6 +3,12 @@
 // build/bench.jsonl and prints a table with the ratios, computed only from this run's figures.
 // Usage: node scripts/bench/run.mjs [--reps N]   (from the repository's root; default 7 reps)
 // NNPLAY_NATIVE=path/nnplay NNPLAY_WASM_CLI=path/nnplay-cli.js choose the builds to time.
+//
+// The N repetitions of a figure are N rounds: each round starts every implementation once, in
+// turn, for a warm-up and one timed repetition. On a shared machine the speed of a whole process
+// can drift by 1.5× for seconds at a time (measured here: the same binary at 15 M or 25 M
+// samples/s, one or the other for a process's whole life); in rounds, every implementation
+// meets the same drift, so the ratios between them hold.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +17,8 @@ import { WORKLOADS } from './common.mjs';
 
 const argv = process.argv.slice(2);
 const repsAt = argv.indexOf('--reps');
-const reps = repsAt >= 0 ? argv[repsAt + 1] : '7';
+const reps = repsAt >= 0 ? Number(argv[repsAt + 1]) : 7;
+if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps: a positive integer, not ${argv[repsAt + 1]}`);
 
 // The builds `make bench` makes; NNPLAY_NATIVE and NNPLAY_WASM_CLI time others (e.g. a branch's).
 const NATIVE = process.env.NNPLAY_NATIVE || 'build/native-release/nnplay';
@@ -23,12 +30,12 @@ const script = (name) => `scripts/bench/${name}.mjs`;
 // In the order they run. nnplay's CLI prints impl "nnplay-native" in both builds: the driver
 // names the row after the command it ran.
 const RUNS = [
-  { impl: 'nnplay-native', cmd: NATIVE, args: ['bench', '--json', '--reps', reps] },
-  { impl: 'nnplay-wasm', cmd: node, args: ['--no-experimental-fetch', WASM_CLI, 'bench', '--json', '--reps', reps] },
-  { impl: 'tfjs-cpu', cmd: node, args: [script('tfjs'), 'cpu', '--reps', reps] },
-  { impl: 'tfjs-wasm', cmd: node, args: ['--no-experimental-fetch', script('tfjs'), 'wasm', '--reps', reps] },
-  { impl: 'brainjs', cmd: node, args: [script('brainjs'), '--reps', reps] },
-  { impl: 'convnetjs', cmd: node, args: [script('convnetjs'), '--reps', reps] },
+  { impl: 'nnplay-native', cmd: NATIVE, args: ['bench', '--json'] },
+  { impl: 'nnplay-wasm', cmd: node, args: ['--no-experimental-fetch', WASM_CLI, 'bench', '--json'] },
+  { impl: 'tfjs-cpu', cmd: node, args: [script('tfjs'), 'cpu'] },
+  { impl: 'tfjs-wasm', cmd: node, args: ['--no-experimental-fetch', script('tfjs'), 'wasm'] },
+  { impl: 'brainjs', cmd: node, args: [script('brainjs')] },
+  { impl: 'convnetjs', cmd: node, args: [script('convnetjs')] },
 ];
 const PEERS = ['tfjs-cpu', 'tfjs-wasm', 'brainjs', 'convnetjs'];
 // Issue 5's targets: nnplay-wasm against the best peer, and nnplay-wasm against native.
@@ -36,37 +43,64 @@ const TARGET_PEER = { W1: 10, W2: 15, W3: 10, W4: 10 };
 const TARGET_NATIVE = { W1: 0.5, W2: 0.5 };
 
 const started = new Date();
+// Per implementation and workload: the timed figure of every round, and the last line read.
+const figures = new Map(); // `${impl} ${workload}` → { values: [], line, error }
+const slot = (impl, id) => {
+  const key = `${impl} ${id}`;
+  if (!figures.has(key)) figures.set(key, { values: [], line: null, error: null });
+  return figures.get(key);
+};
+for (let round = 1; round <= reps; ++round) {
+  const t0 = Date.now();
+  for (const run of RUNS) {
+    const args = [...run.args, '--reps', '1']; // one timed repetition per round
+    if (round === 1) process.stderr.write(`bench: ${run.impl}: ${[run.cmd, ...args].join(' ')}\n`);
+    const child = spawnSync(run.cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+    const byWorkload = new Map();
+    for (const text of (child.stdout || '').split('\n')) {
+      if (!text.startsWith('{')) continue; // tfjs prints a banner on stdout
+      const line = JSON.parse(text);
+      byWorkload.set(line.workload, line);
+    }
+    for (const w of WORKLOADS) {
+      const line = byWorkload.get(w.id);
+      const unit = w.kind === 'train' ? 'samples_per_s' : 'ms_per_grid';
+      const f = slot(run.impl, w.id);
+      if (line && line.status !== 'failed' && Number.isFinite(line[unit])) {
+        f.values.push(line[unit]);
+        f.line = line;
+      } else {
+        f.error ??= line?.error || (child.error ? String(child.error) : `no result (exit ${child.status})`);
+      }
+    }
+  }
+  process.stderr.write(`bench: round ${round} of ${reps}: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const records = []; // one per implementation and workload, failed ones included
 for (const run of RUNS) {
-  process.stderr.write(`bench: ${run.impl}: ${[run.cmd, ...run.args].join(' ')}\n`);
-  const t0 = Date.now();
-  const child = spawnSync(run.cmd, run.args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
-  const byWorkload = new Map();
-  for (const text of (child.stdout || '').split('\n')) {
-    if (!text.startsWith('{')) continue; // tfjs prints a banner on stdout
-    const line = JSON.parse(text);
-    byWorkload.set(line.workload, line);
-  }
   for (const w of WORKLOADS) {
-    const line = byWorkload.get(w.id);
+    const { values, line, error } = slot(run.impl, w.id);
     const unit = w.kind === 'train' ? 'samples_per_s' : 'ms_per_grid';
-    const ok = line && line.status !== 'failed' && Number.isFinite(line[unit]);
-    const why = line?.error || (child.error ? String(child.error) : `no result (exit ${child.status})`);
+    const ok = error == null && values.length > 0;
     const record = { impl: run.impl, workload: w.id };
-    record[unit] = ok ? line[unit] : null;
+    record[unit] = ok ? median(values) : null;
     Object.assign(record, {
-      min: ok ? line.min : null,
-      max: ok ? line.max : null,
-      reps: line?.reps ?? null,
+      min: ok ? Math.min(...values) : null,
+      max: ok ? Math.max(...values) : null,
+      reps: values.length,
       units_per_rep: line?.epochs_per_rep ?? line?.grids_per_rep ?? null,
       ...(w.kind === 'train' ? { loss_before: line?.loss_before ?? null, loss_after: line?.loss_after ?? null } : {}),
       status: ok ? 'ok' : 'failed',
-      ...(ok ? {} : { error: why }),
+      ...(ok ? {} : { error: error ?? 'no result' }),
       date: started.toISOString(),
     });
     records.push(record);
   }
-  process.stderr.write(`bench: ${run.impl}: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
 mkdirSync('build', { recursive: true });
@@ -103,7 +137,7 @@ const versions = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'brain.js
   .map((p) => `${p} ${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`);
 console.log(`nnplay bench, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${os.cpus().length} × ${cpu}, ` +
   `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (at the end), Node ${process.version}`);
-console.log(`median of ${reps} repetitions (each ≥ 0.2 s, after a warm-up); higher samples/s and lower ms/grid are better`);
+console.log(`median of ${reps} repetitions in ${reps} rounds (each ≥ 0.2 s, after a warm-up in its own process); higher samples/s and lower ms/grid are better`);
 console.log(versions.join(', '));
 console.log('');
 console.log(`| ${header.join(' | ')} |`);
