@@ -774,6 +774,7 @@ void network_view(App& app) {
     const float crowd = std::clamp(std::sqrt(200.0f / float(std::max(links, 1))), 0.25f, 1.0f);
     const ImU32 alpha = ImU32(std::lround(200 * std::max(crowd, 0.4f)));
     const float view_top = ImGui::GetWindowPos().y, view_bottom = view_top + ImGui::GetWindowHeight();
+    const float view_left = ImGui::GetWindowPos().x, view_right = view_left + ImGui::GetWindowWidth();
     const bool features_match = int(enabled.size()) == spec.inputs;
     float best = 5 * sc;
     int hit_layer = -1, hit_to = -1, hit_from = -1;
@@ -786,7 +787,9 @@ void network_view(App& app) {
                 ImVec2 a = node_min(l, l == 0 ? input_row(from) : from);
                 a.x += node;
                 a.y += node / 2;
-                if (std::max(a.y, b.y) < view_top || std::min(a.y, b.y) > view_bottom) continue;
+                if (std::max(a.y, b.y) < view_top || std::min(a.y, b.y) > view_bottom ||
+                    b.x < view_left || a.x > view_right)
+                    continue;  // out of view: a software rasteriser would still pay for it
                 const float w = t.weight(0, l, to, from);
                 if (std::abs(w) < shown_from) continue;
                 // Whole-pixel widths, fainter below one pixel: ImGui then draws each segment as
@@ -853,9 +856,13 @@ void network_view(App& app) {
         dl->AddText(ImVec2(a.x - size.x - 5 * sc, a.y + (node - size.y) / 2),
                     s.features[f] ? kInk : IM_COL32(170, 170, 170, 255), label);
     }
+    // Only the neurons in view: an 8 × 64 network shows about a third of its 512 (a software
+    // rasteriser pays for every triangle sent, in view or not).
     for (int l = 0; l < spec.layer_count(); ++l) {
         for (int i = 0; i < spec.width(l); ++i) {
             ImVec2 a = node_min(l + 1, i), b(a.x + node, a.y + node);
+            if (b.y < view_top || a.y - node > view_bottom || b.x < view_left - node || a.x > view_right)
+                continue;  // (the bias square reaches a node's width to the left)
             ImVec2 uv0, uv1;
             app.renderer.slot_uv(neuron_slot(app, l, i), uv0, uv1);
             dl->ChannelsSetCurrent(0);
