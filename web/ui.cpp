@@ -503,6 +503,9 @@ void data_column(App& app, float width) {
     app.preview_px = int(cell);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     Dataset& current = regression ? s.reg_dataset : s.dataset;
+    // Previews in channel 0, frames and labels in channel 1: the images then share one draw
+    // call instead of alternating with the font texture (19 draw calls to 5).
+    dl->ChannelsSplit(2);
     for (size_t i = 0; show_sets && i < sets.size(); ++i) {
         if (i % 3) ImGui::SameLine(0, gap);
         const Dataset d = sets[i];
@@ -527,7 +530,9 @@ void data_column(App& app, float width) {
         if (app.renderer_ok) {
             ImVec2 uv0, uv1;
             preview_uv(app, d, uv0, uv1);
+            dl->ChannelsSetCurrent(0);
             dl->AddImage(app.renderer.images(), p, q, uv0, uv1);
+            dl->ChannelsSetCurrent(1);
         }
         if (d == Dataset::custom && preview.empty()) {
             ImVec2 t = ImGui::CalcTextSize("draw");
@@ -545,6 +550,7 @@ void data_column(App& app, float width) {
         }
         ImGui::PopID();
     }
+    dl->ChannelsMerge();
     ImGui::Dummy(ImVec2(0, 2 * sc));
 
     const float w = width;
