@@ -160,6 +160,9 @@ bad_args=(
     "train extra"
     "bench --reps 0"
     "bench --bogus"
+    "bench --only W5"
+    "bench --only W1,"
+    "bench --only"
 )
 for args in "${bad_args[@]}"; do
     # shellcheck disable=SC2086  # split on purpose
@@ -365,6 +368,14 @@ if [[ $rc -eq 0 && $summary == "$want" ]]; then
     pass "bench --json --reps 1: W1..W3 samples/s, W4 ms per grid"
 else
     fail "bench --json --reps 1: W1..W3 samples/s, W4 ms per grid" "rc=$rc; $summary; $(cat "$tmp/err")"
+fi
+
+run bench --json --reps 1 --only W4,W1
+summary=$(json_summary "$tmp/out")
+if [[ $rc -eq 0 && $summary == $'bench W1 samples_per_s\nbench W4 ms_per_grid' ]]; then
+    pass "bench --only W4,W1: only W1 and W4, in their order"
+else
+    fail "bench --only W4,W1: only W1 and W4, in their order" "rc=$rc; $summary; $(cat "$tmp/err")"
 fi
 
 echo "$passed passed, $failed failed"

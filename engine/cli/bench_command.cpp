@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nnplay::cli {
@@ -181,34 +182,35 @@ void print_row(const Workload& w, const Result& r) {
     std::printf("  %s\n", train ? "samples/s" : "ms/grid");
 }
 
-// The workloads `only` names (comma-separated ids), all when it is empty; an
-// unknown id is an error (nullopt after printing it).
-std::optional<std::vector<Workload>> chosen_workloads(const std::string& only) {
-    std::vector<Workload> all = workloads();
-    if (only.empty()) return all;
-    std::vector<Workload> list;
-    std::size_t start = 0;
-    for (;;) {
+// `only` split at commas.
+std::vector<std::string> split_ids(std::string_view only) {
+    std::vector<std::string> ids;
+    for (std::size_t start = 0;;) {
         const std::size_t comma = std::min(only.find(',', start), only.size());
-        const std::string id = only.substr(start, comma - start);
-        auto it = std::find_if(all.begin(), all.end(), [&](const Workload& w) { return id == w.id; });
-        if (it == all.end()) {
-            std::fprintf(stderr, "nnplay bench: --only: no workload '%s' (W1, W2, W3 or W4)\n",
-                         id.c_str());
-            return std::nullopt;
-        }
-        list.push_back(*it);
-        if (comma == only.size()) return list;
+        ids.emplace_back(only.substr(start, comma - start));
+        if (comma == only.size()) return ids;
         start = comma + 1;
     }
 }
 
 }  // namespace
 
+std::optional<std::string> bench_only_error(std::string_view only) {
+    const std::vector<Workload> all = workloads();
+    for (const std::string& id : split_ids(only))
+        if (std::none_of(all.begin(), all.end(), [&](const Workload& w) { return id == w.id; }))
+            return "--only: no workload '" + id + "' (W1, W2, W3 or W4, comma-separated)";
+    return std::nullopt;
+}
+
 int run_bench(const BenchOptions& options) {
-    const std::optional<std::vector<Workload>> chosen = chosen_workloads(options.only);
-    if (!chosen) return kExitUsage;
-    const std::vector<Workload>& list = *chosen;
+    std::vector<Workload> list = workloads();
+    if (!options.only.empty()) {  // the ids were checked by bench_only_error
+        const std::vector<std::string> ids = split_ids(options.only);
+        std::erase_if(list, [&](const Workload& w) {
+            return std::find(ids.begin(), ids.end(), w.id) == ids.end();
+        });
+    }
     if (!options.json) {
         std::printf("nnplay bench (%s build): median, min and max of %d repetitions after one "
                     "warm-up, each >= %.1f s\n",

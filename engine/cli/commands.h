@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace nnplay::cli {
 
@@ -54,6 +56,8 @@ bool read_text_file(const std::string& path, std::size_t limit, std::string& tex
 // Times the fixed workloads W1..W4 and prints median, min and max per workload.
 // Exit status 1 if a training workload's loss did not go down.
 int run_bench(const BenchOptions& options);
+// Why `only` (for --only) names no workload, or nullopt when every id is one.
+std::optional<std::string> bench_only_error(std::string_view only);
 
 // The full usage text, to `out` (stdout for --help, stderr for a usage error).
 void print_usage(std::FILE* out);

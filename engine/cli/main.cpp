@@ -280,6 +280,10 @@ int bench_main(int argc, char** argv) {
         } else if (flag == "--only") {
             std::optional<std::string_view> v = args.value(flag);
             if (!v) return usage_error();
+            if (std::optional<std::string> e = bench_only_error(*v)) {
+                args.error(*e);
+                return usage_error();
+            }
             options.only = std::string(*v);
         } else {
             args.error("unknown option '" + std::string(flag) + "'");
