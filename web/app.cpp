@@ -358,6 +358,8 @@ void app_sync(App& app) { sync_state(app); }
 
 App* app_current() { return the_app; }
 
+void app_wake(App& app) { app.last_activity = glfwGetTime(); }
+
 void app_reset(App& app) {
     app.files.weights_touched = false;
     app.trainer->reset();
@@ -403,15 +405,28 @@ std::string status_text(const App& app, bool* is_error) {
 // misses a press and release that both fall between two frames (slow frames, scripted input).
 void on_key(GLFWwindow* window, int key, int, int action, int) {
     App& app = *static_cast<App*>(glfwGetWindowUserPointer(window));
+    app_wake(app);
     if (action == GLFW_PRESS || (action == GLFW_REPEAT && (key == GLFW_KEY_RIGHT || key == GLFW_KEY_S)))
         app.keys.push_back(key);
+}
+
+// Every other input only wakes the page (ImGui reads it itself).
+void wake_window(GLFWwindow* window) { app_wake(*static_cast<App*>(glfwGetWindowUserPointer(window))); }
+void install_wake_callbacks(GLFWwindow* window) {
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake_window(w); });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake_window(w); });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake_window(w); });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake_window(w); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake_window(w); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake_window(w); });
 }
 
 bool app_init(App& app, GLFWwindow* window) {
     the_app = &app;
     app.window = window;
     glfwSetWindowUserPointer(window, &app);
-    glfwSetKeyCallback(window, on_key);  // before ImGui's, which chains to it
+    glfwSetKeyCallback(window, on_key);  // before ImGui's, which chains to them
+    install_wake_callbacks(window);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -454,9 +469,34 @@ bool app_init(App& app, GLFWwindow* window) {
 void app_frame(App& app) {
     const double frame_start = glfwGetTime();
     glfwPollEvents();
-    if (url_hash_changed()) app_apply_query(app, url_hash(), true);
+    if (url_hash_changed()) {
+        app_apply_query(app, url_hash(), true);
+        app_wake(app);
+    }
     const float scale = fit_canvas(app.window);
     if (scale != app.fonts_built_for) rebuild_fonts(app, scale);
+
+    // Idle: nothing trains, no input or test API call for half a second, nothing pending.
+    // Then the canvas keeps showing its last frame, redrawn once a second (so whatever a
+    // wake-up might miss shows within a second), instead of being drawn again 60 times a
+    // second: a paused playground then costs almost no CPU (with software WebGL, it had cost
+    // two cores' worth).
+    int fb_width = 0, fb_height = 0;
+    glfwGetFramebufferSize(app.window, &fb_width, &fb_height);
+    if (fb_width != app.drawn_width || fb_height != app.drawn_height) app_wake(app);
+    const bool idle = !app.playing && !app.pictures_dirty && app.steps_requested == 0 &&
+                      app.keys.empty() && !app.reset_requested && !app.edit_pending &&
+                      !ImGui::GetIO().WantTextInput && frame_start - app.last_activity > 0.5 &&
+                      frame_start - app.last_drawn < 1.0;
+    if (idle) {
+#ifndef __EMSCRIPTEN__
+        glfwWaitEventsTimeout(0.25);  // the desktop loop would spin otherwise
+#endif
+        return;
+    }
+    app.last_drawn = frame_start;
+    app.drawn_width = fb_width;
+    app.drawn_height = fb_height;
 
     // The training budget follows the frame rate: cut by a fifth while frames come more than
     // 20 ms apart (under 50 a second) and our own work is over half of that, grown by a
@@ -510,6 +550,7 @@ void app_frame(App& app) {
 
     if (app.first_frame_ms == 0) app.first_frame_ms = now_ms();
     ++app.stat_frames;
+    ++app.frames_drawn;
     const double now = glfwGetTime(), span = now - app.stat_since;
     app.stat_frame_time += now - frame_start;
     app.last_frame_work = now - frame_start;
@@ -594,6 +635,7 @@ const char* api_stats() {
                ",\"trainMs\":" + json_number(the_app->train_ms) +
                ",\"picturesMs\":" + json_number(the_app->pictures_ms) +
                ",\"firstFrameMs\":" + json_number(the_app->first_frame_ms) +
+               ",\"framesDrawn\":" + std::to_string(the_app->frames_drawn) +
                ",\"outputRes\":" + std::to_string(kOutputRes >> the_app->detail) + draw_stats() + "}";
     return api_text.c_str();
 }

@@ -74,6 +74,10 @@ struct App {
     bool edit_pending = false;
 
     std::vector<int> keys;              // GLFW keys pressed since the last frame, in order
+    // Idle frames: when nothing moves, the canvas keeps its last picture (see app_frame).
+    double last_activity = 0;           // glfwGetTime() of the last input or test API call
+    double last_drawn = 0;              // ... of the last frame drawn
+    int drawn_width = 0, drawn_height = 0;  // the framebuffer it was drawn at
 
     // View.
     int current_class = 1;              // what a click on the output plot adds
@@ -96,6 +100,7 @@ struct App {
     // Figures for the test API and the top bar.
     double fps = 0, epochs_per_second = 0;
     double first_frame_ms = 0;          // now_ms() when the first frame was drawn
+    long long frames_drawn = 0;         // since the page started (idle frames not drawn)
     double frame_ms = 0, train_ms = 0;  // mean time spent in app_frame, and training, per frame
     double stat_since = 0, stat_frame_time = 0, stat_train_time = 0;
     int stat_frames = 0, stat_epochs = 0;
@@ -119,6 +124,10 @@ void app_sync(App& app);
 
 // The page's App, for the test API's entry points; null before app_init.
 App* app_current();
+
+// Something from outside (input, a test API call) may change what the page shows: draw the
+// next frames even if nothing trains.
+void app_wake(App& app);
 
 // A transient line in the status bar (and the console); errors are shown in red.
 void app_message(App& app, std::string text, bool error = false);

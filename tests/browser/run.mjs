@@ -242,6 +242,30 @@ await test('a failed download explains itself instead of a blank page', async ()
   await page.close();
 });
 
+await test('a paused page stops drawing; the mouse wakes it', async () => {
+  // Idle: no training, no input or API call for half a second. stats() itself is an API
+  // call, so the frames counted from one call to the next are at most half a second's worth
+  // (60 a second at the most) plus the once-a-second redraw.
+  const page = main.page;
+  await page.evaluate(() => { nnplay.pause(); });
+  await page.waitForTimeout(1500);
+  const a = await page.evaluate(() => nnplay.stats().framesDrawn);
+  await page.waitForTimeout(3000);
+  const b = await page.evaluate(() => nnplay.stats().framesDrawn);
+  check(b - a <= 0.5 * 60 + 3 + 2, `${b - a} frames drawn in 3 s of idling`);
+  // Moving the mouse over the canvas for a second: frames again.
+  await page.waitForTimeout(1500);
+  const c = await page.evaluate(() => nnplay.stats().framesDrawn);
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.move(300 + 20 * i, 400);
+    await page.waitForTimeout(100);
+  }
+  const d = await page.evaluate(() => nnplay.stats().framesDrawn);
+  check(d - c >= 10, `only ${d - c} frames drawn during a second of mouse moves`);
+  console.log(`     idle: ${b - a} frames in 3 s; moving the mouse: ${d - c} frames in 1 s`);
+  check(main.problems.length === 0, main.problems.join('; '));
+});
+
 await test('speed figure: fps and epochs/s while training at 1280x800', async () => {
   // The default network at the default speed (an epoch a frame), then as fast as possible.
   await main.page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
