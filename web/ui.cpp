@@ -1194,7 +1194,9 @@ void ui_draw(App& app) {
     bool error = false;
     const std::string status = status_text(app, &error);
     char speed[64];
-    if (app.show_speed) std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.fps, app.epochs_per_second);
+    // Paused and still, the page draws about once a second (app_frame): "idle", not "1 fps".
+    if (app.show_speed && !app.playing && app.fps < 10) std::snprintf(speed, sizeof speed, "idle");
+    else if (app.show_speed) std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.fps, app.epochs_per_second);
     else std::snprintf(speed, sizeof speed, "speed");
     const float speed_w = ImGui::CalcTextSize(speed).x;
     const float status_wrap = W - speed_w - 16 * sc - compat_button_width(app);
@@ -1233,7 +1235,8 @@ void ui_draw(App& app) {
     caption(speed);
     record_rect(app, "speedReadout");
     if (ImGui::IsItemClicked()) app.show_speed = !app.show_speed;
-    tip("Frames drawn and epochs trained per second. Click (or press F) to hide or show.");
+    tip("Frames drawn and epochs trained per second (\"idle\": paused, and redrawn only when "
+        "something changes). Click (or press F) to hide or show.");
     files_dialogs(app);
     ImGui::End();
 }
