@@ -261,7 +261,7 @@ await test('a paused page stops drawing; the mouse wakes it', async () => {
     await page.waitForTimeout(100);
   }
   const d = await page.evaluate(() => nnplay.stats().framesDrawn);
-  check(d - c >= 10, `only ${d - c} frames drawn during a second of mouse moves`);
+  check(d - c >= 5, `only ${d - c} frames drawn during a second of mouse moves`);  // idle: 1 or 2
   console.log(`     idle: ${b - a} frames in 3 s; moving the mouse: ${d - c} frames in 1 s`);
   check(main.problems.length === 0, main.problems.join('; '));
 });
