@@ -504,7 +504,7 @@ void data_column(App& app, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     Dataset& current = regression ? s.reg_dataset : s.dataset;
     // Previews in channel 0, frames and labels in channel 1: the images then share one draw
-    // call instead of alternating with the font texture (19 draw calls to 5).
+    // call instead of alternating with the font texture (19 draw calls to 3).
     dl->ChannelsSplit(2);
     for (size_t i = 0; show_sets && i < sets.size(); ++i) {
         if (i % 3) ImGui::SameLine(0, gap);
