@@ -539,9 +539,7 @@ void app_frame(App& app) {
     draw_pictures(app);
     update_previews(app);
 
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(app.window, &w, &h);
-    glViewport(0, 0, w, h);
+    glViewport(0, 0, fb_width, fb_height);  // the size read at the top of the frame
     glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     imgui_gl_render(ImGui::GetDrawData());
