@@ -1,8 +1,8 @@
 // activation.cpp: the batched activation kernels, one loop per activation so
 // that each compiles to straight-line (SIMD where possible) code.
-#include "activation.h"
+#include "engine/activation.h"
 
-#include "simd.h"
+#include "engine/simd.h"
 
 #include <type_traits>
 

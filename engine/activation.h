@@ -3,8 +3,8 @@
 // Math goes through det:: so float results are the same natively and in WASM.
 #pragma once
 
-#include "detmath.h"
-#include "state.h"
+#include "engine/detmath.h"
+#include "engine/state.h"
 
 namespace nnplay {
 

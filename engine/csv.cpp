@@ -1,7 +1,7 @@
 // csv.cpp: the CSV reader and writer of csv.h. One pass reads fields and
 // numbers line by line; labels and scaling are decided after it, because
 // both depend on the whole file (−1/+1 labels, the largest coordinate).
-#include "csv.h"
+#include "engine/csv.h"
 
 #include <algorithm>
 #include <cmath>

@@ -19,7 +19,7 @@
 //     largest |coordinate| becomes 6 (the shape of the data is kept).
 #pragma once
 
-#include "state.h"
+#include "engine/state.h"
 
 #include <string>
 #include <string_view>

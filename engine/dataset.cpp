@@ -1,9 +1,9 @@
 // dataset.cpp: the data set generators and the seeded split. TensorFlow
 // Playground's sets repeat its dataset.ts draw for draw and formula for formula,
 // so only the random stream and det:: math set our numbers apart from theirs.
-#include "dataset.h"
+#include "engine/dataset.h"
 
-#include "detmath.h"
+#include "engine/detmath.h"
 
 #include <algorithm>
 #include <cmath>

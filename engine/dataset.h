@@ -3,8 +3,8 @@
 // sets, and the seeded split into training, validation and test points.
 #pragma once
 
-#include "rng.h"
-#include "state.h"
+#include "engine/rng.h"
+#include "engine/state.h"
 
 #include <string>
 #include <vector>

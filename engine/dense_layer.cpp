@@ -1,9 +1,9 @@
 // dense_layer.cpp: the dense op on the blocked kernels of matmul.h. Each output
 // element always sums its terms in the same order, so results do not depend on
 // the SIMD width.
-#include "dense_layer.h"
+#include "engine/dense_layer.h"
 
-#include "matmul.h"
+#include "engine/matmul.h"
 
 #include <vector>
 

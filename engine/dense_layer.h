@@ -4,7 +4,7 @@
 // which keeps float results identical under any SIMD width (see detmath.h).
 #pragma once
 
-#include "types.h"
+#include "engine/types.h"
 
 namespace nnplay {
 

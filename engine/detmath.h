@@ -5,7 +5,7 @@
 // Together with -ffp-contract=off this keeps native and WASM runs identical.
 #pragma once
 
-#include "simd.h"
+#include "engine/simd.h"
 
 #include <cstdint>
 #include <cstring>

@@ -1,10 +1,10 @@
 // features.cpp: the feature columns for training points and for the heatmap
 // grid. The grid version tabulates per row and per column, since it runs for
 // every redraw (up to 512² cells) and sin/cos would otherwise dominate.
-#include "features.h"
+#include "engine/features.h"
 
-#include "assert.h"
-#include "detmath.h"
+#include "engine/assert.h"
+#include "engine/detmath.h"
 
 #include <cstddef>
 #include <vector>

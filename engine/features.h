@@ -3,8 +3,8 @@
 // that order. Networks never see raw points, only these columns.
 #pragma once
 
-#include "state.h"
-#include "types.h"
+#include "engine/state.h"
+#include "engine/types.h"
 
 namespace nnplay {
 

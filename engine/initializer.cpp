@@ -1,5 +1,5 @@
 // initializer.cpp: the weight-initialisation schemes.
-#include "initializer.h"
+#include "engine/initializer.h"
 
 #include <cmath>
 

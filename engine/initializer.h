@@ -3,8 +3,8 @@
 // Xavier/Glorot and He scale by fan-in/fan-out so signals neither vanish nor blow up.
 #pragma once
 
-#include "network.h"
-#include "rng.h"
+#include "engine/network.h"
+#include "engine/rng.h"
 
 namespace nnplay {
 

@@ -1,6 +1,6 @@
 // json_reader.cpp: a recursive-descent JSON parser with positions in its
 // messages. Depth is bounded, so a hostile file cannot exhaust the stack.
-#include "json_reader.h"
+#include "engine/json_reader.h"
 
 #include <clocale>
 #include <cmath>

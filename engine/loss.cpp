@@ -1,9 +1,9 @@
 // loss.cpp: losses in their numerically stable forms: log loss from the logit
 // (never log(0)), softmax with the largest logit subtracted first.
-#include "loss.h"
+#include "engine/loss.h"
 
-#include "activation.h"
-#include "detmath.h"
+#include "engine/activation.h"
+#include "engine/detmath.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
 // matmul.cpp: blocked kernels. A block keeps R×4 (R×8 for float SIMD) accumulators in registers
 // while it walks the shared dimension once, instead of reloading C for every
 // term; R is a template parameter (1..8) so the compiler unrolls and vectorises.
-#include "matmul.h"
+#include "engine/matmul.h"
 
-#include "simd.h"
+#include "engine/simd.h"
 
 #include <cstddef>
 #include <type_traits>

@@ -1,11 +1,11 @@
 // model_json.cpp: writing and reading model files (model_json.h). Reading
 // checks everything against the network the file's own state describes, so
 // a weight can never land in the wrong place.
-#include "model_json.h"
+#include "engine/model_json.h"
 
-#include "features.h"
-#include "json_reader.h"
-#include "payload.h"
+#include "engine/features.h"
+#include "engine/json_reader.h"
+#include "engine/payload.h"
 
 #include <cmath>
 #include <cstdio>

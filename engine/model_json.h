@@ -16,8 +16,8 @@
 // NaN metrics (figures that do not apply) are written as null.
 #pragma once
 
-#include "state.h"
-#include "trainer.h"
+#include "engine/state.h"
+#include "engine/trainer.h"
 
 #include <optional>
 #include <string>

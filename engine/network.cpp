@@ -1,8 +1,8 @@
 // network.cpp: building the layer chain over the flat buffers, and the forward
 // and backward passes over it.
-#include "network.h"
+#include "engine/network.h"
 
-#include "assert.h"
+#include "engine/assert.h"
 
 #include <cmath>
 

@@ -5,11 +5,11 @@
 // regularisers are single loops and a training step allocates nothing.
 #pragma once
 
-#include "activation.h"
-#include "dense_layer.h"
-#include "loss.h"
-#include "state.h"
-#include "types.h"
+#include "engine/activation.h"
+#include "engine/dense_layer.h"
+#include "engine/loss.h"
+#include "engine/state.h"
+#include "engine/types.h"
 
 #include <vector>
 

@@ -1,5 +1,5 @@
 // optimizer.cpp: the update loops; each is one pass over the flat buffers.
-#include "optimizer.h"
+#include "engine/optimizer.h"
 
 #include <cmath>
 

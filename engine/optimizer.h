@@ -8,8 +8,8 @@
 //   adam      m = β₁m + (1−β₁)g; s = β₂s + (1−β₂)g²; w −= lr·(m/(1−β₁ᵗ)) / (√(s/(1−β₂ᵗ)) + ε)
 #pragma once
 
-#include "state.h"
-#include "types.h"
+#include "engine/state.h"
+#include "engine/types.h"
 
 namespace nnplay {
 

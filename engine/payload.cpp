@@ -1,7 +1,7 @@
 // payload.cpp: base64url, CRC-32, float16 and the points / weights payloads of
 // payload.h. The reader checks in a fixed order (base64, size, length,
 // version, checksum, kind, body), so each bad input gets one precise message.
-#include "payload.h"
+#include "engine/payload.h"
 
 #include <array>
 #include <bit>

@@ -20,8 +20,8 @@
 // failure returns a message naming what is wrong.
 #pragma once
 
-#include "network.h"
-#include "state.h"
+#include "engine/network.h"
+#include "engine/state.h"
 
 #include <cstdint>
 #include <optional>

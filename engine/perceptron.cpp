@@ -1,7 +1,7 @@
 // perceptron.cpp: the perceptron rule on a one-layer network.
-#include "perceptron.h"
+#include "engine/perceptron.h"
 
-#include "assert.h"
+#include "engine/assert.h"
 
 namespace nnplay {
 

@@ -3,7 +3,7 @@
 // threshold θ = −b. Weights change only on a mistake: w += lr·(t − y)·x.
 #pragma once
 
-#include "network.h"
+#include "engine/network.h"
 
 namespace nnplay {
 

@@ -1,8 +1,8 @@
 // pytorch_export.cpp: writes the PyTorch script of pytorch_export.h. Plain
 // string building, section by section, in the order the script runs.
-#include "pytorch_export.h"
+#include "engine/pytorch_export.h"
 
-#include "features.h"
+#include "engine/features.h"
 
 #include <clocale>
 #include <cstdio>

@@ -26,7 +26,7 @@
 // Perceptron models (a step output, no gradient) get the model and data only.
 #pragma once
 
-#include "trainer.h"
+#include "engine/trainer.h"
 
 #include <string>
 

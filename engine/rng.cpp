@@ -1,8 +1,8 @@
 // rng.cpp: xoshiro256** (Blackman and Vigna) seeded through splitmix64 from an
 // FNV-1a hash of the seed string.
-#include "rng.h"
+#include "engine/rng.h"
 
-#include "detmath.h"
+#include "engine/detmath.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 // schedule.cpp: the schedules. Powers are repeated products, not std::pow, so
 // the rate is the same bit for bit natively and in WASM.
-#include "schedule.h"
+#include "engine/schedule.h"
 
 namespace nnplay {
 

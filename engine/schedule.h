@@ -3,7 +3,7 @@
 // improved for P epochs: "divide by 10 when the loss stalls").
 #pragma once
 
-#include "state.h"
+#include "engine/state.h"
 
 namespace nnplay {
 

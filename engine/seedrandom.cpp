@@ -2,7 +2,7 @@
 // seedrandom 2.4.4, step for step. Every double operation below is one that
 // seedrandom does on a JavaScript number, in the same order, so results agree
 // to the bit (checked against the npm package by tests/tfp/seedrandom_check.mjs).
-#include "seedrandom.h"
+#include "engine/seedrandom.h"
 
 #include <vector>
 

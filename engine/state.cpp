@@ -1,9 +1,9 @@
 // state.cpp: PlaygroundState <-> URL query string. One table of keys drives
 // both directions, so a key cannot be written without being read back; reading
 // never fails, it clamps or keeps defaults and says why in a warning.
-#include "state.h"
+#include "engine/state.h"
 
-#include "assert.h"
+#include "engine/assert.h"
 
 #include <algorithm>
 #include <charconv>

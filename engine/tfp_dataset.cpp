@@ -5,9 +5,9 @@
 // t = (v − d0)/(d1 − d0), value = r0·(1 − t) + r1·t (d3 3.5's interpolation).
 // sin, cos and log are detmath.h's (the same bits natively and in WASM); V8's
 // may differ from them in a last bit. sqrt is exact everywhere.
-#include "tfp_dataset.h"
+#include "engine/tfp_dataset.h"
 
-#include "detmath.h"
+#include "engine/detmath.h"
 
 #include <algorithm>
 #include <cmath>

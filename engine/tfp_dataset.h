@@ -4,8 +4,8 @@
 // Labels are its own: ±1 for classification, a target in [−1, 1] for regression.
 #pragma once
 
-#include "seedrandom.h"
-#include "state.h"
+#include "engine/seedrandom.h"
+#include "engine/state.h"
 
 #include <vector>
 

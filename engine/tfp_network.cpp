@@ -4,9 +4,9 @@
 // native (glibc) and WASM (musl) runs give the same bits; V8 has its own (fdlibm
 // ports), and the two differ in a last bit now and then, which only a chaotic
 // run (a deep tanh network on spiral, after ~80 epochs) grows to a visible size.
-#include "tfp_network.h"
+#include "engine/tfp_network.h"
 
-#include "detmath.h"
+#include "engine/detmath.h"
 
 #include <algorithm>
 #include <cmath>

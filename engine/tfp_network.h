@@ -5,8 +5,8 @@
 // where an L1 step that crosses zero kills the link for good.
 #pragma once
 
-#include "seedrandom.h"
-#include "state.h"
+#include "engine/seedrandom.h"
+#include "engine/state.h"
 
 #include <vector>
 

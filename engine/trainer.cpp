@@ -2,12 +2,12 @@
 // weights, reshuffle, train the batches, check for NaN/Inf (restore the
 // snapshot), early-stop on validation loss (restore the best), step the
 // learning-rate schedule, and measure.
-#include "trainer.h"
+#include "engine/trainer.h"
 
-#include "assert.h"
-#include "features.h"
-#include "initializer.h"
-#include "perceptron.h"
+#include "engine/assert.h"
+#include "engine/features.h"
+#include "engine/initializer.h"
+#include "engine/perceptron.h"
 
 #include <algorithm>
 #include <cmath>

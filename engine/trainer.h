@@ -4,13 +4,13 @@
 // checks and per-epoch metrics. The page and the CLI both drive this class.
 #pragma once
 
-#include "dataset.h"
-#include "network.h"
-#include "optimizer.h"
-#include "schedule.h"
-#include "state.h"
-#include "tfp_dataset.h"
-#include "tfp_network.h"
+#include "engine/dataset.h"
+#include "engine/network.h"
+#include "engine/optimizer.h"
+#include "engine/schedule.h"
+#include "engine/state.h"
+#include "engine/tfp_dataset.h"
+#include "engine/tfp_network.h"
 
 #include <array>
 #include <string>

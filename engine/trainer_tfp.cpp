@@ -3,10 +3,10 @@
 // shuffle, then the split), its network's weights from the same stream, then
 // per epoch its per-example loop with an update every batchSize examples
 // (counted from 0 each epoch; a partial batch carries over) and its losses.
-#include "trainer.h"
+#include "engine/trainer.h"
 
-#include "detmath.h"
-#include "features.h"
+#include "engine/detmath.h"
+#include "engine/features.h"
 
 #include <algorithm>
 #include <cmath>

@@ -120,7 +120,7 @@ setup_native() {
     imgui_sources
 }
 setup_web() {
-    need emscripten:emcc binaryen libglfw3-dev fonts-inter fonts-dejavu-core \
+    need emscripten:emcc binaryen libglfw3-dev fonts-dejavu-core \
          chromium:chromium nodejs:node npm:npm
     imgui_sources
     npm_packages

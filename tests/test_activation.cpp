@@ -1,7 +1,7 @@
 // test_activation.cpp: the eight hidden-layer activations. Hand-worked values
 // of f, f' against central differences in double, behaviour far out in the
 // tails, and the batched kernels against the scalar definitions.
-#include "activation.h"
+#include "engine/activation.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // test_csv.cpp: CSV import and export. Each error names its line, a file with
 // an error gives no points, and the options (regression labels, scaling) do
 // what csv.h says.
-#include "csv.h"
+#include "engine/csv.h"
 
 #include <doctest/doctest.h>
 

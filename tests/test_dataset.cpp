@@ -1,7 +1,7 @@
 // test_dataset.cpp: every data set's size, class balance, extent and what its
 // noise does, checked against the definitions in dataset.cpp; plus the seeded
 // shuffle and the train/validation/test split.
-#include "dataset.h"
+#include "engine/dataset.h"
 
 #include <doctest/doctest.h>
 

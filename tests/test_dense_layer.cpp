@@ -1,8 +1,8 @@
 // test_dense_layer.cpp: Z = W·X + b. A hand-computed 2→3 case, the loop
 // kernel against the Eigen reference over random shapes, and backward's
 // dW, db, dX against the explicit Eigen formulas (and a central difference).
-#include "dense_layer.h"
-#include "rng.h"
+#include "engine/dense_layer.h"
+#include "engine/rng.h"
 
 #include <doctest/doctest.h>
 

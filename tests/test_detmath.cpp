@@ -2,7 +2,7 @@
 // library over dense grids (the double versions to a few ulps, the float ones
 // against the exact double result), plus the special cases the engine relies
 // on: log(0) = −inf, log(<0) = NaN, tanh saturating to ±1, exp never inf.
-#include "detmath.h"
+#include "engine/detmath.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // test_features.cpp: feature values at hand-worked points, the column layout
 // of compute_features, and the heatmap grid (cell centres, row 0 at the top),
 // whose tabulated kernel is checked against per-cell feature_value.
-#include "features.h"
+#include "engine/features.h"
 
 #include <doctest/doctest.h>
 

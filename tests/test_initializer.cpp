@@ -1,7 +1,7 @@
 // test_initializer.cpp: the starting weights. Zeros, uniform ±scale, Gaussian
 // σ = scale, and the Xavier/He bounds and spreads from fan-in and fan-out,
 // measured on big layers; the bias value, the draw order and reproducibility.
-#include "initializer.h"
+#include "engine/initializer.h"
 
 #include <doctest/doctest.h>
 

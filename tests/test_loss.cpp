@@ -2,7 +2,7 @@
 // Hand-worked losses, loss_backward against central differences of
 // loss_forward in double, the stable forms at huge logits, and the
 // classification helpers.
-#include "loss.h"
+#include "engine/loss.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // test_matmul.cpp: the blocked kernels against their plain reference loops,
 // bit for bit (every output element sums its terms in the same order), over
 // shapes that hit every row block (8, 4, 1–7), column block and remainder.
-#include "matmul.h"
-#include "rng.h"
+#include "engine/matmul.h"
+#include "engine/rng.h"
 
 #include <doctest/doctest.h>
 

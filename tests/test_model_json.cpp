@@ -1,8 +1,8 @@
 // test_model_json.cpp: the JSON reader and model files. A model exported and
 // imported gives the same state and bit-identical weights; malformed JSON and
 // mismatched shapes are reported with a clear message.
-#include "json_reader.h"
-#include "model_json.h"
+#include "engine/json_reader.h"
+#include "engine/model_json.h"
 
 #include <doctest/doctest.h>
 

@@ -3,9 +3,9 @@
 // regularisation for every activation × output × regulariser, per-layer
 // activations, zero hidden layers and an ensemble; plus the Network's
 // plumbing: flat buffer layout, workspaces, copies and the regularisers.
-#include "initializer.h"
-#include "network.h"
-#include "rng.h"
+#include "engine/initializer.h"
+#include "engine/network.h"
+#include "engine/rng.h"
 
 #include <doctest/doctest.h>
 

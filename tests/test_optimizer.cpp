@@ -2,7 +2,7 @@
 // two-parameter vector (w₀ = (1, −2), g₁ = (0.5, −1), g₂ = (0.2, 0.4), lr = 0.1,
 // the default μ = 0.9, ρ = 0.9, β₁ = 0.9, β₂ = 0.999, ε = 1e−8), Adam's bias
 // correction, and reset().
-#include "optimizer.h"
+#include "engine/optimizer.h"
 
 #include <doctest/doctest.h>
 

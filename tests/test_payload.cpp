@@ -1,7 +1,7 @@
 // test_payload.cpp: link payloads. Round trips are exact for float32 and
 // within half precision for float16; every way a payload can be wrong gives
 // its own message, never a crash.
-#include "payload.h"
+#include "engine/payload.h"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // not run): the weight literals read back to the network's exact float32
 // parameters, the layers and activations appear in order, and the optimiser,
 // regularisation and schedule map to their PyTorch spellings.
-#include "pytorch_export.h"
+#include "engine/pytorch_export.h"
 
 #include <doctest/doctest.h>
 

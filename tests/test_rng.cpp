@@ -2,7 +2,7 @@
 // derive() streams independent and repeatable), the moments of uniform and
 // normal draws, below(n)'s range and spread, and golden values of the raw
 // stream so that any change to the hashing or the generator is caught.
-#include "rng.h"
+#include "engine/rng.h"
 
 #include <doctest/doctest.h>
 

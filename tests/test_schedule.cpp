@@ -2,7 +2,7 @@
 // every N epochs); exp (lr·decay^epoch); plateau (×factor after P epochs
 // without improvement, never before; an improvement restarts the count);
 // configure() mid-run keeping progress; reset().
-#include "schedule.h"
+#include "engine/schedule.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // test_state.cpp: the query string of PlaygroundState. A link must survive a
 // round trip bit for bit, TensorFlow Playground's links must read cleanly, and
 // bad input must be reported, never crash or silently change a setting.
-#include "state.h"
+#include "engine/state.h"
 
 #include <doctest/doctest.h>
 

@@ -4,9 +4,9 @@
 // after every epoch; the trainer must give the same to 4 significant digits
 // (relative 5e-4, absolute 1e-9 near 0) for 100 epochs, 50 for chaotic runs.
 // Then the trainer's interface in this mode: points, weights, grid, warnings.
-#include "trainer.h"
+#include "engine/trainer.h"
 
-#include "json_reader.h"
+#include "engine/json_reader.h"
 
 #include <doctest/doctest.h>
 

@@ -2,9 +2,9 @@
 // default 2-4-2 tanh network learns circle, xor and gauss; a deeper one with
 // sin features learns the spiral; early stopping, divergence, ensembles,
 // mid-run changes and determinism behave as documented.
-#include "trainer.h"
+#include "engine/trainer.h"
 
-#include "features.h"
+#include "engine/features.h"
 
 #include <doctest/doctest.h>
 

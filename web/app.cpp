@@ -1,12 +1,12 @@
 // app.cpp: the page's frame loop and everything between the controls and the Trainer:
 // training within a time budget, following state changes, turning grid evaluations into
 // textures, the status line, the address and the test API (see app.h).
-#include "app.h"
+#include "web/app.h"
 
-#include "imgui_gl.h"
-#include "url.h"
+#include "web/imgui_gl.h"
+#include "web/url.h"
 
-#include "features.h"
+#include "engine/features.h"
 
 #include <backends/imgui_impl_glfw.h>
 #include <GLFW/glfw3.h>

@@ -4,11 +4,11 @@
 // swap. The UI (ui.cpp) only edits `state` and asks for things (step, reset); it never trains.
 #pragma once
 
-#include "plots.h"
-#include "renderer.h"
-#include "share.h"
+#include "web/plots.h"
+#include "web/renderer.h"
+#include "web/share.h"
 
-#include "trainer.h"
+#include "engine/trainer.h"
 
 #include <map>
 #include <memory>

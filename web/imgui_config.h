@@ -2,7 +2,7 @@
 // IMGUI_USER_CONFIG. ImGui's internal checks go to the one programmer-error check.
 #pragma once
 
-#include "../engine/assert.h"
+#include "engine/assert.h"
 
 #define IM_ASSERT(expr) NNPLAY_ASSERT(expr)
 

@@ -1,9 +1,9 @@
 // imgui_gl.cpp: see imgui_gl.h. One program (shaders/imgui.*), one vertex array with a
 // vertex and an index buffer refilled per draw list, the font atlas as an RGBA8 texture.
-#include "imgui_gl.h"
+#include "web/imgui_gl.h"
 
-#include "platform.h"
-#include "renderer.h"
+#include "web/platform.h"
+#include "web/renderer.h"
 
 #include "shaders.h"
 

@@ -1,8 +1,8 @@
 // main.cpp: the page's entry point, in the browser and as a desktop window. Creates the
 // GLFW window and hands it to the App; then the one main loop: emscripten_set_main_loop_arg
 // on the web (the browser calls us once per animation frame), a plain while loop natively.
-#include "app.h"
-#include "platform.h"
+#include "web/app.h"
+#include "web/platform.h"
 
 #include <GLFW/glfw3.h>
 

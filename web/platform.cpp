@@ -1,10 +1,10 @@
 // platform.cpp: the browser and desktop sides of platform.h (downloads and the file picker
 // too), and the C entry points of the page's test API (window.nnplay, see web/api.js),
 // which forward to the App.
-#include "platform.h"
+#include "web/platform.h"
 
-#include "app.h"
-#include "share.h"
+#include "web/app.h"
+#include "web/share.h"
 
 #include <GLFW/glfw3.h>
 

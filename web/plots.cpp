@@ -1,6 +1,6 @@
 // plots.cpp: the loss chart, data set previews and plot axes (see plots.h). Plain ImGui
 // draw-list geometry: a few hundred vertices each, redrawn every frame.
-#include "plots.h"
+#include "web/plots.h"
 
 #include <algorithm>
 #include <cmath>

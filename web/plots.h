@@ -3,7 +3,7 @@
 // every picture shares (TensorFlow Playground's orange and blue).
 #pragma once
 
-#include "trainer.h"
+#include "engine/trainer.h"
 
 #include <imgui.h>
 

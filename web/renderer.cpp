@@ -1,6 +1,6 @@
 // renderer.cpp: shader programs, the thumbnails' float data texture and atlas render target,
 // the output plot's image and points, the data set previews' image.
-#include "renderer.h"
+#include "web/renderer.h"
 
 #include "shaders.h"
 

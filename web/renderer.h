@@ -5,8 +5,8 @@
 // as discs from a draw callback; hovering a neuron shows its slot's grid there instead.
 #pragma once
 
-#include "platform.h"
-#include "plots.h"
+#include "web/platform.h"
+#include "web/plots.h"
 
 #include <imgui.h>
 

@@ -1,16 +1,16 @@
 // share.cpp: links and files (see share.h): shared links with the weights and points as
 // payloads, the history entries they make, CSV and model imports (all or nothing), the
 // exports, the File menu with its dialogs, and the test API's side of them.
-#include "share.h"
+#include "web/share.h"
 
-#include "app.h"
-#include "platform.h"
-#include "url.h"
+#include "web/app.h"
+#include "web/platform.h"
+#include "web/url.h"
 
-#include "json_reader.h"
-#include "model_json.h"
-#include "payload.h"
-#include "pytorch_export.h"
+#include "engine/json_reader.h"
+#include "engine/model_json.h"
+#include "engine/payload.h"
+#include "engine/pytorch_export.h"
 
 #include <algorithm>
 #include <cmath>

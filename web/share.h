@@ -6,8 +6,8 @@
 // output plot. Every import is all or nothing: a bad file changes nothing and says why.
 #pragma once
 
-#include "csv.h"
-#include "state.h"
+#include "engine/csv.h"
+#include "engine/state.h"
 
 #include <cstddef>
 #include <string>

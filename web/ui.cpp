@@ -3,7 +3,7 @@
 // neuron a live heatmap, links coloured by weight), then Output with the metrics, the loss
 // chart and the decision boundary; one status line at the bottom. The UI only edits
 // app.state (and asks for steps, resets and weight edits); app_frame() does the rest.
-#include "app.h"
+#include "web/app.h"
 
 
 #include <GLFW/glfw3.h>

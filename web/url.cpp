@@ -1,6 +1,6 @@
 // url.cpp: location.hash and the history through EM_JS on the web; nothing natively (see
 // url.h).
-#include "url.h"
+#include "web/url.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>

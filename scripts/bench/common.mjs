@@ -4,7 +4,7 @@
 
 import { performance } from 'node:perf_hooks';
 
-// The workloads of engine/cli/bench_command.cpp: hidden widths, batch size, kind.
+// The workloads of cli/bench_command.cpp: hidden widths, batch size, kind.
 export const WORKLOADS = [
   { id: 'W1', hidden: [4, 2], batch: 10, kind: 'train', description: '2-4-2-1, batch 10' },
   { id: 'W2', hidden: [8, 8, 8, 8, 8, 8], batch: 10, kind: 'train', description: 'six hidden layers of 8, batch 10' },

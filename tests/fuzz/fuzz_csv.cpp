@@ -1,7 +1,7 @@
 // fuzz_csv.cpp: libFuzzer target for the CSV importer, under all four option
 // combinations. An accepted file must respect the limits of csv.h, and its
 // points must survive export_csv → import_csv exactly.
-#include "csv.h"
+#include "engine/csv.h"
 
 #include <cmath>
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace nnplay;

@@ -1,16 +1,16 @@
 // fuzz_model_json.cpp: libFuzzer target for the strict JSON reader and the
 // model importer. A model that imports must load into a trainer built from its
 // state and export to JSON that imports to the same state and weights.
-#include "json_reader.h"
-#include "model_json.h"
-#include "payload.h"
+#include "engine/json_reader.h"
+#include "engine/model_json.h"
+#include "engine/payload.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace nnplay;

@@ -2,7 +2,7 @@
 // is tried as payload text, and (so mutations get past the checksum) as raw
 // payload bytes given a correct CRC-32. Whatever decodes must satisfy the
 // documented limits and re-encode to the same text.
-#include "payload.h"
+#include "engine/payload.h"
 
 #include <cmath>
 #include <cstdint>
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
 namespace {
 

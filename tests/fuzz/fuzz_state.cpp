@@ -1,14 +1,14 @@
 // fuzz_state.cpp: libFuzzer target for the link reader. Any text must read
 // without crashing, and the state it gives must survive to_query/from_query
 // unchanged (the promise of state.h), with no warnings the second time.
-#include "state.h"
+#include "engine/state.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view query(reinterpret_cast<const char*>(data), size);

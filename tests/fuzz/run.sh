@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# run.sh: builds the libFuzzer targets of tests/fuzz/ into build/fuzz/ (engine
-# sources compiled directly with clang++-14, ASan + UBSan, -O1 -g) and runs each
+# run.sh: builds the libFuzzer targets of tests/fuzz/ into build/fuzz/ (CMake's fuzz
+# preset: clang++-14, ASan + UBSan, -O1 -g) and runs each
 # for a bounded time on a copy of its seed corpus, so the committed corpus stays
 # small (tests/fuzz/<target>.dict, when present, is passed as -dict). Any crash,
 # failed check, leak, timeout or sanitizer report fails it.
@@ -19,40 +19,16 @@ shift || true
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_csv fuzz_model_json)
 
-CXX=${CXX:-clang++-14}
-command -v "$CXX" >/dev/null || { echo "run.sh: $CXX not found (bash scripts/setup.sh fuzz)" >&2; exit 2; }
+command -v clang++-14 >/dev/null || { echo "run.sh: clang++-14 not found (bash scripts/setup.sh fuzz)" >&2; exit 2; }
 
+# The fuzz preset (CMakePresets.json): clang++-14, the engine with ASan + UBSan, -O1 -g, one
+# program per target; -Werror on the targets themselves.
 out=build/fuzz
-mkdir -p "$out/obj" "$out/artifacts"
-# -Wno-psabi: as in CMakeLists.txt (matmul.cpp passes 32-byte vectors without AVX).
-# -Werror only for the targets below: the engine's warnings are CMake's (CI) to fail on.
-flags=(-std=c++20 -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Wno-psabi -ffp-contract=off
-       -fsanitize=address,undefined -fno-sanitize-recover=all
-       -iquote engine -isystem /usr/include/eigen3)
-
-# The engine, once per change: an object is rebuilt when its source or any
-# engine header is newer than it.
-newest_header=$(ls -t engine/*.h | head -n 1)
-objects=()
-pids=()
-build_failed=0
-for src in engine/*.cpp; do
-    obj=$out/obj/$(basename "${src%.cpp}").o
-    objects+=("$obj")
-    if [[ ! -f $obj || $src -nt $obj || $newest_header -nt $obj ]]; then
-        rm -f "$obj"
-        "$CXX" "${flags[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
-        pids+=($!)
-        # Two compilers at a time.
-        if [[ ${#pids[@]} -ge 2 ]]; then
-            wait "${pids[0]}" || build_failed=1
-            pids=("${pids[@]:1}")
-        fi
-    fi
-done
-for pid in "${pids[@]}"; do wait "$pid" || build_failed=1; done
-if [[ $build_failed -ne 0 ]]; then
-    echo "FAIL  the engine does not build with $CXX"
+mkdir -p "$out/artifacts"
+if ! { [[ -f $out/CMakeCache.txt ]] || cmake --preset fuzz >"$out/configure.log" 2>&1; } ||
+   ! cmake --build --preset fuzz -j2 >"$out/build.log" 2>&1; then
+    echo "FAIL  the fuzz targets do not build with clang++-14: see $out/configure.log, $out/build.log"
+    tail -n 20 "$out/build.log" 2>/dev/null || true
     echo "0 passed, ${#targets[@]} failed"
     exit 1
 fi
@@ -61,11 +37,6 @@ passed=0
 failed=0
 for target in "${targets[@]}"; do
     bin=$out/$target
-    if ! "$CXX" "${flags[@]}" -Werror -fsanitize=fuzzer "tests/fuzz/$target.cpp" "${objects[@]}" -o "$bin"; then
-        echo "FAIL  $target: does not build"
-        failed=$((failed + 1))
-        continue
-    fi
     corpus=$out/corpus/$target
     rm -rf "$corpus"
     mkdir -p "$corpus"

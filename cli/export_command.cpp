@@ -1,12 +1,12 @@
 // export_command.cpp: `nnplay export`, a playground run written out: trains a
 // state for N epochs, then writes its points as CSV, the model as JSON (which
 // `nnplay train --model` reads back) and/or a PyTorch script.
-#include "commands.h"
+#include "cli/commands.h"
 
-#include "csv.h"
-#include "model_json.h"
-#include "pytorch_export.h"
-#include "trainer.h"
+#include "engine/csv.h"
+#include "engine/model_json.h"
+#include "engine/pytorch_export.h"
+#include "engine/trainer.h"
 
 #include <cstdio>
 #include <fstream>

@@ -2,7 +2,7 @@
 // without the page, `nnplay export` writes its points or model, `nnplay bench`
 // times the engine. This file only parses arguments, prints usage and
 // dispatches to the commands of commands.h.
-#include "commands.h"
+#include "cli/commands.h"
 
 #include <charconv>
 #include <cstdio>

@@ -1,10 +1,10 @@
 // bench_command.cpp: `nnplay bench`, the engine's throughput on four fixed
 // workloads (three training, one heatmap grid), as median/min/max of timed
 // repetitions, so optimisations and the native-vs-WASM gap can be measured.
-#include "commands.h"
-#include "json.h"
+#include "cli/commands.h"
+#include "cli/json.h"
 
-#include "trainer.h"
+#include "engine/trainer.h"
 
 #include <algorithm>
 #include <chrono>

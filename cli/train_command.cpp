@@ -2,13 +2,13 @@
 // a state query (or a model file, and optionally a CSV of points), trains epoch
 // by epoch and prints the metrics as a table or as JSON lines, so runs can be
 // scripted, compared and reproduced from a link.
-#include "commands.h"
-#include "json.h"
+#include "cli/commands.h"
+#include "cli/json.h"
 
-#include "csv.h"
-#include "json_reader.h"
-#include "model_json.h"
-#include "trainer.h"
+#include "engine/csv.h"
+#include "engine/json_reader.h"
+#include "engine/model_json.h"
+#include "engine/trainer.h"
 
 #include <cmath>
 #include <cstdio>
