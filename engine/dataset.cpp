@@ -57,6 +57,22 @@ void make_circle(int n, double noise, Rng& rng, std::vector<Point>& out) {
     }
 }
 
+// The regression sets' draw, in TensorFlow Playground's order: a point uniform on the
+// plane, then its noise offset (up to ±noise·kDomain per axis). Labels are read at the noised
+// point (at_x, at_y); the point is stored where it was drawn.
+struct NoisyPoint {
+    double x, y, at_x, at_y;
+};
+NoisyPoint draw_noisy_point(double noise, Rng& rng) {
+    const double r = kDomain;
+    NoisyPoint p;
+    p.x = rng.uniform(-r, r);
+    p.y = rng.uniform(-r, r);
+    p.at_x = p.x + rng.uniform(-r, r) * noise;
+    p.at_y = p.y + rng.uniform(-r, r) * noise;
+    return p;
+}
+
 // TFP classifyXORData: the 0.3 padding keeps clean points off the axes, where
 // the label would flip under the smallest change.
 void make_xor(int n, double noise, Rng& rng, std::vector<Point>& out) {
@@ -193,14 +209,10 @@ void make_rings(int n, int k, double noise, Rng& rng, std::vector<Point>& out) {
 // TFP regressPlane: label = d3 linear scale [−10, 10] → [−1, 1] of x + y, at
 // the noised point, not clamped (so |label| reaches 1.2, or 1.8 at 50 % noise).
 void make_reg_plane(int n, double noise, Rng& rng, std::vector<Point>& out) {
-    const double radius = 6;
     for (int i = 0; i < n; ++i) {
-        double x = rng.uniform(-radius, radius);
-        double y = rng.uniform(-radius, radius);
-        double nx = rng.uniform(-radius, radius) * noise;
-        double ny = rng.uniform(-radius, radius) * noise;
-        double u = ((x + nx) + (y + ny) + 10) / 20;
-        out.push_back(make_point(x, y, -1 * (1 - u) + 1 * u));
+        const NoisyPoint p = draw_noisy_point(noise, rng);
+        double u = (p.at_x + p.at_y + 10) / 20;
+        out.push_back(make_point(p.x, p.y, -1 * (1 - u) + 1 * u));
     }
 }
 
@@ -210,20 +222,16 @@ void make_reg_plane(int n, double noise, Rng& rng, std::vector<Point>& out) {
 void make_reg_gauss(int n, double noise, Rng& rng, std::vector<Point>& out) {
     const double bumps[6][3] = {{-4, 2.5, 1},  {0, 2.5, -1}, {4, 2.5, 1},
                                 {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
-    const double radius = 6;
     for (int i = 0; i < n; ++i) {
-        double x = rng.uniform(-radius, radius);
-        double y = rng.uniform(-radius, radius);
-        double nx = rng.uniform(-radius, radius) * noise;
-        double ny = rng.uniform(-radius, radius) * noise;
+        const NoisyPoint p = draw_noisy_point(noise, rng);
         double label = 0;
         for (const auto& b : bumps) {
-            double dx = (x + nx) - b[0], dy = (y + ny) - b[1];
+            double dx = p.at_x - b[0], dy = p.at_y - b[1];
             double u = std::clamp(std::sqrt(dx * dx + dy * dy) / 2, 0.0, 1.0);
             double cand = b[2] * (1 * (1 - u) + 0 * u);
             if (std::abs(cand) > std::abs(label)) label = cand;
         }
-        out.push_back(make_point(x, y, label));
+        out.push_back(make_point(p.x, p.y, label));
     }
 }
 
