@@ -4,7 +4,7 @@
 // also as a ratio to a bare WebGL 2 canvas of the same size measured in the same browser run.
 // Usage: node scripts/bench/page.mjs   (NNPLAY_SITE=build/other times another build folder)
 // Exits 1 only when the page cannot load; slow figures are figures, not failures.
-import { launch } from '../../tests/browser/harness.mjs';
+import { launch, ready, VIEWPORT } from '../../tests/browser/harness.mjs';
 
 // How long each figure is measured: the page's fps and epochs/s are averages over its last
 // second or so, so a few seconds let a changed setting settle.
@@ -21,37 +21,38 @@ try {
   console.error(`bench-page: cannot start: ${e.message}`);
   process.exit(1);
 }
-let failed = false;
+// The page first, so its first frame is that of a freshly started browser (as the README's
+// figures were measured); then the bare canvas in the same browser.
+let figures;
 try {
-  const figures = await measurePage(browser);
-  const bare = await measureBare(browser);
-  const ratio = (fps) => (bare > 0 ? ` (${fmt(fps / bare, 2)} of the bare canvas)` : '');
-  const { d, s, b } = figures;
-  console.log(`bench-page: headless Chromium, software WebGL (SwiftShader), 1280x800`);
-  console.log(`bench-page: bare WebGL 2 canvas, cleared each frame: ${fmt(bare)} fps`);
-  console.log(`bench-page: default network, 1 epoch a frame: ${fmt(d.fps)} fps${ratio(d.fps)}; frame ` +
-              `${fmt(d.frameMs)} ms, output ${d.outputRes}²; first frame ${Math.round(d.firstFrameMs)} ms ` +
-              `after navigation`);
-  console.log(`bench-page: default network, as fast as possible: ${fmt(s.fps)} fps${ratio(s.fps)}, ` +
-              `${Math.round(s.epochsPerSecond)} epochs/s; frame ${fmt(s.frameMs)} ms of which training ` +
-              `${fmt(s.trainMs)} ms`);
-  console.log(`bench-page: 8 x 64 network: ${fmt(b.fps)} fps${ratio(b.fps)}, ${fmt(b.epochsPerSecond)} epochs/s; ` +
-              `output ${b.outputRes}², pictures ${fmt(b.picturesMs, 0)} ms`);
+  figures = await measurePage(browser);
 } catch (e) {
-  console.error(`bench-page: the page did not load: ${e.message.split('\n')[0]}`);
-  failed = true;
-} finally {
+  console.error(`bench-page: the page did not load or run: ${e.message.split('\n')[0]}`);
   await browser.close();
+  process.exit(1);
 }
-process.exit(failed ? 1 : 0);
+const bare = await measureBare(browser).catch(() => 0);
+await browser.close();
+
+const ratio = (fps) => (bare > 0 ? ` (${fmt(fps / bare, 2)} of the bare canvas)` : '');
+const { d, s, b } = figures;
+console.log(`bench-page: headless Chromium, software WebGL (SwiftShader), ${VIEWPORT.width}x${VIEWPORT.height}`);
+console.log(`bench-page: bare WebGL 2 canvas, cleared each frame: ${bare > 0 ? fmt(bare) + ' fps' : 'not measured'}`);
+console.log(`bench-page: default network, 1 epoch a frame: ${fmt(d.fps)} fps${ratio(d.fps)}; frame ` +
+            `${fmt(d.frameMs)} ms, output ${d.outputRes}²; first frame ${Math.round(d.firstFrameMs)} ms ` +
+            `after navigation`);
+console.log(`bench-page: default network, as fast as possible: ${fmt(s.fps)} fps${ratio(s.fps)}, ` +
+            `${Math.round(s.epochsPerSecond)} epochs/s; frame ${fmt(s.frameMs)} ms of which training ` +
+            `${fmt(s.trainMs)} ms`);
+console.log(`bench-page: 8 x 64 network: ${fmt(b.fps)} fps${ratio(b.fps)}, ${fmt(b.epochsPerSecond)} epochs/s; ` +
+            `output ${b.outputRes}², pictures ${fmt(b.picturesMs, 0)} ms`);
 
 // The default network at the default speed (an epoch a frame), then as fast as possible, then
 // the largest network (which lowers its own pictures' detail to keep responding).
 async function measurePage({ context, url }) {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.nnplay && window.nnplay.ready && nnplay.widgetRect('play'),
-                             null, { timeout: 60000 });
+  await ready(page);
   await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
   await page.waitForTimeout(SETTLE_MS);
   const d = await page.evaluate(() => nnplay.stats());
