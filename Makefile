@@ -58,9 +58,13 @@ test-native: native
 test-debug: debug
 	ctest --preset native-debug -j$(JOBS)
 
-# The page in headless Chromium (tests/browser/run.mjs): loads, draws, trains, follows links.
+# The page in headless Chromium (tests/browser/*.test.mjs on node:test, tests/browser/harness.mjs):
+# loads, draws, trains, follows links. One test file at a time: the idle test counts frames, and
+# SwiftShader on 2 cores is slow. TAP output: its closing lines read `# pass N` and `# fail N`.
+# Then the page's speed figure, printed as information (bench-page).
 test-web: web
-	node tests/browser/run.mjs
+	node --test --test-concurrency=1 --test-reporter=tap tests/browser/
+	@$(MAKE) bench-page
 # The engine in WebAssembly (the page's build, under Node) prints the same numbers as native.
 test-wasm: native web
 	bash tests/wasm_same_as_native.sh build/native-release/nnplay build/wasm-release/nnplay-cli.js
@@ -82,6 +86,13 @@ test-fuzz:
 BENCH_REPS ?= 7
 bench: native web bench-deps
 	node scripts/bench/run.mjs --reps $(BENCH_REPS)
+	@$(MAKE) bench-page
+
+# The page's speed figure (scripts/bench/page.mjs): fps and epochs/s while training at 1280x800 in
+# headless Chromium, against a bare WebGL 2 canvas. Fails only when the page cannot load.
+.PHONY: bench-page
+bench-page: web
+	node scripts/bench/page.mjs
 
 # The JavaScript peers are devDependencies (package.json); npm installs them from the lock file
 # when one is missing. At run time nothing is fetched.
