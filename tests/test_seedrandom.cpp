@@ -3,7 +3,7 @@
 // Math.random()) for short, empty, long and non-ASCII seeds, and the UTF-16
 // view of the seed it keys on. tests/tfp/seedrandom_check.mjs compares 3,000
 // draws of many more seeds with the package itself, bit for bit.
-#include "engine/seedrandom.h"
+#include "engine/tfp/seedrandom.h"
 
 #include <doctest/doctest.h>
 

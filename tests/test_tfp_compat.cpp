@@ -165,6 +165,32 @@ TEST_CASE("tfp_compat: what TensorFlow Playground lacks is ignored with a warnin
     CHECK_FALSE(u.compat_active());
 }
 
+TEST_CASE("tfp_compat: turning compat=tf on mid-run gives the run a fresh trainer would") {
+    PlaygroundState s = compat_state("seed=1&networkShape=3&learningRate=0.1");
+    s.compat = Compat::none;
+    Trainer t(s);
+    REQUIRE_FALSE(t.compat_active());
+    t.step_epoch();
+    t.step_epoch();
+    s.compat = Compat::tf;
+    CHECK(t.set_state(s) == (Trainer::kSettings | Trainer::kNetwork | Trainer::kData));
+    REQUIRE(t.compat_active());
+    CHECK(t.epoch() == 0);
+    Trainer fresh(s);
+    for (int e = 0; e < 3; ++e) {
+        t.step_epoch();
+        fresh.step_epoch();
+    }
+    CHECK(t.metrics().train_loss == fresh.metrics().train_loss);
+    CHECK(t.metrics().test_loss == fresh.metrics().test_loss);
+    CHECK(t.warnings() == fresh.warnings());
+    CHECK(t.weight(0, 0, 0, 0) == fresh.weight(0, 0, 0, 0));
+    // And a setting TensorFlow Playground has keeps the run: only the settings change.
+    s.learning_rate = 0.3f;
+    CHECK(t.set_state(s) == Trainer::kSettings);
+    CHECK(t.epoch() == 3);
+}
+
 TEST_CASE("tfp_compat: a diverging run stops with status diverged and finite weights") {
     Trainer t(compat_state("seed=0.5&problem=regression&activation=relu&learningRate=10&batchSize=1&networkShape=8,8"));
     for (int e = 0; e < 50 && t.status() == RunStatus::ok; ++e) t.step_epoch();

@@ -2,7 +2,7 @@
 // each generator (first, second, last, before the shuffle) and the next draw
 // after them, recorded from its own src/dataset.ts under Node with seedrandom
 // 2.4.4 and seed "0.80725"; its shuffle; and the page's split.
-#include "engine/tfp_dataset.h"
+#include "engine/tfp/dataset.h"
 
 #include <doctest/doctest.h>
 

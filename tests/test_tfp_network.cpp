@@ -2,7 +2,7 @@
 // weights' draw order, a hand-computed forward pass, backward against central
 // differences in double, the per-example accumulation with a partial batch
 // carried into the next update, and L1's dead links.
-#include "engine/tfp_network.h"
+#include "engine/tfp/network.h"
 
 #include <doctest/doctest.h>
 

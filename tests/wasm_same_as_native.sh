@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # wasm_same_as_native.sh NATIVE_NNPLAY WASM_NNPLAY_JS: trains the same states with
 # the native CLI and with the WebAssembly build under Node, and requires every
-# printed number to be identical: the engine's determinism promise.
+# printed number to be identical: the engine's determinism promise. Then the WebAssembly
+# build must reproduce the golden runs (tests/data/golden/, scripts/golden.sh) byte for byte.
 set -euo pipefail
 native=$1
 wasm=$2
@@ -33,4 +34,6 @@ for state in "${states[@]}"; do
     fi
 done
 echo "wasm_same_as_native: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+golden=0
+bash "$(dirname "$0")/../scripts/golden.sh" --check node --no-experimental-fetch "$wasm" || golden=$?
+[[ $failed -eq 0 && $golden -eq 0 ]]

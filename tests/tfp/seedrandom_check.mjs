@@ -1,4 +1,4 @@
-// seedrandom_check.mjs DUMP_BINARY: compares nnplay's SeedRandom (engine/seedrandom.cpp,
+// seedrandom_check.mjs DUMP_BINARY: compares nnplay's SeedRandom (engine/tfp/seedrandom.cpp,
 // through tests/tfp/seedrandom_dump) with the npm package seedrandom 2.4.4, the generator
 // TensorFlow Playground's page uses: the first 3000 draws of each seed, bit for bit.
 // Exits 0 on success; with no node_modules/seedrandom it says so and exits 77 (skipped).

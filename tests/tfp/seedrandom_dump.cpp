@@ -3,7 +3,7 @@
 // survives the pipe) and prints, per line, COUNT draws of SeedRandom(seed) as
 // the 16 hex digits of each double's bits, to compare bit for bit with npm's
 // seedrandom 2.4.4.
-#include "engine/seedrandom.h"
+#include "engine/tfp/seedrandom.h"
 
 #include <cstdint>
 #include <cstdio>

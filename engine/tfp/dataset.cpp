@@ -1,11 +1,11 @@
-// tfp_dataset.cpp: the generators of TensorFlow Playground's src/dataset.ts,
+// tfp/dataset.cpp: the generators of TensorFlow Playground's src/dataset.ts,
 // expression for expression (the order of floating-point operations is kept,
 // so the points agree to the bit where the math functions do). d3's linear
 // scales, which it uses for labels and the variance, are written out:
 // t = (v − d0)/(d1 − d0), value = r0·(1 − t) + r1·t (d3 3.5's interpolation).
 // sin, cos and log are detmath.h's (the same bits natively and in WASM); V8's
 // may differ from them in a last bit. sqrt is exact everywhere.
-#include "engine/tfp_dataset.h"
+#include "engine/tfp/dataset.h"
 
 #include "engine/detmath.h"
 

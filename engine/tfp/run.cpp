@@ -1,9 +1,9 @@
-// trainer_tfp.cpp: the Trainer's compat=tf mode, TensorFlow Playground's run
-// as its page makes it from a link: Math.seedrandom(seed), its data (one
-// shuffle, then the split), its network's weights from the same stream, then
-// per epoch its per-example loop with an update every batchSize examples
-// (counted from 0 each epoch; a partial batch carries over) and its losses.
-#include "engine/trainer.h"
+// tfp/run.cpp: compat=tf, TensorFlow Playground's run as its page makes it from a
+// link: Math.seedrandom(seed), its data (one shuffle, then the split), its network's
+// weights from the same stream, then per epoch its per-example loop with an update
+// every batchSize examples (counted from 0 each epoch; a partial batch carries over)
+// and its losses.
+#include "engine/tfp/run.h"
 
 #include "engine/detmath.h"
 #include "engine/features.h"
@@ -116,54 +116,44 @@ Point to_point(const TfpExample& e, bool regression) {
 
 }  // namespace
 
-bool Trainer::compat_applies(const PlaygroundState& state) {
+bool TfpRun::applies(const PlaygroundState& state) {
     return state.compat == Compat::tf && tfp_has_dataset(state.active_dataset()) &&
            state.model == Model::mlp;
 }
 
-void Trainer::tfp_build_data() {
+TfpRun::TfpRun(const PlaygroundState& state) : Run(state) {
+    take_state(state, true, true);
+}
+
+void TfpRun::build_data() {
     SeedRandom rng(state_.seed);  // generateData(true) re-seeds before making the data
     tfp_data_ = tfp_generate_data(state_, rng);
-    tfp_rng_ = rng;
+    rng_ = rng;
     classes_ = is_regression() ? 1 : 2;
     dropped_points_ = 0;
     features_ = tfp_features(state_);
-    tfp_X_train_ = tfp_inputs(features_, tfp_data_.train);
-    tfp_X_test_ = tfp_inputs(features_, tfp_data_.test);
+    X_train_ = tfp_inputs(features_, tfp_data_.train);
+    X_test_ = tfp_inputs(features_, tfp_data_.test);
 
     const bool regression = is_regression();
     data_ = {};
     for (const TfpExample& e : tfp_data_.train) data_.train.push_back(to_point(e, regression));
     for (const TfpExample& e : tfp_data_.test) data_.test.push_back(to_point(e, regression));
-    // Our own batches are not used in this mode; the matrices stay empty.
-    X_train_.resize(Eigen::Index(features_.size()), 0);
-    X_val_.resize(Eigen::Index(features_.size()), 0);
-    X_test_.resize(Eigen::Index(features_.size()), 0);
-    y_train_.resize(0);
-    y_val_.resize(0);
-    y_test_.resize(0);
     grid_R_ = {0, 0};
-    order_.clear();
 }
 
-NetworkSpec Trainer::tfp_spec() const {
+void TfpRun::build_networks() {
     NetworkSpec spec;
     spec.inputs = int(features_.size());
     spec.hidden = state_.network_shape;
     spec.activations.assign(spec.hidden.size(), activation_of(hidden_activation(state_)));
     spec.output = is_regression() ? Output::linear_square : Output::tanh_square;
     spec.outputs = 1;
-    return spec;
+    make_networks(spec, 1);
 }
 
-void Trainer::tfp_take_settings() {
+void TfpRun::take_settings() {
     const PlaygroundState& s = state_;
-    if (!tfp_) {
-        warnings_.push_back(std::string("compat=tf reproduces TensorFlow Playground's circle, xor, gauss, "
-                                        "spiral, reg-plane and reg-gauss with an MLP; ") +
-                            "this state runs nnplay's own training.");
-        return;
-    }
     const PlaygroundState d;  // the defaults
     std::vector<std::string> ignored;
     TfpActivation a;
@@ -190,62 +180,69 @@ void Trainer::tfp_take_settings() {
                             "Playground, the weights never change.");
 }
 
-void Trainer::tfp_reset() {
+void TfpRun::reset() {
     std::vector<int> shape = {int(features_.size())};
     shape.insert(shape.end(), state_.network_shape.begin(), state_.network_shape.end());
     shape.push_back(1);
-    SeedRandom rng = tfp_rng_;  // a freshly loaded page: the weights follow the data's draws
-    tfp_net_ = TfpNetwork(shape, hidden_activation(state_),
-                          is_regression() ? TfpActivation::linear : TfpActivation::tanh,
-                          state_.regularization, state_.init_zero, rng);
-    tfp_last_good_ = tfp_net_;
-    tfp_mirror();
+    SeedRandom rng = rng_;  // a freshly loaded page: the weights follow the data's draws
+    net_ = TfpNetwork(shape, hidden_activation(state_),
+                      is_regression() ? TfpActivation::linear : TfpActivation::tanh,
+                      state_.regularization, state_.init_zero, rng);
+    last_good_net_ = net_;
+    mirror();
     start_over(state_.learning_rate);
 }
 
-bool Trainer::tfp_step_epoch(bool do_measure) {
+bool TfpRun::step_epoch(bool do_measure) {
     const std::size_t n = tfp_data_.train.size();
     if (status_ != RunStatus::ok || n == 0) return false;
-    tfp_last_good_ = tfp_net_;
+    last_good_net_ = net_;
     last_good_[0].params() = nets_[0].params();
 
     // The regulariser may have changed since the network was built.
-    tfp_net_.set_regularization(state_.regularization);
+    net_.set_regularization(state_.regularization);
     const double lr = query_double(state_.learning_rate);
     const double rate = query_double(state_.regularization_rate);
     const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
     const std::size_t inputs = features_.size();
     for (std::size_t i = 0; i < n; ++i) {
-        tfp_net_.forward(tfp_X_train_.data() + i * inputs);
-        tfp_net_.backward(tfp_data_.train[i].label);
-        if ((i + 1) % batch == 0) tfp_net_.update(lr, rate);
+        net_.forward(X_train_.data() + i * inputs);
+        net_.backward(tfp_data_.train[i].label);
+        if ((i + 1) % batch == 0) net_.update(lr, rate);
     }
     ++epoch_;
     metrics_.learning_rate = state_.learning_rate;
-    tfp_mirror();
+    mirror();
 
-    bool finite = tfp_net_.all_finite();
+    bool finite = net_.all_finite();
     if (finite && do_measure) {
         measure();
         finite = std::isfinite(metrics_.train_loss) && std::isfinite(metrics_.test_loss);
     }
     if (!finite) {
-        const bool weights = tfp_net_.all_finite();
-        tfp_net_ = tfp_last_good_;
+        const bool weights = net_.all_finite();
+        net_ = last_good_net_;
         diverge(weights ? "the loss became infinite" : "the weights became NaN or infinite");
     }
     return true;
 }
 
-void Trainer::tfp_measure() {
+void TfpRun::resume_at(int epoch) {
+    if (epoch <= 0) return;
+    epoch_ = epoch;
+    measure();
+    metrics_.learning_rate = state_.learning_rate;  // their rate never changes
+}
+
+void TfpRun::measure() {
     Metrics& m = metrics_;
     m.epoch = epoch_;
     const bool regression = is_regression();
     m.confusion.assign(regression ? 0 : 4, 0);
     const bool test_empty = tfp_data_.test.empty();
-    const SetScore train = score(tfp_net_, tfp_X_train_, tfp_data_.train, regression,
+    const SetScore train = score(net_, X_train_, tfp_data_.train, regression,
                                  test_empty && !regression ? &m.confusion : nullptr);
-    const SetScore test = score(tfp_net_, tfp_X_test_, tfp_data_.test, regression,
+    const SetScore test = score(net_, X_test_, tfp_data_.test, regression,
                                 !test_empty && !regression ? &m.confusion : nullptr);
     m.train_loss = train.loss;
     m.test_loss = test.loss;
@@ -256,17 +253,27 @@ void Trainer::tfp_measure() {
     m.test_rmse = test.rmse;
     m.reg_loss = state_.regularization == Regularization::none
                      ? 0
-                     : tfp_net_.regularization_loss(query_double(state_.regularization_rate));
+                     : net_.regularization_loss(query_double(state_.regularization_rate));
 }
 
-void Trainer::tfp_mirror() {
+void TfpRun::set_weight(int member, int layer, int to, int from, float value) {
+    Run::set_weight(member, layer, to, from, value);
+    net_.link(layer + 1, to, from).weight = value;
+}
+
+void TfpRun::set_bias(int member, int layer, int node, float value) {
+    Run::set_bias(member, layer, node, value);
+    net_.node(layer + 1, node).bias = value;
+}
+
+void TfpRun::mirror() {
     Network<Scalar>& net = nets_[0];
     for (int l = 0; l < net.layer_count(); ++l) {
         DenseLayer<Scalar>& layer = net.layer(l);
         for (int to = 0; to < spec_.width(l); ++to) {
-            layer.b[to] = Scalar(tfp_net_.node(l + 1, to).bias);
+            layer.b[to] = Scalar(net_.node(l + 1, to).bias);
             for (int from = 0; from < spec_.fan_in(l); ++from)
-                layer.weights()(to, from) = Scalar(tfp_net_.link(l + 1, to, from).weight);
+                layer.weights()(to, from) = Scalar(net_.link(l + 1, to, from).weight);
         }
     }
 }

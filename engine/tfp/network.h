@@ -1,11 +1,11 @@
-// tfp_network.h: TensorFlow Playground's network (src/nn.ts) for compat=tf, in
+// tfp/network.h: TensorFlow Playground's network (src/nn.ts) for compat=tf, in
 // double as JavaScript computes: nodes and links, one example at a time;
 // backward() accumulates per-example derivatives and update() applies their
 // mean (a partial batch simply waits for the next update), then its L1/L2 step,
 // where an L1 step that crosses zero kills the link for good.
 #pragma once
 
-#include "engine/seedrandom.h"
+#include "engine/tfp/seedrandom.h"
 #include "engine/state.h"
 
 #include <vector>

@@ -1,10 +1,10 @@
-// tfp_dataset.h: TensorFlow Playground's six data sets exactly as its page
+// tfp/dataset.h: TensorFlow Playground's six data sets exactly as its page
 // makes them for compat=tf: its generators in double, drawing from seedrandom
 // in its order (every draw, noise or not), its one shuffle and its split.
 // Labels are its own: ±1 for classification, a target in [−1, 1] for regression.
 #pragma once
 
-#include "engine/seedrandom.h"
+#include "engine/tfp/seedrandom.h"
 #include "engine/state.h"
 
 #include <vector>

@@ -1,8 +1,8 @@
-// seedrandom.cpp: ARC4 key scheduling, RC4-drop[256] and the 52-bit draw of
+// tfp/seedrandom.cpp: ARC4 key scheduling, RC4-drop[256] and the 52-bit draw of
 // seedrandom 2.4.4, step for step. Every double operation below is one that
 // seedrandom does on a JavaScript number, in the same order, so results agree
 // to the bit (checked against the npm package by tests/tfp/seedrandom_check.mjs).
-#include "engine/seedrandom.h"
+#include "engine/tfp/seedrandom.h"
 
 #include <vector>
 

@@ -1,10 +1,10 @@
-// tfp_network.cpp: src/nn.ts's forwardProp, backProp and updateWeights in
+// tfp/network.cpp: src/nn.ts's forwardProp, backProp and updateWeights in
 // double, with every sum taken in their order so results agree with their page
 // to the last bits the math functions allow. tanh and exp are detmath.h's, so
 // native (glibc) and WASM (musl) runs give the same bits; V8 has its own (fdlibm
 // ports), and the two differ in a last bit now and then, which only a chaotic
 // run (a deep tanh network on spiral, after ~80 epochs) grows to a visible size.
-#include "engine/tfp_network.h"
+#include "engine/tfp/network.h"
 
 #include "engine/detmath.h"
 

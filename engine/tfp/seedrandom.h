@@ -1,4 +1,4 @@
-// seedrandom.h: the random generator of TensorFlow Playground's page, David
+// tfp/seedrandom.h: the random generator of TensorFlow Playground's page, David
 // Bau's seedrandom 2.4.4 (the ARC4 generator behind Math.seedrandom(seed)),
 // reimplemented so compat=tf draws exactly the numbers their page draws.
 // Pure integer and double arithmetic: the same bits natively and in WASM.

@@ -1,0 +1,267 @@
+// nnplay_run.cpp: nnplay's own training loop and its bookkeeping. Per epoch: snapshot the
+// weights, reshuffle, train the batches, check for NaN/Inf (restore the snapshot),
+// early-stop on validation loss (restore the best), step the learning-rate schedule, measure.
+#include "engine/nnplay_run.h"
+
+#include "engine/features.h"
+#include "engine/initializer.h"
+#include "engine/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+namespace nnplay {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+NnplayRun::NnplayRun(const PlaygroundState& state) : Run(state) {
+    take_state(state, true, true);
+}
+
+void NnplayRun::build_data() {
+    const Rng base(state_.seed);
+    Rng data_rng = base.derive("data");
+    Rng split_rng = base.derive("split");
+    std::vector<Point> points = generate_points(state_, data_rng);
+    classes_ = state_.class_count();
+    // Drawn or imported points must name a class the network has: a label such as
+    // 7 or 2.5 would index past the outputs. They are left out, with a warning.
+    const std::size_t given = points.size();
+    if (!is_regression())
+        std::erase_if(points, [&](const Point& p) {
+            return !(p.label >= 0 && p.label < float(classes_) && p.label == float(int(p.label)));
+        });
+    dropped_points_ = int(given - points.size());
+    data_ = split_points(std::move(points), state_, split_rng);
+    features_ = enabled_features(state_.features);
+
+    auto take = [&](const std::vector<Point>& points, Matrix& X, Vector& y) {
+        compute_features(features_, points, X);
+        y.resize(Eigen::Index(points.size()));
+        for (std::size_t i = 0; i < points.size(); ++i) y[Eigen::Index(i)] = points[i].label;
+    };
+    take(data_.train, X_train_, y_train_);
+    take(data_.val, X_val_, y_val_);
+    take(data_.test, X_test_, y_test_);
+    grid_R_ = {0, 0};  // the grid's features may have changed
+    order_.resize(data_.train.size());
+    std::iota(order_.begin(), order_.end(), 0);
+}
+
+void NnplayRun::build_networks() {
+    const int members = std::clamp(state_.ensemble, 1, 8);
+    make_networks(network_spec(state_), members);
+    opts_.assign(std::size_t(members), OptimizerState<Scalar>(std::size_t(nets_[0].params().size())));
+    last_good_opts_ = opts_;
+    best_ = nets_;
+    average_.resize(spec_.outputs, kEvalChunk);
+    train_ws_ = {};
+}
+
+void NnplayRun::take_settings() {
+    optimizer_settings_ = OptimizerSettings::from(state_);
+    schedule_.configure(state_);
+    const int n = int(data_.train.size());
+    const int batch = std::max(1, std::min(state_.batch_size, std::max(n, 1)));
+    if (train_ws_.capacity != batch) {
+        train_ws_ = Workspace<Scalar>(spec_, batch, true);
+        batch_X_.resize(spec_.inputs, batch);
+        batch_y_.resize(batch);
+    }
+    // compat=tf asked for, but this state is not one TensorFlow Playground can run.
+    if (state_.compat != Compat::none)
+        warnings_.push_back(std::string("compat=tf reproduces TensorFlow Playground's circle, xor, gauss, "
+                                        "spiral, reg-plane and reg-gauss with an MLP; ") +
+                            "this state runs nnplay's own training.");
+}
+
+void NnplayRun::reset() {
+    const Rng base(state_.seed);
+    const Rng init_rng = base.derive("init");
+    const Init init = state_.init_zero ? Init::zeros : state_.init;
+    for (std::size_t m = 0; m < nets_.size(); ++m) {
+        Rng rng = init_rng.derive(std::to_string(m));
+        initialize(nets_[m], init, state_.init_scale, state_.init_bias, rng);
+        opts_[m].reset();
+    }
+    schedule_.reset();
+    shuffle_rng_ = base.derive("shuffle");
+    std::iota(order_.begin(), order_.end(), 0);
+    have_best_ = false;
+    since_best_ = 0;
+    start_over(schedule_.rate());
+}
+
+void NnplayRun::resume_at(int epoch) {
+    if (epoch <= 0) return;
+    epoch_ = epoch;
+    measure();
+    schedule_.end_epoch(epoch, metrics_.train_loss);
+    metrics_.learning_rate = schedule_.rate();
+}
+
+void NnplayRun::train_batch(const int* index, int n) {
+    // Plain loops: Eigen's column assignment (or a memmove call) costs more than
+    // the 2 floats it moves.
+    const int inputs = int(batch_X_.rows());
+    Scalar* to = batch_X_.data();
+    for (int j = 0; j < n; ++j) {
+        const Scalar* from = X_train_.data() + std::size_t(index[j]) * inputs;
+        for (int i = 0; i < inputs; ++i) *to++ = from[i];
+        batch_y_[j] = y_train_[index[j]];
+    }
+    const Scalar lr = Scalar(schedule_.rate());
+    const Scalar rate = state_.regularization_rate;
+    for (std::size_t m = 0; m < nets_.size(); ++m) {
+        Network<Scalar>& net = nets_[m];
+        net.forward(batch_X_.data(), n, train_ws_);  // outputs only: backward needs no loss value
+        net.backward(batch_X_.data(), batch_y_.data(), n, train_ws_);
+        net.add_regularization_gradient(state_.regularization, rate);
+        opts_[m].step(net.params().data(), net.grads().data(), optimizer_settings_, lr);
+    }
+}
+
+bool NnplayRun::step_epoch(bool do_measure) {
+    const int n = int(data_.train.size());
+    if (status_ != RunStatus::ok || n == 0) return false;
+    const bool perceptron = spec_.output == Output::step;
+    if (perceptron && (classes_ > 2 || is_regression())) return false;
+
+    for (std::size_t m = 0; m < nets_.size(); ++m) {  // snapshot for divergence
+        last_good_[m].params() = nets_[m].params();
+        last_good_opts_[m] = opts_[m];
+    }
+    if (state_.reshuffle) {
+        for (int i = n - 1; i > 0; --i) std::swap(order_[i], order_[shuffle_rng_.below(i + 1)]);
+    }
+    const double lr = schedule_.rate();
+    if (perceptron) {
+        for (int i : order_)
+            for (auto& net : nets_)
+                perceptron_update(net, X_train_.col(i).data(), y_train_[i], Scalar(lr));
+    } else {
+        const int batch = train_ws_.capacity;
+        for (int start = 0; start < n; start += batch)
+            train_batch(order_.data() + start, std::min(batch, n - start));
+    }
+    ++epoch_;
+    metrics_.learning_rate = lr;
+
+    // Divergence: NaN/Inf weights, or a non-finite loss when the loss is
+    // measured anyway (the weights are checked every epoch: it costs nothing).
+    bool finite = true;
+    for (const auto& net : nets_) finite = finite && net.all_finite();
+    double train_loss = kNaN, acc, rmse;
+    if (finite && do_measure) {
+        measure();
+        train_loss = metrics_.train_loss;
+        finite = std::isfinite(train_loss);
+    } else if (finite && state_.schedule == Schedule::plateau) {
+        evaluate_set(X_train_, y_train_, train_loss, acc, rmse, nullptr);
+        finite = std::isfinite(train_loss);
+    }
+    if (!finite) {
+        opts_ = last_good_opts_;
+        diverge(nets_[0].all_finite() ? "the training loss became infinite"
+                                      : "the weights became NaN or infinite");
+        return true;
+    }
+
+    if (state_.early_stopping && !data_.val.empty()) {
+        double val_loss;
+        evaluate_set(X_val_, y_val_, val_loss, acc, rmse, nullptr);
+        if (!have_best_ || val_loss < best_val_ - state_.min_delta) {
+            for (std::size_t m = 0; m < nets_.size(); ++m) best_[m].params() = nets_[m].params();
+            best_val_ = val_loss;
+            have_best_ = true;
+            since_best_ = 0;
+            best_epoch_ = epoch_;
+        } else if (++since_best_ >= state_.patience) {
+            for (std::size_t m = 0; m < nets_.size(); ++m) nets_[m].params() = best_[m].params();
+            status_ = RunStatus::early_stopped;
+            char best[64];
+            std::snprintf(best, sizeof best, " (validation loss %.4g).", best_val_);
+            status_message_ =
+                "Early stopping at epoch " + std::to_string(epoch_) +
+                ": the validation loss has not improved for " + std::to_string(state_.patience) +
+                " epochs. Restored the weights of epoch " + std::to_string(best_epoch_) + best;
+            measure();
+            return true;
+        }
+    }
+    schedule_.end_epoch(epoch_, train_loss);
+    return true;
+}
+
+void NnplayRun::evaluate_set(const Matrix& X, const Vector& y, double& loss, double& acc,
+                           double& rmse, std::vector<int>* confusion) const {
+    const int n = int(X.cols());
+    const int k = spec_.outputs;
+    if (n == 0) {
+        loss = acc = rmse = kNaN;
+        return;
+    }
+    double loss_sum = 0, sq_sum = 0;
+    int correct = 0;
+    const bool single = nets_.size() == 1;
+    for (int start = 0; start < n; start += kEvalChunk) {
+        const int m = std::min(kEvalChunk, n - start);
+        const Scalar* x = X.data() + std::size_t(start) * X.rows();
+        const Scalar* labels = y.data() + start;
+        const Scalar* out;
+        if (single) {
+            loss_sum += nets_[0].forward(x, m, eval_ws_, labels);
+            out = eval_ws_.outputs();
+        } else {
+            average_.leftCols(m).setZero();
+            for (const auto& net : nets_) {
+                net.forward(x, m, eval_ws_);
+                average_.leftCols(m) += eval_ws_.A.back().leftCols(m);
+            }
+            average_.leftCols(m) /= Scalar(nets_.size());
+            out = average_.data();
+            loss_sum += loss_from_outputs(spec_.output, out, labels, k, m);
+        }
+        for (int j = 0; j < m; ++j) {
+            const Scalar* a = out + std::size_t(j) * k;
+            if (is_regression()) {
+                double d = double(a[0]) - double(labels[j]);
+                sq_sum += d * d;
+            } else {
+                const int predicted = predicted_class(spec_.output, a, k);
+                correct += predicted == int(labels[j]);
+                const int truth = int(labels[j]);
+                if (confusion && truth >= 0 && truth < classes_ && predicted < classes_)
+                    (*confusion)[std::size_t(truth * classes_ + predicted)] += 1;
+            }
+        }
+    }
+    loss = loss_sum / n;
+    acc = is_regression() ? kNaN : double(correct) / n;
+    rmse = is_regression() ? std::sqrt(sq_sum / n) : kNaN;
+}
+
+void NnplayRun::measure() {
+    Metrics& m = metrics_;
+    m.epoch = epoch_;
+    m.confusion.assign(is_regression() ? 0 : std::size_t(classes_ * classes_), 0);
+    const bool test_empty = data_.test.empty();
+    evaluate_set(X_train_, y_train_, m.train_loss, m.train_acc, m.train_rmse,
+                 test_empty ? &m.confusion : nullptr);
+    evaluate_set(X_val_, y_val_, m.val_loss, m.val_acc, m.val_rmse, nullptr);
+    evaluate_set(X_test_, y_test_, m.test_loss, m.test_acc, m.test_rmse,
+                 test_empty ? nullptr : &m.confusion);
+    m.reg_loss = 0;
+    for (const auto& net : nets_)
+        m.reg_loss += net.regularization_loss(state_.regularization, state_.regularization_rate);
+    m.reg_loss /= double(nets_.size());
+}
+
+}  // namespace nnplay

@@ -1,0 +1,152 @@
+// run.cpp: what every kind of run does the same way: taking a changed state in
+// order, the warnings any state can earn, divergence bookkeeping, and evaluating
+// the float networks on arbitrary points and on the heatmap grid.
+#include "engine/run.h"
+
+#include "engine/assert.h"
+#include "engine/features.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace nnplay {
+
+const char* name_of(RunStatus s) {
+    switch (s) {
+        case RunStatus::ok: return "ok";
+        case RunStatus::diverged: return "diverged";
+        case RunStatus::early_stopped: return "early_stopped";
+    }
+    return "ok";
+}
+
+void Run::take_state(const PlaygroundState& state, bool new_data, bool new_network) {
+    state_ = state;
+    if (new_data) build_data();
+    if (new_network) build_networks();
+    warnings_.clear();
+    add_common_warnings();
+    take_settings();
+    if (new_network) reset();
+}
+
+void Run::make_networks(const NetworkSpec& spec, int members) {
+    spec_ = spec;
+    nets_.assign(std::size_t(members), Network<Scalar>(spec_));
+    last_good_ = nets_;
+    eval_ws_ = Workspace<Scalar>(spec_, kEvalChunk, false);
+    grid_R_ = {0, 0};
+}
+
+void Run::add_common_warnings() {
+    if (dropped_points_ > 0)
+        warnings_.push_back(std::to_string(dropped_points_) +
+                            " of your points have a label that is not a class from 0 to " +
+                            std::to_string(classes_ - 1) + ", and were left out.");
+    if (data_.train.empty())
+        warnings_.push_back("There are no training points: draw some, or pick a data set.");
+    if (state_.early_stopping && data_.val.empty())
+        warnings_.push_back(
+            "Early stopping needs a validation set: set the validation share above 0 %.");
+    if (state_.model == Model::perceptron && classes_ > 2)
+        warnings_.push_back("The perceptron separates two classes only; use an MLP for more.");
+    if (state_.model == Model::perceptron && state_.problem == Problem::regression)
+        warnings_.push_back("The perceptron is a classifier; regression needs an MLP.");
+    if (features_.empty())
+        warnings_.push_back("No input feature is selected: the network sees nothing.");
+}
+
+void Run::diverge(const char* what) {
+    for (std::size_t m = 0; m < nets_.size(); ++m) nets_[m].params() = last_good_[m].params();
+    const double lr = metrics_.learning_rate;
+    char cause[512];
+    if (state_.regularization != Regularization::none && state_.regularization_rate * lr >= 0.5)
+        std::snprintf(cause, sizeof cause, "the regularisation rate %g times the learning rate %g is too large",
+                      double(state_.regularization_rate), lr);
+    else
+        std::snprintf(cause, sizeof cause, "the learning rate %g is probably too high: try one ten times smaller",
+                      lr);
+    status_ = RunStatus::diverged;
+    status_message_ = "Training diverged at epoch " + std::to_string(epoch_) + ": " + what +
+                      ". Likely cause: " + cause + ". The weights are back to epoch " +
+                      std::to_string(epoch_ - 1) + ".";
+    --epoch_;
+    measure();
+}
+
+void Run::start_over(double learning_rate) {
+    epoch_ = 0;
+    status_ = RunStatus::ok;
+    status_message_.clear();
+    metrics_ = {};
+    metrics_.learning_rate = learning_rate;
+    measure();
+}
+
+float Run::weight(int member, int layer, int to, int from) const {
+    return nets_[member].layer(layer).weights()(to, from);
+}
+void Run::set_weight(int member, int layer, int to, int from, float value) {
+    nets_[member].layer(layer).weights()(to, from) = value;
+}
+float Run::bias(int member, int layer, int node) const {
+    return nets_[member].layer(layer).b[node];
+}
+void Run::set_bias(int member, int layer, int node, float value) {
+    nets_[member].layer(layer).b[node] = value;
+}
+
+void Run::predict(const std::vector<Point>& points, Matrix& out) const {
+    Matrix X;
+    compute_features(features_, points, X);
+    const int n = int(points.size());
+    out.resize(spec_.outputs, n);
+    for (int start = 0; start < n; start += kEvalChunk) {
+        const int m = std::min(kEvalChunk, n - start);
+        out.middleCols(start, m).setZero();
+        for (const auto& net : nets_) {
+            net.forward(X.data() + std::size_t(start) * X.rows(), m, eval_ws_);
+            out.middleCols(start, m) += eval_ws_.A.back().leftCols(m);
+        }
+        out.middleCols(start, m) /= Scalar(nets_.size());
+    }
+}
+
+void Run::evaluate_grid(int R, GridOutput& out, bool all_layers) const {
+    NNPLAY_ASSERT(R >= 1 && R <= 512);
+    // Two cached resolutions: the page alternates the output plot and the thumbnails.
+    int slot = grid_R_[0] == R ? 0 : grid_R_[1] == R ? 1 : -1;
+    if (slot < 0) {
+        slot = grid_next_;
+        grid_next_ ^= 1;
+        compute_grid_features(features_, R, grid_X_[slot]);
+        grid_R_[slot] = R;
+    }
+    const Matrix& grid_X = grid_X_[slot];
+    const int n = R * R;
+    out.resolution = R;
+    out.output.resize(spec_.outputs, n);
+    if (all_layers) {
+        out.layers.resize(std::size_t(spec_.layer_count()));
+        for (int l = 0; l < spec_.layer_count(); ++l) out.layers[l].resize(spec_.width(l), n);
+    }
+    for (int start = 0; start < n; start += kEvalChunk) {
+        const int m = std::min(kEvalChunk, n - start);
+        const Scalar* x = grid_X.data() + std::size_t(start) * grid_X.rows();
+        auto block = out.output.middleCols(start, m);
+        for (std::size_t member = 0; member < nets_.size(); ++member) {
+            nets_[member].forward(x, m, eval_ws_);
+            if (member == 0) {
+                block = eval_ws_.A.back().leftCols(m);
+                if (all_layers)
+                    for (int l = 0; l < spec_.layer_count(); ++l)
+                        out.layers[l].middleCols(start, m) = eval_ws_.A[l].leftCols(m);
+            } else {
+                block += eval_ws_.A.back().leftCols(m);
+            }
+        }
+        if (nets_.size() > 1) block /= Scalar(nets_.size());
+    }
+}
+
+}  // namespace nnplay

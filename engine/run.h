@@ -1,0 +1,125 @@
+// run.h: one kind of training run behind the Trainer: nnplay's own (nnplay_run.h) or
+// TensorFlow Playground's (tfp/run.h, compat=tf). This base holds what every run has and
+// draws with — the data, float networks, metrics, status — and the grid and prediction code.
+#pragma once
+
+#include "engine/dataset.h"
+#include "engine/network.h"
+#include "engine/state.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace nnplay {
+
+// What one epoch's evaluation reports. Losses are means of the data loss over
+// the set (of the ensemble's averaged output); NaN where a set is empty or a
+// figure does not apply (accuracy for regression, RMSE for classification).
+struct Metrics {
+    int epoch = 0;
+    double train_loss = 0, val_loss = 0, test_loss = 0;
+    double reg_loss = 0;          // the regularisation term (mean over ensemble members)
+    double train_acc = 0, val_acc = 0, test_acc = 0;     // fraction correct, 0..1
+    double train_rmse = 0, val_rmse = 0, test_rmse = 0;  // regression only
+    std::vector<int> confusion;   // (classes × classes) on the test set, row = true, column = predicted
+    double learning_rate = 0;     // the rate the last epoch ran with
+
+    double total_loss() const { return train_loss + reg_loss; }
+};
+
+enum class RunStatus { ok, diverged, early_stopped };
+const char* name_of(RunStatus);  // "ok", "diverged", "early_stopped"
+
+// An R×R grid evaluation for heatmaps: column i·R + j is grid cell (row i, col j)
+// at the plane point (grid_x(j, R), grid_y(i, R)) of features.h.
+struct GridOutput {
+    int resolution = 0;
+    Matrix output;               // (outputs, R²): the ensemble's averaged outputs
+    std::vector<Matrix> layers;  // if asked: per dense layer l, (width l, R²) activations of member 0
+};
+
+// The Trainer's documentation (trainer.h) describes each public function; a Run
+// implements them for one kind of training. Every run keeps float networks in nets_
+// (a run that trains another model mirrors its weights there), which the heatmaps,
+// predictions and exports read.
+class Run {
+public:
+    virtual ~Run() = default;
+
+    // Takes a changed state. The caller (Trainer::set_state) has decided what it
+    // changed: new_data regenerates the data, new_network rebuilds and
+    // re-initialises the networks; the settings are always taken again.
+    void take_state(const PlaygroundState& state, bool new_data, bool new_network);
+
+    virtual void reset() = 0;
+    virtual bool step_epoch(bool measure) = 0;
+    virtual void resume_at(int epoch) = 0;
+    virtual void measure() = 0;
+
+    const PlaygroundState& state() const { return state_; }
+    int epoch() const { return epoch_; }
+    const Metrics& metrics() const { return metrics_; }
+    RunStatus status() const { return status_; }
+    const std::string& status_message() const { return status_message_; }
+    const std::vector<std::string>& warnings() const { return warnings_; }
+    const DataSplit& data() const { return data_; }
+    int class_count() const { return classes_; }
+    bool is_regression() const { return state_.problem == Problem::regression; }
+    const NetworkSpec& spec() const { return spec_; }
+    int ensemble_size() const { return int(nets_.size()); }
+    const Network<Scalar>& network(int member) const { return nets_[member]; }
+
+    float weight(int member, int layer, int to, int from) const;
+    float bias(int member, int layer, int node) const;
+    // Edits the float networks; a run with a model of its own edits that too.
+    virtual void set_weight(int member, int layer, int to, int from, float value);
+    virtual void set_bias(int member, int layer, int node, float value);
+
+    void predict(const std::vector<Point>& points, Matrix& out) const;
+    void evaluate_grid(int R, GridOutput& out, bool all_layers) const;
+
+protected:
+    static constexpr int kEvalChunk = 1024;  // columns per evaluation batch
+
+    explicit Run(const PlaygroundState& state) : state_(state) {}
+
+    // From state_: the points, features_ and whatever the run trains on.
+    virtual void build_data() = 0;
+    // spec_, nets_ (through make_networks) and whatever the run trains with.
+    virtual void build_networks() = 0;
+    // The settings that may change mid-run, and the run's own warnings.
+    virtual void take_settings() = 0;
+
+    // `members` networks of `spec`, their snapshots, the evaluation workspace.
+    void make_networks(const NetworkSpec& spec, int members);
+    // The warnings about the settings that hold for any run (no training points, ...).
+    void add_common_warnings();
+    // Restores nets_ from last_good_, steps the epoch back and says why it diverged.
+    void diverge(const char* what);
+    // Epoch 0, status ok, fresh metrics at the current weights.
+    void start_over(double learning_rate);
+
+    PlaygroundState state_;
+    std::vector<std::string> warnings_;
+    DataSplit data_;
+    int classes_ = 2;
+    int dropped_points_ = 0;               // custom points left out for a label that is no class
+    NetworkSpec spec_;
+    std::vector<Feature> features_;        // the enabled input features
+
+    std::vector<Network<Scalar>> nets_;       // the ensemble (size 1 normally)
+    std::vector<Network<Scalar>> last_good_;  // weights at the start of the epoch
+
+    mutable Workspace<Scalar> eval_ws_;    // (chunk) for evaluation
+    mutable std::array<Matrix, 2> grid_X_;  // (inputs, R²) features of the last two grids asked for
+    mutable std::array<int, 2> grid_R_ = {0, 0};
+    mutable int grid_next_ = 0;
+
+    int epoch_ = 0;
+    Metrics metrics_;
+    RunStatus status_ = RunStatus::ok;
+    std::string status_message_;
+};
+
+}  // namespace nnplay
