@@ -3,10 +3,10 @@
 // by epoch and prints the metrics as a table or as JSON lines, so runs can be
 // scripted, compared and reproduced from a link.
 #include "cli/commands.h"
-#include "cli/json.h"
 
 #include "engine/csv.h"
 #include "engine/json_reader.h"
+#include "engine/json_writer.h"
 #include "engine/model_json.h"
 #include "engine/trainer.h"
 

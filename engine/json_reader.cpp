@@ -2,10 +2,10 @@
 // messages. Depth is bounded, so a hostile file cannot exhaust the stack.
 #include "engine/json_reader.h"
 
-#include <clocale>
+#include "engine/number_text.h"
+
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_set>
@@ -150,14 +150,8 @@ private:
         }
         v.type = JsonValue::Type::number;
         v.text = std::string(s_.substr(start, i_ - start));
-        // strtod follows LC_NUMERIC: swap '.' for the locale's decimal point.
-        std::string buf = v.text;
-        const char* point = std::localeconv()->decimal_point;
-        if (point && point[0] && point[0] != '.')
-            for (char& c : buf)
-                if (c == '.') c = point[0];
-        v.number = std::strtod(buf.c_str(), nullptr);
-        if (!std::isfinite(v.number)) {
+        // The text is already valid JSON, which is strict syntax; only overflow fails here.
+        if (!parse_double_strict(v.text, v.number)) {
             i_ = start;
             return fail("number out of range");
         }
@@ -282,24 +276,6 @@ JsonParse parse_json(std::string_view text) {
         return {std::nullopt, "JSON text is " + std::to_string(text.size()) + " bytes, at most " +
                                   std::to_string(kJsonMaxBytes)};
     return Parser(text).run();
-}
-
-void append_json_quoted(std::string& out, std::string_view text) {
-    out += '"';
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c < 0x20 || c == 0x7f) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
-            out += buf;
-        } else {
-            out += ch;
-        }
-    }
-    out += '"';
 }
 
 }  // namespace nnplay

@@ -7,10 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <clocale>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <span>
@@ -112,66 +109,6 @@ std::string spellings(std::span<const EnumName> names) {
         out += n.name;
     }
     return out;
-}
-
-// ---------------------------------------------------------------------------
-// Numbers. printf/strtof follow LC_NUMERIC; a host program may call setlocale,
-// and the link must not change with it, so the decimal point is swapped to and
-// from '.' here. (std::to_chars/from_chars for floats would avoid this, but the
-// libc++ of the Emscripten we build with has neither.)
-
-char locale_decimal_point() {
-    const char* point = std::localeconv()->decimal_point;
-    return point && point[0] ? point[0] : '.';
-}
-
-// Strict syntax: [+-] digits [. digits] [e [+-] digits]. strtof alone would
-// also take "inf", "nan", hex floats and leading blanks.
-bool parse_float(std::string_view text, float& out) {
-    std::size_t i = 0, n = text.size(), digits = 0;
-    auto is_digit = [&](std::size_t k) { return k < n && text[k] >= '0' && text[k] <= '9'; };
-    if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
-    while (is_digit(i)) ++i, ++digits;
-    if (i < n && text[i] == '.') {
-        ++i;
-        while (is_digit(i)) ++i, ++digits;
-    }
-    if (digits == 0) return false;
-    if (i < n && (text[i] == 'e' || text[i] == 'E')) {
-        ++i;
-        if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
-        std::size_t exp_digits = 0;
-        while (is_digit(i)) ++i, ++exp_digits;
-        if (exp_digits == 0) return false;
-    }
-    if (i != n) return false;
-
-    char buf[128];
-    if (n >= sizeof buf) return false;
-    std::memcpy(buf, text.data(), n);
-    buf[n] = '\0';
-    if (char point = locale_decimal_point(); point != '.')
-        std::replace(buf, buf + n, '.', point);
-    char* end = nullptr;
-    float value = std::strtof(buf, &end);
-    // Overflow gives ±inf: like "inf" itself, not a number a user meant.
-    if (end != buf + n || !std::isfinite(value)) return false;
-    out = value;
-    return true;
-}
-
-// The shortest of %.6g .. %.9g that reads back as the same float: 0.03f is
-// written "0.03", not "0.0299999993", and every float survives a round trip.
-std::string format_float(float value) {
-    char buf[48];
-    char point = locale_decimal_point();
-    for (int precision = 6; precision <= 9; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, double(value));
-        if (point != '.') std::replace(buf, buf + std::strlen(buf), point, '.');
-        float back = 0;
-        if (parse_float(buf, back) && back == value) break;
-    }
-    return buf;
 }
 
 // Integers too large for long long saturate, so they are clamped like any
@@ -426,14 +363,14 @@ std::string write_points(const std::vector<Point>& points) {
     std::string out;
     for (const Point& p : points) {
         if (!out.empty()) out += ';';
-        out += format_float(p.x) + ',' + format_float(p.y) + ',' + format_float(p.label);
+        out += format_float_shortest(p.x) + ',' + format_float_shortest(p.y) + ',' + format_float_shortest(p.label);
     }
     return out;
 }
 
 std::string write_value(const Field& f, const S& s) {
     if (auto m = std::get_if<int S::*>(&f.ref)) return std::to_string(s.**m);
-    if (auto m = std::get_if<float S::*>(&f.ref)) return format_float(s.**m);
+    if (auto m = std::get_if<float S::*>(&f.ref)) return format_float_shortest(s.**m);
     if (auto m = std::get_if<bool S::*>(&f.ref)) return s.**m ? "true" : "false";
     if (auto m = std::get_if<std::string S::*>(&f.ref)) return s.**m;
     if (auto r = std::get_if<EnumRef>(&f.ref)) return r->name(r->get(s));
@@ -495,11 +432,11 @@ struct Reader {
 
     void read(float S::*m) {
         float v = 0;
-        if (!parse_float(value, v)) return malformed("a finite number");
+        if (!parse_float_strict(value, v)) return malformed("a finite number");
         float c = std::clamp(v, float(f.min), float(f.max));
         if (c != v)
-            clamped(std::string(value), format_float(float(f.min)) + ".." + format_float(float(f.max)),
-                    format_float(c));
+            clamped(std::string(value), format_float_shortest(float(f.min)) + ".." + format_float_shortest(float(f.max)),
+                    format_float_shortest(c));
         s.*m = c;
     }
 
@@ -565,14 +502,14 @@ struct Reader {
         auto clamp_coord = [&](float& c) {
             float lim = float(f.max), v = c;
             c = std::clamp(c, -lim, lim);
-            if (c != v && clamped_count++ == 0) first_clamp = format_float(v) + " to " + format_float(c);
+            if (c != v && clamped_count++ == 0) first_clamp = format_float_shortest(v) + " to " + format_float_shortest(c);
         };
         for (std::string_view piece : split(value, ';')) {
             if (piece.empty()) continue;  // tolerate a trailing ';'
             std::vector<std::string_view> parts = split(piece, ',');
             Point p;
-            if (parts.size() != 3 || !parse_float(parts[0], p.x) || !parse_float(parts[1], p.y) ||
-                !parse_float(parts[2], p.label))
+            if (parts.size() != 3 || !parse_float_strict(parts[0], p.x) || !parse_float_strict(parts[1], p.y) ||
+                !parse_float_strict(parts[2], p.label))
                 return malformed("x,y,label;x,y,label;... with finite numbers, not " + quote(piece));
             ++total;
             if (int(points.size()) == f.max_count) continue;
@@ -715,15 +652,10 @@ bool parse_activation(std::string_view name, Activation& out) {
     return true;
 }
 
-bool parse_float_strict(std::string_view text, float& out) { return parse_float(text, out); }
-
-std::string format_float_shortest(float value) { return format_float(value); }
-
 double query_double(float value) {
-    std::string text = format_float(value);
-    if (char point = locale_decimal_point(); point != '.')
-        std::replace(text.begin(), text.end(), '.', point);
-    return std::strtod(text.c_str(), nullptr);
+    double out = value;  // a non-finite float (never in a state read from a query) stays as it is
+    parse_double_strict(format_float_shortest(value), out);
+    return out;
 }
 
 bool looks_like_tfp_link(std::string_view query) {
