@@ -19,6 +19,7 @@
 //     largest |coordinate| becomes 6 (the shape of the data is kept).
 #pragma once
 
+#include "engine/result.h"
 #include "engine/state.h"
 
 #include <string>
@@ -38,7 +39,7 @@ struct CsvOptions {
 
 struct CsvImport {
     std::vector<Point> points;     // empty whenever error is set
-    std::string error;             // "line 7: expected 3 fields, got 2"; empty on success
+    ReadError error;               // line 7, "expected 3 fields, got 2"; empty on success
     char delimiter = ',';
     bool header = false;           // the first line was a header
     bool plus_minus_labels = false;  // labels were −1/+1, mapped to 0/1
@@ -49,7 +50,7 @@ struct CsvImport {
     // Classes found (max label + 1, at least 2); 1 for regression.
     int classes() const;
     // One line for a preview: "200 points, 2 classes: 0: 120, 1: 80 (labels -1/+1 mapped to
-    // 0/1; scaled by 0.5)" or the error.
+    // 0/1; scaled by 0.5)" or the error's message ("line 7: expected 3 fields, got 2").
     std::string summary() const;
 };
 

@@ -18,27 +18,27 @@ class Parser {
 public:
     explicit Parser(std::string_view text) : s_(text) {}
 
-    JsonParse run() {
+    Result<JsonValue> run() {
         JsonValue v;
         skip_blanks();
-        if (!value(v, 0)) return {std::nullopt, error_};
+        if (!value(v, 0)) return error_;
         skip_blanks();
         if (i_ != s_.size()) {
             fail("unexpected text after the value");
-            return {std::nullopt, error_};
+            return error_;
         }
-        return {std::move(v), {}};
+        return v;
     }
 
 private:
     bool fail(const std::string& message) {
-        if (!error_.empty()) return false;
+        if (!error_.empty()) return false;  // the first error stands
         int line = 1, column = 1;
         for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
             if (s_[k] == '\n') ++line, column = 1;
             else ++column;
         }
-        error_ = "JSON line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
+        error_ = ReadError{message, line, column, {}};
         return false;
     }
 
@@ -259,7 +259,7 @@ private:
 
     std::string_view s_;
     std::size_t i_ = 0;
-    std::string error_;
+    ReadError error_;
 };
 
 }  // namespace
@@ -271,10 +271,10 @@ const JsonValue* JsonValue::find(std::string_view key) const {
     return nullptr;
 }
 
-JsonParse parse_json(std::string_view text) {
+Result<JsonValue> parse_json(std::string_view text) {
     if (text.size() > kJsonMaxBytes)
-        return {std::nullopt, "JSON text is " + std::to_string(text.size()) + " bytes, at most " +
-                                  std::to_string(kJsonMaxBytes)};
+        return Result<JsonValue>::fail("JSON text is " + std::to_string(text.size()) + " bytes, at most " +
+                                       std::to_string(kJsonMaxBytes));
     return Parser(text).run();
 }
 

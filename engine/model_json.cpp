@@ -102,10 +102,10 @@ std::string export_model_json(const Trainer& trainer) {
     return out;
 }
 
-ModelImportResult import_model_json(std::string_view text) {
-    auto fail = [](std::string message) { return ModelImportResult{std::nullopt, std::move(message)}; };
-    JsonParse parsed = parse_json(text);
-    if (!parsed.value) return fail(parsed.error);
+Result<ModelImport> import_model_json(std::string_view text) {
+    auto fail = [](std::string reason) { return Result<ModelImport>::fail(std::move(reason)); };
+    Result<JsonValue> parsed = parse_json(text);
+    if (!parsed) return parsed.error;
     const JsonValue& root = *parsed.value;
     if (!root.is_object()) return fail("a model file is a JSON object");
     const JsonValue* format = root.find("format");
@@ -221,7 +221,7 @@ ModelImportResult import_model_json(std::string_view text) {
         }
         model.metrics = m;
     }
-    return {std::move(model), {}};
+    return model;
 }
 
 std::string load_weights(Trainer& trainer, const std::vector<std::vector<float>>& members) {
