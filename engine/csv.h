@@ -4,19 +4,19 @@
 // names its line.
 //
 // Reading:
-//   - at most kCsvMaxBytes (1 MiB) of text and kCsvMaxPoints (5000) points;
+//   - at most kCsvMaxBytes (1 MiB) of text and kMaxPoints (5000) points;
 //   - delimiter: tab if the first line has one, else ';' if it has one, else ',';
 //     numbers use '.' as decimal point whatever the delimiter;
 //   - lines: '\n' or "\r\n"; blank lines and lines starting with '#' are skipped;
 //     fields are trimmed of blanks and one pair of surrounding double quotes;
 //   - header: optional; the first line is one when its first field is not a number;
 //   - every line has exactly 3 fields: x, y, label (finite numbers);
-//   - classification labels: integer classes 0..5; or, TensorFlow Playground's
+//   - classification labels: integer classes 0..kMaxClasses−1 (0..5); or, TensorFlow Playground's
 //     style, −1/+1, mapped to 0/1 — only when every label is −1 or +1;
 //   - regression labels (CsvOptions::regression): any finite number, kept as is;
-//   - coordinates outside [−6, 6]: refused with the line named, or, with
+//   - coordinates outside [−kDomain, kDomain] = [−6, 6]: refused with the line named, or, with
 //     CsvOptions::scale_to_fit, every point scaled by one factor so the
-//     largest |coordinate| becomes 6 (the shape of the data is kept).
+//     largest |coordinate| becomes kDomain (the shape of the data is kept).
 #pragma once
 
 #include "engine/result.h"
@@ -29,12 +29,11 @@
 namespace nnplay {
 
 constexpr std::size_t kCsvMaxBytes = 1 << 20;
-constexpr int kCsvMaxPoints = 5000;
-constexpr int kCsvMaxClasses = 6;
+constexpr int kCsvMaxClasses = kMaxClasses;  // web/ reads this name; it moves to kMaxClasses
 
 struct CsvOptions {
     bool regression = false;    // labels are targets (floats), not classes
-    bool scale_to_fit = false;  // scale points outside [−6, 6] in, instead of refusing them
+    bool scale_to_fit = false;  // scale points outside [−kDomain, kDomain] in, instead of refusing them
 };
 
 struct CsvImport {

@@ -12,6 +12,11 @@
 
 namespace nnplay {
 
+// Limits shared by the state, the CSV and link readers, the data sets and the page.
+constexpr float kDomain = 6.0f;  // the plane shown and sampled is [−kDomain, kDomain]²
+constexpr int kMaxPoints = 5000; // points in a data set: generated, drawn, imported or linked
+constexpr int kMaxClasses = 6;   // classes of spiral, blobs, rings and custom points
+
 enum class Problem { classification, regression };
 enum class Dataset {
     circle, xor_, gauss, spiral, moons, checkerboard,  // binary
