@@ -192,19 +192,8 @@ private:
 
     // One UTF-8 sequence starting at i_, copied to out; false if invalid.
     bool utf8(std::string& out) {
-        const auto c = static_cast<unsigned char>(s_[i_]);
-        std::size_t len = 0;
-        std::uint32_t cp = 0, min_cp = 0;
-        if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min_cp = 0x80;
-        else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min_cp = 0x800;
-        else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min_cp = 0x10000;
-        if (len == 0 || s_.size() - i_ < len) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s_[i_ + k]);
-            if ((cc & 0xc0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3f);
-        }
-        if (cp < min_cp || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+        const std::size_t len = utf8_length(s_, i_);
+        if (len == 0) return false;
         out.append(s_.substr(i_, len));
         i_ += len;
         return true;

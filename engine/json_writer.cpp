@@ -11,24 +11,6 @@ namespace nnplay {
 
 namespace {
 
-// The length of the valid UTF-8 sequence at text[i] (a byte ≥ 0x80), or 0 when it is not one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
-    std::uint32_t cp = 0, min_cp = 0;  // overlong forms encode a code point below min_cp
-    if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min_cp = 0x80;
-    else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min_cp = 0x800;
-    else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min_cp = 0x10000;
-    if (len == 0 || i + len > text.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto cc = static_cast<unsigned char>(text[i + k]);
-        if ((cc & 0xc0) != 0x80) return 0;
-        cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (cp < min_cp || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
-    return len;
-}
-
 void append_ascii(std::string& out, unsigned char c) {
     switch (c) {
         case '"': out += "\\\""; break;
@@ -49,6 +31,23 @@ void append_ascii(std::string& out, unsigned char c) {
 }
 
 }  // namespace
+
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = 0;
+    std::uint32_t cp = 0, min_cp = 0;  // overlong forms encode a code point below min_cp
+    if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min_cp = 0x80;
+    else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min_cp = 0x800;
+    else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min_cp = 0x10000;
+    if (len == 0 || i + len > text.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(text[i + k]);
+        if ((cc & 0xc0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min_cp || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+    return len;
+}
 
 void append_json_string(std::string& out, std::string_view text) {
     out += '"';

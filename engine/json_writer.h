@@ -8,6 +8,12 @@
 
 namespace nnplay {
 
+// The length (2..4) of the valid UTF-8 sequence starting at text[i] (i < text.size(), a byte
+// of 0x80 or more), or 0 when the bytes there
+// are not one (a stray continuation byte, a sequence cut short, an overlong form, a surrogate,
+// a code point above U+10FFFF). The JSON reader's and the writer's one rule for UTF-8.
+std::size_t utf8_length(std::string_view text, std::size_t i);
+
 // Appends text as a quoted JSON string: quotes, backslashes and control characters escaped;
 // each byte that is not part of valid UTF-8 replaced by U+FFFD, so a percent-decoded seed or
 // message can never make the output unparsable.

@@ -11,8 +11,6 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <span>
-#include <type_traits>
 #include <utility>
 #include <variant>
 

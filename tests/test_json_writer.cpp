@@ -41,6 +41,18 @@ TEST_CASE("json_writer: strings are escaped, and invalid UTF-8 becomes U+FFFD by
     CHECK(back.value->text.size() > 128);
 }
 
+TEST_CASE("json_writer: utf8_length, the one UTF-8 rule of the JSON reader and writer") {
+    CHECK(utf8_length("\xc3\xa9", 0) == 2);           // é
+    CHECK(utf8_length("a\xe2\x82\xac", 1) == 3);      // €
+    CHECK(utf8_length("\xf4\x8f\xbf\xbf", 0) == 4);  // U+10FFFF, the last code point
+    CHECK(utf8_length("\xf4\x90\x80\x80", 0) == 0);  // above it
+    CHECK(utf8_length("\x80", 0) == 0);                // a continuation byte alone
+    CHECK(utf8_length("\xe2\x82", 0) == 0);            // cut short
+    CHECK(utf8_length("\xe0\x80\xaf", 0) == 0);       // overlong
+    CHECK(utf8_length("\xed\xbf\xbf", 0) == 0);       // a surrogate
+    CHECK(parse_json("\"\xed\xbf\xbf\"").error.reason == "invalid UTF-8");  // the reader agrees
+}
+
 TEST_CASE("json_writer: numbers are shortest round-trip, NaN and infinities null") {
     std::string out;
     append_json_number(out, 0.03f);
