@@ -2,8 +2,8 @@
 // workloads (three training, one heatmap grid), as median/min/max of timed
 // repetitions, so optimisations and the native-vs-WASM gap can be measured.
 #include "cli/commands.h"
-#include "cli/json.h"
 
+#include "engine/json_writer.h"
 #include "engine/trainer.h"
 
 #include <algorithm>

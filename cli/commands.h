@@ -1,6 +1,6 @@
 // commands.h: the nnplay CLI's commands, one per file (train_command.cpp,
-// export_command.cpp, bench_command.cpp); main.cpp parses the arguments into these option structs
-// and dispatches. Each command returns the process exit status.
+// export_command.cpp, bench_command.cpp, settings_command.cpp); main.cpp parses
+// the arguments into these option structs and dispatches. Each command returns the process exit status.
 #pragma once
 
 #include <cstdio>
@@ -58,6 +58,13 @@ bool read_text_file(const std::string& path, std::size_t limit, std::string& tex
 int run_bench(const BenchOptions& options);
 // Why `only` (for --only) names no workload, or nullopt when every id is one.
 std::optional<std::string> bench_only_error(std::string_view only);
+
+struct SettingsOptions {
+    bool markdown = false;    // README.md's table instead of aligned columns
+};
+
+// Prints the table of settings (engine/settings.h) to stdout. Always exit status 0.
+int run_settings(const SettingsOptions& options);
 
 // The full usage text, to `out` (stdout for --help, stderr for a usage error).
 void print_usage(std::FILE* out);

@@ -1,8 +1,10 @@
 // main.cpp: the nnplay command line: `nnplay train` runs a playground state
 // without the page, `nnplay export` writes its points or model, `nnplay bench`
-// times the engine. This file only parses arguments, prints usage and
-// dispatches to the commands of commands.h.
+// times the engine, `nnplay settings` lists the state's keys. This file only
+// parses arguments, prints usage and dispatches to the commands of commands.h.
 #include "cli/commands.h"
+
+#include "engine/state.h"
 
 #include <charconv>
 #include <cstdio>
@@ -20,6 +22,7 @@ void print_usage(std::FILE* out) {
         "  train   train a network on a playground state and print its progress\n"
         "  export  train, then write the points (CSV), the model (JSON) or a PyTorch script\n"
         "  bench   time training and drawing on fixed workloads\n"
+        "  settings  list every key of --state: values, default, the page's range\n"
         "  help    print this text (also: nnplay --help)\n"
         "\n"
         "nnplay train [--state QUERY] [--points FILE.csv [--scale-points]] [--model FILE.json]\n"
@@ -28,15 +31,21 @@ void print_usage(std::FILE* out) {
         "                 in the page's address, e.g.\n"
         "                 'dataset=spiral&networkShape=8,8&activation=relu&seed=a';\n"
         "                 keys left out keep their defaults; unknown keys and bad values\n"
-        "                 are ignored with a warning on stderr (default: all defaults)\n"
+        "                 are ignored with a warning on stderr (default: all defaults)\n",
+        out);
+    // The limits come from engine/state.h.
+    const std::string domain = format_float_shortest(kDomain);
+    std::fprintf(out,
         "  --points FILE  train on the points of a CSV file (x,y,label per line, header\n"
-        "                 optional, delimiter ',' ';' or tab; labels classes 0..5 or -1/+1;\n"
-        "                 targets when the state's problem is regression; at most 5000\n"
+        "                 optional, delimiter ',' ';' or tab; labels classes 0..%d or -1/+1;\n"
+        "                 targets when the state's problem is regression; at most %d\n"
         "                 points and 1 MB): sets dataset=custom (regDataset for regression)\n"
         "                 and classes; a file with any error is rejected (exit status 1)\n"
         "                 with its line number on stderr\n"
-        "  --scale-points scale all points by one factor so the largest |coordinate| is 6,\n"
-        "                 instead of rejecting points outside [-6, 6]\n"
+        "  --scale-points scale all points by one factor so the largest |coordinate| is %s,\n"
+        "                 instead of rejecting points outside [-%s, %s]\n",
+        kMaxClasses - 1, kMaxPoints, domain.c_str(), domain.c_str(), domain.c_str());
+    std::fputs(
         "  --model FILE   continue from a model JSON (written by nnplay export --json):\n"
         "                 its state and weights; not with --state or --points\n"
         "  --epochs N     epochs to train, 1..1000000 (default 100)\n"
@@ -64,6 +73,11 @@ void print_usage(std::FILE* out) {
         "                  last metrics (read back by nnplay train --model)\n"
         "  --pytorch FILE  a PyTorch script: the same network, weights, loss, optimiser,\n"
         "                  regularisation, schedule and data\n"
+        "\n"
+        "nnplay settings [--markdown]\n"
+        "  One line per key of --state: its type, default, allowed values, the range the\n"
+        "  page's control offers, whether TensorFlow Playground has it, and its label.\n"
+        "  --markdown  the same as the Markdown table of README.md's \"State keys\"\n"
         "\n"
         "nnplay bench [--reps N] [--json] [--only IDS]\n"
         "  --reps N    timed repetitions per workload after one warm-up, 1..1000 (default 7)\n"
@@ -262,6 +276,25 @@ int export_main(int argc, char** argv) {
     return run_export(options);
 }
 
+int settings_main(int argc, char** argv) {
+    SettingsOptions options;
+    Args args(argc, argv, "settings");
+    while (!args.done()) {
+        std::string_view flag = args.flag();
+        if (is_help_flag(flag)) {
+            print_usage(stdout);
+            return kExitOk;
+        } else if (flag == "--markdown") {
+            if (!args.no_value(flag)) return usage_error();
+            options.markdown = true;
+        } else {
+            args.error("unknown option '" + std::string(flag) + "'");
+            return usage_error();
+        }
+    }
+    return run_settings(options);
+}
+
 int bench_main(int argc, char** argv) {
     BenchOptions options;
     Args args(argc, argv, "bench");
@@ -311,6 +344,7 @@ int main(int argc, char** argv) {
     if (command == "train") return train_main(argc, argv);
     if (command == "export") return export_main(argc, argv);
     if (command == "bench") return bench_main(argc, argv);
+    if (command == "settings") return settings_main(argc, argv);
     std::fprintf(stderr, "nnplay: unknown command '%s'\n", argv[1]);
     return usage_error();
 }

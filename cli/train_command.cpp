@@ -3,10 +3,10 @@
 // by epoch and prints the metrics as a table or as JSON lines, so runs can be
 // scripted, compared and reproduced from a link.
 #include "cli/commands.h"
-#include "cli/json.h"
 
 #include "engine/csv.h"
 #include "engine/json_reader.h"
+#include "engine/json_writer.h"
 #include "engine/model_json.h"
 #include "engine/trainer.h"
 
@@ -142,7 +142,7 @@ bool take_points(const TrainOptions& options, PlaygroundState& state, std::strin
     const bool regression = state.problem == Problem::regression;
     CsvImport csv = import_csv(text, {.regression = regression, .scale_to_fit = options.scale_points});
     if (!csv.ok()) {
-        error = csv.error;
+        error = csv.error.message();
         return false;
     }
     std::fprintf(stderr, "points: %s\n", csv.summary().c_str());
@@ -181,8 +181,8 @@ int run_train(const TrainOptions& options) {
         std::string text, error;
         if (!read_text_file(options.model_file, kJsonMaxBytes, text, error))
             return reject(options.model_file, error);
-        ModelImportResult imported = import_model_json(text);
-        if (!imported) return reject(options.model_file, imported.error);
+        Result<ModelImport> imported = import_model_json(text);
+        if (!imported) return reject(options.model_file, imported.error.message());
         model = std::move(imported.value);
         for (const std::string& w : model->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
         state = model->state;

@@ -32,7 +32,10 @@ std::string quoted(std::string_view s) {
     return "'" + std::string(s.substr(0, 30)) + (s.size() > 30 ? "...'" : "'");
 }
 
-std::string at_line(int line) { return "line " + std::to_string(line) + ": "; }
+// "[-6, 6]", from kDomain.
+std::string domain_text() {
+    return "[" + format_float_shortest(-kDomain) + ", " + format_float_shortest(kDomain) + "]";
+}
 
 bool is_blank(std::string_view line) {
     return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
@@ -46,7 +49,7 @@ int CsvImport::classes() const {
 }
 
 std::string CsvImport::summary() const {
-    if (!ok()) return error;
+    if (!ok()) return error.message();
     std::string out = std::to_string(points.size()) + " points";
     if (class_counts.empty()) {
         out += " (regression)";
@@ -65,10 +68,11 @@ std::string CsvImport::summary() const {
 
 CsvImport import_csv(std::string_view text, const CsvOptions& options) {
     CsvImport result;
-    auto fail = [&](std::string message) {
+    // line 0: an error of the whole file, not of one line.
+    auto fail = [&](std::string reason, int line = 0) {
         result.points.clear();
         result.class_counts.clear();
-        result.error = std::move(message);
+        result.error = ReadError{std::move(reason), line, 0, {}};
         return result;
     };
     if (text.size() > kCsvMaxBytes)
@@ -94,7 +98,7 @@ CsvImport import_csv(std::string_view text, const CsvOptions& options) {
         }
         const std::vector<std::string_view> fields = split_fields(line, result.delimiter);
         if (fields.size() != 3)
-            return fail(at_line(line_number) + "expected 3 fields, got " + std::to_string(fields.size()));
+            return fail("expected 3 fields, got " + std::to_string(fields.size()), line_number);
         float x = 0, y = 0, label = 0;
         if (first) {
             first = false;
@@ -107,15 +111,16 @@ CsvImport import_csv(std::string_view text, const CsvOptions& options) {
         float* values[3] = {&x, &y, &label};
         for (int k = 0; k < 3; ++k)
             if (!parse_float_strict(fields[std::size_t(k)], *values[k]))
-                return fail(at_line(line_number) + names[k] + " " + quoted(fields[std::size_t(k)]) +
-                            " is not a finite number");
-        if (int(result.points.size()) == kCsvMaxPoints)
-            return fail(at_line(line_number) + "more than " + std::to_string(kCsvMaxPoints) + " points");
+                return fail(std::string(names[k]) + " " + quoted(fields[std::size_t(k)]) + " is not a finite number",
+                            line_number);
+        if (int(result.points.size()) == kMaxPoints)
+            return fail("more than " + std::to_string(kMaxPoints) + " points", line_number);
         if (!options.scale_to_fit)
             for (int k = 0; k < 2; ++k)
-                if (std::fabs(*values[k]) > 6)
-                    return fail(at_line(line_number) + names[k] + " = " + format_float_shortest(*values[k]) +
-                                " is outside [-6, 6] (scale the points to fit, or fix the file)");
+                if (std::fabs(*values[k]) > kDomain)
+                    return fail(std::string(names[k]) + " = " + format_float_shortest(*values[k]) + " is outside " +
+                                    domain_text() + " (scale the points to fit, or fix the file)",
+                                line_number);
         result.points.push_back({x, y, label});
         label_lines.push_back(line_number);
     }
@@ -130,9 +135,10 @@ CsvImport import_csv(std::string_view text, const CsvOptions& options) {
         for (std::size_t i = 0; i < result.points.size(); ++i) {
             float& label = result.points[i].label;
             if (plus_minus) label = label < 0 ? 0.0f : 1.0f;
-            if (label != std::floor(label) || label < 0 || label >= kCsvMaxClasses)
-                return fail(at_line(label_lines[i]) + "label " + format_float_shortest(label) +
-                            " is not a class: expected an integer 0..5, or -1/+1 for every point");
+            if (label != std::floor(label) || label < 0 || label >= kMaxClasses)
+                return fail("label " + format_float_shortest(label) + " is not a class: expected an integer 0.." +
+                                std::to_string(kMaxClasses - 1) + ", or -1/+1 for every point",
+                            label_lines[i]);
             const auto c = std::size_t(label);
             if (result.class_counts.size() <= c) result.class_counts.resize(c + 1, 0);
             ++result.class_counts[c];
@@ -142,11 +148,11 @@ CsvImport import_csv(std::string_view text, const CsvOptions& options) {
     if (options.scale_to_fit) {
         float largest = 0;
         for (const Point& p : result.points) largest = std::max({largest, std::fabs(p.x), std::fabs(p.y)});
-        if (largest > 6) {
-            result.scale = 6 / largest;
+        if (largest > kDomain) {
+            result.scale = kDomain / largest;
             for (Point& p : result.points) {
-                p.x = std::clamp(p.x * result.scale, -6.0f, 6.0f);
-                p.y = std::clamp(p.y * result.scale, -6.0f, 6.0f);
+                p.x = std::clamp(p.x * result.scale, -kDomain, kDomain);
+                p.y = std::clamp(p.y * result.scale, -kDomain, kDomain);
             }
         }
     }

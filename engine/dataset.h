@@ -11,8 +11,6 @@
 
 namespace nnplay {
 
-constexpr float kDomain = 6.0f;  // the plane shown and sampled is [−kDomain, kDomain]²
-
 // The labelled points of state.active_dataset(): state.sample_count() points
 // (custom: state.points as they are), noise state.noise %, classes
 // state.class_count(), drawn from rng (the caller passes Rng(seed).derive("data")).

@@ -22,12 +22,12 @@ void compute_features(const std::vector<Feature>& features, const std::vector<Po
                       MatrixT<T>& X);
 
 // The same for the grid of an R×R heatmap: column i·R + j is the point
-// x = −6 + 12·(j + ½)/R, y = 6 − 12·(i + ½)/R (row 0 at the top).
+// x = −6 + 12·(j + ½)/R, y = 6 − 12·(i + ½)/R (row 0 at the top), 6 being kDomain.
 template <typename T>
 void compute_grid_features(const std::vector<Feature>& features, int R, MatrixT<T>& X);
 
 // The plane coordinates of grid cell (row i, column j) of an R×R grid.
-inline double grid_x(int j, int R) { return -6.0 + 12.0 * (j + 0.5) / R; }
-inline double grid_y(int i, int R) { return 6.0 - 12.0 * (i + 0.5) / R; }
+inline double grid_x(int j, int R) { return -double(kDomain) + 2.0 * kDomain * (j + 0.5) / R; }
+inline double grid_y(int i, int R) { return double(kDomain) - 2.0 * kDomain * (i + 0.5) / R; }
 
 }  // namespace nnplay

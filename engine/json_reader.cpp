@@ -2,10 +2,10 @@
 // messages. Depth is bounded, so a hostile file cannot exhaust the stack.
 #include "engine/json_reader.h"
 
-#include <clocale>
+#include "engine/number_text.h"
+
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_set>
@@ -18,27 +18,27 @@ class Parser {
 public:
     explicit Parser(std::string_view text) : s_(text) {}
 
-    JsonParse run() {
+    Result<JsonValue> run() {
         JsonValue v;
         skip_blanks();
-        if (!value(v, 0)) return {std::nullopt, error_};
+        if (!value(v, 0)) return error_;
         skip_blanks();
         if (i_ != s_.size()) {
             fail("unexpected text after the value");
-            return {std::nullopt, error_};
+            return error_;
         }
-        return {std::move(v), {}};
+        return v;
     }
 
 private:
     bool fail(const std::string& message) {
-        if (!error_.empty()) return false;
+        if (!error_.empty()) return false;  // the first error stands
         int line = 1, column = 1;
         for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
             if (s_[k] == '\n') ++line, column = 1;
             else ++column;
         }
-        error_ = "JSON line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
+        error_ = ReadError{message, line, column, {}};
         return false;
     }
 
@@ -150,14 +150,8 @@ private:
         }
         v.type = JsonValue::Type::number;
         v.text = std::string(s_.substr(start, i_ - start));
-        // strtod follows LC_NUMERIC: swap '.' for the locale's decimal point.
-        std::string buf = v.text;
-        const char* point = std::localeconv()->decimal_point;
-        if (point && point[0] && point[0] != '.')
-            for (char& c : buf)
-                if (c == '.') c = point[0];
-        v.number = std::strtod(buf.c_str(), nullptr);
-        if (!std::isfinite(v.number)) {
+        // The text is already valid JSON, which is strict syntax; only overflow fails here.
+        if (!parse_double_strict(v.text, v.number)) {
             i_ = start;
             return fail("number out of range");
         }
@@ -198,19 +192,8 @@ private:
 
     // One UTF-8 sequence starting at i_, copied to out; false if invalid.
     bool utf8(std::string& out) {
-        const auto c = static_cast<unsigned char>(s_[i_]);
-        std::size_t len = 0;
-        std::uint32_t cp = 0, min_cp = 0;
-        if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min_cp = 0x80;
-        else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min_cp = 0x800;
-        else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min_cp = 0x10000;
-        if (len == 0 || s_.size() - i_ < len) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s_[i_ + k]);
-            if ((cc & 0xc0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3f);
-        }
-        if (cp < min_cp || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+        const std::size_t len = utf8_length(s_, i_);
+        if (len == 0) return false;
         out.append(s_.substr(i_, len));
         i_ += len;
         return true;
@@ -265,7 +248,7 @@ private:
 
     std::string_view s_;
     std::size_t i_ = 0;
-    std::string error_;
+    ReadError error_;
 };
 
 }  // namespace
@@ -277,29 +260,11 @@ const JsonValue* JsonValue::find(std::string_view key) const {
     return nullptr;
 }
 
-JsonParse parse_json(std::string_view text) {
+Result<JsonValue> parse_json(std::string_view text) {
     if (text.size() > kJsonMaxBytes)
-        return {std::nullopt, "JSON text is " + std::to_string(text.size()) + " bytes, at most " +
-                                  std::to_string(kJsonMaxBytes)};
+        return Result<JsonValue>::fail("JSON text is " + std::to_string(text.size()) + " bytes, at most " +
+                                       std::to_string(kJsonMaxBytes));
     return Parser(text).run();
-}
-
-void append_json_quoted(std::string& out, std::string_view text) {
-    out += '"';
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c < 0x20 || c == 0x7f) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
-            out += buf;
-        } else {
-            out += ch;
-        }
-    }
-    out += '"';
 }
 
 }  // namespace nnplay

@@ -5,33 +5,14 @@
 
 #include "engine/features.h"
 #include "engine/json_reader.h"
+#include "engine/json_writer.h"
 #include "engine/payload.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace nnplay {
 
 namespace {
-
-void append_float(std::string& out, float v) {
-    if (std::isfinite(v)) out += format_float_shortest(v);
-    else out += "null";
-}
-
-// Metrics are doubles: 17 digits round-trip them.
-void append_double(std::string& out, double v) {
-    if (!std::isfinite(v)) {
-        out += "null";
-        return;
-    }
-    char buf[40];
-    for (int digits = 6; digits <= 17; ++digits) {
-        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-        if (std::strtod(buf, nullptr) == v) break;
-    }
-    out += buf;
-}
 
 struct MetricField {
     const char* key;
@@ -64,13 +45,13 @@ std::string export_model_json(const Trainer& trainer) {
     const NetworkSpec& spec = trainer.spec();
     std::string out = "{\"format\": \"nnplay-model\", \"version\": " + std::to_string(kModelJsonVersion) +
                       ",\n \"state\": ";
-    append_json_quoted(out, to_query(trainer.state()));
+    append_json_string(out, to_query(trainer.state()));
 
     out += ",\n \"architecture\": {\"inputs\": " + std::to_string(spec.inputs) + ", \"features\": [";
     const std::vector<Feature> features = enabled_features(trainer.state().features);
     for (std::size_t i = 0; i < features.size(); ++i) {
         if (i) out += ", ";
-        append_json_quoted(out, name_of(features[i]));
+        append_json_string(out, name_of(features[i]));
     }
     out += "], \"hidden\": [";
     for (std::size_t l = 0; l < spec.hidden.size(); ++l)
@@ -78,10 +59,10 @@ std::string export_model_json(const Trainer& trainer) {
     out += "], \"activations\": [";
     for (std::size_t l = 0; l < spec.activations.size(); ++l) {
         if (l) out += ", ";
-        append_json_quoted(out, name_of(spec.activations[l]));
+        append_json_string(out, name_of(spec.activations[l]));
     }
     out += "], \"output\": ";
-    append_json_quoted(out, name_of(spec.output));
+    append_json_string(out, name_of(spec.output));
     out += ", \"outputs\": " + std::to_string(spec.outputs) +
            ", \"members\": " + std::to_string(trainer.ensemble_size()) + "},\n \"members\": [";
 
@@ -97,14 +78,14 @@ std::string export_model_json(const Trainer& trainer) {
                 out += to ? ", [" : "[";
                 for (int from = 0; from < layer.in; ++from) {
                     if (from) out += ", ";
-                    append_float(out, layer.weights()(to, from));
+                    append_json_number(out, layer.weights()(to, from));
                 }
                 out += "]";
             }
             out += "], \"biases\": [";
             for (int to = 0; to < layer.out; ++to) {
                 if (to) out += ", ";
-                append_float(out, layer.b[to]);
+                append_json_number(out, layer.b[to]);
             }
             out += "]}";
         }
@@ -115,16 +96,16 @@ std::string export_model_json(const Trainer& trainer) {
     out += "],\n \"metrics\": {\"epoch\": " + std::to_string(trainer.epoch());
     for (const MetricField& f : metric_fields) {
         out += ", \"" + std::string(f.key) + "\": ";
-        append_double(out, metrics.*f.member);
+        append_json_number(out, metrics.*f.member);
     }
     out += "}}\n";
     return out;
 }
 
-ModelImportResult import_model_json(std::string_view text) {
-    auto fail = [](std::string message) { return ModelImportResult{std::nullopt, std::move(message)}; };
-    JsonParse parsed = parse_json(text);
-    if (!parsed.value) return fail(parsed.error);
+Result<ModelImport> import_model_json(std::string_view text) {
+    auto fail = [](std::string reason) { return Result<ModelImport>::fail(std::move(reason)); };
+    Result<JsonValue> parsed = parse_json(text);
+    if (!parsed) return parsed.error;
     const JsonValue& root = *parsed.value;
     if (!root.is_object()) return fail("a model file is a JSON object");
     const JsonValue* format = root.find("format");
@@ -240,7 +221,7 @@ ModelImportResult import_model_json(std::string_view text) {
         }
         model.metrics = m;
     }
-    return {std::move(model), {}};
+    return model;
 }
 
 std::string load_weights(Trainer& trainer, const std::vector<std::vector<float>>& members) {

@@ -16,6 +16,7 @@
 // NaN metrics (figures that do not apply) are written as null.
 #pragma once
 
+#include "engine/result.h"
 #include "engine/state.h"
 #include "engine/trainer.h"
 
@@ -38,16 +39,11 @@ struct ModelImport {
     std::optional<Metrics> metrics;           // when the file has them (figures only)
 };
 
-struct ModelImportResult {
-    std::optional<ModelImport> value;
-    std::string error;  // empty exactly when value is set
-    explicit operator bool() const { return value.has_value(); }
-};
-
 // Reads a model file: strict JSON, format and version, the state, and the
 // weights checked against the network the state describes (architecture,
-// member count, every layer's shape, finite numbers). Never throws.
-ModelImportResult import_model_json(std::string_view text);
+// member count, every layer's shape, finite numbers). Never throws. A JSON syntax error has
+// its line and column; the other errors name the member, layer or key in their reason.
+Result<ModelImport> import_model_json(std::string_view text);
 
 // Copies imported parameters into a trainer built from the imported state.
 // Returns an error (and changes nothing) if their sizes do not match.

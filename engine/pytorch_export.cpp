@@ -3,11 +3,7 @@
 #include "engine/pytorch_export.h"
 
 #include "engine/features.h"
-
-#include <clocale>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
+#include "engine/number_text.h"
 
 namespace nnplay {
 
@@ -18,18 +14,8 @@ namespace {
 // would not, the float's exact double value is written (17 digits).
 std::string py_float(float v) {
     std::string text = format_float_shortest(v);
-    std::string probe = text;
-    if (const char* point = std::localeconv()->decimal_point; point && point[0] && point[0] != '.')
-        for (char& c : probe)
-            if (c == '.') c = point[0];
-    if (float(std::strtod(probe.c_str(), nullptr)) != v) {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%.17g", double(v));
-        if (const char* point = std::localeconv()->decimal_point; point && point[0] && point[0] != '.')
-            for (char* c = buf; *c; ++c)
-                if (*c == point[0]) *c = '.';
-        text = buf;
-    }
+    double back = 0;
+    if (!parse_double_strict(text, back) || float(back) != v) text = format_double_digits(double(v), 17);
     // "1" is an int in Python; torch.tensor of ints and floats mixed is fine,
     // but keep every literal a float for clarity.
     if (text.find_first_of(".e") == std::string::npos && text.find("inf") == std::string::npos) text += ".0";

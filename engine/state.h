@@ -4,11 +4,18 @@
 // the text the page keeps after '#' and the CLI takes with --state.
 #pragma once
 
+#include "engine/number_text.h"  // parse_float_strict, format_float_shortest: the query's number syntax
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace nnplay {
+
+// Limits shared by the state, the CSV and link readers, the data sets and the page.
+constexpr float kDomain = 6.0f;  // the plane shown and sampled is [−kDomain, kDomain]²
+constexpr int kMaxPoints = 5000; // points in a data set: generated, drawn, imported or linked
+constexpr int kMaxClasses = 6;   // classes of spiral, blobs, rings and custom points
 
 enum class Problem { classification, regression };
 enum class Dataset {
@@ -143,16 +150,6 @@ const char* label_of(Feature);      // for display, e.g. "x₁²"
 // Reads an activation's query spelling (exact, e.g. "leakyrelu") into out, for
 // the CLI and UI. Returns false, leaving out unchanged, for any other text.
 bool parse_activation(std::string_view name, Activation& out);
-
-// The number syntax of query values, for other readers of user text (CSV,
-// JSON): [+-]digits[.digits][(e|E)[+-]digits], independent of the C locale.
-// False, leaving out unchanged, for anything else ("inf", "nan", hex, blanks)
-// or a value that overflows float.
-bool parse_float_strict(std::string_view text, float& out);
-
-// The shortest of %.6g .. %.9g that reads back as the same float, with '.'
-// whatever the C locale: 0.03f is "0.03", and every float survives a round trip.
-std::string format_float_shortest(float value);
 
 // The double a JavaScript page reads from the text to_query() writes for this
 // float (format_float_shortest): 0.03f gives 0.03, not 0.029999999329447746.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cli_test.sh: end-to-end tests of the nnplay command line (exit statuses, usage,
 # `train` output as table and JSON lines, warnings, divergence, determinism,
-# `export`, `train --points` and `train --model`, `bench`).
+# `export`, `train --points` and `train --model`, `bench`, `settings`).
 # Usage: tests/cli_test.sh build/native-release/nnplay
 set -euo pipefail
 
@@ -340,7 +340,7 @@ expect "train --model: the state comes from the file" has '"state":"[^"]*dataset
 
 head -c 200 "$tmp/m.json" >"$tmp/cut.json"
 run train --model "$tmp/cut.json"
-expect "train --model, malformed JSON: exit 1 with line and column" test "$rc" -eq 1 -a -n "$(grep 'cut.json: JSON line' "$tmp/err")"
+expect "train --model, malformed JSON: exit 1 with line and column" test "$rc" -eq 1 -a -n "$(grep 'cut.json: line [0-9]*, column' "$tmp/err")"
 run train --model "$tmp/m.json" --state 'seed=x'
 expect "train --model with --state: exit 2" test "$rc" -eq 2
 
@@ -376,6 +376,26 @@ if [[ $rc -eq 0 && $summary == $'bench W1 samples_per_s\nbench W4 ms_per_grid' ]
     pass "bench --only W4,W1: only W1 and W4, in their order"
 else
     fail "bench --only W4,W1: only W1 and W4, in their order" "rc=$rc; $summary; $(cat "$tmp/err")"
+fi
+
+# ---------------------------------------------------------------------------
+# settings: the table of settings, and README.md's copy of it.
+
+run settings
+expect "settings: exit 0, a header and one line per key" test "$rc" -eq 0 -a "$(lines "$tmp/out")" -gt 50
+expect "settings: learningRate with its default, allowed and page ranges" \
+    grep -Eq '^learningRate +number +0\.03 +1e-06\.\.10 +1e-05\.\.10 log +yes +Learning rate$' "$tmp/out"
+run settings --bogus
+expect "settings --bogus: exit 2" test "$rc" -eq 2
+
+run settings --markdown
+readme=$(dirname "${BASH_SOURCE[0]}")/../README.md
+awk '/^<!-- settings-table: begin/ { on = 1; next } /^<!-- settings-table: end/ { on = 0 } on' "$readme" >"$tmp/readme_table"
+if [[ $rc -eq 0 && -s $tmp/out ]] && cmp -s "$tmp/out" "$tmp/readme_table"; then
+    pass "settings --markdown: README.md's State keys table is exactly the table"
+else
+    fail "settings --markdown: README.md's State keys table is exactly the table" \
+        "run scripts/readme_settings.sh to update README.md; $(diff "$tmp/readme_table" "$tmp/out" | head -n 8)"
 fi
 
 echo "$passed passed, $failed failed"

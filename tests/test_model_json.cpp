@@ -31,8 +31,8 @@ Trainer trained(const char* query, int epochs) {
 }  // namespace
 
 TEST_CASE("json reader: values, escapes and nesting") {
-    JsonParse p = parse_json(R"( {"a": [1, -2.5e3, 0, true, false, null], "s": "q\"\\\/\n\u00e9\ud83d\ude00", "o": {}} )");
-    REQUIRE_MESSAGE(p.value, p.error);
+    Result<JsonValue> p = parse_json(R"( {"a": [1, -2.5e3, 0, true, false, null], "s": "q\"\\\/\n\u00e9\ud83d\ude00", "o": {}} )");
+    REQUIRE_MESSAGE(p.value, p.error.message());
     const JsonValue& v = *p.value;
     REQUIRE(v.find("a"));
     CHECK(v.find("a")->items.size() == 6);
@@ -46,25 +46,29 @@ TEST_CASE("json reader: values, escapes and nesting") {
 }
 
 TEST_CASE("json reader: strictness, with line and column") {
-    CHECK(parse_json("[1, 2,]").error == "JSON line 1, column 7: expected a value");
-    CHECK(parse_json("{\"a\": 1,\n \"a\": 2}").error == "JSON line 2, column 2: duplicate key \"a\"");
-    CHECK(parse_json("[01]").error == "JSON line 1, column 3: leading zero in a number");
-    CHECK(parse_json("[NaN]").error == "JSON line 1, column 2: expected a value");
-    CHECK(parse_json("[1e999]").error == "JSON line 1, column 2: number out of range");
-    CHECK(parse_json("[1.]").error == "JSON line 1, column 4: expected digits after '.'");
-    CHECK(parse_json("\"abc").error == "JSON line 1, column 5: unterminated string");
-    CHECK(parse_json("\"a\x01\"").error == "JSON line 1, column 3: control character in a string");
-    CHECK(parse_json("\"\\x\"").error == "JSON line 1, column 3: invalid escape");
-    CHECK(parse_json("\"\\ud800\"").error == "JSON line 1, column 8: unpaired surrogate");
-    CHECK(parse_json("\"\xff\"").error == "JSON line 1, column 2: invalid UTF-8");
-    CHECK(parse_json("{\"a\" 1}").error == "JSON line 1, column 6: expected ':'");
-    CHECK(parse_json("[1 2]").error == "JSON line 1, column 4: expected ',' or ']'");
-    CHECK(parse_json("{} x").error == "JSON line 1, column 4: unexpected text after the value");
-    CHECK(parse_json("tru").error == "JSON line 1, column 1: invalid literal");
-    CHECK(parse_json("").error == "JSON line 1, column 1: unexpected end of text, expected a value");
-    CHECK(parse_json("// c\n1").error == "JSON line 1, column 1: expected a value");
+    CHECK(parse_json("[1, 2,]").error.message() == "line 1, column 7: expected a value");
+    CHECK(parse_json("{\"a\": 1,\n \"a\": 2}").error.message() == "line 2, column 2: duplicate key \"a\"");
+    const ReadError where = parse_json("[1,\n  2,\n  x]").error;
+    CHECK(where.line == 3);
+    CHECK(where.column == 3);
+    CHECK(where.reason == "expected a value");
+    CHECK(parse_json("[01]").error.message() == "line 1, column 3: leading zero in a number");
+    CHECK(parse_json("[NaN]").error.message() == "line 1, column 2: expected a value");
+    CHECK(parse_json("[1e999]").error.message() == "line 1, column 2: number out of range");
+    CHECK(parse_json("[1.]").error.message() == "line 1, column 4: expected digits after '.'");
+    CHECK(parse_json("\"abc").error.message() == "line 1, column 5: unterminated string");
+    CHECK(parse_json("\"a\x01\"").error.message() == "line 1, column 3: control character in a string");
+    CHECK(parse_json("\"\\x\"").error.message() == "line 1, column 3: invalid escape");
+    CHECK(parse_json("\"\\ud800\"").error.message() == "line 1, column 8: unpaired surrogate");
+    CHECK(parse_json("\"\xff\"").error.message() == "line 1, column 2: invalid UTF-8");
+    CHECK(parse_json("{\"a\" 1}").error.message() == "line 1, column 6: expected ':'");
+    CHECK(parse_json("[1 2]").error.message() == "line 1, column 4: expected ',' or ']'");
+    CHECK(parse_json("{} x").error.message() == "line 1, column 4: unexpected text after the value");
+    CHECK(parse_json("tru").error.message() == "line 1, column 1: invalid literal");
+    CHECK(parse_json("").error.message() == "line 1, column 1: unexpected end of text, expected a value");
+    CHECK(parse_json("// c\n1").error.message() == "line 1, column 1: expected a value");
     std::string deep(100, '[');
-    CHECK(contains(parse_json(deep).error, "nested deeper than 64"));
+    CHECK(contains(parse_json(deep).error.message(), "nested deeper than 64"));
 }
 
 TEST_CASE("model json: export then import restores state and exact weights") {
@@ -76,8 +80,8 @@ TEST_CASE("model json: export then import restores state and exact weights") {
     CHECK(contains(text, "\"members\": 2"));
     CHECK(contains(text, "\"epoch\": 5"));
 
-    ModelImportResult r = import_model_json(text);
-    REQUIRE_MESSAGE(r, r.error);
+    Result<ModelImport> r = import_model_json(text);
+    REQUIRE_MESSAGE(r, r.error.message());
     CHECK(r.value->state == t.state());
     CHECK(r.value->warnings.empty());
     REQUIRE(r.value->members.size() == 2);
@@ -101,8 +105,8 @@ TEST_CASE("model json: regression, softmax and perceptron models round trip") {
     for (const char* q : {"problem=regression&regDataset=reg-gauss&networkShape=3",
                           "dataset=blobs&classes=4&networkShape=", "model=perceptron&dataset=gauss"}) {
         Trainer t = trained(q, 2);
-        ModelImportResult r = import_model_json(export_model_json(t));
-        REQUIRE_MESSAGE(r, r.error);
+        Result<ModelImport> r = import_model_json(export_model_json(t));
+        REQUIRE_MESSAGE(r, r.error.message());
         Trainer fresh(r.value->state);
         CHECK(load_weights(fresh, r.value->members).empty());
         CHECK((fresh.network(0).params().array() == t.network(0).params().array()).all());
@@ -112,8 +116,8 @@ TEST_CASE("model json: regression, softmax and perceptron models round trip") {
 TEST_CASE("model json: every rejection has its message") {
     Trainer t = trained("networkShape=2&seed=r", 1);
     const std::string good = export_model_json(t);
-    auto error = [](const std::string& text) { return import_model_json(text).error; };
-    CHECK(contains(error(good.substr(0, good.size() - 5)), "JSON line"));
+    auto error = [](const std::string& text) { return import_model_json(text).error.message(); };
+    CHECK(contains(error(good.substr(0, good.size() - 5)),  ", column "));
     CHECK(error("[]") == "a model file is a JSON object");
     CHECK(error(replace(good, "nnplay-model", "other")) ==
           "not an nnplay model: \"format\" must be \"nnplay-model\"");

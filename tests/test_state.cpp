@@ -514,23 +514,6 @@ TEST_CASE("state: names and labels") {
     CHECK(a == Activation::relu);
 }
 
-TEST_CASE("parse_float_strict and format_float_shortest: the query's number syntax, shared") {
-    float v = 7;
-    CHECK(parse_float_strict("-2.5e-1", v));
-    CHECK(v == -0.25f);
-    for (const char* bad : {"", " 1", "1 ", "inf", "nan", "0x10", "1e", "1e39", ".", "+"}) {
-        v = 7;
-        CHECK_FALSE(parse_float_strict(bad, v));
-        CHECK(v == 7);
-    }
-    CHECK(format_float_shortest(0.03f) == "0.03");
-    CHECK(format_float_shortest(1.0f / 3) == "0.33333334");
-    for (float f : {0.1f, -5.5f, 1e-8f, 3.4e38f, 1.17549435e-38f}) {
-        CHECK(parse_float_strict(format_float_shortest(f), v));
-        CHECK(v == f);
-    }
-}
-
 TEST_CASE("state: compat=tf reads, writes only when set, and rejects other values") {
     StateReadResult r = from_query(std::string(tfp_default_link) + "&compat=tf");
     CHECK(r.warnings.empty());

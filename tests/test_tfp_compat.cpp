@@ -36,7 +36,7 @@ std::vector<Case> load_cases() {
         std::ifstream in(entry.path());
         std::stringstream text;
         text << in.rdbuf();
-        JsonParse parsed = parse_json(text.str());
+        Result<JsonValue> parsed = parse_json(text.str());
         INFO(entry.path().string());
         REQUIRE(parsed.value);
         const JsonValue& v = *parsed.value;

@@ -306,7 +306,7 @@ void open_file_text(App& app, std::string_view name, std::string_view text, doub
     const bool regression = app.state.problem == Problem::regression;
     CsvImport csv = import_csv(text, {.regression = regression, .scale_to_fit = true});
     if (!csv.ok()) {
-        app_message(app, label + ": " + csv.error + "; nothing imported.", true);
+        app_message(app, label + ": " + csv.error.message() + "; nothing imported.", true);
         return;
     }
     f.csv = std::move(csv);
@@ -323,7 +323,7 @@ std::string import_points_csv(App& app, std::string_view name, std::string_view 
     f.csv = import_csv(text, {.regression = regression, .scale_to_fit = scale});
     ok = f.csv.ok();
     if (!ok) {
-        app_message(app, label + ": " + f.csv.error + "; nothing imported.", true);
+        app_message(app, label + ": " + f.csv.error.message() + "; nothing imported.", true);
         return app.message;
     }
     describe_csv(f);
@@ -335,9 +335,9 @@ std::string import_points_csv(App& app, std::string_view name, std::string_view 
 std::string import_model(App& app, std::string_view name, std::string_view text, bool& ok) {
     const std::string label = file_label(name);
     ok = false;
-    ModelImportResult read = import_model_json(text);
+    Result<ModelImport> read = import_model_json(text);
     if (!read) {
-        app_message(app, label + ": " + read.error + "; nothing changed.", true);
+        app_message(app, label + ": " + read.error.message() + "; nothing changed.", true);
         return app.message;
     }
     ModelImport& model = *read.value;

@@ -22,13 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FUZZ_CHECK(r.points.empty());
             continue;
         }
-        FUZZ_CHECK(!r.points.empty() && r.points.size() <= std::size_t(kCsvMaxPoints));
+        FUZZ_CHECK(!r.points.empty() && r.points.size() <= std::size_t(kMaxPoints));
         int counted = 0;
         for (int c : r.class_counts) counted += c;
         FUZZ_CHECK(options.regression ? r.class_counts.empty() : counted == int(r.points.size()));
         for (const Point& p : r.points) {
-            FUZZ_CHECK(std::fabs(p.x) <= 6 && std::fabs(p.y) <= 6 && std::isfinite(p.label));
-            if (!options.regression) FUZZ_CHECK(p.label >= 0 && p.label <= 5 && p.label == std::floor(p.label));
+            FUZZ_CHECK(std::fabs(p.x) <= kDomain && std::fabs(p.y) <= kDomain && std::isfinite(p.label));
+            if (!options.regression) FUZZ_CHECK(p.label >= 0 && p.label < kMaxClasses && p.label == std::floor(p.label));
         }
         const CsvImport back = import_csv(export_csv(r.points), {.regression = options.regression});
         FUZZ_CHECK(back.ok() && back.points == r.points);

@@ -15,10 +15,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace nnplay;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const JsonParse json = parse_json(text);
+    const Result<JsonValue> json = parse_json(text);
     FUZZ_CHECK(json.value.has_value() == json.error.empty());
 
-    const ModelImportResult model = import_model_json(text);
+    const Result<ModelImport> model = import_model_json(text);
     FUZZ_CHECK(model.value.has_value() == model.error.empty());
     if (!model) return 0;
     FUZZ_CHECK(json.value.has_value());
@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (work > 20'000'000) return 0;
     Trainer trainer(state);
     FUZZ_CHECK(load_weights(trainer, model.value->members).empty());
-    const ModelImportResult again = import_model_json(export_model_json(trainer));
+    const Result<ModelImport> again = import_model_json(export_model_json(trainer));
     FUZZ_CHECK(again.value.has_value());
     FUZZ_CHECK(again.value->state == state);
     FUZZ_CHECK(again.value->members == model.value->members);
