@@ -17,7 +17,7 @@ namespace {
 
 void try_text(std::string_view text) {
     using namespace nnplay;
-    Decoded<std::vector<Point>> points = decode_points(text);
+    Result<std::vector<Point>> points = decode_points(text);
     FUZZ_CHECK(points.value.has_value() == points.error.empty());
     if (points) {
         FUZZ_CHECK(points.value->size() <= std::size_t(kPayloadMaxPoints));
@@ -26,12 +26,12 @@ void try_text(std::string_view text) {
         const Encoded again = encode_points(*points.value);
         FUZZ_CHECK(again.ok() && again.text == text);
     }
-    Decoded<WeightsPayload> weights = decode_weights(text);
+    Result<WeightsPayload> weights = decode_weights(text);
     FUZZ_CHECK(weights.value.has_value() == weights.error.empty());
     if (weights) {
         const Encoded again = encode_weights(*weights.value);
         FUZZ_CHECK(again.ok() && again.text == text);
-        const Decoded<WeightsPayload> same =
+        const Result<WeightsPayload> same =
             decode_weights(text, weights.value->spec, int(weights.value->members.size()));
         FUZZ_CHECK(same.value.has_value());
     }
