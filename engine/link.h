@@ -40,7 +40,8 @@ struct Link {
 
 // The query text of anything a user may paste: a whole address ("https://host/path/#a=1&b=2",
 // or with "?a=1&b=2" and no '#'), the text after '#' (with or without the '#'), or a bare
-// query. Surrounding blanks are dropped. An address with neither '#' nor '?' has none ("").
+// query. Surrounding blanks are dropped. The first '#' starts the query; so does a '?' before
+// any '=' (after one it belongs to a value, e.g. a seed). An address with neither has none ("").
 std::string_view link_query(std::string_view pasted);
 
 // Reads a link (see link_query for the forms accepted). The state keys go to from_query()
