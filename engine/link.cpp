@@ -16,6 +16,7 @@ constexpr std::string_view kPointsKey = "pointData";
 constexpr std::string_view kWeightsKey = "weights";
 constexpr std::string_view kEpochKey = "epoch";
 constexpr std::string_view kVersionKey = "v";
+constexpr int kMaxVersion = 1000000;  // beyond any real format: larger is garbage
 
 std::string_view trim(std::string_view text) {
     const std::string_view blanks = " \t\r\n";
@@ -105,7 +106,7 @@ Link read_link(std::string_view pasted) {
     }
 
     std::vector<std::string> warnings;
-    if (has_version && !parse_count(version, kLinkMaxEpoch, link.version)) link.version = 0;
+    if (has_version && !parse_count(version, kMaxVersion, link.version)) link.version = 0;
     if (link.version < 1) {
         warnings.push_back("ignored v=" + shown(version) +
                            ": not a link format version (a whole number from 1); read as format 1");

@@ -208,7 +208,7 @@ TEST_CASE("link: format version: missing, 1, newer, garbage") {
         CHECK(contains(clean.warnings[0], "link format 7, this one reads 1"));
     }
     SUBCASE("garbage: read as format 1 with a warning naming v") {
-        for (const char* v : {"v=abc", "v=0", "v=-1", "v=", "v=1.5", "v=99999999999"}) {
+        for (const char* v : {"v=abc", "v=0", "v=-1", "v=", "v=1.5", "v=1000001", "v=99999999999"}) {
             CAPTURE(v);
             const Link l = read_link(std::string(v) + "&seed=g");
             CHECK(l.version == 1);
