@@ -1,9 +1,10 @@
 // export_command.cpp: `nnplay export`, a playground run written out: trains a
-// state for N epochs, then writes its points as CSV, the model as JSON (which
+// state (or a shared link, from its weights and epoch) up to epoch N, then writes its points as CSV, the model as JSON (which
 // `nnplay train --model` reads back) and/or a PyTorch script.
 #include "cli/commands.h"
 
 #include "engine/csv.h"
+#include "engine/link.h"
 #include "engine/model_json.h"
 #include "engine/pytorch_export.h"
 #include "engine/trainer.h"
@@ -31,9 +32,12 @@ bool write_file(const std::string& path, const std::string& text, const char* wh
 }  // namespace
 
 int run_export(const ExportOptions& options) {
-    StateReadResult read = from_query(options.state_query);
-    for (const std::string& w : read.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-    Trainer trainer(read.state);
+    const Link link = read_link(options.state_query);
+    for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    Trainer trainer(link.state);
+    if (ReadError error = load_link_weights(trainer, link); !error.empty())
+        std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
+                     error.reason.c_str());
     for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", w.c_str());
     std::fflush(stderr);
 

@@ -25,13 +25,16 @@ void print_usage(std::FILE* out) {
         "  settings  list every key of --state: values, default, the page's range\n"
         "  help    print this text (also: nnplay --help)\n"
         "\n"
-        "nnplay train [--state QUERY] [--points FILE.csv [--scale-points]] [--model FILE.json]\n"
+        "nnplay train [--state LINK] [--points FILE.csv [--scale-points]] [--model FILE.json]\n"
         "             [--epochs N] [--every K] [--json]\n"
-        "  --state QUERY  the playground state as a URL query string, the text after '#'\n"
-        "                 in the page's address, e.g.\n"
-        "                 'dataset=spiral&networkShape=8,8&activation=relu&seed=a';\n"
-        "                 keys left out keep their defaults; unknown keys and bad values\n"
-        "                 are ignored with a warning on stderr (default: all defaults)\n",
+        "  --state LINK   the playground state as a URL query string, e.g.\n"
+        "                 'dataset=spiral&networkShape=8,8&activation=relu&seed=a', or a\n"
+        "                 whole link copied from the page (the address, or the text after\n"
+        "                 '#'): its points (pointData) are trained on, and its weights, if\n"
+        "                 any, are loaded and the run goes on from the sender's epoch;\n"
+        "                 keys left out keep their defaults; unknown keys, bad values and\n"
+        "                 payloads that cannot be read are ignored with a warning on stderr\n"
+        "                 (default: all defaults)\n",
         out);
     // The limits come from engine/state.h.
     const std::string domain = format_float_shortest(kDomain);
@@ -48,9 +51,10 @@ void print_usage(std::FILE* out) {
     std::fputs(
         "  --model FILE   continue from a model JSON (written by nnplay export --json):\n"
         "                 its state and weights; not with --state or --points\n"
-        "  --epochs N     epochs to train, 1..1000000 (default 100)\n"
-        "  --every K      print every K epochs, K >= 1 (default 10); epoch 0 (before\n"
-        "                 training) and the last epoch are always printed\n"
+        "  --epochs N     train until epoch N, 1..1000000 (default 100); a link with\n"
+        "                 weights starts at its sender's epoch\n"
+        "  --every K      print every K epochs, K >= 1 (default 10); the first epoch\n"
+        "                 (0, or a link's, before training) and the last are always printed\n"
         "  --json         print one JSON object per line instead of a table: per epoch\n"
         "                 epoch, train_loss, val_loss, test_loss, reg_loss, train_acc,\n"
         "                 val_acc, test_acc, train_rmse, val_rmse, test_rmse, learning_rate\n"
@@ -65,8 +69,9 @@ void print_usage(std::FILE* out) {
         "  is 0 for all three: read the status line (or the \"status\" key) to tell a\n"
         "  diverged run apart.\n"
         "\n"
-        "nnplay export [--state QUERY] [--epochs N] [--csv FILE] [--json FILE] [--pytorch FILE]\n"
-        "  Trains N epochs (0..1000000, default 100), then writes at least one of:\n"
+        "nnplay export [--state LINK] [--epochs N] [--csv FILE] [--json FILE] [--pytorch FILE]\n"
+        "  --state as for train (a query string or a whole link, weights included).\n"
+        "  Trains until epoch N (0..1000000, default 100), then writes at least one of:\n"
         "  --csv FILE      the data set's points (training, validation, then test) as\n"
         "                  x,y,label\n"
         "  --json FILE     the model: state, architecture, weights per member and layer,\n"

@@ -1,12 +1,13 @@
 // train_command.cpp: `nnplay train`, a playground run without the page. Reads
-// a state query (or a model file, and optionally a CSV of points), trains epoch
-// by epoch and prints the metrics as a table or as JSON lines, so runs can be
-// scripted, compared and reproduced from a link.
+// a state query or a whole shared link (or a model file, and optionally a CSV of
+// points), trains epoch by epoch and prints the metrics as a table or as JSON lines,
+// so runs can be scripted, compared and reproduced from a link.
 #include "cli/commands.h"
 
 #include "engine/csv.h"
 #include "engine/json_reader.h"
 #include "engine/json_writer.h"
+#include "engine/link.h"
 #include "engine/model_json.h"
 #include "engine/trainer.h"
 
@@ -177,6 +178,7 @@ bool read_text_file(const std::string& path, std::size_t limit, std::string& tex
 int run_train(const TrainOptions& options) {
     PlaygroundState state;
     std::optional<ModelImport> model;
+    Link link;
     if (!options.model_file.empty()) {
         std::string text, error;
         if (!read_text_file(options.model_file, kJsonMaxBytes, text, error))
@@ -187,9 +189,9 @@ int run_train(const TrainOptions& options) {
         for (const std::string& w : model->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
         state = model->state;
     } else {
-        StateReadResult read = from_query(options.state_query);
-        for (const std::string& w : read.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-        state = std::move(read.state);
+        link = read_link(options.state_query);
+        for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+        state = link.state;
     }
     if (!options.points_file.empty()) {
         std::string error;
@@ -201,6 +203,10 @@ int run_train(const TrainOptions& options) {
         if (std::string error = load_weights(trainer, model->members); !error.empty())
             return reject(options.model_file, error);
     }
+    // A link's weights: the run goes on from the sender's epoch, as in the page.
+    if (ReadError error = load_link_weights(trainer, link); !error.empty())
+        std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
+                     error.reason.c_str());
     for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", w.c_str());
     std::fflush(stderr);
 

@@ -7,6 +7,8 @@ namespace nnplay {
 
 // What the last layer computes from its pre-activations Z and which loss it is
 // trained on. Labels are class indices (0..k−1) or regression targets.
+// Weights payloads store it as a code of payload.h's kOutputCodes, never by position:
+// reordering this enum changes no link.
 enum class Output {
     linear_square,   // regression: a = z, loss ½(a − t)²
     sigmoid_log,     // binary: a = σ(z) = P(class 1), loss −t·log a − (1−t)·log(1−a)

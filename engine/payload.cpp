@@ -3,11 +3,15 @@
 // version, checksum, kind, body), so each bad input gets one precise message.
 #include "engine/payload.h"
 
+#include "engine/assert.h"
+
 #include <array>
 #include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+
+#include <Eigen/Core>
 
 namespace nnplay {
 
@@ -87,9 +91,9 @@ std::string open(std::string_view text, std::uint8_t kind, std::vector<std::uint
     if (decoded_size > kPayloadMaxBytes)
         return "payload too large: " + std::to_string(decoded_size) + " bytes, at most " +
                std::to_string(kPayloadMaxBytes);
-    Decoded<std::vector<std::uint8_t>> decoded = base64url_decode(text);
-    if (!decoded) return decoded.error;
-    bytes = std::move(*decoded.value);
+    Result<std::vector<std::uint8_t>> decoded = base64url_decode(text);
+    if (!decoded) return decoded.error.reason;
+    bytes = std::move(*decoded);
     if (bytes.empty()) return "empty payload";
     if (bytes[0] != kPayloadVersion)
         return "unsupported payload version " + std::to_string(bytes[0]) + " (this build reads " +
@@ -126,13 +130,41 @@ std::string check_point(const Point& p, std::size_t index) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.label))
         return at + "NaN or infinite value";
     for (float c : {p.x, p.y})
-        if (std::fabs(c) > kPayloadMaxCoordinate)
-            return at + "coordinate " + format_number(c) + " is outside [-6, 6]";
+        if (std::fabs(c) > kDomain)
+            return at + "coordinate " + format_number(c) + " is outside [-" + format_number(kDomain) + ", " +
+                   format_number(kDomain) + "]";
     return {};
 }
 
 std::string too_many_points(std::size_t n) {
-    return std::to_string(n) + " points, at most " + std::to_string(kPayloadMaxPoints);
+    return std::to_string(n) + " points, at most " + std::to_string(kMaxPoints);
+}
+
+template <typename T>
+Result<T> points_error(std::string reason) {
+    return ReadError{std::move(reason), 0, 0, "pointData"};
+}
+template <typename T>
+Result<T> weights_error(std::string reason) {
+    return ReadError{std::move(reason), 0, 0, "weights"};
+}
+
+template <typename E, std::size_t N>
+std::uint8_t code_of(const std::array<EnumCode<E>, N>& table, E value) {
+    for (const EnumCode<E>& c : table)
+        if (c.value == value) return c.code;
+    NNPLAY_ASSERT(false && "an enum value without a payload code");
+    return 0xff;
+}
+
+template <typename E, std::size_t N>
+bool value_of(const std::array<EnumCode<E>, N>& table, unsigned code, E& out) {
+    for (const EnumCode<E>& c : table)
+        if (c.code == code) {
+            out = c.value;
+            return true;
+        }
+    return false;
 }
 
 bool same_shape(const NetworkSpec& a, const NetworkSpec& b) {
@@ -166,9 +198,10 @@ std::string base64url_encode(std::span<const std::uint8_t> bytes) {
     return out;
 }
 
-Decoded<std::vector<std::uint8_t>> base64url_decode(std::string_view text) {
+Result<std::vector<std::uint8_t>> base64url_decode(std::string_view text) {
+    using R = Result<std::vector<std::uint8_t>>;
     if (text.size() % 4 == 1)
-        return {{}, "bad base64: length " + std::to_string(text.size()) + " is impossible"};
+        return R::fail("bad base64: length " + std::to_string(text.size()) + " is impossible");
     std::vector<std::uint8_t> out;
     out.reserve(text.size() / 4 * 3 + 2);
     std::uint32_t acc = 0;
@@ -180,8 +213,8 @@ Decoded<std::vector<std::uint8_t>> base64url_decode(std::string_view text) {
             char what[16];
             if (c >= 0x21 && c < 0x7f) std::snprintf(what, sizeof what, "'%c'", c);
             else std::snprintf(what, sizeof what, "byte 0x%02x", unsigned(c));
-            return {{}, std::string("bad base64: ") + what + " at position " + std::to_string(i) +
-                            " is not a base64url character"};
+            return R::fail(std::string("bad base64: ") + what + " at position " + std::to_string(i) +
+                           " is not a base64url character");
         }
         acc = (acc << 6) | std::uint32_t(v);
         bits += 6;
@@ -191,8 +224,8 @@ Decoded<std::vector<std::uint8_t>> base64url_decode(std::string_view text) {
         }
     }
     if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
-        return {{}, "bad base64: the last character has bits set that encode nothing"};
-    return {std::move(out), {}};
+        return R::fail("bad base64: the last character has bits set that encode nothing");
+    return out;
 }
 
 std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
@@ -211,41 +244,17 @@ std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
 }
 
 std::uint16_t float_to_half(float value) {
-    const std::uint32_t f = Eigen::numext::bit_cast<std::uint32_t>(value);
-    const std::uint16_t sign = std::uint16_t((f >> 16) & 0x8000);
-    const std::uint32_t abs = f & 0x7fffffffu;
-    if (abs >= 0x7f800000u) return sign | (abs > 0x7f800000u ? 0x7e00 : 0x7c00);  // NaN, inf
-    if (abs >= 0x477ff000u) return sign | 0x7c00;  // rounds to ≥ 65520: inf
-    if (abs < 0x38800000u) {  // below 2⁻¹⁴: subnormal half (or zero)
-        if (abs < 0x33000000u) return sign;  // below half the smallest subnormal
-        const std::uint32_t mant = (abs & 0x7fffff) | 0x800000;
-        const int shift = 126 - int(abs >> 23);  // 14..24
-        std::uint32_t h = mant >> shift;
-        const std::uint32_t rem = mant & ((1u << shift) - 1), half = 1u << (shift - 1);
-        if (rem > half || (rem == half && (h & 1))) ++h;
-        return sign | std::uint16_t(h);
-    }
-    std::uint32_t h = ((abs >> 23) - 112) << 10 | ((abs >> 13) & 0x3ff);
-    const std::uint32_t rem = abs & 0x1fff;
-    if (rem > 0x1000 || (rem == 0x1000 && (h & 1))) ++h;  // may carry into the exponent: fine
-    return sign | std::uint16_t(h);
+    return Eigen::numext::bit_cast<std::uint16_t>(Eigen::half(value));
 }
 
 float half_to_float(std::uint16_t h) {
-    const std::uint32_t sign = std::uint32_t(h & 0x8000) << 16;
-    const std::uint32_t exp = (h >> 10) & 0x1f, mant = h & 0x3ff;
-    if (exp == 0x1f) return Eigen::numext::bit_cast<float>(sign | 0x7f800000u | (mant << 13));
-    if (exp == 0) {  // zero or subnormal: mant · 2⁻²⁴
-        const float v = float(mant) * 0x1p-24f;
-        return sign ? -v : v;
-    }
-    return Eigen::numext::bit_cast<float>(sign | ((exp + 112) << 23) | (mant << 13));
+    return float(Eigen::numext::bit_cast<Eigen::half>(h));
 }
 
 // ---------------------------------------------------------------------------
 
 Encoded encode_points(const std::vector<Point>& points) {
-    if (points.size() > std::size_t(kPayloadMaxPoints)) return {{}, too_many_points(points.size())};
+    if (points.size() > std::size_t(kMaxPoints)) return {{}, too_many_points(points.size())};
     Writer w;
     w.u16(unsigned(points.size()));
     for (std::size_t i = 0; i < points.size(); ++i) {
@@ -255,26 +264,29 @@ Encoded encode_points(const std::vector<Point>& points) {
     return finish(kKindPoints, 0, w.bytes);
 }
 
-Decoded<std::vector<Point>> decode_points(std::string_view text) {
+Result<std::vector<Point>> decode_points(std::string_view text) {
+    using Points = std::vector<Point>;
     std::vector<std::uint8_t> bytes;
     std::span<const std::uint8_t> body;
     std::uint8_t format = 0;
-    if (std::string e = open(text, kKindPoints, bytes, body, format); !e.empty()) return {{}, e};
-    if (format != 0) return {{}, "unknown points format " + std::to_string(format)};
+    if (std::string e = open(text, kKindPoints, bytes, body, format); !e.empty())
+        return points_error<Points>(e);
+    if (format != 0) return points_error<Points>("unknown points format " + std::to_string(format));
     Reader r{body};
-    if (!r.has(2)) return {{}, truncated(bytes.size(), kHeader + 2 + kChecksum)};
+    if (!r.has(2)) return points_error<Points>(truncated(bytes.size(), kHeader + 2 + kChecksum));
     const unsigned count = r.u16();
-    if (count > unsigned(kPayloadMaxPoints)) return {{}, too_many_points(count)};
+    if (count > unsigned(kMaxPoints)) return points_error<Points>(too_many_points(count));
     if (!r.has(std::size_t(count) * 12))
-        return {{}, truncated(bytes.size(), kHeader + 2 + std::size_t(count) * 12 + kChecksum)};
-    std::vector<Point> points(count);
+        return points_error<Points>(
+            truncated(bytes.size(), kHeader + 2 + std::size_t(count) * 12 + kChecksum));
+    Points points(count);
     for (unsigned i = 0; i < count; ++i) {
         Point& p = points[i];
         p.x = r.f32(), p.y = r.f32(), p.label = r.f32();
-        if (std::string e = check_point(p, i); !e.empty()) return {{}, e};
+        if (std::string e = check_point(p, i); !e.empty()) return points_error<Points>(e);
     }
-    if (r.has(1)) return {{}, trailing(r)};
-    return {std::move(points), {}};
+    if (r.has(1)) return points_error<Points>(trailing(r));
+    return points;
 }
 
 // ---------------------------------------------------------------------------
@@ -303,8 +315,8 @@ Encoded encode_weights(const WeightsPayload& weights) {
     w.u8(unsigned(spec.inputs));
     w.u8(unsigned(L));
     for (int l = 0; l < L; ++l) w.u8(unsigned(spec.width(l)));
-    for (Activation a : spec.activations) w.u8(unsigned(a));
-    w.u8(unsigned(spec.output));
+    for (Activation a : spec.activations) w.u8(code_of(kActivationCodes, a));
+    w.u8(code_of(kOutputCodes, spec.output));
     w.u8(unsigned(members));
     const std::size_t P = param_count(spec);
     for (int m = 0; m < members; ++m) {
@@ -330,70 +342,77 @@ Encoded encode_weights(const WeightsPayload& weights) {
     return finish(kKindWeights, std::uint8_t(weights.format), w.bytes);
 }
 
-Decoded<WeightsPayload> decode_weights(std::string_view text) {
+Result<WeightsPayload> decode_weights(std::string_view text) {
+    using W = WeightsPayload;
     std::vector<std::uint8_t> bytes;
     std::span<const std::uint8_t> body;
     std::uint8_t format = 0;
-    if (std::string e = open(text, kKindWeights, bytes, body, format); !e.empty()) return {{}, e};
-    if (format > 1) return {{}, "unknown weight format " + std::to_string(format)};
+    if (std::string e = open(text, kKindWeights, bytes, body, format); !e.empty())
+        return weights_error<W>(e);
+    if (format > 1) return weights_error<W>("unknown weight format " + std::to_string(format));
     WeightsPayload out;
     out.format = WeightFormat(format);
     NetworkSpec& spec = out.spec;
     Reader r{body};
     auto short_by = [&](std::size_t need) {
-        return truncated(bytes.size(), kHeader + r.at + need + kChecksum);
+        return weights_error<W>(truncated(bytes.size(), kHeader + r.at + need + kChecksum));
     };
-    if (!r.has(2)) return {{}, short_by(2)};
+    auto malformed = [](const std::string& what) { return weights_error<W>("malformed shape: " + what); };
+    if (!r.has(2)) return short_by(2);
     spec.inputs = int(r.u8());
     const int L = int(r.u8());
-    if (spec.inputs > kMaxInputs) return {{}, "malformed shape: " + std::to_string(spec.inputs) + " inputs"};
-    if (L < 1 || L > kMaxLayers) return {{}, "malformed shape: " + std::to_string(L) + " layers"};
-    if (!r.has(std::size_t(2 * L + 1))) return {{}, short_by(std::size_t(2 * L + 1))};
+    if (spec.inputs > kMaxInputs) return malformed(std::to_string(spec.inputs) + " inputs");
+    if (L < 1 || L > kMaxLayers) return malformed(std::to_string(L) + " layers");
+    if (!r.has(std::size_t(2 * L + 1))) return short_by(std::size_t(2 * L + 1));
     for (int l = 0; l < L; ++l) {
         const int width = int(r.u8());
-        if (width < 1) return {{}, "malformed shape: layer " + std::to_string(l) + " has width 0"};
+        if (width < 1) return malformed("layer " + std::to_string(l) + " has width 0");
         if (l + 1 < L) spec.hidden.push_back(width);
         else spec.outputs = width;
     }
     for (int l = 0; l + 1 < L; ++l) {
-        const unsigned a = r.u8();
-        if (a > unsigned(Activation::swish))
-            return {{}, "malformed shape: unknown activation " + std::to_string(a)};
-        spec.activations.push_back(Activation(a));
+        const unsigned code = r.u8();
+        Activation a{};
+        if (!value_of(kActivationCodes, code, a)) return malformed("unknown activation " + std::to_string(code));
+        spec.activations.push_back(a);
     }
     const unsigned output = r.u8();
-    if (output > unsigned(Output::step))
-        return {{}, "malformed shape: unknown output " + std::to_string(output)};
-    spec.output = Output(output);
+    if (!value_of(kOutputCodes, output, spec.output))
+        return malformed("unknown output " + std::to_string(output));
     const int members = int(r.u8());
     if (members < 1 || members > kPayloadMaxMembers)
-        return {{}, "malformed shape: " + std::to_string(members) + " members (1..8)"};
+        return malformed(std::to_string(members) + " members (1..8)");
     const std::size_t P = param_count(spec);
     const std::size_t size = out.format == WeightFormat::float16 ? 2 : 4;
-    if (!r.has(P * std::size_t(members) * size)) return {{}, short_by(P * std::size_t(members) * size)};
+    if (!r.has(P * std::size_t(members) * size)) return short_by(P * std::size_t(members) * size);
     out.members.assign(std::size_t(members), std::vector<float>(P));
     for (int m = 0; m < members; ++m)
         for (std::size_t i = 0; i < P; ++i) {
             const float v = size == 2 ? half_to_float(std::uint16_t(r.u16())) : r.f32();
             if (!std::isfinite(v))
-                return {{}, "member " + std::to_string(m) + ", weight " + std::to_string(i) +
-                                ": NaN or infinite value"};
+                return weights_error<W>("member " + std::to_string(m) + ", weight " + std::to_string(i) +
+                                        ": NaN or infinite value");
             out.members[std::size_t(m)][i] = v;
         }
-    if (r.has(1)) return {{}, trailing(r)};
-    return {std::move(out), {}};
+    if (r.has(1)) return weights_error<W>(trailing(r));
+    return out;
 }
 
-Decoded<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& expected,
-                                       int members) {
-    Decoded<WeightsPayload> d = decode_weights(text);
+Result<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& expected,
+                                      int members) {
+    Result<WeightsPayload> d = decode_weights(text);
     if (!d) return d;
-    const int got = int(d.value->members.size());
-    if (!same_shape(d.value->spec, expected) || got != members)
-        return {{}, "shape mismatch: the payload holds " + std::to_string(got) + " x (" +
-                        describe(d.value->spec) + "), the network is " + std::to_string(members) +
-                        " x (" + describe(expected) + ")"};
+    if (ReadError e = check_shape(*d, expected, members); !e.empty()) return e;
     return d;
+}
+
+ReadError check_shape(const WeightsPayload& weights, const NetworkSpec& expected, int members) {
+    const int got = int(weights.members.size());
+    if (same_shape(weights.spec, expected) && got == members) return {};
+    return ReadError{"shape mismatch: the payload holds " + std::to_string(got) + " x (" +
+                         describe(weights.spec) + "), the network is " + std::to_string(members) +
+                         " x (" + describe(expected) + ")",
+                     0, 0, "weights"};
 }
 
 std::string describe(const NetworkSpec& spec) {

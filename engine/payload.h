@@ -8,20 +8,27 @@
 //   byte 2   format: points 0 (float32); weights 0 = float32, 1 = float16
 //   ...      body (below)
 //   4 bytes  CRC-32 (IEEE 802.3, as zlib's crc32) of every byte before it
-// Points body: u16 count (≤ 5000), then per point x, y, label as float32.
+// Points body: u16 count (≤ kMaxPoints, 5000), then per point x, y, label as float32.
 //   float32, not quantised: a link must reproduce a run bit for bit, and the
 //   training data are these exact numbers (5000 points = 60 kB decoded).
 // Weights body: u8 inputs, u8 dense layers L (1..9), L × u8 widths (the last is
-//   the output count), (L − 1) × u8 hidden activations (Activation), u8 output
-//   kind (Output), u8 members (1..8); then each member's flat params (per layer
-//   W column-major then b, as Network::params) as float32 or float16.
-// Limits: at most kPayloadMaxBytes (64 KiB) decoded, 5000 points, coordinates
-// within [−6, 6], every number finite. Decoding never trusts a field: each
-// failure returns a message naming what is wrong.
+//   the output count), (L − 1) × u8 hidden activation codes, u8 output code,
+//   u8 members (1..8); then each member's flat params (per layer W column-major
+//   then b, as Network::params) as float32 or float16.
+// Enums are written as the codes of kActivationCodes / kOutputCodes, never as
+// their position in the enum: a link already shared must read the same after
+// anyone reorders or extends an enum.
+// Limits: at most kPayloadMaxBytes (64 KiB) decoded, kMaxPoints points, coordinates
+// within ±kDomain (engine/state.h), every number finite. Decoding never trusts a field: each
+// failure returns a ReadError naming the link key ("pointData", "weights") and
+// what is wrong.
 #pragma once
 
 #include "engine/network.h"
+#include "engine/result.h"
 #include "engine/state.h"
+
+#include <array>
 
 #include <cstdint>
 #include <optional>
@@ -34,19 +41,28 @@ namespace nnplay {
 
 constexpr int kPayloadVersion = 1;
 constexpr std::size_t kPayloadMaxBytes = 65536;  // decoded bytes, checksum included
-constexpr int kPayloadMaxPoints = 5000;
-constexpr float kPayloadMaxCoordinate = 6.0f;
 constexpr int kPayloadMaxMembers = 8;
 
 enum class WeightFormat : std::uint8_t { float32 = 0, float16 = 1 };
 
-// A decoded value or why there is none (error is empty exactly when value is set).
-template <typename T>
-struct Decoded {
-    std::optional<T> value;
-    std::string error;
-    explicit operator bool() const { return value.has_value(); }
+// One enum value and the byte that stands for it in a payload.
+template <typename E>
+struct EnumCode {
+    E value;
+    std::uint8_t code;
 };
+
+// The codes equal the enum positions of main 142740f, when the payload was made: links
+// from then on hold these bytes. A new enum value gets a new code; no code ever changes.
+constexpr std::array<EnumCode<Activation>, 8> kActivationCodes = {{
+    {Activation::linear, 0}, {Activation::sigmoid, 1}, {Activation::tanh, 2},
+    {Activation::relu, 3}, {Activation::leakyrelu, 4}, {Activation::elu, 5},
+    {Activation::softplus, 6}, {Activation::swish, 7},
+}};
+constexpr std::array<EnumCode<Output>, 5> kOutputCodes = {{
+    {Output::linear_square, 0}, {Output::sigmoid_log, 1}, {Output::tanh_square, 2},
+    {Output::softmax_ce, 3}, {Output::step, 4},
+}};
 
 // Encoded text, or an error (then text is empty): encoding refuses what
 // decoding would refuse, so every link written can be read back.
@@ -61,21 +77,23 @@ std::string base64url_encode(std::span<const std::uint8_t> bytes);
 
 // Strict inverse of base64url_encode: any other character, an impossible
 // length (4k + 1) or non-zero unused bits are an error ("bad base64: ...").
-Decoded<std::vector<std::uint8_t>> base64url_decode(std::string_view text);
+Result<std::vector<std::uint8_t>> base64url_decode(std::string_view text);
 
 // CRC-32 (reflected polynomial 0xEDB88320, initial and final XOR 0xFFFFFFFF).
 std::uint32_t crc32(std::span<const std::uint8_t> bytes);
 
-// IEEE half precision, round to nearest even; too large values become ±inf.
+// IEEE half precision through Eigen::half: round to nearest even, subnormals kept, too
+// large values become ±inf, NaN stays NaN (its payload bits are not part of the format:
+// the encoder refuses NaN). Widening is exact.
 std::uint16_t float_to_half(float value);
 float half_to_float(std::uint16_t half);
 
-// Points → payload text. Refuses more than 5000 points, non-finite numbers and
-// coordinates outside [−6, 6].
+// Points → payload text. Refuses more than kMaxPoints points, non-finite numbers and
+// coordinates outside ±kDomain.
 Encoded encode_points(const std::vector<Point>& points);
 
-// Payload text → points, exactly as encoded.
-Decoded<std::vector<Point>> decode_points(std::string_view text);
+// Payload text → points, exactly as encoded. Errors carry key "pointData".
+Result<std::vector<Point>> decode_points(std::string_view text);
 
 // The weights of an ensemble: members[m] is member m's Network::params().
 struct WeightsPayload {
@@ -92,13 +110,17 @@ std::size_t param_count(const NetworkSpec& spec);
 // written as float16 and are an error.
 Encoded encode_weights(const WeightsPayload& weights);
 
-// Payload text → weights (float16 values widened to float).
-Decoded<WeightsPayload> decode_weights(std::string_view text);
+// Payload text → weights (float16 values widened to float). Errors carry key "weights".
+Result<WeightsPayload> decode_weights(std::string_view text);
+
+// Whether decoded weights fit a network of this shape and member count: an empty error,
+// or "shape mismatch: ..." with key "weights".
+ReadError check_shape(const WeightsPayload& weights, const NetworkSpec& expected, int members);
 
 // decode_weights, then checks the shape against the network it is meant for:
 // a different spec or member count is "shape mismatch: ...".
-Decoded<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& expected,
-                                       int members);
+Result<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& expected,
+                                      int members);
 
 // "inputs 2, hidden 4,2 (tanh,tanh), output 1 sigmoid_log" — for messages.
 std::string describe(const NetworkSpec& spec);

@@ -24,6 +24,8 @@ enum class Dataset {
     reg_plane, reg_gauss,                              // regression
     custom                                             // drawn or imported points
 };
+// Links store activations by name (the state) or by the codes of payload.h's
+// kActivationCodes (weights), never by position: reordering this enum changes no link.
 enum class Activation { linear, sigmoid, tanh, relu, leakyrelu, elu, softplus, swish };
 enum class Regularization { none, l1, l2 };
 enum class Model { mlp, perceptron };
@@ -47,6 +49,9 @@ struct Point {
 };
 
 // The input features, in TensorFlow Playground's order plus cos x₁, cos x₂.
+// This order is part of the link format: a weights payload's first layer has one
+// column per enabled feature, in this order. Append new features; never reorder
+// (test_link.cpp pins it).
 enum Feature { f_x, f_y, f_x_squared, f_y_squared, f_x_times_y, f_sin_x, f_sin_y, f_cos_x, f_cos_y,
                feature_count };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cli_test.sh: end-to-end tests of the nnplay command line (exit statuses, usage,
 # `train` output as table and JSON lines, warnings, divergence, determinism,
-# `export`, `train --points` and `train --model`, `bench`, `settings`).
+# `export`, `train --points` and `train --model`, shared links, `bench`, `settings`).
 # Usage: tests/cli_test.sh build/native-release/nnplay
 set -euo pipefail
 
@@ -343,6 +343,77 @@ run train --model "$tmp/cut.json"
 expect "train --model, malformed JSON: exit 1 with line and column" test "$rc" -eq 1 -a -n "$(grep 'cut.json: line [0-9]*, column' "$tmp/err")"
 run train --model "$tmp/m.json" --state 'seed=x'
 expect "train --model with --state: exit 2" test "$rc" -eq 2
+
+# ---------------------------------------------------------------------------
+# Shared links: --state takes a whole link copied from the page, weights and points included.
+# The links recorded from main 142740f's page (tests/data/links) carry the metrics the page
+# showed: the CLI's first printed figures must be the same, at the sender's epoch.
+
+links=$(dirname "${BASH_SOURCE[0]}")/data/links/142740f.json
+# recorded NAME FIELD: a recorded link's field (link, epoch, trainLoss, testLoss).
+recorded() {
+    python3 -c '
+import json, sys
+r = next(r for r in json.load(open(sys.argv[1]))["links"] if r["name"] == sys.argv[2])
+print(r["metrics"][sys.argv[3]] if sys.argv[3] in r["metrics"] else r[sys.argv[3]])
+' "$links" "$1" "$2"
+}
+# same_first NAME: the first JSON line of $tmp/out has the recorded epoch and losses (1e-6).
+same_first() {
+    python3 -c '
+import json, sys
+r = next(r for r in json.load(open(sys.argv[1]))["links"] if r["name"] == sys.argv[2])
+first = json.loads(open(sys.argv[3]).readline())
+m = r["metrics"]
+ok = first["epoch"] == r["epoch"] and all(
+    abs(first[k] - m[j]) <= 1e-6 * max(1.0, abs(m[j])) for k, j in (("train_loss", "trainLoss"), ("test_loss", "testLoss")))
+print("yes" if ok else "no: epoch %s %s, train %r %r, test %r %r" % (first["epoch"], r["epoch"],
+      first["train_loss"], m["trainLoss"], first["test_loss"], m["testLoss"]))
+' "$links" "$1" "$tmp/out" 2>&1
+}
+
+if command -v python3 >/dev/null 2>&1; then
+    link=$(recorded default-f32 link)
+    run train --state "https://example.org/nnplay/#$link" --epochs 42 --every 1 --json
+    expect "train --state LINK with weights: exit 0, no warnings" test "$rc" -eq 0 -a ! -s "$tmp/err"
+    expect "train --state LINK: starts at the sender's epoch 40 with the page's losses" \
+        test "$(same_first default-f32)" = yes
+    expect "train --state LINK: trains on to epoch 42 (epochs 40, 41, 42 and the summary)" \
+        test "$(lines "$tmp/out")" -eq 4
+    run train --state "#$(recorded custom-points-weights link)" --epochs 15 --json
+    expect "train --state LINK with points and weights: the page's losses at epoch 15" \
+        test "$rc" -eq 0 -a "$(same_first custom-points-weights)" = yes
+    expect "train --state LINK with points: the state uses them" \
+        has '"state":"[^"]*dataset=custom[^"]*points=[-0-9]' "$tmp/out"
+    run train --state "$(recorded ensemble-mixed-activations link)" --epochs 20 --json
+    expect "train --state LINK of an ensemble: the page's losses at epoch 20" \
+        test "$rc" -eq 0 -a "$(same_first ensemble-mixed-activations)" = yes
+    run train --state "$(recorded state-and-points-only link)" --epochs 1 --json
+    expect "train --state LINK with points only: the page's epoch-0 losses" \
+        test "$rc" -eq 0 -a "$(same_first state-and-points-only)" = yes
+
+    # A damaged payload: a warning naming it, and the run from the seed at epoch 0.
+    broken=$(printf '%s' "$link" | sed 's/weights=\(.\{20\}\)./weights=\1_/')
+    run train --state "$broken" --epochs 1 --json
+    expect "train --state LINK, damaged weights: a warning naming them" has '^warning: ignored weights (checksum mismatch' "$tmp/err"
+    expect "train --state LINK, damaged weights: trains from epoch 0" has '^{"epoch":0,' "$tmp/out"
+    run train --state "v=2&$link" --epochs 41 --json
+    expect "train --state LINK from a newer format: says so, still opens" \
+        test "$rc" -eq 0 -a -n "$(grep 'made by a newer nnplay (link format 2, this one reads 1)' "$tmp/err")"
+
+    run export --state "$link" --epochs 0 --json "$tmp/link.json"
+    expect "export --state LINK --epochs 0: the model at the sender's epoch" \
+        test "$rc" -eq 0 -a -n "$(grep 'trained 40 epochs' "$tmp/out")"
+    run train --model "$tmp/link.json" --epochs 1 --json
+    same=$(python3 -c '
+import json, sys
+first = json.loads(open(sys.argv[1]).readline())
+print("yes" if abs(first["train_loss"] - float(sys.argv[2])) <= 1e-6 else "no %r" % first["train_loss"])
+' "$tmp/out" "$(recorded default-f32 trainLoss)" 2>&1)
+    expect "export --state LINK: the model file holds the link's weights" test "$same" = yes
+else
+    echo "note: python3 not found: the shared-link tests are skipped"
+fi
 
 # ---------------------------------------------------------------------------
 # compat=tf: TensorFlow Playground's own numbers for its default link (seed 0.80725),

@@ -77,10 +77,10 @@ TEST_CASE("base64url: known vectors without padding, and strict decoding") {
     auto d = base64url_decode("Zm9vYg");
     REQUIRE(d);
     CHECK(std::string(d.value->begin(), d.value->end()) == "foob");
-    CHECK(contains(base64url_decode("Zm9v=").error, "bad base64"));
-    CHECK(contains(base64url_decode("Zm+v").error, "'+' at position 2"));
-    CHECK(contains(base64url_decode("Zm9vY").error, "length 5 is impossible"));
-    CHECK(contains(base64url_decode("Zh").error, "bits set"));  // "Zg" is canonical
+    CHECK(contains(base64url_decode("Zm9v=").error.reason, "bad base64"));
+    CHECK(contains(base64url_decode("Zm+v").error.reason, "'+' at position 2"));
+    CHECK(contains(base64url_decode("Zm9vY").error.reason, "length 5 is impossible"));
+    CHECK(contains(base64url_decode("Zh").error.reason, "bits set"));  // "Zg" is canonical
 }
 
 TEST_CASE("crc32 matches the standard check value") {
@@ -88,33 +88,146 @@ TEST_CASE("crc32 matches the standard check value") {
     CHECK(crc32(std::vector<std::uint8_t>(s.begin(), s.end())) == 0xCBF43926u);
 }
 
-TEST_CASE("float16 conversion: exact values, rounding, overflow, subnormals") {
+namespace {
+
+// The hand-written conversion links used before Eigen::half (main 142740f), kept as the
+// plain reference: float16 weights already shared must widen and narrow to the same bits.
+std::uint16_t reference_float_to_half(float value) {
+    const std::uint32_t f = std::bit_cast<std::uint32_t>(value);
+    const std::uint16_t sign = std::uint16_t((f >> 16) & 0x8000);
+    const std::uint32_t abs = f & 0x7fffffffu;
+    if (abs >= 0x7f800000u) return sign | (abs > 0x7f800000u ? 0x7e00 : 0x7c00);  // NaN, inf
+    if (abs >= 0x477ff000u) return sign | 0x7c00;  // rounds to >= 65520: inf
+    if (abs < 0x38800000u) {                         // below 2^-14: subnormal half (or zero)
+        if (abs < 0x33000000u) return sign;          // below half the smallest subnormal
+        const std::uint32_t mant = (abs & 0x7fffff) | 0x800000;
+        const int shift = 126 - int(abs >> 23);
+        std::uint32_t h = mant >> shift;
+        const std::uint32_t rem = mant & ((1u << shift) - 1), half = 1u << (shift - 1);
+        if (rem > half || (rem == half && (h & 1))) ++h;
+        return sign | std::uint16_t(h);
+    }
+    std::uint32_t h = ((abs >> 23) - 112) << 10 | ((abs >> 13) & 0x3ff);
+    const std::uint32_t rem = abs & 0x1fff;
+    if (rem > 0x1000 || (rem == 0x1000 && (h & 1))) ++h;
+    return sign | std::uint16_t(h);
+}
+
+float reference_half_to_float(std::uint16_t h) {
+    const std::uint32_t sign = std::uint32_t(h & 0x8000) << 16;
+    const std::uint32_t exp = (h >> 10) & 0x1f, mant = h & 0x3ff;
+    if (exp == 0x1f) return std::bit_cast<float>(sign | 0x7f800000u | (mant << 13));
+    if (exp == 0) {
+        const float v = float(mant) * 0x1p-24f;
+        return sign ? -v : v;
+    }
+    return std::bit_cast<float>(sign | ((exp + 112) << 23) | (mant << 13));
+}
+
+bool is_half_nan(std::uint16_t h) { return (h & 0x7c00) == 0x7c00 && (h & 0x3ff) != 0; }
+
+}  // namespace
+
+TEST_CASE("float16 conversion: exact values, rounding, overflow, subnormals, NaN") {
     CHECK(float_to_half(1.0f) == 0x3c00);
     CHECK(float_to_half(-2.0f) == 0xc000);
+    CHECK(float_to_half(-0.0f) == 0x8000);
     CHECK(float_to_half(65504.0f) == 0x7bff);
-    CHECK(float_to_half(65520.0f) == 0x7c00);
+    CHECK(float_to_half(65519.99f) == 0x7bff);  // just below the midpoint to 2^16: rounds down
+    CHECK(float_to_half(65520.0f) == 0x7c00);   // the midpoint rounds to even: inf
+    CHECK(float_to_half(-1e9f) == 0xfc00);
+    CHECK(float_to_half(std::numeric_limits<float>::infinity()) == 0x7c00);
+    // Round to nearest, ties to even: 1 + 2^-11 lies halfway between 0x3c00 and 0x3c01.
+    CHECK(float_to_half(1.0f + 0x1p-11f) == 0x3c00);
+    CHECK(float_to_half(1.0f + 3 * 0x1p-11f) == 0x3c02);
+    CHECK(float_to_half(1.0f + 0x1p-11f + 0x1p-20f) == 0x3c01);
+    // Subnormals: 2^-24 is the smallest; half of it is a tie that rounds to even (0).
     CHECK(float_to_half(0x1p-24f) == 0x0001);
+    CHECK(float_to_half(0x1p-25f) == 0x0000);
+    CHECK(float_to_half(0x1p-25f + 0x1p-35f) == 0x0001);
+    CHECK(float_to_half(3 * 0x1p-25f) == 0x0002);
     CHECK(float_to_half(0x1p-26f) == 0x0000);
+    CHECK(float_to_half(0x1.ff8p-15f) == 0x03ff);  // the largest subnormal
+    CHECK(float_to_half(0x1.ffcp-15f) == 0x0400);  // halfway above it: ties to even, the smallest normal
     CHECK(half_to_float(0x3555) == doctest::Approx(0.333251953125));
     CHECK(half_to_float(0x0001) == 0x1p-24f);
+    CHECK(half_to_float(0x7c00) == std::numeric_limits<float>::infinity());
+    CHECK(std::isnan(half_to_float(0x7e00)));
+    CHECK(is_half_nan(float_to_half(std::numeric_limits<float>::quiet_NaN())));
+    CHECK((float_to_half(-std::numeric_limits<float>::quiet_NaN()) & 0x8000) != 0);
     for (float v : {0.1f, -3.14159f, 1e-3f, 1234.5f, 0.0f})
         CHECK(half_to_float(float_to_half(v)) == doctest::Approx(v).epsilon(1.0 / 2048));
-    // Every half survives half → float → half.
+    // Every half widens as the reference does and survives half → float → half.
     for (unsigned h = 0; h < 0x10000; ++h) {
-        if ((h & 0x7c00) == 0x7c00 && (h & 0x3ff)) continue;  // NaN payloads
-        if (float_to_half(half_to_float(std::uint16_t(h))) != h) {
-            FAIL("half " << h << " does not round trip");
+        const auto u = std::uint16_t(h);
+        if (is_half_nan(u)) {
+            if (!std::isnan(half_to_float(u))) FAIL("half " << h << " is NaN, widened it is not");
+            continue;
+        }
+        if (std::bit_cast<std::uint32_t>(half_to_float(u)) !=
+                std::bit_cast<std::uint32_t>(reference_half_to_float(u)) ||
+            float_to_half(half_to_float(u)) != u) {
+            FAIL("half " << h << " does not widen or round trip as before");
             break;
         }
     }
+    // Narrowing equals the reference on every float whose bits are a multiple of 61 (70
+    // million of them, every exponent, both signs, the rounding cases near each half) and
+    // on each float just beside a midpoint between two halves.
+    std::uint64_t differ = 0, first = 0;
+    auto compare = [&](std::uint32_t bits) {
+        const float f = std::bit_cast<float>(bits);
+        const std::uint16_t got = float_to_half(f), want = reference_float_to_half(f);
+        const bool same = std::isnan(f) ? is_half_nan(got) && (got & 0x8000) == (want & 0x8000)
+                                        : got == want;
+        if (!same && differ++ == 0) first = bits;
+    };
+    for (std::uint64_t bits = 0; bits <= 0xffffffffu; bits += 61) compare(std::uint32_t(bits));
+    for (std::uint32_t h = 0; h < 0x7c00; ++h) {
+        const std::uint32_t mid = std::bit_cast<std::uint32_t>(
+            (reference_half_to_float(std::uint16_t(h)) + reference_half_to_float(std::uint16_t(h + 1))) / 2);
+        for (std::uint32_t sign : {0u, 0x80000000u})
+            for (std::uint32_t b : {mid - 1, mid, mid + 1}) compare(sign | b);
+    }
+    CHECK_MESSAGE(differ == 0, differ << " floats narrow differently, the first 0x" << std::hex << first);
+}
+
+TEST_CASE("payload enum codes: every value has exactly one code, and codes are unique") {
+    auto check_table = [](const auto& table, int last) {
+        for (int v = 0; v <= last; ++v) {
+            int n = 0;
+            for (const auto& c : table) n += int(c.value) == v;
+            CHECK_MESSAGE(n == 1, "enum value " << v << " has " << n << " codes");
+        }
+        for (std::size_t i = 0; i < table.size(); ++i)
+            for (std::size_t j = i + 1; j < table.size(); ++j) CHECK(table[i].code != table[j].code);
+        CHECK(table.size() == std::size_t(last + 1));
+    };
+    check_table(kActivationCodes, int(Activation::swish));
+    check_table(kOutputCodes, int(Output::step));
+    // The bytes links have carried since main 142740f, by name: changing one breaks every
+    // link shared with that activation or output.
+    const std::pair<const char*, int> activations[] = {{"linear", 0}, {"sigmoid", 1}, {"tanh", 2},
+        {"relu", 3}, {"leakyrelu", 4}, {"elu", 5}, {"softplus", 6}, {"swish", 7}};
+    for (auto [name, code] : activations) {
+        Activation a{};
+        REQUIRE(parse_activation(name, a));
+        for (const auto& c : kActivationCodes)
+            if (c.value == a) CHECK_MESSAGE(c.code == code, name);
+    }
+    const std::pair<const char*, int> outputs[] = {{"linear_square", 0}, {"sigmoid_log", 1},
+        {"tanh_square", 2}, {"softmax_ce", 3}, {"step", 4}};
+    for (auto [name, code] : outputs)
+        for (const auto& c : kOutputCodes)
+            if (std::string(name_of(c.value)) == name) CHECK_MESSAGE(c.code == code, name);
 }
 
 TEST_CASE("points payload: round trip is exact") {
     std::vector<Point> points = {{0.1f, -5.99f, 1}, {6, -6, 0}, {1e-7f, 3.3333333f, 2.5f}};
     Encoded e = encode_points(points);
     REQUIRE(e.ok());
-    Decoded<std::vector<Point>> d = decode_points(e.text);
-    REQUIRE_MESSAGE(d, d.error);
+    Result<std::vector<Point>> d = decode_points(e.text);
+    REQUIRE_MESSAGE(d, d.error.message());
     CHECK(*d.value == points);
 
     Encoded empty = encode_points({});
@@ -131,62 +244,65 @@ TEST_CASE("points payload: 5000 points fit in the size limit, 5001 do not") {
     points.push_back({});
     CHECK(encode_points(points).error == "5001 points, at most 5000");
     // A hand-made payload that claims 5001 points.
-    CHECK(decode_points(frame({1, 'P', 0, 0x89, 0x13})).error == "5001 points, at most 5000");
+    CHECK(decode_points(frame({1, 'P', 0, 0x89, 0x13})).error.reason == "5001 points, at most 5000");
 }
 
 TEST_CASE("points payload: every rejection has its message") {
-    SUBCASE("bad base64") { CHECK(contains(decode_points("AAA*").error, "bad base64")); }
-    SUBCASE("empty") { CHECK(decode_points("").error == "empty payload"); }
+    SUBCASE("bad base64") { CHECK(contains(decode_points("AAA*").error.reason, "bad base64")); }
+    SUBCASE("empty") {
+        CHECK(decode_points("").error.reason == "empty payload");
+        CHECK(decode_points("").error.message() == "pointData: empty payload");  // the link key
+    }
     SUBCASE("truncated header") {
-        CHECK(decode_points(base64url_encode(std::vector<std::uint8_t>{1, 'P'})).error ==
+        CHECK(decode_points(base64url_encode(std::vector<std::uint8_t>{1, 'P'})).error.reason ==
               "truncated: 2 bytes, need at least 7");
     }
     SUBCASE("truncated body") {
         std::vector<std::uint8_t> b = points_body({{1, 2, 0}});
         b.resize(b.size() - 4);  // drop the label, then checksum what is left
-        CHECK(decode_points(frame(b)).error == "truncated: 17 bytes, need at least 21");
+        CHECK(decode_points(frame(b)).error.reason == "truncated: 17 bytes, need at least 21");
     }
     SUBCASE("trailing bytes") {
         std::vector<std::uint8_t> b = points_body({{1, 2, 0}});
         b.push_back(0);
-        CHECK(decode_points(frame(b)).error == "length mismatch: 1 unexpected bytes after the data");
+        CHECK(decode_points(frame(b)).error.reason == "length mismatch: 1 unexpected bytes after the data");
     }
     SUBCASE("oversized") {
-        CHECK(contains(decode_points(std::string(90000, 'A')).error, "payload too large: 67500 bytes"));
+        CHECK(contains(decode_points(std::string(90000, 'A')).error.reason, "payload too large: 67500 bytes"));
     }
     SUBCASE("wrong version") {
         std::vector<std::uint8_t> b = points_body({});
         b[0] = 7;
-        CHECK(decode_points(frame(b)).error == "unsupported payload version 7 (this build reads 1)");
+        CHECK(decode_points(frame(b)).error.reason == "unsupported payload version 7 (this build reads 1)");
     }
     SUBCASE("wrong checksum") {
-        CHECK(contains(decode_points(frame(points_body({{1, 2, 0}}), false)).error,
+        CHECK(contains(decode_points(frame(points_body({{1, 2, 0}}), false)).error.reason,
                        "checksum mismatch: stored"));
         // One flipped character of a valid payload.
         std::string text = encode_points({{1, 2, 0}}).text;
         text[6] = text[6] == 'A' ? 'B' : 'A';
-        CHECK(contains(decode_points(text).error, "checksum mismatch"));
+        CHECK(contains(decode_points(text).error.reason, "checksum mismatch"));
     }
     SUBCASE("wrong kind") {
         Encoded w = encode_weights(small_weights(WeightFormat::float32));
-        CHECK(decode_points(w.text).error == "not a points payload (it holds weights)");
+        CHECK(decode_points(w.text).error.reason == "not a points payload (it holds weights)");
     }
     SUBCASE("unknown format") {
         std::vector<std::uint8_t> b = points_body({});
         b[2] = 3;
-        CHECK(decode_points(frame(b)).error == "unknown points format 3");
+        CHECK(decode_points(frame(b)).error.reason == "unknown points format 3");
     }
     SUBCASE("NaN and infinity") {
         const float nan = std::numeric_limits<float>::quiet_NaN();
         const float inf = std::numeric_limits<float>::infinity();
-        CHECK(decode_points(frame(points_body({{1, 2, 0}, {nan, 0, 0}}))).error ==
+        CHECK(decode_points(frame(points_body({{1, 2, 0}, {nan, 0, 0}}))).error.reason ==
               "point 1: NaN or infinite value");
-        CHECK(decode_points(frame(points_body({{0, 0, inf}}))).error ==
+        CHECK(decode_points(frame(points_body({{0, 0, inf}}))).error.reason ==
               "point 0: NaN or infinite value");
         CHECK(encode_points({{0, nan, 0}}).error == "point 0: NaN or infinite value");
     }
     SUBCASE("coordinates outside the plot") {
-        CHECK(decode_points(frame(points_body({{0, 6.5f, 0}}))).error ==
+        CHECK(decode_points(frame(points_body({{0, 6.5f, 0}}))).error.reason ==
               "point 0: coordinate 6.5 is outside [-6, 6]");
         CHECK(encode_points({{-7, 0, 0}}).error == "point 0: coordinate -7 is outside [-6, 6]");
     }
@@ -196,8 +312,8 @@ TEST_CASE("weights payload: float32 round trip is exact") {
     WeightsPayload w = small_weights(WeightFormat::float32);
     Encoded e = encode_weights(w);
     REQUIRE(e.ok());
-    Decoded<WeightsPayload> d = decode_weights(e.text, small_spec(), 2);
-    REQUIRE_MESSAGE(d, d.error);
+    Result<WeightsPayload> d = decode_weights(e.text, small_spec(), 2);
+    REQUIRE_MESSAGE(d, d.error.message());
     CHECK(d.value->spec == w.spec);
     CHECK(d.value->format == WeightFormat::float32);
     CHECK(d.value->members == w.members);
@@ -209,8 +325,8 @@ TEST_CASE("weights payload: float16 is about half the size and within tolerance"
     Encoded e32 = encode_weights(small_weights(WeightFormat::float32));
     REQUIRE(e16.ok());
     CHECK(e16.text.size() < e32.text.size() * 2 / 3);
-    Decoded<WeightsPayload> d = decode_weights(e16.text);
-    REQUIRE_MESSAGE(d, d.error);
+    Result<WeightsPayload> d = decode_weights(e16.text);
+    REQUIRE_MESSAGE(d, d.error.message());
     CHECK(d.value->format == WeightFormat::float16);
     for (std::size_t m = 0; m < w.members.size(); ++m)
         for (std::size_t i = 0; i < w.members[m].size(); ++i)
@@ -228,8 +344,8 @@ TEST_CASE("weights payload: a real network's parameters, every output kind") {
         for (Eigen::Index i = 0; i < net.params().size(); ++i) net.params()[i] = 0.01f * float(i);
         WeightsPayload w{s, WeightFormat::float32, {}};
         w.members.push_back(std::vector<float>(net.params().data(), net.params().data() + net.params().size()));
-        Decoded<WeightsPayload> d = decode_weights(encode_weights(w).text, s, 1);
-        REQUIRE_MESSAGE(d, d.error);
+        Result<WeightsPayload> d = decode_weights(encode_weights(w).text, s, 1);
+        REQUIRE_MESSAGE(d, d.error.message());
         CHECK(d.value->members == w.members);
     }
 }
@@ -239,26 +355,27 @@ TEST_CASE("weights payload: every rejection has its message") {
     SUBCASE("shape mismatch") {
         NetworkSpec other = small_spec();
         other.hidden = {4};
-        CHECK(decode_weights(good, other, 2).error ==
+        CHECK(decode_weights(good, other, 2).error.reason ==
               "shape mismatch: the payload holds 2 x (inputs 2, hidden 3 (relu), output 1 "
               "sigmoid_log), the network is 2 x (inputs 2, hidden 4 (relu), output 1 sigmoid_log)");
-        CHECK(contains(decode_weights(good, small_spec(), 1).error, "shape mismatch"));
+        CHECK(contains(decode_weights(good, small_spec(), 1).error.reason, "shape mismatch"));
         other = small_spec();
         other.activations = {Activation::tanh};
-        CHECK(contains(decode_weights(good, other, 2).error, "shape mismatch"));
+        CHECK(contains(decode_weights(good, other, 2).error.reason, "shape mismatch"));
     }
     SUBCASE("wrong kind") {
-        CHECK(decode_weights(encode_points({}).text).error == "not a weights payload (it holds points)");
+        CHECK(decode_weights(encode_points({}).text).error.reason == "not a weights payload (it holds points)");
+        CHECK(decode_weights(encode_points({}).text).error.key == "weights");
     }
     SUBCASE("wrong checksum") {
         std::vector<std::uint8_t> bytes = *base64url_decode(good).value;
         bytes[10] ^= 0x40;
-        CHECK(contains(decode_weights(base64url_encode(bytes)).error, "checksum mismatch"));
+        CHECK(contains(decode_weights(base64url_encode(bytes)).error.reason, "checksum mismatch"));
     }
     SUBCASE("truncated") {
         std::vector<std::uint8_t> bytes = *base64url_decode(good).value;
         bytes.resize(bytes.size() - 4 - 8);  // drop the checksum and two weights
-        CHECK(decode_weights(frame(bytes)).error == "truncated: " + std::to_string(bytes.size() + 4) +
+        CHECK(decode_weights(frame(bytes)).error.reason == "truncated: " + std::to_string(bytes.size() + 4) +
                                                         " bytes, need at least " +
                                                         std::to_string(bytes.size() + 12));
     }
@@ -266,7 +383,7 @@ TEST_CASE("weights payload: every rejection has its message") {
         std::vector<std::uint8_t> bytes = *base64url_decode(good).value;
         bytes.resize(bytes.size() - 4);
         bytes[bytes.size() - 1] = 0x7f, bytes[bytes.size() - 2] = 0xc0;  // last weight: NaN
-        CHECK(decode_weights(frame(bytes)).error == "member 1, weight 12: NaN or infinite value");
+        CHECK(decode_weights(frame(bytes)).error.reason == "member 1, weight 12: NaN or infinite value");
         WeightsPayload w = small_weights(WeightFormat::float32);
         w.members[0][3] = std::numeric_limits<float>::infinity();
         CHECK(encode_weights(w).error == "member 0, weight 3: NaN or infinite value");
@@ -277,14 +394,14 @@ TEST_CASE("weights payload: every rejection has its message") {
         CHECK(encode_weights(w).error == "member 1, weight 0: 100000 is too large for float16");
     }
     SUBCASE("malformed shape and format") {
-        CHECK(decode_weights(frame({1, 'W', 0, 2, 0, 1})).error == "malformed shape: 0 layers");
-        CHECK(decode_weights(frame({1, 'W', 0, 2, 1, 0, 1, 1})).error ==
+        CHECK(decode_weights(frame({1, 'W', 0, 2, 0, 1})).error.reason == "malformed shape: 0 layers");
+        CHECK(decode_weights(frame({1, 'W', 0, 2, 1, 0, 1, 1})).error.reason ==
               "malformed shape: layer 0 has width 0");
-        CHECK(decode_weights(frame({1, 'W', 0, 2, 2, 3, 1, 99, 1, 1})).error ==
+        CHECK(decode_weights(frame({1, 'W', 0, 2, 2, 3, 1, 99, 1, 1})).error.reason ==
               "malformed shape: unknown activation 99");
-        CHECK(decode_weights(frame({1, 'W', 0, 2, 1, 1, 1, 0})).error ==
+        CHECK(decode_weights(frame({1, 'W', 0, 2, 1, 1, 1, 0})).error.reason ==
               "malformed shape: 0 members (1..8)");
-        CHECK(decode_weights(frame({1, 'W', 2})).error == "unknown weight format 2");
+        CHECK(decode_weights(frame({1, 'W', 2})).error.reason == "unknown weight format 2");
     }
     SUBCASE("oversized") {
         WeightsPayload w;

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace nnplay::web {
 namespace {
@@ -53,32 +54,6 @@ std::string number(double v) {
     char text[32];
     std::snprintf(text, sizeof text, "%.4g", v);
     return text;
-}
-
-// The query text without the empty "points=" a state without points writes.
-std::string drop_empty_points(const std::string& query) {
-    std::string out;
-    std::size_t pos = 0;
-    while (pos <= query.size()) {
-        std::size_t amp = query.find('&', pos);
-        if (amp == std::string::npos) amp = query.size();
-        const std::string_view segment(query.data() + pos, amp - pos);
-        if (!segment.empty() && segment != "points=") {
-            if (!out.empty()) out += '&';
-            out += segment;
-        }
-        pos = amp + 1;
-    }
-    return out;
-}
-
-std::vector<std::vector<float>> member_params(const Trainer& t) {
-    std::vector<std::vector<float>> members;
-    for (int m = 0; m < t.ensemble_size(); ++m) {
-        const auto& p = t.network(m).params();
-        members.emplace_back(p.data(), p.data() + p.size());
-    }
-    return members;
 }
 
 // Trained, or changed by hand: weights the seed alone would not give back.
@@ -130,110 +105,40 @@ void describe_csv(FilesState& f) {
 
 // ---- Links ---------------------------------------------------------------------------------
 
-LinkPayloads split_link(std::string_view query) {
-    LinkPayloads out;
-    if (!query.empty() && (query.front() == '#' || query.front() == '?')) query.remove_prefix(1);
-    while (!query.empty()) {
-        const std::size_t amp = query.find('&');
-        const std::string_view segment = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-        const std::size_t eq = segment.find('=');
-        const std::string_view key = segment.substr(0, eq);
-        const std::string_view value = eq == std::string_view::npos ? "" : segment.substr(eq + 1);
-        if (key == "pointData") {
-            out.points = value;
-        } else if (key == "weights") {
-            out.weights = value;
-        } else if (key == "epoch") {
-            int epoch = value.empty() ? -1 : 0;  // informative only: anything odd is "absent"
-            for (char c : value) {
-                if (c < '0' || c > '9' || epoch >= 100000000) {
-                    epoch = -1;
-                    break;
-                }
-                epoch = epoch * 10 + (c - '0');
-            }
-            out.epoch = epoch;
-        } else {
-            if (!out.state_query.empty()) out.state_query += '&';
-            out.state_query += segment;
-        }
-    }
-    return out;
-}
+LinkPayloads split_link(std::string_view query) { return nnplay::read_link(query); }
 
-StateReadResult read_link(const LinkPayloads& link) {
-    StateReadResult read = from_query(link.state_query);
-    if (!link.points.empty()) {
-        Decoded<std::vector<Point>> points = decode_points(link.points);
-        if (points) read.state.points = std::move(*points.value);
-        else read.warnings.push_back("ignored pointData: " + points.error);
-    }
-    return read;
-}
+StateReadResult read_link(const LinkPayloads& link) { return {link.state, link.warnings}; }
 
 void apply_link_weights(App& app, const LinkPayloads& link) {
-    if (link.weights.empty()) return;
+    if (!link.weights) return;
     Trainer& t = *app.trainer;
-    Decoded<WeightsPayload> w = decode_weights(link.weights, t.spec(), t.ensemble_size());
-    std::string error = w ? load_weights(t, w.value->members) : w.error;
-    if (!error.empty()) {
-        app.link_warnings.push_back("ignored weights (" + error + "): the run starts from the seed");
+    if (ReadError error = load_link_weights(t, link); !error.empty()) {
+        app.link_warnings.push_back("ignored weights (" + error.reason + "): the run starts from the seed");
         console_log(app.link_warnings.back().c_str());
         return;
     }
     app.files.weights_touched = true;
-    t.resume_at(link.epoch);
     restart_views(app);
     std::string text = "Weights from the link";
-    text += w.value->format == WeightFormat::float16 ? " (float16)" : "";
+    text += link.weights->format == WeightFormat::float16 ? " (float16)" : "";
     if (link.epoch > 0) text += ", trained " + std::to_string(link.epoch) + " epochs by its sender";
     app_message(app, text + ": train on from here.");
 }
 
 SharedLink make_link(const App& app, const ShareOptions& options) {
-    SharedLink out;
     const Trainer& t = *app.trainer;
-    PlaygroundState s = app.state;
-    std::string points;
-    if (s.active_dataset() == Dataset::custom && options.points && !s.points.empty()) {
-        Encoded e = encode_points(s.points);
-        if (e.ok()) {
-            points = std::move(e.text);
-            s.points.clear();
-        } else {
-            out.note = "points written as text (" + e.error + ")";
-        }
-    } else if (!options.points) {
-        s.points.clear();
-    }
-    out.hash = drop_empty_points(to_query(s));
-    if (!points.empty()) {
-        out.hash += "&pointData=" + points;
-        out.has_points = true;
-        out.points_chars = points.size() + 11;
-    }
-    if (options.weights && weights_are_own(app)) {
-        WeightsPayload w{t.spec(), options.f16 ? WeightFormat::float16 : WeightFormat::float32,
-                         member_params(t)};
-        Encoded e = encode_weights(w);
-        if (!e.ok() && options.f16) {
-            out.note = "float32 weights: float16 cannot hold them (" + e.error + ")";
-            w.format = WeightFormat::float32;
-            e = encode_weights(w);
-        }
-        if (e.ok()) {
-            const std::string tail = "&weights=" + e.text + "&epoch=" + std::to_string(t.epoch());
-            out.hash += tail;
-            out.has_weights = true;
-            out.weights_chars = tail.size();
-        } else {
-            out.note = "the weights do not fit in a link (" + e.error + ")";
-            out.too_long = true;
-        }
-    }
+    std::optional<WeightsPayload> weights;
+    if (options.weights && weights_are_own(app))
+        weights = trainer_weights(t, options.f16 ? WeightFormat::float16 : WeightFormat::float32);
+    const WrittenLink written =
+        write_link(app.state, {options.points, weights ? &*weights : nullptr, t.epoch()});
+    SharedLink out;
+    out.hash = written.text;
+    out.has_points = written.has_points, out.points_chars = written.points_chars;
+    out.has_weights = written.has_weights, out.weights_chars = written.weights_chars;
+    out.note = written.note;
     out.url = url_base() + "#" + out.hash;
-    out.too_long = out.too_long || out.url.size() > kLinkMaxChars;
+    out.too_long = written.weights_failed || out.url.size() > kLinkMaxChars;
     return out;
 }
 

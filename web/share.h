@@ -7,6 +7,7 @@
 #pragma once
 
 #include "engine/csv.h"
+#include "engine/link.h"
 #include "engine/state.h"
 
 #include <cstddef>
@@ -34,20 +35,13 @@ struct ShareOptions {
     bool f16 = false;      // weights as float16: half the length, ~3 significant digits
 };
 
-// The keys a shared link adds to the state's query text. The state reader never sees them.
-struct LinkPayloads {
-    std::string state_query;  // the rest, for from_query()
-    std::string points;       // "pointData": encode_points() text
-    std::string weights;      // "weights": encode_weights() text
-    int epoch = -1;           // "epoch": the sender's epoch count, -1 if absent
-    bool any() const { return !points.empty() || !weights.empty(); }
-};
+// A link as engine/link reads it: state, points, weights, epoch and version, with warnings.
+using LinkPayloads = nnplay::Link;
 
-// Splits a link's query text into the state part and the payload keys.
+// Reads a link's text (the address's hash, or anything pasted): engine/link's read_link.
 LinkPayloads split_link(std::string_view query);
 
-// Reads a link: from_query() on the state part, then the points payload (which replaces
-// the state's points). Warnings name whatever was ignored.
+// The state part of a read link, points included, and its warnings.
 StateReadResult read_link(const LinkPayloads& link);
 
 // After the trainer follows the link's state: loads the link's weights into it (if any).

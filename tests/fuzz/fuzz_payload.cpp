@@ -17,21 +17,21 @@ namespace {
 
 void try_text(std::string_view text) {
     using namespace nnplay;
-    Decoded<std::vector<Point>> points = decode_points(text);
+    Result<std::vector<Point>> points = decode_points(text);
     FUZZ_CHECK(points.value.has_value() == points.error.empty());
     if (points) {
-        FUZZ_CHECK(points.value->size() <= std::size_t(kPayloadMaxPoints));
+        FUZZ_CHECK(points.value->size() <= std::size_t(kMaxPoints));
         for (const Point& p : *points.value)
             FUZZ_CHECK(std::isfinite(p.label) && std::fabs(p.x) <= 6 && std::fabs(p.y) <= 6);
         const Encoded again = encode_points(*points.value);
         FUZZ_CHECK(again.ok() && again.text == text);
     }
-    Decoded<WeightsPayload> weights = decode_weights(text);
+    Result<WeightsPayload> weights = decode_weights(text);
     FUZZ_CHECK(weights.value.has_value() == weights.error.empty());
     if (weights) {
         const Encoded again = encode_weights(*weights.value);
         FUZZ_CHECK(again.ok() && again.text == text);
-        const Decoded<WeightsPayload> same =
+        const Result<WeightsPayload> same =
             decode_weights(text, weights.value->spec, int(weights.value->members.size()));
         FUZZ_CHECK(same.value.has_value());
     }
