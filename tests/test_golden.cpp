@@ -58,7 +58,7 @@ std::vector<Golden> load_golden() {
         std::ifstream in(entry.path());
         std::string text;
         while (std::getline(in, text)) {
-            JsonParse parsed = parse_json(text);
+            Result<JsonValue> parsed = parse_json(text);
             INFO(text);
             REQUIRE(parsed.value);
             const JsonValue& line = *parsed.value;

@@ -268,8 +268,8 @@ TEST_CASE("link: the links recorded from main 142740f open with the sender's out
     REQUIRE(in);
     std::stringstream text;
     text << in.rdbuf();
-    const JsonParse parsed = parse_json(text.str());
-    REQUIRE_MESSAGE(parsed.value, parsed.error);
+    const Result<JsonValue> parsed = parse_json(text.str());
+    REQUIRE_MESSAGE(parsed.value, parsed.error.message());
     const JsonValue* links = parsed.value->find("links");
     REQUIRE(links);
     REQUIRE(links->is_array());
