@@ -4,6 +4,8 @@
 #include "web/app.h"
 #include "web/platform.h"
 
+#include "engine/help.h"
+
 #include <GLFW/glfw3.h>
 
 namespace nnplay::web {
@@ -41,8 +43,7 @@ std::string status_text(const App& app, bool* is_error) {
     }
     for (const std::string& w : t.warnings()) add(w);
     if (compat_offered(app))
-        add("This looks like a TensorFlow Playground link: its compatibility mode (compat=tf) "
-            "trains as it does.");
+        add(std::string(help_text("ui.compatOffer")));
     if (!app.status.message.empty() && (app.status.message_until == 0 || glfwGetTime() < app.status.message_until)) {
         add(app.status.message);
         error = error || app.status.message_is_error;

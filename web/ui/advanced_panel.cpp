@@ -3,6 +3,8 @@
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
+#include "engine/help.h"
+
 namespace nnplay::web {
 
 void advanced_popup(App& app) {
@@ -32,7 +34,7 @@ void advanced_popup(App& app) {
                            ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
         tip(app, "epsilon");
     }
-    if (s.optimizer == Optimizer::sgd) caption("Plain SGD has no further settings.");
+    if (s.optimizer == Optimizer::sgd) caption(help_text("ui.sgdSettings"));
 
     ImGui::Separator();
     heading("INITIALISATION");

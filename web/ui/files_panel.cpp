@@ -6,6 +6,8 @@
 
 #include "web/platform.h"
 
+#include "engine/help.h"
+
 #include <imgui.h>
 
 namespace nnplay::web {
@@ -45,7 +47,7 @@ void share_buttons(App& app) {
     tip(app, "ui.shareOptions");
     if (!ImGui::BeginPopup("##share")) return;
     ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
-    ImGui::TextUnformatted("The link holds every setting and the seed; also:");
+    text(help_text("ui.shareCarries"));
     ImGui::PopStyleColor();
     ImGui::Checkbox("Trained weights", &o.weights);
     record_rect(app, "shareWeights");
@@ -162,8 +164,7 @@ void too_long_dialog(App& app) {
                                 (f.too_long_detail.empty() ? "" : " (" + f.too_long_detail + ")") + ".")
                                    .c_str());
         ImGui::Spacing();
-        ImGui::TextUnformatted("Save the model file instead: it holds the settings, the points and the "
-                               "weights, and File > Open model restores all of them.");
+        text(help_text("ui.saveModelInstead"));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         if (ImGui::Button("Download model (JSON)")) {

@@ -31,15 +31,15 @@ bool hidden(App& app, const char* control, const char* rect) {
 
 void text(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
 
-void caption(const char* text) {
+void caption(std::string_view line) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
-    ImGui::TextUnformatted(text);
+    text(line);
     ImGui::PopStyleColor();
 }
 
-void heading(const char* text) {
+void heading(std::string_view line) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
-    ImGui::TextUnformatted(text);
+    text(line);
     ImGui::PopStyleColor();
 }
 

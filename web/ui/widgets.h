@@ -31,8 +31,8 @@ void tip(const App& app, std::string_view id);
 bool hidden(App& app, const char* control, const char* rect = nullptr);
 
 void text(std::string_view text);
-void caption(const char* text);  // muted
-void heading(const char* text);  // a section's title
+void caption(std::string_view text);  // muted
+void heading(std::string_view text);  // a section's title
 // Text in a colour, wrapped at `wrap` pixels from the cursor if wrap > 0.
 void coloured(ImU32 colour, const std::string& text, float wrap = 0);
 
