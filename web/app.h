@@ -1,7 +1,7 @@
 // app.h: the page as one struct of a few named parts: the run (state and trainer), the
 // pictures derived from it, the address bar, the status line, frame statistics and the view.
-// app_frame() runs one frame: poll, follow the state, train, finish the pictures, NewFrame,
-// UI, Render, draw, swap. The UI (web/ui/) only edits run.state and asks for things (step,
+// app_frame() runs one frame: poll, train, finish the pictures (so the UI reads this frame's),
+// NewFrame, UI, Render, let the trainer and the address follow the UI's edits, draw, swap. The UI (web/ui/) only edits run.state and asks for things (step,
 // reset, a weight edit); it never trains and never touches the trainer or the address.
 #pragma once
 
@@ -39,8 +39,8 @@ struct ParamEdit {
     float value = 0;
 };
 
-// The run (web/run.cpp): `state` is what the controls show; the trainer follows it between
-// frames (Trainer::set_state decides what to regenerate or rebuild). Every change of the
+// The run (web/run.cpp): `state` is what the controls show; the trainer follows it after the
+// UI (Trainer::set_state decides what to regenerate or rebuild). Every change of the
 // trainer goes through run.cpp, which tells the pictures (trainer_changed).
 struct Run {
     PlaygroundState state;
@@ -162,7 +162,7 @@ enum class TrainerChange {
 void trainer_changed(App& app, TrainerChange change);
 
 // Lets the trainer follow app.run.state now (requested reset and weight edit first), then
-// writes the address (app_frame does this at the start of every frame).
+// writes the address (app_frame does this after the UI of every frame).
 void app_sync(App& app);
 
 // Starts the playground over: new weights from the seed, epoch 0, empty chart.
