@@ -30,7 +30,7 @@ HelpTable parse(std::string_view file) {
         if (!line.empty() && line.front() == '@') {
             auto [it, added] = table.text.try_emplace(std::string(line.substr(1)));
             entry = &it->second;
-            if (added) table.ids.push_back(it->first);
+            table.ids.push_back(it->first);  // a repeated id shows twice: test_help fails
             blank = false;
             continue;
         }

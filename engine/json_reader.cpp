@@ -1,6 +1,7 @@
 // json_reader.cpp: a recursive-descent JSON parser with positions in its
 // messages. Depth is bounded, so a hostile file cannot exhaust the stack.
 #include "engine/json_reader.h"
+#include "engine/json_writer.h"
 
 #include "engine/number_text.h"
 

@@ -4,7 +4,6 @@
 // say where ("line 3, column 14: expected ',' or ']'").
 #pragma once
 
-#include "engine/json_writer.h"
 #include "engine/result.h"
 
 #include <string>
@@ -36,8 +35,5 @@ struct JsonValue {
 // Parses one JSON value filling the whole text (blanks around it allowed). On failure the
 // error has the line and column (1-based) of the first offending character and the reason.
 Result<JsonValue> parse_json(std::string_view text);
-
-// web/ moves over after the restructure: then this forwarder to json_writer.h goes.
-inline void append_json_quoted(std::string& out, std::string_view text) { append_json_string(out, text); }
 
 }  // namespace nnplay

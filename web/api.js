@@ -1,5 +1,5 @@
 // api.js: window.nnplay, the page's small test API (appended to nnplay.js with --post-js).
-// Each call forwards to an exported C function (web/platform.cpp → web/app.cpp, share.cpp);
+// Each call forwards to an exported C function (web/test_api.cpp, EMSCRIPTEN_KEEPALIVE);
 // JSON and text come back as UTF-8 strings. Also the page's file side: downloads (a Blob and
 // an <a download>) and the hidden file picker of index.html, whose file goes to C++ as text.
 (function () {

@@ -1,7 +1,8 @@
-// app.h: the page as one struct. App owns the playground state the controls edit, the
-// Trainer that follows it, the pictures derived from the trainer and the view settings.
-// app_frame() runs one frame: poll, train within a time budget, NewFrame, UI, draw, Render,
-// swap. The UI (ui.cpp) only edits `state` and asks for things (step, reset); it never trains.
+// app.h: the page as one struct of a few named parts: the run (state and trainer), the
+// pictures derived from it, the address bar, the status line, frame statistics and the view.
+// app_frame() runs one frame: poll, train, finish the pictures (so the UI reads this frame's),
+// NewFrame, UI, Render, let the trainer and the address follow the UI's edits, draw, swap. The UI (web/ui/) only edits run.state and asks for things (step,
+// reset, a weight edit); it never trains and never touches the trainer or the address.
 #pragma once
 
 #include "web/plots.h"
@@ -24,62 +25,92 @@ namespace nnplay::web {
 constexpr int kSpeeds[] = {1, 3, 10, 30, 0};
 constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
 
+constexpr int kOutputRes = 256;
+constexpr int kMaxDetail = 3;  // output 32², thumbnails 8²
+
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels from the page's top-left corner
 };
 
-struct App {
-    GLFWwindow* window = nullptr;
+// A weight or bias the user typed (network view), applied with the state after the UI.
+struct ParamEdit {
+    bool bias = false;
+    int layer = 0, to = 0, from = 0;
+    float value = 0;
+};
 
-    // The playground: `state` is what the controls show; after the UI, the trainer takes it
-    // (Trainer::set_state decides what to regenerate or rebuild).
+// The run (web/run.cpp): `state` is what the controls show; the trainer follows it after the
+// UI (Trainer::set_state decides what to regenerate or rebuild). Every change of the
+// trainer goes through run.cpp, which tells the pictures (trainer_changed).
+struct Run {
     PlaygroundState state;
     std::unique_ptr<Trainer> trainer;
     bool playing = false;
     int speed = 0;                      // index into kSpeeds
     int steps_requested = 0;            // epochs the step button asked for
     bool reset_requested = false;
-
-    // Pictures from the trainer, recomputed when the weights or data change.
-    GridOutput grid;                    // the output plot, (kOutputRes >> detail)²
-    GridOutput thumbs;                  // every neuron, (kSlotRes >> max(0, detail − 1))²
-    int detail = 0;                     // 0 = full; up to kMaxDetail while a big network trains
-    bool pictures_dirty = true;
-    double pictures_ms = 0;             // what the last update of the pictures took
+    ParamEdit edit;
+    bool edit_pending = false;
+    bool weights_touched = false;       // weights differ from the seed's though epoch is 0
     // "As fast as possible": seconds of training per frame, lowered while frames come slower
     // than 50 a second because of our own work.
     double train_budget = 0.008;
-    double last_frame_start = 0, last_frame_work = 0;
-    int frames_since_pictures = 0;
+};
+
+// The pictures (web/pictures.cpp): grids from the trainer, coloured and uploaded before the
+// UI reads them, recomputed when the weights or data change (dirty).
+struct Pictures {
+    GridOutput grid;                    // the output plot, (kOutputRes >> detail)²
+    GridOutput thumbs;                  // every neuron, (kSlotRes >> max(0, detail − 1))²
+    int detail = 0;                     // 0 = full; up to kMaxDetail while a big network trains
+    bool dirty = true;
+    double ms = 0;                      // what the last update of the pictures took
+    int frames_since = 0;               // frames since the last update
     Renderer renderer;
     bool renderer_ok = false;
+    ImTextureID output_image = ImTextureID();  // the output grid's image, for the UI
     LossChart chart;
     std::vector<std::vector<Point>> dataset_previews;  // per Dataset, for the picker
     int preview_px = 0;                 // the picker's cell side in pixels (set by the UI)
     std::vector<Point> custom_preview;  // the drawn points the custom cell shows now
     bool custom_preview_regression = false;
+};
 
-    // The status line: warnings from the last link read, plus one transient message.
+// The address bar (web/address_bar.cpp): what it shows and the state it was written from.
+struct AddressBar {
+    std::string query;                  // what the address shows now
+    PlaygroundState state;              // ... and the state it was written from
+    bool written = false;
+    bool sealed = false;                // the current history entry is a shared link: keep it
+};
+
+// The status line (web/status.cpp): warnings from the last link read, plus one transient
+// message.
+struct Status {
     std::vector<std::string> link_warnings;
+    bool tfp_link = false;              // the link read last looked like TensorFlow Playground's
     std::string message;
     bool message_is_error = false;
     double message_until = 0;           // glfwGetTime() when it fades; 0 = stays
+};
 
-    // A weight or bias the user typed (network view), applied with the state after the UI.
-    struct ParamEdit {
-        bool bias = false;
-        int layer = 0, to = 0, from = 0;
-        float value = 0;
-    } edit;
-    bool edit_pending = false;
-
-    std::vector<int> keys;              // GLFW keys pressed since the last frame, in order
+// Frame statistics, for the test API and the speed readout, and the idle bookkeeping.
+struct FrameStats {
+    double fps = 0, epochs_per_second = 0;
+    double first_frame_ms = 0;          // now_ms() when the first frame was drawn
+    long long frames_drawn = 0;         // since the page started (idle frames not drawn)
+    double frame_ms = 0, train_ms = 0;  // mean time spent in app_frame, and training, per frame
+    double since = 0, frame_time = 0, train_time = 0;  // the current one-second window
+    int frames = 0, epochs = 0;
+    double last_frame_start = 0, last_frame_work = 0;
     // Idle frames: when nothing moves, the canvas keeps its last picture (see app_frame).
     double last_activity = 0;           // glfwGetTime() of the last input or test API call
     double last_drawn = 0;              // ... of the last frame drawn
     int drawn_width = 0, drawn_height = 0;  // the framebuffer it was drawn at
+};
 
-    // View.
+// What the UI shows and remembers between frames besides the state.
+struct View {
     int current_class = 1;              // what a click on the output plot adds
     int hover_layer = -1, hover_node = -1;  // neuron under the mouse: shown in the output plot
     int hover_feature = -1;
@@ -88,39 +119,27 @@ struct App {
     float scale = 1;                    // device pixel ratio: every UI size is multiplied by it
     float fonts_built_for = 0;
     WidgetRect output_rect;             // the output plot in ImGui's pixels (set by the UI)
-    HeatStyle output_style_shown;       // how the output image was last coloured
     int node_px = 64;                   // a neuron's side in the network view (set by the UI)
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
-    std::string written_query;          // what the address shows now
-    PlaygroundState written_state;      // ... and the state it was written from
-    bool written = false;
-
-    FilesState files;                   // shared links, imports, exports (share.cpp)
-
-    // Figures for the test API and the top bar.
-    double fps = 0, epochs_per_second = 0;
-    double first_frame_ms = 0;          // now_ms() when the first frame was drawn
-    long long frames_drawn = 0;         // since the page started (idle frames not drawn)
-    double frame_ms = 0, train_ms = 0;  // mean time spent in app_frame, and training, per frame
-    double stat_since = 0, stat_frame_time = 0, stat_train_time = 0;
-    int stat_frames = 0, stat_epochs = 0;
+    std::vector<int> keys;              // GLFW keys pressed since the last frame, in order
+    unsigned seeds_made = 0;            // "Regenerate" presses, mixed into the new seed
 };
 
-constexpr int kOutputRes = 256;
-constexpr int kMaxDetail = 3;  // output 32², thumbnails 8²
+struct App {
+    GLFWwindow* window = nullptr;
+    Run run;
+    Pictures pictures;
+    AddressBar address;
+    Status status;
+    FrameStats stats;
+    View view;
+    FilesState files;                   // shared links, imports, exports (web/files.cpp)
+    std::string api_reply;              // the test API's last returned text (web/test_api.cpp)
+};
 
 bool app_init(App& app, GLFWwindow* window);
 void app_frame(App& app);
 void app_shutdown(App& app);
-
-// Reads a link's query text (payloads included, see share.h) into the state; its warnings
-// go to the status line. Returns them. from_address: the text is the address the browser
-// now shows (opened, typed, Back or Forward), which is kept as it is; otherwise the state is
-// a change like any other and is written to the address.
-std::vector<std::string> app_apply_query(App& app, std::string_view query, bool from_address = false);
-
-// Lets the trainer follow app.state now and writes the address (otherwise after the UI).
-void app_sync(App& app);
 
 // The page's App, for the test API's entry points; null before app_init.
 App* app_current();
@@ -129,11 +148,65 @@ App* app_current();
 // next frames even if nothing trains.
 void app_wake(App& app);
 
-// A transient line in the status bar (and the console); errors are shown in red.
-void app_message(App& app, std::string text, bool error = false);
+// ---- The run (web/run.cpp): every path that changes or replaces the trainer ----------------
+
+// What happened to the trainer, for trainer_changed().
+enum class TrainerChange {
+    settings,   // settings that change no weights or data (learning rate, ...): pictures only
+    edited,     // a weight or bias set by hand: new metrics, same chart
+    trained,    // epochs trained: new metrics, one more point on the chart
+    restarted,  // new weights or data (reset, new network, a link, a file): the chart restarts
+};
+
+// The one reaction to a change of the trainer: measure, update the chart, mark the pictures.
+void trainer_changed(App& app, TrainerChange change);
+
+// Lets the trainer follow app.run.state now (requested reset and weight edit first), then
+// writes the address (app_frame does this after the UI of every frame).
+void app_sync(App& app);
 
 // Starts the playground over: new weights from the seed, epoch 0, empty chart.
 void app_reset(App& app);
+
+// Trains what the run asks for this frame (steps, or playing within the budget); returns the
+// epochs trained.
+int run_train_frame(App& app);
+
+// Trains n epochs now (the test API), as many as the run allows.
+void run_step(App& app, int epochs);
+
+// Replaces the trainer and the state together (a model file, its weights already loaded),
+// paused, at the file's epoch (-1: none given).
+void run_replace(App& app, std::unique_ptr<Trainer> trainer, const PlaygroundState& state, int epoch);
+
+// Reads a link's query text (payloads included, see share.h) into the state; its warnings
+// go to the status line. Returns them. from_address: the text is the address the browser
+// now shows (opened, typed, Back or Forward), which is kept as it is; otherwise the state is
+// a change like any other and is written to the address.
+std::vector<std::string> app_apply_query(App& app, std::string_view query, bool from_address = false);
+
+// ---- The address bar (web/address_bar.cpp) -------------------------------------------------
+
+// Writes the state to the address when it changed since it was last written. A shared link
+// keeps its history entry: the first change after it gets a new one.
+void address_follow_state(App& app);
+
+// The browser shows `query` now (opened, typed, Back, Forward): with payloads it is a shared
+// link and stays as it is (sealed) until the next change.
+void address_shown(App& app, std::string_view query, bool shared);
+
+// Makes a shared link's text the address: a history entry of its own unless the current one
+// is already this link.
+void address_share(App& app, const std::string& hash);
+
+// ---- The pictures (web/pictures.cpp) -------------------------------------------------------
+
+// The data set previews of the picker (once, at start).
+void pictures_init(App& app);
+
+// Evaluates, colours and uploads whatever changed (grids, output image, thumbnail atlas,
+// previews): call before the UI, which then only reads them.
+void pictures_finish(App& app);
 
 // The picker's data set previews: image cell d of the renderer is Dataset d.
 void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1);
@@ -142,34 +215,31 @@ void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1);
 int feature_slot(int feature);
 int neuron_slot(const App& app, int layer, int node);  // layer: dense layer index
 
-// The output plot at output_rect: the image of the network's output grid for ImGui (null
-// before the renderer works), then an ImGui draw callback (user data: the App) that draws
-// the points over it, or a hovered neuron's grid and the points.
-ImTextureID app_output_image(App& app);
+// An ImGui draw callback (user data: the App) that draws the points over the output image at
+// view.output_rect, or a hovered neuron's grid and the points.
 void app_draw_output(const ImDrawList* list, const ImDrawCmd* cmd);
 
-// Records a named widget's rectangle (the last ImGui item) for the test API.
-void record_rect(App& app, const char* name);
+// ---- The status line (web/status.cpp) ------------------------------------------------------
 
-// The test API (window.nnplay; platform.cpp exports these to JavaScript). Strings returned
-// stay valid until the next call.
-const char* api_state();
-const char* api_set_state(const char* query);  // the warnings, one per line
-void api_play(bool play);
-void api_step(int epochs);
-const char* api_metrics();      // JSON
-const char* api_stats();        // JSON
-const char* api_widget_rect(const char* name);  // JSON, or "null"
-const char* api_status();       // the status line's text
-void api_set_speed(int index);  // index into kSpeeds; out of range = the fastest
+// A transient line in the status bar (and the console); errors are shown in red.
+void app_message(App& app, std::string text, bool error = false);
+
+// A TensorFlow Playground link (looks_like_tfp_link) opened without compat=tf: the status
+// line offers its compatibility mode.
+bool compat_offered(const App& app);
 
 // The status line's text (warnings first, then the transient message).
 std::string status_text(const App& app, bool* is_error = nullptr);
 
-// ui.cpp: every panel.
+// ---- The UI (web/ui/) ----------------------------------------------------------------------
+
+// Every panel (web/ui/page.cpp).
 void ui_draw(App& app);
-// ui.cpp: the style and fonts for a pixel ratio.
+// The style and fonts for a pixel ratio (web/ui/style.cpp).
 void ui_setup_style(float scale);
 bool ui_load_fonts(float scale);
+
+// Records a named widget's rectangle (the last ImGui item) for the test API.
+void record_rect(App& app, const char* name);
 
 }  // namespace nnplay::web

@@ -13,8 +13,13 @@
 namespace nnplay::web {
 namespace {
 
-GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
-GLint projection_at = -1, texture_at = -1;
+// The GL objects, kept where ImGui's own backends keep theirs (io.BackendRendererUserData),
+// not in globals; null before imgui_gl_init and after imgui_gl_shutdown.
+struct GlObjects {
+    GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
+    GLint projection_at = -1, texture_at = -1;
+};
+GlObjects* objects() { return static_cast<GlObjects*>(ImGui::GetIO().BackendRendererUserData); }
 
 ImTextureID as_id(GLuint tex) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)); }
 GLuint as_texture(ImTextureID id) { return GLuint(reinterpret_cast<std::intptr_t>(id)); }
@@ -34,27 +39,30 @@ void set_state(const ImDrawData* data, int fb_width, int fb_height) {
     const float t = data->DisplayPos.y, b = t + data->DisplaySize.y;
     const float ortho[16] = {2 / (r - l), 0, 0, 0,   0, 2 / (t - b), 0, 0,   0, 0, -1, 0,
                              (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-    glUseProgram(program);
-    glUniform1i(texture_at, 0);
-    glUniformMatrix4fv(projection_at, 1, GL_FALSE, ortho);
+    const GlObjects& g = *objects();
+    glUseProgram(g.program);
+    glUniform1i(g.texture_at, 0);
+    glUniformMatrix4fv(g.projection_at, 1, GL_FALSE, ortho);
     glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(vao);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBindVertexArray(g.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
 }
 
 }  // namespace
 
 bool imgui_gl_init(std::string& error) {
-    program = link_program(kImguiVert, kImguiFrag, "imgui", error);
-    if (!program) return false;
-    projection_at = glGetUniformLocation(program, "u_projection");
-    texture_at = glGetUniformLocation(program, "u_texture");
-    glGenVertexArrays(1, &vao);
-    glGenBuffers(1, &vbo);
-    glGenBuffers(1, &ebo);
-    glBindVertexArray(vao);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo);  // part of the vertex array's state
+    auto* g = new GlObjects;
+    ImGui::GetIO().BackendRendererUserData = g;
+    g->program = link_program(kImguiVert, kImguiFrag, "imgui", error);
+    if (!g->program) return false;
+    g->projection_at = glGetUniformLocation(g->program, "u_projection");
+    g->texture_at = glGetUniformLocation(g->program, "u_texture");
+    glGenVertexArrays(1, &g->vao);
+    glGenBuffers(1, &g->vbo);
+    glGenBuffers(1, &g->ebo);
+    glBindVertexArray(g->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g->ebo);  // part of the vertex array's state
     const GLsizei stride = sizeof(ImDrawVert);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, pos));
@@ -69,12 +77,15 @@ bool imgui_gl_init(std::string& error) {
 }
 
 void imgui_gl_shutdown() {
-    glDeleteTextures(1, &font_texture);
-    glDeleteBuffers(1, &vbo);
-    glDeleteBuffers(1, &ebo);
-    glDeleteVertexArrays(1, &vao);
-    glDeleteProgram(program);
-    font_texture = vao = vbo = ebo = program = 0;
+    GlObjects* g = objects();
+    if (!g) return;
+    glDeleteTextures(1, &g->font_texture);
+    glDeleteBuffers(1, &g->vbo);
+    glDeleteBuffers(1, &g->ebo);
+    glDeleteVertexArrays(1, &g->vao);
+    glDeleteProgram(g->program);
+    delete g;
+    ImGui::GetIO().BackendRendererUserData = nullptr;
 }
 
 void imgui_gl_upload_fonts() {
@@ -82,21 +93,23 @@ void imgui_gl_upload_fonts() {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    if (font_texture) glDeleteTextures(1, &font_texture);
-    glGenTextures(1, &font_texture);
-    glBindTexture(GL_TEXTURE_2D, font_texture);
+    GlObjects* g = objects();
+    if (!g) return;
+    if (g->font_texture) glDeleteTextures(1, &g->font_texture);
+    glGenTextures(1, &g->font_texture);
+    glBindTexture(GL_TEXTURE_2D, g->font_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     glBindTexture(GL_TEXTURE_2D, 0);
-    io.Fonts->SetTexID(as_id(font_texture));
+    io.Fonts->SetTexID(as_id(g->font_texture));
 }
 
 void imgui_gl_render(const ImDrawData* data) {
     const int fb_width = int(data->DisplaySize.x * data->FramebufferScale.x);
     const int fb_height = int(data->DisplaySize.y * data->FramebufferScale.y);
-    if (fb_width <= 0 || fb_height <= 0 || !program) return;
+    if (fb_width <= 0 || fb_height <= 0 || !objects() || !objects()->program) return;
     set_state(data, fb_width, fb_height);
     const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;

@@ -20,8 +20,6 @@ void on_glfw_error(int code, const char* text) {
     nnplay::web::console_log(line);
 }
 
-nnplay::web::App app;  // lives as long as the page
-
 }  // namespace
 
 int main() {
@@ -50,15 +48,18 @@ int main() {
         return 1;
     }
     glfwMakeContextCurrent(window);
-    if (!nnplay::web::app_init(app, window)) return 1;
+    // The App lives as long as the page: on the web main() returns while the loop goes on.
+    auto* app = new nnplay::web::App;
+    if (!nnplay::web::app_init(*app, window)) return 1;
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg([](void* a) { nnplay::web::app_frame(*static_cast<nnplay::web::App*>(a)); },
-                                 &app, 0, true);
+                                 app, 0, true);
 #else
     glfwSwapInterval(1);
-    while (!glfwWindowShouldClose(window)) nnplay::web::app_frame(app);
-    nnplay::web::app_shutdown(app);
+    while (!glfwWindowShouldClose(window)) nnplay::web::app_frame(*app);
+    nnplay::web::app_shutdown(*app);
+    delete app;
     glfwDestroyWindow(window);
     glfwTerminate();
 #endif

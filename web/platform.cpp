@@ -1,13 +1,10 @@
-// platform.cpp: the browser and desktop sides of platform.h (downloads and the file picker
-// too), and the C entry points of the page's test API (window.nnplay, see web/api.js),
-// which forward to the App.
+// platform.cpp: the browser and desktop sides of platform.h: the canvas, the console,
+// downloads and the file picker (the page's test API is web/test_api.cpp).
 #include "web/platform.h"
-
-#include "web/app.h"
-#include "web/share.h"
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -112,40 +109,3 @@ bool open_file_picker(const char*) { return false; }
 #endif
 
 }  // namespace nnplay::web
-
-// ---- Test API: called from web/api.js (exported in CMakeLists.txt) -----------------------
-namespace {
-// Every entry point first wakes the page, so what a call changes is drawn in the next frames.
-void wake() {
-    if (nnplay::web::App* app = nnplay::web::app_current()) nnplay::web::app_wake(*app);
-}
-}  // namespace
-
-extern "C" {
-const char* nnplay_api_state() { wake(); return nnplay::web::api_state(); }
-const char* nnplay_api_set_state(const char* query) { wake(); return nnplay::web::api_set_state(query); }
-void nnplay_api_play() { wake(); nnplay::web::api_play(true); }
-void nnplay_api_pause() { wake(); nnplay::web::api_play(false); }
-void nnplay_api_step(int epochs) { wake(); nnplay::web::api_step(epochs); }
-const char* nnplay_api_metrics() { wake(); return nnplay::web::api_metrics(); }
-const char* nnplay_api_stats() { wake(); return nnplay::web::api_stats(); }
-const char* nnplay_api_widget_rect(const char* name) { wake(); return nnplay::web::api_widget_rect(name); }
-const char* nnplay_api_status() { wake(); return nnplay::web::api_status(); }
-void nnplay_api_set_speed(int speed) { wake(); nnplay::web::api_set_speed(speed); }
-// Links and files (web/share.cpp). Long texts arrive as malloc'd UTF-8 (api.js frees them).
-const char* nnplay_api_import_csv(const char* text, int scale) { wake(); return nnplay::web::api_import_csv(text, scale != 0); }
-const char* nnplay_api_import_model(const char* text) { wake(); return nnplay::web::api_import_model(text); }
-const char* nnplay_api_open_file(const char* name, const char* text, double size) {
-    wake();
-    return nnplay::web::api_open_file(name, text, size);
-}
-const char* nnplay_api_export_csv() { wake(); return nnplay::web::api_export_csv(); }
-const char* nnplay_api_export_model() { wake(); return nnplay::web::api_export_model(); }
-const char* nnplay_api_export_pytorch() { wake(); return nnplay::web::api_export_pytorch(); }
-void nnplay_api_export_png() { wake(); nnplay::web::api_export_png(); }
-const char* nnplay_api_share_link(int weights, int points, int f16) {
-    wake();
-    return nnplay::web::api_share_link(weights != 0, points != 0, f16 != 0);
-}
-const char* nnplay_api_predict(const char* points) { wake(); return nnplay::web::api_predict(points); }
-}

@@ -2,6 +2,8 @@
 // draw-list geometry: a few hundred vertices each, redrawn every frame.
 #include "web/plots.h"
 
+#include "engine/dataset.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -180,8 +182,8 @@ std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bo
                                             int px, int dot) {
     std::vector<ImU32> pixels(std::size_t(px) * std::size_t(px), IM_COL32(255, 255, 255, 255));
     for (const Point& p : points) {
-        const int x = int(std::floor((p.x + 6.0f) / 12.0f * float(px)));
-        const int y = int(std::floor((6.0f - p.y) / 12.0f * float(px)));
+        const int x = int(std::floor((p.x + kDomain) / (2 * kDomain) * float(px)));
+        const int y = int(std::floor((kDomain - p.y) / (2 * kDomain) * float(px)));
         const ImU32 colour = label_colour(p.label, regression);
         for (int i = std::max(0, y - dot); i < std::min(px, y + dot); ++i)
             for (int j = std::max(0, x - dot); j < std::min(px, x + dot); ++j)
@@ -194,8 +196,8 @@ void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale) {
     const ImU32 ink = IM_COL32(110, 110, 110, 255);
     const float tick = 4 * scale;
     char label[8];
-    for (int v = -6; v <= 6; v += 2) {
-        float t = (float(v) + 6.0f) / 12.0f;
+    for (int v = -int(kDomain); v <= int(kDomain); v += 2) {
+        float t = (float(v) + kDomain) / (2 * kDomain);
         float x = min.x + t * (max.x - min.x);
         float y = max.y - t * (max.y - min.y);
         std::snprintf(label, sizeof label, "%d", v);

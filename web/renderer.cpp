@@ -4,6 +4,8 @@
 
 #include "shaders.h"
 
+#include "engine/dataset.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -262,7 +264,7 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glUniform2f(glGetUniformLocation(point_program_, "u_view"), float(width), float(height));
         glUniform1f(glGetUniformLocation(point_program_, "u_radius"), radius_px);
         glUniform1f(glGetUniformLocation(point_program_, "u_outline"), std::max(1.0f, radius_px * 0.25f));
-        glUniform1f(glGetUniformLocation(point_program_, "u_extent"), 6.0f);
+        glUniform1f(glGetUniformLocation(point_program_, "u_extent"), kDomain);
         // Six vertices per point rather than instancing: SwiftShader (software WebGL) runs
         // every instance as a draw of its own, which made 250 points cost more than the UI.
         point_vertices_.clear();

@@ -1,5 +1,5 @@
-// share.h: links and files. A shared link is the state's query text plus, if asked, the
-// trained weights and the custom points as binary payloads (engine/payload: base64url, a
+// share.h: links (web/links.cpp) and files (web/files.cpp). A shared link is the state's
+// query text plus, if asked, the trained weights and the custom points as binary payloads (engine/payload: base64url, a
 // version byte, a CRC-32), so the receiver sees the same boundary and can train on from it.
 // Links longer than kLinkMaxChars are not offered; the model file is. Files: points as CSV
 // in (with a preview) and out, the model as JSON in and out, a PyTorch script, a PNG of the
@@ -65,12 +65,9 @@ SharedLink make_link(const App& app, const ShareOptions& options);
 // clipboard; if too long, says so and opens the dialog offering the model file instead.
 SharedLink share_link(App& app, const ShareOptions& options, bool copy);
 
-// The state of the files side of the page (part of App).
+// The state of the files side of the page and its dialogs (part of App).
 struct FilesState {
     ShareOptions options;
-    bool sealed = false;          // the current history entry is a shared link: keep it
-    bool weights_touched = false; // weights differ from the seed's though epoch is 0
-    bool tfp_link = false;        // the link read last looked like TensorFlow Playground's
     int png_frames = 0;           // frames until the output plot is saved as PNG (0: none)
 
     // The CSV preview (a modal dialog).
@@ -101,6 +98,10 @@ std::string import_points_csv(App& app, std::string_view name, std::string_view 
 // changes. Returns the status message; ok tells.
 std::string import_model(App& app, std::string_view name, std::string_view text, bool& ok);
 
+// The imported points become the custom data set. sync: let the trainer follow now (between
+// frames); otherwise the next frame does.
+void take_points(App& app, const CsvImport& csv, bool sync);
+
 // The files the File menu saves.
 std::string points_csv(const App& app);
 std::string model_json(const App& app);
@@ -110,27 +111,11 @@ void save_model(App& app);
 void save_pytorch(App& app);
 void save_png(App& app);  // on the next frame, right after it is drawn
 
-// The top bar's File menu, Copy link button and its options; the dialogs (call once per
-// frame from the main window); after the status line's text, the offer of TensorFlow
-// Playground's compatibility mode (for links looks_like_tfp_link() accepts); the PNG
-// capture (call right after the frame is drawn).
-void files_menu(App& app);
-void share_buttons(App& app);
-void files_dialogs(App& app);
-void compat_button(App& app);
-bool compat_offered(const App& app);
-float compat_button_width(const App& app);  // 0 when not offered
+// A PNG export reads the canvas right after the frame is drawn (call then).
 void files_after_render(App& app);
 
-// The test API's side of all this (see app.h for the others).
-const char* api_import_csv(const char* text, bool scale);   // {"ok","message","counts","scale"}
-const char* api_import_model(const char* text);             // {"ok","message"}
-const char* api_open_file(const char* name, const char* text, double size);
-const char* api_export_csv();
-const char* api_export_model();
-const char* api_export_pytorch();
-void api_export_png();
-const char* api_share_link(bool weights, bool points, bool f16);  // {"url","length","tooLong",...}
-const char* api_predict(const char* points);  // "x,y;x,y" → [[outputs], ...]
+// "3.4 KB" (1 KB = 1024 characters, as the 8 KB limit), and a number to 4 digits ("0.0125").
+std::string kilobytes(std::size_t n);
+std::string short_number(double v);
 
 }  // namespace nnplay::web

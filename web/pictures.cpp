@@ -1,0 +1,262 @@
+// pictures.cpp: the pictures derived from the trainer (see app.h): the output grid coloured
+// into an image, every feature's and neuron's thumbnail in the atlas, the data set previews
+// of the picker, all finished before the UI reads them; and the points drawn over the output
+// image from ImGui's draw callback.
+#include "web/app.h"
+
+#include "engine/features.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nnplay::web {
+namespace {
+
+// Binary outputs as a value in [−1, 1] (0 = the decision boundary): probabilities and
+// perceptron steps map p → 2p − 1; tanh and regression outputs are already on that scale.
+float signed_output(Output o, float v) {
+    switch (o) {
+        case Output::sigmoid_log:
+        case Output::step:
+        case Output::softmax_ce: return 2 * v - 1;
+        default: return v;
+    }
+}
+
+void make_feature_thumbnails(App& app);
+
+// The thumbnails' rendered size: the largest power of two from 16 to 64 within a node on
+// screen; the texture unit stretches it the rest of the way. Rounding up instead (40 → 64
+// pixels) made the atlas pass cost SwiftShader 2.5 times as many pixels.
+int thumbnail_px(const App& app) {
+    int px = 16;
+    while (px * 2 <= app.view.node_px && px < Renderer::kSlotPx) px *= 2;
+    return px;
+}
+
+void update_pictures(App& app) {
+    Trainer& t = *app.run.trainer;
+    const NetworkSpec& spec = t.spec();
+    if (app.pictures.renderer_ok) {
+        int slots = feature_count;
+        for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
+        if (app.pictures.renderer.reserve_slots(slots, thumbnail_px(app))) make_feature_thumbnails(app);
+    }
+    const int output_res = kOutputRes >> app.pictures.detail;
+    const int thumb_res = Renderer::kSlotRes >> std::max(0, app.pictures.detail - 1);
+    t.evaluate_grid(output_res, app.pictures.grid, false);
+    t.evaluate_grid(thumb_res, app.pictures.thumbs, true);
+    if (!app.pictures.renderer_ok) return;
+
+    const int n = output_res * output_res;
+    std::vector<float> values(std::size_t(n), 0.0f);
+    const Matrix& out = app.pictures.grid.output;  // (outputs, n)
+    if (spec.output == Output::softmax_ce && spec.outputs > 1) {
+        for (int j = 0; j < n; ++j) {
+            Eigen::Index best = 0;
+            float p = out.col(j).maxCoeff(&best);
+            values[j] = float(best) + std::clamp(p, 0.0f, 0.999f) * 0.5f;
+        }
+    } else {
+        for (int j = 0; j < n; ++j) values[j] = signed_output(spec.output, out(0, j));
+    }
+    app.pictures.renderer.set_output(values.data(), output_res);
+
+    // Thumbnails: a coarser grid (detail ≥ 2) fills each kSlotRes² slot in blocks.
+    const int R = Renderer::kSlotRes, block = R / thumb_res;
+    values.resize(std::size_t(R * R));
+    for (int l = 0; l < spec.layer_count() && l < int(app.pictures.thumbs.layers.size()); ++l) {
+        const Matrix& a = app.pictures.thumbs.layers[l];  // (width, thumb_res²)
+        const bool last = l == spec.layer_count() - 1;
+        for (int node = 0; node < a.rows(); ++node) {
+            for (int i = 0; i < R; ++i)
+                for (int j = 0; j < R; ++j) {
+                    const float v = a(node, (i / block) * thumb_res + j / block);
+                    values[size_t(i * R + j)] = last ? signed_output(spec.output, v) : v;
+                }
+            app.pictures.renderer.set_slot(neuron_slot(app, l, node), values.data());
+        }
+    }
+}
+
+void make_feature_thumbnails(App& app) {
+    const int R = Renderer::kSlotRes;
+    std::vector<float> values(std::size_t(R * R));
+    for (int f = 0; f < feature_count; ++f) {
+        float peak = 1e-6f;
+        for (int i = 0; i < R; ++i)
+            for (int j = 0; j < R; ++j) {
+                values[i * R + j] = float(feature_value(Feature(f), grid_x(j, R), grid_y(i, R)));
+                peak = std::max(peak, std::abs(values[i * R + j]));
+            }
+        for (float& v : values) v /= peak;
+        app.pictures.renderer.set_slot(feature_slot(f), values.data());
+    }
+}
+
+void make_dataset_previews(App& app) {
+    app.pictures.dataset_previews.assign(std::size_t(Dataset::custom) + 1, {});
+    for (int d = 0; d < int(Dataset::custom); ++d) {
+        PlaygroundState s;
+        const Dataset ds = Dataset(d);
+        s.problem = (ds == Dataset::reg_plane || ds == Dataset::reg_gauss) ? Problem::regression
+                                                                           : Problem::classification;
+        if (s.problem == Problem::regression) s.reg_dataset = ds; else s.dataset = ds;
+        s.classes = 3;
+        s.num_samples = 250;
+        Rng rng = Rng("preview").derive("data");
+        app.pictures.dataset_previews[d] = generate_points(s, rng);
+    }
+}
+
+// Rasterises the picker's previews into the renderer's image cells when the cell size
+// changes, and the custom cell when the drawn points change.
+void update_previews(App& app) {
+    if (!app.pictures.renderer_ok || app.pictures.preview_px <= 0) return;
+    const int px = app.pictures.preview_px, dot = std::max(1, int(std::lround(px / 60.0)));
+    const int cells = int(Dataset::custom) + 1;
+    const bool regression = app.run.state.problem == Problem::regression;
+    if (app.pictures.renderer.reserve_images(cells, px)) {
+        for (int d = 0; d < int(Dataset::custom); ++d) {
+            const bool reg = Dataset(d) == Dataset::reg_plane || Dataset(d) == Dataset::reg_gauss;
+            app.pictures.renderer.set_image(d, rasterize_points_preview(app.pictures.dataset_previews[size_t(d)], reg, px, dot).data());
+        }
+        app.pictures.custom_preview.clear();
+        app.pictures.custom_preview_regression = !regression;  // forces the custom cell below
+    }
+    if (app.pictures.custom_preview != app.run.state.points || app.pictures.custom_preview_regression != regression) {
+        app.pictures.custom_preview = app.run.state.points;
+        app.pictures.custom_preview_regression = regression;
+        app.pictures.renderer.set_image(int(Dataset::custom),
+                               rasterize_points_preview(app.pictures.custom_preview, regression, px, dot).data());
+    }
+}
+
+std::vector<PointSprite> point_sprites(const App& app) {
+    const DataSplit& d = app.run.trainer->data();
+    const bool regression = app.run.trainer->is_regression();
+    std::vector<PointSprite> out;
+    out.reserve(d.train.size() + d.val.size() + d.test.size());
+    auto add = [&](const std::vector<Point>& points, float style) {
+        for (const Point& p : points) out.push_back({p.x, p.y, label_colour(p.label, regression), style});
+    };
+    if (app.run.state.show_test_data) add(d.test, 1);
+    add(d.val, 2);
+    add(d.train, 0);
+    return out;
+}
+
+// The thumbnail atlas, before ImGui draws (the output plot is drawn during it, below).
+void draw_pictures(App& app) {
+    if (!app.pictures.renderer_ok) return;
+    const NetworkSpec& spec = app.run.trainer->spec();
+    int slots = feature_count;
+    for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
+    HeatStyle thumb;
+    thumb.discretize = app.run.state.discretize;
+    app.pictures.renderer.render_slots(slots, thumb);
+}
+
+// How the network's output is coloured in the output image.
+HeatStyle output_style(const App& app) {
+    const NetworkSpec& spec = app.run.trainer->spec();
+    HeatStyle style;
+    const bool multi = spec.output == Output::softmax_ce && spec.outputs > 1;
+    style.kind = multi ? 1 : 0;
+    style.classes = std::max(2, spec.outputs);
+    style.discretize = app.run.state.discretize;
+    style.contour = !app.run.trainer->is_regression();
+    style.strength = 0.65f;
+    return style;
+}
+
+// What the output plot shows: the hovered neuron's or feature's thumbnail slot (returned,
+// with its style), or -1 for the network's output (its style).
+int output_source(const App& app, HeatStyle& style) {
+    const NetworkSpec& spec = app.run.trainer->spec();
+    style = HeatStyle();
+    if (app.view.hover_layer >= 0 && app.view.hover_layer < spec.layer_count() &&
+        app.view.hover_node < spec.width(app.view.hover_layer)) {
+        style.discretize = app.run.state.discretize;
+        return neuron_slot(app, app.view.hover_layer, app.view.hover_node);
+    }
+    if (app.view.hover_feature >= 0) return feature_slot(app.view.hover_feature);
+    style = output_style(app);
+    return -1;
+}
+
+// Grids evaluated again when dirty and due: big networks make them expensive (R² forward
+// passes each), so while training they are then recomputed at most every fourth frame, and
+// the output grid gets coarser; full detail returns when it is cheap again.
+void update_grids(App& app) {
+    Pictures& p = app.pictures;
+    const bool playing = app.run.playing;
+    ++p.frames_since;
+    if (!playing && p.detail > 0) p.dirty = true;  // back to full detail
+    if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) p.dirty = true;
+    const bool due = !playing || p.ms < 16.0 || p.frames_since >= 4;
+    if (!p.dirty || !due) return;
+    const double start = now_ms();
+    update_pictures(app);
+    p.ms = now_ms() - start;
+    if (playing && p.ms > 16 && p.detail < kMaxDetail) ++p.detail;
+    else if ((!playing || p.ms < 6) && p.detail > 0) --p.detail;
+    p.dirty = false;
+    p.frames_since = 0;
+}
+
+}  // namespace
+
+void pictures_init(App& app) {
+    if (app.pictures.renderer_ok) make_feature_thumbnails(app);
+    make_dataset_previews(app);
+}
+
+void pictures_finish(App& app) {
+    Pictures& p = app.pictures;
+    update_grids(app);
+    if (!p.renderer_ok) return;
+    draw_pictures(app);
+    update_previews(app);
+    // The output image, coloured for the plot's size on screen (the last frame's layout).
+    const float side_px = app.view.output_rect.w * ImGui::GetIO().DisplayFramebufferScale.x;
+    p.output_image = p.renderer.output_image(output_style(app),
+                                             side_px / float(std::max(p.renderer.output_res(), 1)));
+}
+
+// The points, and a hovered neuron's grid, drawn straight into the framebuffer over the
+// output image where ImGui's draw list has it.
+void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
+    App& app = *static_cast<App*>(cmd->UserCallbackData);
+    if (!app.pictures.renderer_ok) return;
+    HeatStyle style;
+    const int source = output_source(app, style);
+    // ImGui's coordinates (y down) to framebuffer pixels (y up); the clip rectangle is the
+    // output panel's, already set as the scissor by imgui_gl.
+    const ImDrawData* d = ImGui::GetDrawData();
+    const ImVec2 scale = d->FramebufferScale;
+    const float fb_height = d->DisplaySize.y * scale.y;
+    const int x = int(std::lround((app.view.output_rect.x - d->DisplayPos.x) * scale.x));
+    const int side = int(std::lround(app.view.output_rect.w * scale.x));
+    const int y = int(std::lround(fb_height - (app.view.output_rect.y - d->DisplayPos.y) * scale.y)) - side;
+    app.pictures.renderer.render_output(x, y, side, side, style, source, point_sprites(app),
+                               std::max(3.0f, 4.0f * app.view.scale));
+}
+
+void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1) {
+    app.pictures.renderer.image_uv(int(d), uv0, uv1);
+}
+
+int feature_slot(int feature) { return feature; }
+
+int neuron_slot(const App& app, int layer, int node) {
+    const NetworkSpec& spec = app.run.trainer->spec();
+    int slot = feature_count;
+    for (int l = 0; l < layer; ++l) slot += spec.width(l);
+    return slot + node;
+}
+
+
+}  // namespace nnplay::web

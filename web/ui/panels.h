@@ -1,0 +1,35 @@
+// panels.h: the panels of the page, one file each under web/ui/, drawn by ui_draw()
+// (page.cpp) into the one full-window ImGui window. Panels edit app.run.state and the view
+// and ask for things (steps, resets, weight edits); app_frame() does the rest.
+#pragma once
+
+#include "web/app.h"
+
+namespace nnplay::web {
+
+// top_bar.cpp: run controls, speed, training settings, problem type, optimiser, then the
+// Advanced..., File and Copy link buttons; `width`: the bar's width, for wrapping.
+void top_bar(App& app, float width);
+
+// advanced_panel.cpp: the Advanced... popup (call right after its button).
+void advanced_popup(App& app);
+
+// data_panel.cpp: the Data column, `width` pixels wide.
+void data_panel(App& app, float width);
+
+// network_panel.cpp: the features and the network, filling the current child window.
+void network_panel(App& app);
+
+// output_panel.cpp: the Output column, `width` × `height` pixels.
+void output_panel(App& app, float width, float height);
+
+// files_panel.cpp: the File menu, Copy link and its options (in the top bar); the dialogs
+// (once per frame, from the main window); after the status line's text, the offer of
+// compat=tf and the width it takes (0 when not offered).
+void files_menu(App& app);
+void share_buttons(App& app);
+void files_dialogs(App& app);
+void compat_button(App& app);
+float compat_button_width(const App& app);
+
+}  // namespace nnplay::web

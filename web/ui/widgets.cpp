@@ -1,0 +1,144 @@
+// widgets.cpp: the widgets every panel shares (see widgets.h).
+#include "web/ui/widgets.h"
+
+#include "engine/help.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nnplay::web {
+
+ImFont* big_font() {
+    ImGuiIO& io = ImGui::GetIO();
+    return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : io.Fonts->Fonts[0];
+}
+
+void tip(const App& app, std::string_view id) {
+    if (app.run.state.hide_text || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    text(help_text(id));
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+bool hidden(App& app, const char* control, const char* rect) {
+    const std::vector<std::string>& h = app.run.state.hidden_controls;
+    if (std::find(h.begin(), h.end(), control) == h.end()) return false;
+    app.view.rects.erase(rect ? rect : control);
+    return true;
+}
+
+void text(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
+
+void caption(std::string_view line) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+    text(line);
+    ImGui::PopStyleColor();
+}
+
+void heading(std::string_view line) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
+    text(line);
+    ImGui::PopStyleColor();
+}
+
+void coloured(ImU32 colour, const std::string& text, float wrap) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    if (wrap > 0) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(text.c_str());
+    if (wrap > 0) ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void Flow::next(float width) {
+    if (!first) {
+        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+        if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+    }
+    first = false;
+}
+
+bool choice(const char* id, int& index, const char* const* labels, int count, float width,
+            ImGuiComboFlags flags) {
+    ImGui::SetNextItemWidth(width);
+    bool changed = false;
+    if (ImGui::BeginCombo(id, labels[std::clamp(index, 0, count - 1)], flags)) {
+        for (int i = 0; i < count; ++i) {
+            if (ImGui::Selectable(labels[i], i == index)) {
+                changed = index != i;
+                index = i;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool icon_button(const char* id, Icon icon, float radius, bool primary) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton(id, ImVec2(radius * 2, radius * 2));
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 c(p.x + radius, p.y + radius);
+    ImU32 fill = primary ? (hovered ? IM_COL32(40, 40, 40, 255) : IM_COL32(24, 24, 24, 255))
+                         : (hovered ? IM_COL32(215, 215, 215, 255) : IM_COL32(232, 232, 232, 255));
+    ImU32 ink = primary ? IM_COL32(255, 255, 255, 255) : kInk;
+    dl->AddCircleFilled(c, radius, fill, 32);
+    const float r = radius * 0.42f;
+    switch (icon) {
+        case Icon::play:
+            dl->AddTriangleFilled(ImVec2(c.x - r * 0.7f, c.y - r), ImVec2(c.x - r * 0.7f, c.y + r),
+                                  ImVec2(c.x + r, c.y), ink);
+            break;
+        case Icon::pause:
+            dl->AddRectFilled(ImVec2(c.x - r * 0.8f, c.y - r), ImVec2(c.x - r * 0.25f, c.y + r), ink);
+            dl->AddRectFilled(ImVec2(c.x + r * 0.25f, c.y - r), ImVec2(c.x + r * 0.8f, c.y + r), ink);
+            break;
+        case Icon::step:
+            dl->AddTriangleFilled(ImVec2(c.x - r * 0.8f, c.y - r), ImVec2(c.x - r * 0.8f, c.y + r),
+                                  ImVec2(c.x + r * 0.5f, c.y), ink);
+            dl->AddRectFilled(ImVec2(c.x + r * 0.5f, c.y - r), ImVec2(c.x + r * 0.85f, c.y + r), ink);
+            break;
+        case Icon::reset: {
+            dl->PathArcTo(c, r, 0.6f, 5.6f, 20);
+            dl->PathStroke(ink, 0, radius * 0.12f);
+            ImVec2 tip_at(c.x + r * std::cos(0.6f), c.y + r * std::sin(0.6f));
+            float a = radius * 0.22f;
+            dl->AddTriangleFilled(ImVec2(tip_at.x - a, tip_at.y), ImVec2(tip_at.x + a, tip_at.y),
+                                  ImVec2(tip_at.x, tip_at.y + a * 1.2f), ink);
+            break;
+        }
+    }
+    return pressed;
+}
+
+std::vector<Point> points_shown(const App& app) {
+    const DataSplit& data = app.run.trainer->data();
+    std::vector<Point> points;
+    for (const auto* part : {&data.train, &data.val, &data.test}) points.insert(points.end(), part->begin(), part->end());
+    return points;
+}
+
+const char* dataset_label(Dataset d) {
+    switch (d) {
+        case Dataset::circle: return "Circle";
+        case Dataset::xor_: return "Exclusive or";
+        case Dataset::gauss: return "Gaussian";
+        case Dataset::spiral: return "Spiral";
+        case Dataset::moons: return "Moons";
+        case Dataset::checkerboard: return "Checkerboard";
+        case Dataset::blobs: return "Blobs";
+        case Dataset::rings: return "Rings";
+        case Dataset::reg_plane: return "Plane";
+        case Dataset::reg_gauss: return "Multi Gaussian";
+        case Dataset::custom: return "Your own points";
+    }
+    return "?";
+}
+
+bool takes_classes(Dataset d) {
+    return d == Dataset::spiral || d == Dataset::blobs || d == Dataset::rings || d == Dataset::custom;
+}
+
+}  // namespace nnplay::web

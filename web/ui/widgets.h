@@ -1,0 +1,99 @@
+// widgets.h: what every panel of the page shares: the colours of text, the one tooltip
+// (its text from engine/help.txt, none with hideText=true), captions and headings, the
+// flow of groups in the top bar, choices over fixed lists, the round icon buttons, and the
+// labels of the settings' choices.
+#pragma once
+
+#include "web/app.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace nnplay::web {
+
+constexpr ImU32 kInk = IM_COL32(60, 60, 60, 255);
+constexpr ImU32 kMuted = IM_COL32(120, 120, 120, 255);
+constexpr ImU32 kWarn = IM_COL32(150, 95, 0, 255);
+constexpr ImU32 kBad = IM_COL32(190, 30, 30, 255);
+
+// The larger font (the epoch counter); the normal one if only that loaded.
+ImFont* big_font();
+
+// The tooltip of the last item: help_text(id) (engine/help.txt). None with hideText=true,
+// TensorFlow Playground's switch for a page without explanations.
+void tip(const App& app, std::string_view id);
+
+// TensorFlow Playground's <control>_hide=true keys: a hidden control is not drawn, and the
+// test API has no rectangle for it (rect: its name there, when it differs).
+bool hidden(App& app, const char* control, const char* rect = nullptr);
+
+void text(std::string_view text);
+void caption(std::string_view text);  // muted
+void heading(std::string_view text);  // a section's title
+// Text in a colour, wrapped at `wrap` pixels from the cursor if wrap > 0.
+void coloured(ImU32 colour, const std::string& text, float wrap = 0);
+
+// Places groups left to right, wrapping to a new row when one would not fit.
+struct Flow {
+    float right;
+    bool first = true;
+    void next(float width);
+};
+
+// A combo over a fixed list of labels; returns true when the choice changed.
+bool choice(const char* id, int& index, const char* const* labels, int count, float width,
+            ImGuiComboFlags flags = 0);
+
+template <typename E>
+void enum_choice(const char* id, E& value, const char* const* labels, int count, float width) {
+    int index = int(value);
+    if (choice(id, index, labels, count, width)) value = E(index);
+}
+
+// A plain-text number, trimmed ("0.03", "1e-05").
+inline void format_number(char* out, size_t size, double v) { std::snprintf(out, size, "%g", v); }
+
+// A combo over TensorFlow Playground's fixed list of rates; the current value shows even when
+// it is not on the list (typed, or from a link).
+template <size_t N>
+void rate_choice(const char* id, float& value, const double (&rates)[N], float width) {
+    char text[24];
+    format_number(text, sizeof text, value);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, text)) {
+        for (double rate : rates) {
+            format_number(text, sizeof text, rate);
+            if (ImGui::Selectable(text, std::abs(value - rate) < 1e-9 * (1 + rate))) value = float(rate);
+        }
+        ImGui::EndCombo();
+    }
+}
+
+// A round icon button (play, pause, step, reset), TensorFlow Playground style.
+enum class Icon { play, pause, step, reset };
+bool icon_button(const char* id, Icon icon, float radius, bool primary);
+
+// ---- Labels for the settings' choices, in the enums' order ---------------------------------
+
+inline constexpr const char* kActivationLabels[] = {"Linear", "Sigmoid", "Tanh", "ReLU", "Leaky ReLU",
+                                                    "ELU", "Softplus", "Swish"};
+inline constexpr const char* kRegularizationLabels[] = {"None", "L1", "L2"};
+inline constexpr const char* kOptimizerLabels[] = {"SGD", "Momentum", "Nesterov", "RMSprop", "Adam"};
+inline constexpr const char* kInitLabels[] = {"Zeros", "Uniform", "Gaussian", "Xavier uniform",
+                                              "Xavier normal", "He uniform", "He normal"};
+inline constexpr const char* kScheduleLabels[] = {"Constant", "Step", "Exponential", "On plateau"};
+inline constexpr const char* kLossLabels[] = {"Log loss (sigmoid)", "Square loss (tanh)"};
+inline constexpr const char* kModelLabels[] = {"Multi-layer (MLP)", "Perceptron"};
+
+// Every point the trainer shows (training, validation and test): your own points start as
+// these when you pick "Your own points" or draw on a generated data set.
+std::vector<Point> points_shown(const App& app);
+
+const char* dataset_label(Dataset d);
+// The data sets whose class count the user picks (the others have two classes).
+bool takes_classes(Dataset d);
+
+}  // namespace nnplay::web
