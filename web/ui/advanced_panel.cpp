@@ -13,26 +13,15 @@ void advanced_popup(App& app) {
     if (!ImGui::BeginPopup("advanced")) return;
     heading("OPTIMISER");
     if (s.optimizer == Optimizer::momentum || s.optimizer == Optimizer::nesterov) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderFloat("Momentum", &s.momentum, 0.0f, 0.999f, "%.3f", ImGuiSliderFlags_AlwaysClamp);
-        tip(app, "momentum");
+        setting_slider(app, "momentum", s.momentum, w, "%.3f");
     }
     if (s.optimizer == Optimizer::adam) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderFloat("Beta 1", &s.beta1, 0.0f, 0.999f, "%.3f", ImGuiSliderFlags_AlwaysClamp);
-        tip(app, "beta1");
+        setting_slider(app, "beta1", s.beta1, w, "%.3f");
     }
     if (s.optimizer == Optimizer::adam || s.optimizer == Optimizer::rmsprop) {
-        ImGui::SetNextItemWidth(w);
-        if (s.optimizer == Optimizer::adam)
-            ImGui::SliderFloat("Beta 2", &s.beta2, 0.9f, 0.99999f, "%.5f", ImGuiSliderFlags_AlwaysClamp);
-        else
-            ImGui::SliderFloat("Decay", &s.rms_decay, 0.5f, 0.999f, "%.3f", ImGuiSliderFlags_AlwaysClamp);
-        tip(app, "beta2");
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderFloat("Epsilon", &s.epsilon, 1e-10f, 1e-2f, "%.0e",
-                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-        tip(app, "epsilon");
+        if (s.optimizer == Optimizer::adam) setting_slider(app, "beta2", s.beta2, w, "%.5f");
+        else setting_slider(app, "rmsDecay", s.rms_decay, w, "%.3f");
+        setting_slider(app, "epsilon", s.epsilon, w, "%.0e");
     }
     if (s.optimizer == Optimizer::sgd) caption(help_text("ui.sgdSettings"));
 
@@ -40,12 +29,8 @@ void advanced_popup(App& app) {
     heading("INITIALISATION");
     enum_choice("Init", s.init, kInitLabels, 7, w);
     tip(app, "init");
-    ImGui::SetNextItemWidth(w);
-    ImGui::SliderFloat("Scale", &s.init_scale, 0.01f, 2.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
-    tip(app, "initScale");
-    ImGui::SetNextItemWidth(w);
-    ImGui::SliderFloat("Start bias", &s.init_bias, -1.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
-    tip(app, "initBias");
+    setting_slider(app, "initScale", s.init_scale, w, "%.2f");
+    setting_slider(app, "initBias", s.init_bias, w, "%.2f");
     ImGui::Checkbox("All zeros", &s.init_zero);
     tip(app, "initZero");
 
@@ -53,33 +38,19 @@ void advanced_popup(App& app) {
     heading("SCHEDULE");
     enum_choice("Schedule", s.schedule, kScheduleLabels, 4, w);
     tip(app, "schedule");
-    if (s.schedule == Schedule::step) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderInt("Every (epochs)", &s.step_every, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic);
-    }
-    if (s.schedule == Schedule::exp) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderFloat("Decay / epoch", &s.decay_rate, 0.9f, 1.0f, "%.4f", ImGuiSliderFlags_AlwaysClamp);
-    }
-    if (s.schedule == Schedule::plateau) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderInt("Plateau patience", &s.plateau_patience, 1, 200);
-    }
-    if (s.schedule == Schedule::step || s.schedule == Schedule::plateau) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderFloat("Factor", &s.schedule_factor, 0.01f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
-        tip(app, "scheduleFactor");
-    }
+    if (s.schedule == Schedule::step) setting_slider(app, "stepEvery", s.step_every, w, "%d");
+    if (s.schedule == Schedule::exp) setting_slider(app, "decayRate", s.decay_rate, w, "%.4f");
+    if (s.schedule == Schedule::plateau) setting_slider(app, "plateauPatience", s.plateau_patience, w, "%d");
+    if (s.schedule == Schedule::step || s.schedule == Schedule::plateau)
+        setting_slider(app, "scheduleFactor", s.schedule_factor, w, "%.2f");
 
     ImGui::Separator();
     heading("EARLY STOPPING");
     ImGui::Checkbox("Stop when validation loss stalls", &s.early_stopping);
     tip(app, "earlyStopping");
     if (s.early_stopping) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderInt("Patience", &s.patience, 1, 500);
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderFloat("Min. improvement", &s.min_delta, 0.0f, 0.1f, "%.4f");
+        setting_slider(app, "patience", s.patience, w, "%d");
+        setting_slider(app, "minDelta", s.min_delta, w, "%.4f");
     }
 
     ImGui::Separator();
@@ -90,9 +61,7 @@ void advanced_popup(App& app) {
         enum_choice("Loss", s.loss, kLossLabels, 2, w);
         tip(app, "loss");
     }
-    ImGui::SetNextItemWidth(w);
-    ImGui::SliderInt("Ensemble", &s.ensemble, 1, 8);
-    tip(app, "ensemble");
+    setting_slider(app, "ensemble", s.ensemble, w, "%d");
     ImGui::Checkbox("Reshuffle every epoch", &s.reshuffle);
     tip(app, "reshuffle");
     ImGui::EndPopup();

@@ -94,40 +94,29 @@ void data_sliders(App& app, float w) {
     PlaygroundState& s = app.run.state;
     const bool regression = s.problem == Problem::regression;
     const Dataset current = s.active_dataset();
-    auto slider = [&](const char* id, int* v, int lo, int hi, const char* format, const char* help,
-                      ImGuiSliderFlags flags = 0) {
-        ImGui::SetNextItemWidth(w);
-        ImGui::SliderInt(id, v, lo, hi, format, flags | ImGuiSliderFlags_AlwaysClamp);
-        tip(app, help);
-    };
     if (!regression && takes_classes(current)) {
         int before = s.classes;
-        slider("##classes", &s.classes, 2, 6, "Classes: %d", "classes");
+        setting_slider(app, "classes", s.classes, w, "Classes: %d", "##classes");
         if (s.classes < before && current == Dataset::custom)
             s.points.erase(std::remove_if(s.points.begin(), s.points.end(),
                                           [&](const Point& p) { return p.label >= float(s.classes); }),
                            s.points.end());
     }
     if (!hidden(app, "percTrainData", "trainShare")) {
-        slider("##train", &s.perc_train_data, 10, 90, "Training data: %d%%", "percTrainData");
+        setting_slider(app, "percTrainData", s.perc_train_data, w, "Training data: %d%%", "##train");
         record_rect(app, "trainShare");
     }
-    slider("##val", &s.perc_val_data, 0, 40, "Validation: %d%%", "percValData");
+    setting_slider(app, "percValData", s.perc_val_data, w, "Validation: %d%%", "##val");
     if (current != Dataset::custom && !hidden(app, "noise")) {
-        slider("##noise", &s.noise, 0, 50, "Noise: %d", "noise");
+        setting_slider(app, "noise", s.noise, w, "Noise: %d", "##noise");
         record_rect(app, "noise");
     }
     const int n_train = std::max(1, int(app.run.trainer->data().train.size()));
     if (!hidden(app, "batchSize"))
-        slider("##batch", &s.batch_size, 1, std::max(2, std::min(n_train, 500)), "Batch size: %d", "batchSize",
-               ImGuiSliderFlags_Logarithmic);
+        setting_slider(app, "batchSize", s.batch_size, w, "Batch size: %d", "##batch", std::max(2, n_train));
     if (current != Dataset::custom) {
         int n = s.sample_count();
-        ImGui::SetNextItemWidth(w);
-        if (ImGui::SliderInt("##points", &n, 10, 5000, "Points: %d",
-                             ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-            s.num_samples = n;
-        tip(app, "numSamples");
+        if (setting_slider(app, "numSamples", n, w, "Points: %d", "##points")) s.num_samples = n;
     }
     if (ImGui::Button("Regenerate", ImVec2(w, 0))) s.seed = new_seed(app);
     record_rect(app, "regenerate");

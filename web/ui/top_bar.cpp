@@ -5,6 +5,8 @@
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
+#include "engine/settings.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -88,7 +90,8 @@ void training_settings(App& app, Flow& flow) {
         tip(app, "learningRate");
         ImGui::SameLine(0, 4 * sc);
         ImGui::SetNextItemWidth(90 * sc);
-        ImGui::SliderFloat("##lrslider", &s.learning_rate, 1e-5f, 10.0f, "%.5g",
+        const UiRange& range = find_setting("learningRate")->ui;  // a logarithmic slider
+        ImGui::SliderFloat("##lrslider", &s.learning_rate, float(range.min), float(range.max), "%.5g",
                            ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
         tip(app, "ui.learningRateSlider");
         ImGui::EndGroup();

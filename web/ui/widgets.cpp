@@ -1,7 +1,9 @@
 // widgets.cpp: the widgets every panel shares (see widgets.h).
 #include "web/ui/widgets.h"
 
+#include "engine/assert.h"
 #include "engine/help.h"
+#include "engine/settings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +22,37 @@ void tip(const App& app, std::string_view id) {
     text(help_text(id));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+namespace {
+// The page's range of a setting; every key the UI passes has one (test_settings checks the table).
+const UiRange& ui_range(const char* key) {
+    const Setting* setting = find_setting(key);
+    NNPLAY_ASSERT(setting && !setting->ui.empty());
+    return setting->ui;
+}
+const char* slider_label(const char* key, const char* id) { return id ? id : find_setting(key)->label; }
+}  // namespace
+
+bool setting_slider(const App& app, const char* key, float& value, float width, const char* format,
+                    const char* id) {
+    const UiRange& r = ui_range(key);
+    ImGui::SetNextItemWidth(width);
+    const ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (r.log ? ImGuiSliderFlags_Logarithmic : 0);
+    const bool changed = ImGui::SliderFloat(slider_label(key, id), &value, float(r.min), float(r.max), format, flags);
+    tip(app, key);
+    return changed;
+}
+
+bool setting_slider(const App& app, const char* key, int& value, float width, const char* format,
+                    const char* id, int max) {
+    const UiRange& r = ui_range(key);
+    ImGui::SetNextItemWidth(width);
+    const ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (r.log ? ImGuiSliderFlags_Logarithmic : 0);
+    const int hi = max > 0 ? std::min(max, int(r.max)) : int(r.max);
+    const bool changed = ImGui::SliderInt(slider_label(key, id), &value, int(r.min), hi, format, flags);
+    tip(app, key);
+    return changed;
 }
 
 bool hidden(App& app, const char* control, const char* rect) {

@@ -30,6 +30,15 @@ void tip(const App& app, std::string_view id);
 // test API has no rectangle for it (rect: its name there, when it differs).
 bool hidden(App& app, const char* control, const char* rect = nullptr);
 
+// A slider for the setting `key` over its page range (engine/settings: the range, the step,
+// a logarithmic scale, the label), `width` pixels wide, followed by its tooltip. id: ImGui's
+// label, e.g. "##noise" with format "Noise: %d"; null: the setting's own label. max: a lower
+// upper bound than the table's (the batch size cannot exceed the training points), or 0.
+bool setting_slider(const App& app, const char* key, float& value, float width, const char* format,
+                    const char* id = nullptr);
+bool setting_slider(const App& app, const char* key, int& value, float width, const char* format,
+                    const char* id = nullptr, int max = 0);
+
 void text(std::string_view text);
 void caption(std::string_view text);  // muted
 void heading(std::string_view text);  // a section's title
