@@ -192,55 +192,64 @@ int usage_error() {
 
 bool is_help_flag(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 
-// The flags train and export share: --state QUERY and --epochs N (min_epochs..1000000).
-// Returns false when `flag` is neither; sets bad when its value was refused (already said).
-bool run_flag(Args& args, std::string_view flag, std::string& state_query, int& epochs,
-              int min_epochs, bool& bad) {
-    if (flag == "--state") {
-        std::optional<std::string_view> v = args.value(flag);
-        if (v) state_query = std::string(*v);
-        bad = !v;
-        return true;
+// What a command's handler made of one flag.
+enum class Flag {
+    taken,    // read (with its value, if it takes one)
+    refused,  // its value was missing or bad: the error is already on stderr
+    unknown,  // not a flag of this command
+};
+
+// Stores a flag's value, if there is one.
+template <typename V, typename T>
+Flag take(std::optional<V> value, T& out) {
+    if (!value) return Flag::refused;
+    out = T(*value);
+    return Flag::taken;
+}
+
+// A flag without a value (--json) sets `out`.
+Flag take_switch(Args& args, std::string_view flag, bool& out) {
+    if (!args.no_value(flag)) return Flag::refused;
+    out = true;
+    return Flag::taken;
+}
+
+// The flag loop every command shares: --help prints the usage; on_flag(flag) reads the rest.
+// Returns the exit status to end with (help, or a usage error), or nullopt to go on.
+template <typename OnFlag>
+std::optional<int> read_flags(Args& args, OnFlag on_flag) {
+    while (!args.done()) {
+        const std::string_view flag = args.flag();
+        if (is_help_flag(flag)) {
+            print_usage(stdout);
+            return kExitOk;
+        }
+        const Flag result = on_flag(flag);
+        if (result == Flag::unknown) args.error("unknown option '" + std::string(flag) + "'");
+        if (result != Flag::taken) return usage_error();
     }
-    if (flag == "--epochs") {
-        std::optional<int> v = args.integer(flag, min_epochs, 1000000);
-        if (v) epochs = *v;
-        bad = !v;
-        return true;
-    }
-    return false;
+    return std::nullopt;
+}
+
+// The flags train and export share: --state LINK and --epochs N (min_epochs..1000000).
+Flag run_flag(Args& args, std::string_view flag, std::string& state_query, int& epochs, int min_epochs) {
+    if (flag == "--state") return take(args.value(flag), state_query);
+    if (flag == "--epochs") return take(args.integer(flag, min_epochs, 1000000), epochs);
+    return Flag::unknown;
 }
 
 int train_main(int argc, char** argv) {
     TrainOptions options;
     Args args(argc, argv, "train");
-    while (!args.done()) {
-        std::string_view flag = args.flag();
-        bool bad = false;
-        if (is_help_flag(flag)) {
-            print_usage(stdout);
-            return kExitOk;
-        } else if (run_flag(args, flag, options.state_query, options.epochs, 1, bad)) {
-            if (bad) return usage_error();
-        } else if (flag == "--every") {
-            std::optional<int> v = args.integer(flag, 1, 2147483647);
-            if (!v) return usage_error();
-            options.every = *v;
-        } else if (flag == "--json") {
-            if (!args.no_value(flag)) return usage_error();
-            options.json = true;
-        } else if (flag == "--points" || flag == "--model") {
-            std::optional<std::string_view> v = args.value(flag);
-            if (!v) return usage_error();
-            (flag == "--points" ? options.points_file : options.model_file) = std::string(*v);
-        } else if (flag == "--scale-points") {
-            if (!args.no_value(flag)) return usage_error();
-            options.scale_points = true;
-        } else {
-            args.error("unknown option '" + std::string(flag) + "'");
-            return usage_error();
-        }
-    }
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--every") return take(args.integer(flag, 1, 2147483647), options.every);
+        if (flag == "--json") return take_switch(args, flag, options.json);
+        if (flag == "--points") return take(args.value(flag), options.points_file);
+        if (flag == "--model") return take(args.value(flag), options.model_file);
+        if (flag == "--scale-points") return take_switch(args, flag, options.scale_points);
+        return run_flag(args, flag, options.state_query, options.epochs, 1);
+    });
+    if (done) return *done;
     if (!options.model_file.empty() && (!options.state_query.empty() || !options.points_file.empty())) {
         args.error("--model brings its own state: it cannot be combined with --state or --points");
         return usage_error();
@@ -255,25 +264,13 @@ int train_main(int argc, char** argv) {
 int export_main(int argc, char** argv) {
     ExportOptions options;
     Args args(argc, argv, "export");
-    while (!args.done()) {
-        std::string_view flag = args.flag();
-        bool bad = false;
-        if (is_help_flag(flag)) {
-            print_usage(stdout);
-            return kExitOk;
-        } else if (run_flag(args, flag, options.state_query, options.epochs, 0, bad)) {
-            if (bad) return usage_error();
-        } else if (flag == "--csv" || flag == "--json" || flag == "--pytorch") {
-            std::optional<std::string_view> v = args.value(flag);
-            if (!v) return usage_error();
-            std::string& file = flag == "--csv" ? options.csv_file
-                              : flag == "--json" ? options.json_file : options.pytorch_file;
-            file = std::string(*v);
-        } else {
-            args.error("unknown option '" + std::string(flag) + "'");
-            return usage_error();
-        }
-    }
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--csv") return take(args.value(flag), options.csv_file);
+        if (flag == "--json") return take(args.value(flag), options.json_file);
+        if (flag == "--pytorch") return take(args.value(flag), options.pytorch_file);
+        return run_flag(args, flag, options.state_query, options.epochs, 0);
+    });
+    if (done) return *done;
     if (options.csv_file.empty() && options.json_file.empty() && options.pytorch_file.empty()) {
         args.error("nothing to write: give --csv FILE, --json FILE or --pytorch FILE");
         return usage_error();
@@ -284,51 +281,31 @@ int export_main(int argc, char** argv) {
 int settings_main(int argc, char** argv) {
     SettingsOptions options;
     Args args(argc, argv, "settings");
-    while (!args.done()) {
-        std::string_view flag = args.flag();
-        if (is_help_flag(flag)) {
-            print_usage(stdout);
-            return kExitOk;
-        } else if (flag == "--markdown") {
-            if (!args.no_value(flag)) return usage_error();
-            options.markdown = true;
-        } else {
-            args.error("unknown option '" + std::string(flag) + "'");
-            return usage_error();
-        }
-    }
-    return run_settings(options);
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--markdown") return take_switch(args, flag, options.markdown);
+        return Flag::unknown;
+    });
+    return done ? *done : run_settings(options);
 }
 
 int bench_main(int argc, char** argv) {
     BenchOptions options;
     Args args(argc, argv, "bench");
-    while (!args.done()) {
-        std::string_view flag = args.flag();
-        if (is_help_flag(flag)) {
-            print_usage(stdout);
-            return kExitOk;
-        } else if (flag == "--reps") {
-            std::optional<int> v = args.integer(flag, 1, 1000);
-            if (!v) return usage_error();
-            options.reps = *v;
-        } else if (flag == "--json") {
-            if (!args.no_value(flag)) return usage_error();
-            options.json = true;
-        } else if (flag == "--only") {
-            std::optional<std::string_view> v = args.value(flag);
-            if (!v) return usage_error();
-            if (std::optional<std::string> e = bench_only_error(*v)) {
-                args.error(*e);
-                return usage_error();
-            }
-            options.only = std::string(*v);
-        } else {
-            args.error("unknown option '" + std::string(flag) + "'");
-            return usage_error();
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--reps") return take(args.integer(flag, 1, 1000), options.reps);
+        if (flag == "--json") return take_switch(args, flag, options.json);
+        if (flag == "--only") {
+            const std::optional<std::string_view> v = args.value(flag);
+            if (v)
+                if (std::optional<std::string> e = bench_only_error(*v)) {
+                    args.error(*e);
+                    return Flag::refused;
+                }
+            return take(v, options.only);
         }
-    }
-    return run_bench(options);
+        return Flag::unknown;
+    });
+    return done ? *done : run_bench(options);
 }
 
 }  // namespace

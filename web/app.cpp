@@ -105,7 +105,7 @@ bool app_init(App& app, GLFWwindow* window) {
     rebuild_fonts(app, fit_canvas(window));
 
     app.pictures.renderer_ok = app.pictures.renderer.init(error);
-    app.pictures.renderer.set_palette(kClassColours, 6, kNeutral);
+    app.pictures.renderer.set_palette(kClassColours, kMaxClasses, kNeutral);
     if (!app.pictures.renderer_ok) app_message(app, error, true);
 
     app.run.trainer = std::make_unique<Trainer>(app.run.state);

@@ -39,8 +39,8 @@ void colour_heatmap(const float* values, int R, const HeatStyle& style, float px
                    float((c >> IM_COL32_B_SHIFT) & 0xff)};
     };
     const Rgb neutral = rgb(kNeutral);
-    Rgb hues[6];
-    for (int c = 0; c < 6; ++c) hues[c] = rgb(kClassColours[c]);
+    Rgb hues[kMaxClasses];
+    for (int c = 0; c < kMaxClasses; ++c) hues[c] = rgb(kClassColours[c]);
     // mix(neutral, hue, t), then toward dark grey (51) by `line` (the contour). Every step is
     // a convex combination of bytes, so the result needs no clamping.
     auto pixel = [&](const Rgb& hue, float t, float line) {

@@ -15,7 +15,7 @@ constexpr ImU32 kOrange = IM_COL32(0xf5, 0x93, 0x22, 0xff);   // class 0, negati
 constexpr ImU32 kBlue = IM_COL32(0x08, 0x77, 0xbd, 0xff);     // class 1, positive
 constexpr ImU32 kNeutral = IM_COL32(0xe8, 0xea, 0xeb, 0xff);  // zero, undecided
 // Classes 0..5; the first two are the binary colours.
-constexpr ImU32 kClassColours[6] = {
+constexpr ImU32 kClassColours[kMaxClasses] = {
     kOrange, kBlue, IM_COL32(0x2c, 0xa0, 0x2c, 0xff), IM_COL32(0x94, 0x67, 0xbd, 0xff),
     IM_COL32(0xd6, 0x27, 0x28, 0xff), IM_COL32(0x17, 0xbe, 0xcf, 0xff)};
 

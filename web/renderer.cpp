@@ -131,7 +131,7 @@ void Renderer::shutdown() {
 }
 
 void Renderer::set_palette(const ImU32* colours, int count, ImU32 neutral) {
-    for (int i = 0; i < 6; ++i) colour_of(colours[i < count ? i : count - 1], palette_[i]);
+    for (int i = 0; i < kMaxClasses; ++i) colour_of(colours[i < count ? i : count - 1], palette_[i]);
     colour_of(neutral, neutral_);
 }
 
@@ -203,7 +203,7 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(slot_px_));
     glUniform1i(glGetUniformLocation(p, "u_discretize"), style.discretize ? 1 : 0);
     glUniform1f(glGetUniformLocation(p, "u_strength"), style.strength);
-    glUniform3fv(glGetUniformLocation(p, "u_palette"), 6, &palette_[0][0]);
+    glUniform3fv(glGetUniformLocation(p, "u_palette"), kMaxClasses, &palette_[0][0]);
     glUniform3fv(glGetUniformLocation(p, "u_neutral"), 1, neutral_);
     glBindVertexArray(empty_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);

@@ -21,7 +21,7 @@ GLuint link_program(const char* vert, const char* frag, const char* name, std::s
 
 // One data point to draw on the output plot.
 struct PointSprite {
-    float x = 0, y = 0;       // plane coordinates in [-6, 6]
+    float x = 0, y = 0;       // plane coordinates in [-kDomain, kDomain]
     ImU32 fill = 0;           // ImGui colour (RGBA8)
     float style = 0;          // 0 training, 1 test, 2 validation
 };
@@ -110,7 +110,7 @@ private:
     float out_px_per_cell_ = 0;
     GLuint image_tex_ = 0;        // RGBA8 image_cells_·image_px_ × image_px_
     int image_cells_ = 0, image_px_ = 0;
-    float palette_[6][3] = {};
+    float palette_[kMaxClasses][3] = {};  // shaders/heatmap.frag's u_palette[6]
     float neutral_[3] = {};
 };
 

@@ -6,6 +6,7 @@
 
 #include "web/platform.h"
 
+#include "engine/csv.h"
 #include "engine/help.h"
 
 #include <imgui.h>
@@ -72,6 +73,9 @@ void share_buttons(App& app) {
 
 namespace {
 
+// "-6 to 6": the plot's extent on each axis (kDomain).
+std::string plot_range() { return "-" + short_number(kDomain) + " to " + short_number(kDomain); }
+
 // A modal dialog, opened when asked (open, then cleared) and centred when it appears; true
 // while it shows (then end it with ImGui::EndPopup()).
 bool begin_dialog(const char* name, bool& open) {
@@ -124,15 +128,16 @@ void csv_dialog(App& app) {
             ImGui::Spacing();
             coloured(kWarn,
                      std::to_string(f.csv_outside) + " point" + (f.csv_outside == 1 ? " lies" : "s lie") +
-                         " outside the plot (-6 to 6). Scale every point by " + short_number(c.scale) +
+                         " outside the plot (" + plot_range() + "). Scale every point by " + short_number(c.scale) +
                          " to fit them all in, keeping the shape, or refuse the file.",
                      wrap);
         }
         ImGui::Spacing();
         coloured(kMuted,
-                 "Limits: 1 MB, 5000 points, coordinates within -6 to 6 (or scaled in); labels are "
-                 "classes 0 to 5, or -1/+1 (regression: any number). Importing replaces the data "
-                 "set with these points (\"Your own points\").",
+                 "Limits: " + std::to_string(kCsvMaxBytes >> 20) + " MB, " + std::to_string(kMaxPoints) +
+                     " points, coordinates within " + plot_range() + " (or scaled in); labels are classes 0 to " +
+                     std::to_string(kMaxClasses - 1) + ", or -1/+1 (regression: any number). Importing "
+                     "replaces the data set with these points (\"Your own points\").",
                  wrap);
         ImGui::Spacing();
         if (ImGui::Button(outside ? "Scale in and import" : "Import")) {

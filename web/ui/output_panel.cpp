@@ -101,8 +101,8 @@ void draw_on_plot(App& app, float x, float y) {
         int cls = app.view.current_class;
         if (io.KeyShift) cls = classes == 2 ? 1 - cls : (cls + 1) % classes;
         const float label = regression ? (cls == 1 ? 1.0f : -1.0f) : float(cls);
-        if (s.points.size() < 5000) s.points.push_back({x, y, label});
-        else app_message(app, "Rejected: at most 5000 points.", true);
+        if (s.points.size() < std::size_t(kMaxPoints)) s.points.push_back({x, y, label});
+        else app_message(app, "Rejected: at most " + std::to_string(kMaxPoints) + " points.", true);
     }
     if (remove && !s.points.empty()) {
         size_t nearest = 0;

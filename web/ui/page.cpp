@@ -27,7 +27,7 @@ void shortcuts(App& app) {
         }
         if (key == GLFW_KEY_R) app.run.reset_requested = true;
         if (key == GLFW_KEY_F) app.view.show_speed = !app.view.show_speed;
-        if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + std::min(classes, 6)) app.view.current_class = key - GLFW_KEY_1;
+        if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + std::min(classes, kMaxClasses)) app.view.current_class = key - GLFW_KEY_1;
     }
 }
 
