@@ -71,14 +71,31 @@ private:
         }
     }
 
-    bool object(JsonValue& v, int depth) {
+    // Enters an object or array at '{' or '[': the depth limit, its type, the bracket. Sets
+    // `empty` (and steps past `close`) when the container closes at once.
+    bool open(JsonValue& v, int depth, JsonValue::Type type, char close, bool& empty) {
         if (depth >= kJsonMaxDepth) return fail("nested deeper than " + std::to_string(kJsonMaxDepth));
-        v.type = JsonValue::Type::object;
+        v.type = type;
         ++i_;
         skip_blanks();
-        if (peek() == '}') return ++i_, true;
+        empty = peek() == close;
+        if (empty) ++i_;
+        return true;
+    }
+
+    // After a member or element: ',' means another follows (more), `close` ends the container.
+    bool next(char close, bool& more) {
+        skip_blanks();
+        more = peek() == ',';
+        if (more || peek() == close) return ++i_, true;
+        return fail(std::string("expected ',' or '") + close + "'");
+    }
+
+    bool object(JsonValue& v, int depth) {
+        bool empty = false, more = true;
+        if (!open(v, depth, JsonValue::Type::object, '}', empty)) return false;
         std::unordered_set<std::string> seen;  // a set, not a scan: a huge object stays linear
-        for (;;) {
+        while (!empty && more) {
             skip_blanks();
             if (peek() != '"') return fail("expected a key string");
             std::string key;
@@ -94,35 +111,20 @@ private:
             skip_blanks();
             v.keys.push_back(std::move(key));
             v.items.emplace_back();
-            if (!value(v.items.back(), depth + 1)) return false;
-            skip_blanks();
-            if (peek() == ',') {
-                ++i_;
-                continue;
-            }
-            if (peek() == '}') return ++i_, true;
-            return fail("expected ',' or '}'");
+            if (!value(v.items.back(), depth + 1) || !next('}', more)) return false;
         }
+        return true;
     }
 
     bool array(JsonValue& v, int depth) {
-        if (depth >= kJsonMaxDepth) return fail("nested deeper than " + std::to_string(kJsonMaxDepth));
-        v.type = JsonValue::Type::array;
-        ++i_;
-        skip_blanks();
-        if (peek() == ']') return ++i_, true;
-        for (;;) {
+        bool empty = false, more = true;
+        if (!open(v, depth, JsonValue::Type::array, ']', empty)) return false;
+        while (!empty && more) {
             skip_blanks();
             v.items.emplace_back();
-            if (!value(v.items.back(), depth + 1)) return false;
-            skip_blanks();
-            if (peek() == ',') {
-                ++i_;
-                continue;
-            }
-            if (peek() == ']') return ++i_, true;
-            return fail("expected ',' or ']'");
+            if (!value(v.items.back(), depth + 1) || !next(']', more)) return false;
         }
+        return true;
     }
 
     bool digits() {
