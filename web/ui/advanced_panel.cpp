@@ -27,7 +27,7 @@ void advanced_popup(App& app) {
 
     ImGui::Separator();
     heading("INITIALISATION");
-    enum_choice("Init", s.init, kInitLabels, 7, w);
+    enum_choice("Init", s.init, kInitLabels, w);
     tip(app, "init");
     setting_slider(app, "initScale", s.init_scale, w, "%.2f");
     setting_slider(app, "initBias", s.init_bias, w, "%.2f");
@@ -36,7 +36,7 @@ void advanced_popup(App& app) {
 
     ImGui::Separator();
     heading("SCHEDULE");
-    enum_choice("Schedule", s.schedule, kScheduleLabels, 4, w);
+    enum_choice("Schedule", s.schedule, kScheduleLabels, w);
     tip(app, "schedule");
     if (s.schedule == Schedule::step) setting_slider(app, "stepEvery", s.step_every, w, "%d");
     if (s.schedule == Schedule::exp) setting_slider(app, "decayRate", s.decay_rate, w, "%.4f");
@@ -55,10 +55,10 @@ void advanced_popup(App& app) {
 
     ImGui::Separator();
     heading("MODEL");
-    enum_choice("Model", s.model, kModelLabels, 2, w);
+    enum_choice("Model", s.model, kModelLabels, w);
     tip(app, "model");
     if (s.problem == Problem::classification && s.class_count() == 2) {
-        enum_choice("Loss", s.loss, kLossLabels, 2, w);
+        enum_choice("Loss", s.loss, kLossLabels, w);
         tip(app, "loss");
     }
     setting_slider(app, "ensemble", s.ensemble, w, "%d");

@@ -36,7 +36,7 @@ void layer_activation_choice(App& app, int l, float x, float y, float width) {
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     int index = int(s.hidden_activation(l));
     const ImGuiComboFlags narrow = width < 80 * app.view.scale ? ImGuiComboFlags_NoArrowButton : 0;
-    if (choice("##layeract", index, kActivationLabels, 8, width, narrow)) {
+    if (choice("##layeract", index, kActivationLabels, int(std::size(kActivationLabels)), width, narrow)) {
         if (s.layer_activations.size() != s.network_shape.size())
             s.layer_activations.assign(s.network_shape.size(), s.activation);
         s.layer_activations[size_t(l)] = Activation(index);

@@ -102,7 +102,7 @@ void training_settings(App& app, Flow& flow) {
         ImGui::BeginGroup();
         caption("Activation");
         const Activation before = s.activation;
-        enum_choice("##activation", s.activation, kActivationLabels, 8, 105 * sc);
+        enum_choice("##activation", s.activation, kActivationLabels, 105 * sc);
         if (s.activation != before) s.layer_activations.clear();  // one choice for every layer
         record_rect(app, "activation");
         tip(app, "activation");
@@ -116,7 +116,7 @@ void training_settings(App& app, Flow& flow) {
         ImGui::BeginGroup();
         caption("Regularisation");
         if (reg_shown) {
-            enum_choice("##reg", s.regularization, kRegularizationLabels, 3, 70 * sc);
+            enum_choice("##reg", s.regularization, kRegularizationLabels, 70 * sc);
             tip(app, "regularization");
             if (rate_shown) ImGui::SameLine(0, 4 * sc);
         }
@@ -138,7 +138,7 @@ void problem_and_optimizer(App& app, Flow& flow) {
         caption("Problem type");
         const char* const problems[] = {"Classification", "Multi-class", "Regression"};
         int problem = s.problem == Problem::regression ? 2 : (s.class_count() > 2 ? 1 : 0);
-        if (choice("##problem", problem, problems, 3, 120 * sc)) {
+        if (choice("##problem", problem, problems, int(std::size(problems)), 120 * sc)) {
             if (problem == 2) {
                 s.problem = Problem::regression;
             } else {
@@ -159,7 +159,7 @@ void problem_and_optimizer(App& app, Flow& flow) {
     flow.next(110 * sc);
     ImGui::BeginGroup();
     caption("Optimiser");
-    enum_choice("##optimizer", s.optimizer, kOptimizerLabels, 5, 110 * sc);
+    enum_choice("##optimizer", s.optimizer, kOptimizerLabels, 110 * sc);
     tip(app, "optimizer");
     ImGui::EndGroup();
 }

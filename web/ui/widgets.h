@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -56,10 +57,11 @@ struct Flow {
 bool choice(const char* id, int& index, const char* const* labels, int count, float width,
             ImGuiComboFlags flags = 0);
 
-template <typename E>
-void enum_choice(const char* id, E& value, const char* const* labels, int count, float width) {
+// A combo over an enum whose labels are listed in the enum's order.
+template <typename E, std::size_t N>
+void enum_choice(const char* id, E& value, const char* const (&labels)[N], float width) {
     int index = int(value);
-    if (choice(id, index, labels, count, width)) value = E(index);
+    if (choice(id, index, labels, int(N), width)) value = E(index);
 }
 
 // A plain-text number, trimmed ("0.03", "1e-05").
