@@ -15,14 +15,7 @@ constexpr Rgb grey(std::uint8_t v) { return {v, v, v}; }
 // purple and sky blue, each moved a little (by at most ΔE 12) to keep every pair apart under
 // protanopia, deuteranopia and tritanopia: the smallest difference is 15.4 (deuteranopia,
 // purple and sky blue). Without the moves, Okabe–Ito's own colours with TFP's two reach 11.
-constexpr std::array<Rgb, kPaletteClasses> kClasses = {{
-    {0xf5, 0x93, 0x22},  // orange
-    {0x08, 0x77, 0xbd},  // blue
-    {0x02, 0xb1, 0x7f},  // green
-    {0xb7, 0x4f, 0x05},  // vermillion
-    {0xb4, 0x8d, 0xa8},  // purple
-    {0xa6, 0xc9, 0xf5},  // sky blue
-}};
+constexpr const std::array<Rgb, kPaletteClasses>& kClasses = kClassRgb;
 
 Palette make_light() {
     Palette p;
@@ -146,6 +139,11 @@ Rgb mix(Rgb a, Rgb b, float t) {
         return std::uint8_t(std::lround(float(x) + (float(y) - float(x)) * t));
     };
     return {channel(a.r, b.r), channel(a.g, b.g), channel(a.b, b.b)};
+}
+
+Rgb text_on(Rgb background) {
+    constexpr Rgb dark = grey(20), light = grey(255);
+    return contrast_ratio(dark, background) >= contrast_ratio(light, background) ? dark : light;
 }
 
 Rgb diverging_color(float v) {

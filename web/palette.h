@@ -22,6 +22,16 @@ constexpr int kPaletteClasses = 6;  // engine/state.h kMaxClasses
 
 enum class Theme { light, dark };
 
+// The class colours, the same in both themes (see palette.cpp for how they were chosen).
+inline constexpr std::array<Rgb, kPaletteClasses> kClassRgb = {{
+    {0xf5, 0x93, 0x22},  // orange: TensorFlow Playground's negative class
+    {0x08, 0x77, 0xbd},  // blue: TensorFlow Playground's positive class
+    {0x02, 0xb1, 0x7f},  // green
+    {0xb7, 0x4f, 0x05},  // vermillion
+    {0xb4, 0x8d, 0xa8},  // purple
+    {0xa6, 0xc9, 0xf5},  // sky blue
+}};
+
 // One theme's colours. Text colours meet WCAG AA (4.5:1) on the backgrounds they are drawn
 // on and lines 3:1 (contrast_checks lists every pair; tests/test_palette.cpp checks them).
 struct Palette {
@@ -75,6 +85,9 @@ Rgb diverging_color(float v);
 Rgb link_color(float weight);
 // A multi-class output neuron k: neutral → class k's colour by its probability p in [0, 1].
 Rgb neuron_class_color(int k, float p);
+// Near-black or white, whichever contrasts more with the background (a number on a class's
+// colour).
+Rgb text_on(Rgb background);
 // mix(a, b, t), t in [0, 1], channel by channel in sRGB.
 Rgb mix(Rgb a, Rgb b, float t);
 
