@@ -153,6 +153,15 @@ test('the loss chart keeps every epoch at the fastest speed, and only the curves
   const m = await page.evaluate(() => nnplay.metrics());
   assert.ok(Math.abs(c.series.train.last - m.trainLoss) < 1e-6, `chart ${c.series.train.last}, metrics ${m.trainLoss}`);
 
+  // Past 1,024 buckets neighbours merge: a bucket covers 2ⁿ epochs, and still none is missing.
+  await page.evaluate(() => nnplay.step(2600));
+  const long = await page.evaluate(() => nnplay.chart());
+  const last = (await page.evaluate(() => nnplay.metrics())).epoch;
+  assert.ok(long.buckets <= 1024 && long.bucketEpochs >= 4, JSON.stringify(long));
+  assert.equal(long.samples, last + 1);
+  assert.equal(long.gaps, 0);
+  assert.equal(long.lastEpoch, last);
+
   // With a validation split, its curve appears.
   await page.evaluate(() => { nnplay.setState('dataset=circle&percValData=20'); nnplay.step(20); });
   const v = await page.evaluate(() => nnplay.chart());
