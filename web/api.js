@@ -103,6 +103,17 @@
       return json('nnplay_api_share_link', [o.weights === false ? 0 : 1, o.points === false ? 0 : 1,
                                             o.f16 ? 1 : 0], ['number', 'number', 'number']);
     },
+    // Colour: the theme's palette {theme, classes, neutral, background, minDeltaE, contrast};
+    // setTheme(true) for the dark theme; the loss chart's samples {samples, buckets,
+    // bucketEpochs, gaps, firstEpoch, lastEpoch, series}; a neuron's thumbnail pixel at plane
+    // point (x, y) as '#rrggbb'; the colours of data set d's preview in the picker.
+    palette: function () { return json('nnplay_api_palette'); },
+    setTheme: function (dark) { call('nnplay_api_set_theme', null, ['number'], [dark ? 1 : 0]); },
+    chart: function () { return json('nnplay_api_chart'); },
+    neuronPixel: function (layer, node, x, y) {
+      return json('nnplay_api_neuron_pixel', [layer, node, x, y], ['number', 'number', 'number', 'number']);
+    },
+    previewColours: function (d) { return json('nnplay_api_preview_colours', [d], ['number']); },
     // The network's (ensemble-averaged) outputs for [[x, y], ...]: one array per point.
     predict: function (points) {
       var text = points.map(function (p) { return p[0] + ',' + p[1]; }).join(';');

@@ -102,6 +102,7 @@ bool app_init(App& app, GLFWwindow* window) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     std::string error;
     if (!imgui_gl_init(error)) console_log(error.c_str());  // nothing can be drawn: say why
+    set_theme(prefers_dark_scheme() ? Theme::dark : Theme::light);  // the browser's scheme first
     rebuild_fonts(app, fit_canvas(window));
 
     app.pictures.renderer_ok = app.pictures.renderer.init(error);
@@ -165,7 +166,8 @@ void app_frame(App& app) {
     app_sync(app);  // the UI's edits: the trainer and the address follow (pictures next frame)
 
     glViewport(0, 0, fb_width, fb_height);  // the size read at the top of the frame
-    glClearColor(0.97f, 0.97f, 0.97f, 1.0f);
+    const Rgb bg = palette().window_bg;  // the page's background (the window draws none)
+    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     imgui_gl_render(ImGui::GetDrawData());
     files_after_render(app);  // a PNG export reads the canvas right after it is drawn

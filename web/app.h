@@ -74,6 +74,9 @@ struct Pictures {
     int preview_px = 0;                 // the picker's cell side in pixels (set by the UI)
     std::vector<Point> custom_preview;  // the drawn points the custom cell shows now
     bool custom_preview_regression = false;
+    // Colour (web/palette.h): the class count the previews show, the theme they were drawn in.
+    int preview_classes = 0;
+    int theme_version = -1;
 };
 
 // The address bar (web/address_bar.cpp): what it shows and the state it was written from.
@@ -238,6 +241,8 @@ void ui_draw(App& app);
 // The style and fonts for a pixel ratio (web/ui/style.cpp).
 void ui_setup_style(float scale);
 bool ui_load_fonts(float scale);
+// Colour: shows the page in a theme (web/palette.h) from the next frame (web/ui/style.cpp).
+void ui_set_theme(App& app, Theme theme);
 
 // Records a named widget's rectangle (the last ImGui item) for the test API.
 void record_rect(App& app, const char* name);

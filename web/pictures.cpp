@@ -1,7 +1,8 @@
 // pictures.cpp: the pictures derived from the trainer (see app.h): the output grid coloured
-// into an image, every feature's and neuron's thumbnail in the atlas, the data set previews
-// of the picker, all finished before the UI reads them; and the points drawn over the output
-// image from ImGui's draw callback.
+// into an image, every feature's and neuron's thumbnail in the atlas (a multi-class output
+// neuron in its class's colour), the data set previews of the picker with the class count
+// chosen, all finished before the UI reads them; and the points, as their classes' markers,
+// drawn over the output image from ImGui's draw callback.
 #include "web/app.h"
 
 #include "engine/features.h"
@@ -26,6 +27,17 @@ float signed_output(Output o, float v) {
 }
 
 void make_feature_thumbnails(App& app);
+
+// A softmax output over several classes: each output neuron stands for its class.
+bool multi_class(const NetworkSpec& spec) { return spec.output == Output::softmax_ce && spec.outputs > 1; }
+
+// Where the atlas has the output neurons of a multi-class network, for the heatmap shader.
+void class_slots(const App& app, HeatStyle& style) {
+    const NetworkSpec& spec = app.run.trainer->spec();
+    if (!multi_class(spec) || spec.layer_count() == 0) return;
+    style.class_first = neuron_slot(app, spec.layer_count() - 1, 0);
+    style.class_count = std::min(spec.outputs, kMaxClasses);
+}
 
 // The thumbnails' rendered size: the largest power of two from 16 to 64 within a node on
 // screen; the texture unit stretches it the rest of the way. Rounding up instead (40 → 64
@@ -70,11 +82,22 @@ void update_pictures(App& app) {
     for (int l = 0; l < spec.layer_count() && l < int(app.pictures.thumbs.layers.size()); ++l) {
         const Matrix& a = app.pictures.thumbs.layers[l];  // (width, thumb_res²)
         const bool last = l == spec.layer_count() - 1;
+        // A multi-class output neuron shows its class's probability (the shader colours it
+        // neutral → its class); discretized, 1 where its class wins and 0 elsewhere.
+        const bool classes = last && multi_class(spec);
+        const bool winner = classes && app.run.state.discretize;
         for (int node = 0; node < a.rows(); ++node) {
             for (int i = 0; i < R; ++i)
                 for (int j = 0; j < R; ++j) {
-                    const float v = a(node, (i / block) * thumb_res + j / block);
-                    values[size_t(i * R + j)] = last ? signed_output(spec.output, v) : v;
+                    const int cell = (i / block) * thumb_res + j / block;
+                    const float v = a(node, cell);
+                    float shown = last && !classes ? signed_output(spec.output, v) : v;
+                    if (winner) {
+                        Eigen::Index best = 0;
+                        a.col(cell).maxCoeff(&best);
+                        shown = best == node ? 1.0f : 0.0f;
+                    }
+                    values[size_t(i * R + j)] = shown;
                 }
             app.pictures.renderer.set_slot(neuron_slot(app, l, node), values.data());
         }
@@ -97,6 +120,7 @@ void make_feature_thumbnails(App& app) {
 }
 
 void make_dataset_previews(App& app) {
+    app.pictures.preview_classes = std::clamp(app.run.state.classes, 2, kMaxClasses);
     app.pictures.dataset_previews.assign(std::size_t(Dataset::custom) + 1, {});
     for (int d = 0; d < int(Dataset::custom); ++d) {
         PlaygroundState s;
@@ -104,7 +128,9 @@ void make_dataset_previews(App& app) {
         s.problem = (ds == Dataset::reg_plane || ds == Dataset::reg_gauss) ? Problem::regression
                                                                            : Problem::classification;
         if (s.problem == Problem::regression) s.reg_dataset = ds; else s.dataset = ds;
-        s.classes = 3;
+        // The class count chosen now, for the data sets that take one (TFP's spiral and the
+        // binary sets ignore it).
+        s.classes = app.pictures.preview_classes;
         s.num_samples = 250;
         Rng rng = Rng("preview").derive("data");
         app.pictures.dataset_previews[d] = generate_points(s, rng);
@@ -118,7 +144,13 @@ void update_previews(App& app) {
     const int px = app.pictures.preview_px, dot = std::max(1, int(std::lround(px / 60.0)));
     const int cells = int(Dataset::custom) + 1;
     const bool regression = app.run.state.problem == Problem::regression;
-    if (app.pictures.renderer.reserve_images(cells, px)) {
+    // A new class count (or theme: pictures_finish clears preview_classes) draws every cell again.
+    bool redraw = false;
+    if (app.pictures.preview_classes != std::clamp(app.run.state.classes, 2, kMaxClasses)) {
+        make_dataset_previews(app);
+        redraw = true;
+    }
+    if (app.pictures.renderer.reserve_images(cells, px) || redraw) {
         for (int d = 0; d < int(Dataset::custom); ++d) {
             const bool reg = Dataset(d) == Dataset::reg_plane || Dataset(d) == Dataset::reg_gauss;
             app.pictures.renderer.set_image(d, rasterize_points_preview(app.pictures.dataset_previews[size_t(d)], reg, px, dot).data());
@@ -140,7 +172,9 @@ std::vector<PointSprite> point_sprites(const App& app) {
     std::vector<PointSprite> out;
     out.reserve(d.train.size() + d.val.size() + d.test.size());
     auto add = [&](const std::vector<Point>& points, float style) {
-        for (const Point& p : points) out.push_back({p.x, p.y, label_colour(p.label, regression), style});
+        for (const Point& p : points)
+            out.push_back({p.x, p.y, label_colour(p.label, regression), style,
+                           regression ? Marker::circle : class_marker(int(p.label))});
     };
     if (app.run.state.show_test_data) add(d.test, 1);
     add(d.val, 2);
@@ -156,6 +190,7 @@ void draw_pictures(App& app) {
     for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
     HeatStyle thumb;
     thumb.discretize = app.run.state.discretize;
+    class_slots(app, thumb);
     app.pictures.renderer.render_slots(slots, thumb);
 }
 
@@ -180,6 +215,10 @@ int output_source(const App& app, HeatStyle& style) {
     if (app.view.hover_layer >= 0 && app.view.hover_layer < spec.layer_count() &&
         app.view.hover_node < spec.width(app.view.hover_layer)) {
         style.discretize = app.run.state.discretize;
+        if (multi_class(spec) && app.view.hover_layer == spec.layer_count() - 1) {
+            style.class_first = app.view.hover_node;  // this class's neuron, in its colour
+            style.class_count = kMaxClasses;
+        }
         return neuron_slot(app, app.view.hover_layer, app.view.hover_node);
     }
     if (app.view.hover_feature >= 0) return feature_slot(app.view.hover_feature);
@@ -216,6 +255,13 @@ void pictures_init(App& app) {
 
 void pictures_finish(App& app) {
     Pictures& p = app.pictures;
+    if (p.renderer_ok && p.theme_version != theme_version()) {
+        // The theme changed: new neutral grey, outlines and backgrounds everywhere.
+        p.renderer.set_palette(kClassColours, kMaxClasses, kNeutral);
+        p.theme_version = theme_version();
+        p.preview_classes = 0;  // the previews too
+        p.dirty = true;
+    }
     update_grids(app);
     if (!p.renderer_ok) return;
     draw_pictures(app);

@@ -94,6 +94,16 @@ void console_log(const char* message) {
     std::fflush(stdout);
 }
 
+bool prefers_dark_scheme() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_INT({
+        return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+    }) != 0;
+#else
+    return false;
+#endif
+}
+
 #ifdef __EMSCRIPTEN__
 bool save_file(const char* name, const char* mime, std::string_view data) {
     return nnplay_js_save_file(name, mime, data.data(), int(data.size())) != 0;

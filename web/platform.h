@@ -33,6 +33,9 @@ double now_ms();
 // A line for whoever is watching: the browser console, or stderr natively.
 void console_log(const char* message);
 
+// The browser asks for a dark colour scheme (prefers-color-scheme: dark); false natively.
+bool prefers_dark_scheme();
+
 // Files (web only; natively these do nothing and return false):
 // offers data as a download called `name` (a Blob and an <a download>);
 bool save_file(const char* name, const char* mime, std::string_view data);

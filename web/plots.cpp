@@ -1,5 +1,6 @@
-// plots.cpp: the loss chart, data set previews and plot axes (see plots.h). Plain ImGui
-// draw-list geometry: a few hundred vertices each, redrawn every frame.
+// plots.cpp: the heatmap colouring, the class markers, the loss chart, data set previews and
+// plot axes (see plots.h). Plain ImGui draw-list geometry: a few hundred vertices each,
+// redrawn every frame.
 #include "web/plots.h"
 
 #include "engine/dataset.h"
@@ -7,27 +8,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace nnplay::web {
-namespace {
 
-ImU32 lerp_colour(ImU32 a, ImU32 b, float t) {
-    ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
-                                                 x.z + (y.z - x.z) * t, 1.0f));
-}
-
-}  // namespace
-
-ImU32 diverging_colour(float v) {
-    v = std::clamp(v, -1.0f, 1.0f);
-    return v < 0 ? lerp_colour(kNeutral, kOrange, -v) : lerp_colour(kNeutral, kBlue, v);
-}
+ImU32 diverging_colour(float v) { return diverging_color(v).u32(); }
 
 ImU32 label_colour(float label, bool regression) {
     if (regression) return diverging_colour(label);
-    int c = std::clamp(int(label), 0, 5);
-    return kClassColours[c];
+    return class_color(int(label)).u32();
 }
 
 void colour_heatmap(const float* values, int R, const HeatStyle& style, float px_per_cell,
@@ -38,19 +27,22 @@ void colour_heatmap(const float* values, int R, const HeatStyle& style, float px
         return Rgb{float((c >> IM_COL32_R_SHIFT) & 0xff), float((c >> IM_COL32_G_SHIFT) & 0xff),
                    float((c >> IM_COL32_B_SHIFT) & 0xff)};
     };
-    const Rgb neutral = rgb(kNeutral);
+    const Palette& pal = palette();
+    const Rgb neutral = rgb(pal.neutral.u32());
+    const Rgb ink = rgb(pal.text.u32());  // the contour: dark on the light theme, light on the dark
     Rgb hues[kMaxClasses];
-    for (int c = 0; c < kMaxClasses; ++c) hues[c] = rgb(kClassColours[c]);
-    // mix(neutral, hue, t), then toward dark grey (51) by `line` (the contour). Every step is
-    // a convex combination of bytes, so the result needs no clamping.
+    for (int c = 0; c < kMaxClasses; ++c) hues[c] = rgb(pal.classes[std::size_t(c)].u32());
+    // mix(neutral, hue, t), then toward the ink by `line` (the contour). Every step is a
+    // convex combination of bytes, so the result needs no clamping.
     auto pixel = [&](const Rgb& hue, float t, float line) {
-        auto channel = [&](float n, float h) {
+        auto channel = [&](float n, float h, float k) {
             float x = n + (h - n) * t;
-            x += (51.0f - x) * line;
+            x += (k - x) * line;
             return ImU32(x + 0.5f);
         };
-        return (channel(neutral.r, hue.r) << IM_COL32_R_SHIFT) | (channel(neutral.g, hue.g) << IM_COL32_G_SHIFT) |
-               (channel(neutral.b, hue.b) << IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
+        return (channel(neutral.r, hue.r, ink.r) << IM_COL32_R_SHIFT) |
+               (channel(neutral.g, hue.g, ink.g) << IM_COL32_G_SHIFT) |
+               (channel(neutral.b, hue.b, ink.b) << IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
     };
     const float half_ppc = 0.5f / std::max(px_per_cell, 1e-3f);  // central differences, per pixel
     const float lo = 1.0f / float(std::max(style.classes, 2));
@@ -88,112 +80,411 @@ void colour_heatmap(const float* values, int R, const HeatStyle& style, float px
     }
 }
 
+// ---- Markers ---------------------------------------------------------------------------------
+
+namespace {
+
+// Signed distance to a box of half-sizes (bx, by), in the units of p.
+float box_distance(float x, float y, float bx, float by) {
+    const float qx = std::abs(x) - bx, qy = std::abs(y) - by;
+    const float ox = std::max(qx, 0.0f), oy = std::max(qy, 0.0f);
+    return std::sqrt(ox * ox + oy * oy) + std::min(std::max(qx, qy), 0.0f);
+}
+
+// An upward triangle around its incentre, inradius r (y up).
+float triangle_distance(float x, float y, float r) {
+    return std::max(-y, 0.8660254f * std::abs(x) + 0.5f * y) - r;
+}
+
+}  // namespace
+
+float marker_distance(Marker marker, float x, float y) {
+    switch (marker) {
+        case Marker::circle: return std::sqrt(x * x + y * y) - 1;
+        case Marker::square: return box_distance(x, y, 0.86f, 0.86f);
+        case Marker::triangle: return triangle_distance(x, y + 0.3f, 0.6f);
+        case Marker::diamond: return (std::abs(x) + std::abs(y) - 1.25f) * 0.7071f;
+        case Marker::plus: return std::min(box_distance(x, y, 1.15f, 0.36f), box_distance(x, y, 0.36f, 1.15f));
+        case Marker::star: return std::min(triangle_distance(x, y, 0.55f), triangle_distance(x, -y, 0.55f));
+    }
+    return std::sqrt(x * x + y * y) - 1;
+}
+
+void draw_marker(ImDrawList* dl, ImVec2 c, float radius, Marker marker, ImU32 fill, ImU32 outline) {
+    // Screen y runs down: a point (x, y) of the marker (y up) is at (c.x + x·r, c.y − y·r).
+    auto shape = [&](float r, ImU32 colour) {
+        auto at = [&](float x, float y) { return ImVec2(c.x + x * r, c.y - y * r); };
+        switch (marker) {
+            case Marker::circle: dl->AddCircleFilled(c, r, colour, 16); break;
+            case Marker::square: dl->AddRectFilled(at(-0.86f, 0.86f), at(0.86f, -0.86f), colour); break;
+            case Marker::triangle:
+                dl->AddTriangleFilled(at(0, 0.9f), at(-1.04f, -0.9f), at(1.04f, -0.9f), colour);
+                break;
+            case Marker::diamond:
+                dl->AddQuadFilled(at(0, 1.25f), at(1.25f, 0), at(0, -1.25f), at(-1.25f, 0), colour);
+                break;
+            case Marker::plus:
+                dl->AddRectFilled(at(-1.15f, 0.36f), at(1.15f, -0.36f), colour);
+                dl->AddRectFilled(at(-0.36f, 1.15f), at(0.36f, -1.15f), colour);
+                break;
+            case Marker::star:
+                dl->AddTriangleFilled(at(0, 1.1f), at(-0.95f, -0.55f), at(0.95f, -0.55f), colour);
+                dl->AddTriangleFilled(at(0, -1.1f), at(0.95f, 0.55f), at(-0.95f, 0.55f), colour);
+                break;
+        }
+    };
+    shape(radius + 1.0f, outline);
+    shape(radius, fill);
+}
+
+void class_label(int k, float scale) {
+    const float r = 5 * scale, h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(2 * r + 4 * scale, h));
+    draw_marker(ImGui::GetWindowDrawList(), ImVec2(p.x + r + 2 * scale, p.y + h / 2), r, class_marker(k),
+                class_color(k).u32(), palette().ink.u32());
+    ImGui::SameLine(0, 2 * scale);
+    ImGui::Text("%d", k + 1);
+}
+
+void class_legend(int classes, float scale) {
+    for (int k = 0; k < classes; ++k) {
+        if (k) ImGui::SameLine(0, 8 * scale);
+        class_label(k, scale);
+    }
+}
+
+// ---- The loss chart --------------------------------------------------------------------------
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+LossChart::Bucket empty_bucket() {
+    LossChart::Bucket b;
+    for (int s = 0; s < LossChart::kSeries; ++s) {
+        b.min[s] = kInf;
+        b.max[s] = -kInf;
+        b.min_at[s] = b.max_at[s] = 0;
+        b.last[s] = std::numeric_limits<float>::quiet_NaN();
+    }
+    return b;
+}
+
+// Two neighbouring buckets as one (b after a; either may be empty).
+LossChart::Bucket merged(const LossChart::Bucket& a, const LossChart::Bucket& b) {
+    if (a.samples == 0) return b;
+    if (b.samples == 0) return a;
+    LossChart::Bucket m = a;
+    m.last_epoch = b.last_epoch;
+    m.samples = a.samples + b.samples;
+    for (int s = 0; s < LossChart::kSeries; ++s) {
+        if (b.min[s] < m.min[s]) {
+            m.min[s] = b.min[s];
+            m.min_at[s] = b.min_at[s];
+        }
+        if (b.max[s] > m.max[s]) {
+            m.max[s] = b.max[s];
+            m.max_at[s] = b.max_at[s];
+        }
+        m.last[s] = b.last[s];
+    }
+    return m;
+}
+
+// About `count` round steps (1, 2 or 5 × 10^k) over a span.
+double nice_step(double span, int count) {
+    const double raw = span / std::max(count, 1);
+    const double p = std::pow(10.0, std::floor(std::log10(raw)));
+    const double f = raw / p;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+void epoch_label(char* out, std::size_t size, double epoch) {
+    if (epoch >= 1e6) std::snprintf(out, size, "%gM", std::round(epoch / 1e5) / 10);
+    else if (epoch >= 1e4) std::snprintf(out, size, "%gk", std::round(epoch / 1e2) / 10);
+    else std::snprintf(out, size, "%d", int(epoch));
+}
+
+}  // namespace
+
 void LossChart::clear() {
-    epoch_.clear();
-    train_.clear();
-    val_.clear();
-    test_.clear();
-    stride_ = 1;
+    buckets_.clear();
+    width_ = 1;
+    origin_ = 0;
+    last_epoch_ = -1;
+    samples_ = 0;
+    for (bool& h : has_) h = false;
 }
 
 void LossChart::add(const Metrics& m) {
-    if (!epoch_.empty() && m.epoch < epoch_.back() + stride_) return;
-    if (int(epoch_.size()) >= kCapacity) {
-        // Keep every other sample, including the first.
-        size_t j = 0;
-        for (size_t i = 0; i < epoch_.size(); i += 2, ++j) {
-            epoch_[j] = epoch_[i];
-            train_[j] = train_[i];
-            val_[j] = val_[i];
-            test_[j] = test_[i];
-        }
-        epoch_.resize(j);
-        train_.resize(j);
-        val_.resize(j);
-        test_.resize(j);
-        stride_ *= 2;
+    if (m.epoch <= last_epoch_) return;
+    if (buckets_.empty()) origin_ = m.epoch;
+    int index = (m.epoch - origin_) / width_;
+    while (index >= kBuckets) {
+        // Every pair of neighbours becomes one bucket covering twice the epochs.
+        std::vector<Bucket> half;
+        half.reserve(buckets_.size() / 2 + 1);
+        for (std::size_t i = 0; i < buckets_.size(); i += 2)
+            half.push_back(i + 1 < buckets_.size() ? merged(buckets_[i], buckets_[i + 1]) : buckets_[i]);
+        buckets_ = std::move(half);
+        width_ *= 2;
+        index = (m.epoch - origin_) / width_;
     }
-    epoch_.push_back(m.epoch);
-    train_.push_back(float(m.train_loss));
-    val_.push_back(float(m.val_loss));
-    test_.push_back(float(m.test_loss));
+    if (int(buckets_.size()) <= index) buckets_.resize(std::size_t(index) + 1, empty_bucket());
+    Bucket& b = buckets_[std::size_t(index)];
+    if (b.samples == 0) b.first_epoch = m.epoch;
+    b.last_epoch = m.epoch;
+    ++b.samples;
+    const double values[kSeries] = {m.train_loss, m.val_loss, m.test_loss};
+    for (int s = 0; s < kSeries; ++s) {
+        const float v = float(values[s]);
+        b.last[s] = v;
+        if (!std::isfinite(v)) continue;
+        has_[s] = true;
+        if (v < b.min[s]) {
+            b.min[s] = v;
+            b.min_at[s] = m.epoch;
+        }
+        if (v > b.max[s]) {
+            b.max[s] = v;
+            b.max_at[s] = m.epoch;
+        }
+    }
+    last_epoch_ = m.epoch;
+    ++samples_;
 }
 
-void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float scale) const {
-    dl->AddRectFilled(min, max, IM_COL32(255, 255, 255, 255));
-    dl->AddRect(min, max, IM_COL32(200, 200, 200, 255));
-    if (epoch_.size() < 2) return;
-    auto tr = [log](float v) { return log ? std::log10(std::max(v, 1e-6f)) : v; };
-    float lo = 1e30f, hi = -1e30f;
-    for (const auto* series : {&train_, &val_, &test_})
-        for (float v : *series)
-            if (std::isfinite(v)) {
-                lo = std::min(lo, tr(v));
-                hi = std::max(hi, tr(v));
-            }
-    if (!(hi > lo)) hi = lo + 1;
-    if (!log) lo = std::min(lo, 0.0f);
-    const float e0 = float(epoch_.front()), e1 = float(std::max(epoch_.back(), epoch_.front() + 1));
-    const float pad = 3 * scale;
-    auto px = [&](float e, float v) {
-        return ImVec2(min.x + pad + (e - e0) / (e1 - e0) * (max.x - min.x - 2 * pad),
-                      max.y - pad - (tr(v) - lo) / (hi - lo) * (max.y - min.y - 2 * pad));
-    };
-    const ImU32 colours[3] = {IM_COL32(60, 60, 60, 255), IM_COL32(150, 90, 200, 255),
-                              IM_COL32(170, 170, 170, 255)};
-    const std::vector<float>* series[3] = {&train_, &val_, &test_};
-    std::vector<ImVec2> line;
-    for (int s = 2; s >= 0; --s) {
-        line.clear();
-        // At most about one vertex per pixel moved: up to 2,000 samples share a few hundred
-        // pixels, and each vertex of a thick line costs a software rasteriser triangles.
-        for (size_t i = 0; i < epoch_.size(); ++i) {
-            float v = (*series[s])[i];
-            if (!std::isfinite(v)) continue;
-            const ImVec2 p = px(float(epoch_[i]), v);
-            const bool last = i + 1 == epoch_.size();
-            if (!line.empty() && !last && std::abs(p.x - line.back().x) < scale &&
-                std::abs(p.y - line.back().y) < 2 * scale)
-                continue;
-            line.push_back(p);
-        }
-        if (line.size() >= 2)
-            dl->AddPolyline(line.data(), int(line.size()), colours[s], 0, std::round(1.5f * scale));  // whole pixels: textured, 2 triangles a segment
+void dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 colour, float thickness,
+                     float dash, float gap) {
+    if (count < 2) return;
+    if (gap <= 0) {
+        dl->AddPolyline(points, count, colour, 0, thickness);
+        return;
     }
-    // Hover readout: the sample nearest the mouse's x.
-    ImVec2 mouse = ImGui::GetIO().MousePos;
+    // Walk the line by arc length, drawing `dash` pixels and skipping `gap`.
+    std::vector<ImVec2> piece;
+    float phase = 0;  // position within the current dash + gap period
+    bool on = true;
+    piece.push_back(points[0]);
+    for (int i = 1; i < count; ++i) {
+        ImVec2 a = points[i - 1];
+        const ImVec2 b = points[i];
+        float left = std::hypot(b.x - a.x, b.y - a.y);
+        while (left > 0) {
+            const float room = (on ? dash : gap) - phase;
+            const float step = std::min(room, left);
+            const float t = step / left;
+            a = ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+            left -= step;
+            phase += step;
+            if (on) piece.push_back(a);
+            if (phase >= (on ? dash : gap) - 1e-4f) {
+                if (on && piece.size() >= 2) dl->AddPolyline(piece.data(), int(piece.size()), colour, 0, thickness);
+                piece.clear();
+                on = !on;
+                phase = 0;
+                if (on) piece.push_back(a);
+            }
+        }
+    }
+    if (on && piece.size() >= 2) dl->AddPolyline(piece.data(), int(piece.size()), colour, 0, thickness);
+}
+
+namespace {
+
+// The curves' names, colours and dash patterns (in pixels at scale 1).
+struct SeriesStyle {
+    const char* name;
+    Rgb Palette::*colour;
+    float dash, gap;
+};
+constexpr SeriesStyle kSeriesStyles[LossChart::kSeries] = {
+    {"train", &Palette::train_line, 0, 0},           // solid
+    {"validation", &Palette::val_line, 1.5f, 2.5f},  // dotted
+    {"test", &Palette::test_line, 6, 3.5f},          // dashed
+};
+
+}  // namespace
+
+void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float scale) const {
+    const Palette& pal = palette();
+    dl->AddRectFilled(min, max, pal.chart_bg.u32());
+    dl->AddRect(min, max, pal.chart_frame.u32());
+    if (buckets_.empty()) return;
+    auto tr = [log](double v) { return log ? std::log10(std::max(v, 1e-6)) : v; };
+    double lo = 1e30, hi = -1e30;
+    for (const Bucket& b : buckets_)
+        for (int s = 0; s < kSeries; ++s)
+            if (b.samples && std::isfinite(b.min[s])) {
+                lo = std::min(lo, tr(b.min[s]));
+                hi = std::max(hi, tr(b.max[s]));
+            }
+    if (lo > hi) return;  // nothing finite yet
+    if (!log) lo = std::min(lo, 0.0);
+    if (!(hi > lo)) hi = lo + (log ? 1 : std::max(1e-3, std::abs(lo)));
+
+    // The y ticks, in loss values: powers of ten on a log axis spanning a decade, else round
+    // steps.
+    const float font_h = ImGui::GetTextLineHeight();
+    std::vector<double> ticks;
+    const int wanted = std::max(2, int((max.y - min.y) / (font_h * 1.4f)));
+    if (log && hi - lo >= 1) {
+        const double step = std::max(1.0, std::ceil((hi - lo) / wanted));
+        for (double k = std::ceil(lo); k <= hi + 1e-9; k += step) ticks.push_back(std::pow(10.0, k));
+    } else {
+        const double vlo = log ? std::pow(10.0, lo) : lo, vhi = log ? std::pow(10.0, hi) : hi;
+        const double step = nice_step(vhi - vlo, wanted);
+        for (double v = std::ceil(vlo / step - 1e-9) * step; v <= vhi + step * 1e-6; v += step)
+            ticks.push_back(std::abs(v) < step * 1e-6 ? 0 : v);
+    }
+    char label[24];
+    float label_w = 0;
+    for (double v : ticks) {
+        std::snprintf(label, sizeof label, "%.3g", v);
+        label_w = std::max(label_w, ImGui::CalcTextSize(label).x);
+    }
+    const float pad = 3 * scale;
+    const ImVec2 p0(min.x + label_w + 2 * pad, min.y + font_h / 2 + pad);  // the plot area
+    const ImVec2 p1(max.x - pad - 6 * scale, max.y - font_h - pad);
+    if (p1.x - p0.x < 10 || p1.y - p0.y < 6) return;
+    const double e0 = origin_, e1 = std::max(last_epoch_, origin_ + 1);
+    auto x_of = [&](double e) { return float(p0.x + (e - e0) / (e1 - e0) * (p1.x - p0.x)); };
+    auto y_of = [&](double v) { return float(p1.y - (tr(v) - lo) / (hi - lo) * (p1.y - p0.y)); };
+
+    const ImU32 axis = pal.axis.u32(), grid = pal.chart_grid.u32();
+    for (double v : ticks) {
+        const float y = std::round(y_of(v));
+        if (y < p0.y - 1 || y > p1.y + 1) continue;
+        dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
+        std::snprintf(label, sizeof label, "%.3g", v);
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        dl->AddText(ImVec2(p0.x - pad - size.x, y - size.y / 2), axis, label);
+    }
+    // The x ticks: whole epochs, as many as fit their labels.
+    epoch_label(label, sizeof label, e1);
+    const float epoch_w = ImGui::CalcTextSize(label).x + 12 * scale;
+    const double estep = std::max(1.0, nice_step(e1 - e0, std::max(1, int((p1.x - p0.x) / epoch_w))));
+    for (double e = std::ceil(e0 / estep) * estep; e <= e1 + 1e-9; e += estep) {
+        const float x = std::round(x_of(e));
+        dl->AddLine(ImVec2(x, p1.y), ImVec2(x, p1.y + 3 * scale), axis);
+        epoch_label(label, sizeof label, e);
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        dl->AddText(ImVec2(std::clamp(x - size.x / 2, p0.x - pad, max.x - size.x - 1), p1.y + 1 * scale), axis, label);
+    }
+    dl->AddLine(ImVec2(p0.x, p1.y), ImVec2(p1.x, p1.y), axis);
+    dl->AddLine(ImVec2(p0.x, p0.y), ImVec2(p0.x, p1.y), axis);
+
+    // The curves: per pixel column, each bucket's min and max in the order they happened, so
+    // a spike of one epoch stays visible however many epochs share the column.
+    const int columns = std::max(1, int(p1.x - p0.x) + 1);
+    struct Column {
+        float lo = kInf, hi = -kInf;  // screen y
+        int lo_at = 0, hi_at = 0;
+    };
+    std::vector<Column> cols;
+    std::vector<ImVec2> line;
+    const float thickness = std::max(1.0f, std::round(1.5f * scale));
+    dl->PushClipRect(ImVec2(p0.x - thickness, p0.y - thickness), ImVec2(p1.x + thickness, p1.y + thickness), true);
+    for (int s = kSeries - 1; s >= 0; --s) {
+        if (!has_[s]) continue;
+        cols.assign(std::size_t(columns), Column());
+        for (const Bucket& b : buckets_) {
+            if (!b.samples || !std::isfinite(b.min[s])) continue;
+            for (int k = 0; k < 2; ++k) {
+                const int at = k ? b.max_at[s] : b.min_at[s];
+                const float y = y_of(k ? b.max[s] : b.min[s]);
+                Column& c = cols[std::size_t(std::clamp(int(x_of(at) - p0.x), 0, columns - 1))];
+                if (y < c.lo) { c.lo = y; c.lo_at = at; }
+                if (y > c.hi) { c.hi = y; c.hi_at = at; }
+            }
+        }
+        line.clear();
+        for (int i = 0; i < columns; ++i) {
+            const Column& c = cols[std::size_t(i)];
+            if (c.lo > c.hi) continue;
+            const float x = p0.x + float(i) + 0.5f;
+            const bool lo_first = c.lo_at <= c.hi_at;
+            line.push_back(ImVec2(x, lo_first ? c.lo : c.hi));
+            if (c.hi - c.lo > 0.5f) line.push_back(ImVec2(x, lo_first ? c.hi : c.lo));
+        }
+        const SeriesStyle& st = kSeriesStyles[s];
+        const ImU32 colour = (pal.*st.colour).u32();
+        if (line.size() == 1) dl->AddCircleFilled(line[0], thickness, colour, 8);
+        dashed_polyline(dl, line.data(), int(line.size()), colour, thickness, st.dash * scale, st.gap * scale);
+    }
+    dl->PopClipRect();
+
+    // Hover readout: the bucket under the mouse.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (mouse.x >= min.x && mouse.x <= max.x && mouse.y >= min.y && mouse.y <= max.y) {
-        float e = e0 + (mouse.x - min.x - pad) / (max.x - min.x - 2 * pad) * (e1 - e0);
-        auto it = std::lower_bound(epoch_.begin(), epoch_.end(), int(std::lround(e)));
-        if (it == epoch_.end()) --it;
-        size_t i = size_t(it - epoch_.begin());
-        float x = px(float(epoch_[i]), train_[i]).x;
-        dl->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(0, 0, 0, 80));
+        const double e = e0 + (std::clamp(mouse.x, p0.x, p1.x) - p0.x) / (p1.x - p0.x) * (e1 - e0);
+        const int index = std::clamp(int((std::lround(e) - origin_) / width_), 0, int(buckets_.size()) - 1);
+        int i = index;
+        while (i > 0 && buckets_[std::size_t(i)].samples == 0) --i;
+        const Bucket& b = buckets_[std::size_t(i)];
+        const float x = std::round(x_of(0.5 * (b.first_epoch + b.last_epoch)));
+        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), pal.ink.u32(80));
         ImGui::BeginTooltip();
-        ImGui::Text("epoch %d", epoch_[i]);
-        ImGui::Text("train loss %.4f", train_[i]);
-        if (std::isfinite(val_[i])) ImGui::Text("validation loss %.4f", val_[i]);
-        if (std::isfinite(test_[i])) ImGui::Text("test loss %.4f", test_[i]);
+        if (b.first_epoch == b.last_epoch) ImGui::Text("epoch %d", b.first_epoch);
+        else ImGui::Text("epochs %d to %d", b.first_epoch, b.last_epoch);
+        for (int s = 0; s < kSeries; ++s) {
+            if (!has_[s] || !std::isfinite(b.min[s])) continue;
+            if (b.min[s] == b.max[s]) ImGui::Text("%s loss %.4f", kSeriesStyles[s].name, b.min[s]);
+            else ImGui::Text("%s loss %.4f to %.4f", kSeriesStyles[s].name, b.min[s], b.max[s]);
+        }
         ImGui::EndTooltip();
+    }
+}
+
+void LossChart::legend(float scale) const {
+    const Palette& pal = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetTextLineHeight(), sample = 18 * scale;
+    const float thickness = std::max(1.0f, std::round(1.5f * scale));
+    bool first = true;
+    for (int s = 0; s < kSeries; ++s) {
+        if (!has_[s] && !(s == 0 && empty())) continue;
+        if (!first) ImGui::SameLine(0, 10 * scale);
+        first = false;
+        const SeriesStyle& st = kSeriesStyles[s];
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(sample, h));
+        const ImVec2 seg[2] = {ImVec2(p.x, std::round(p.y + h / 2)), ImVec2(p.x + sample, std::round(p.y + h / 2))};
+        dashed_polyline(dl, seg, 2, (pal.*st.colour).u32(), thickness, st.dash * scale, st.gap * scale);
+        ImGui::SameLine(0, 4 * scale);
+        ImGui::PushStyleColor(ImGuiCol_Text, (pal.*st.colour).u32());
+        ImGui::TextUnformatted(st.name);
+        ImGui::PopStyleColor();
     }
 }
 
 std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bool regression,
                                             int px, int dot) {
-    std::vector<ImU32> pixels(std::size_t(px) * std::size_t(px), IM_COL32(255, 255, 255, 255));
+    const Palette& pal = palette();
+    std::vector<ImU32> pixels(std::size_t(px) * std::size_t(px), pal.preview_bg.u32());
+    // Each point its class's marker (regression: a circle), radius 1.5·dot pixels.
+    const float r = 1.5f * float(dot);
+    const int reach = int(std::ceil(r * 1.3f));
     for (const Point& p : points) {
-        const int x = int(std::floor((p.x + kDomain) / (2 * kDomain) * float(px)));
-        const int y = int(std::floor((kDomain - p.y) / (2 * kDomain) * float(px)));
+        const float cx = (p.x + kDomain) / (2 * kDomain) * float(px);
+        const float cy = (kDomain - p.y) / (2 * kDomain) * float(px);
+        const Marker marker = regression ? Marker::circle : class_marker(int(p.label));
         const ImU32 colour = label_colour(p.label, regression);
-        for (int i = std::max(0, y - dot); i < std::min(px, y + dot); ++i)
-            for (int j = std::max(0, x - dot); j < std::min(px, x + dot); ++j)
-                pixels[std::size_t(i) * std::size_t(px) + std::size_t(j)] = colour;
+        const int x0 = int(std::floor(cx)), y0 = int(std::floor(cy));
+        for (int i = std::max(0, y0 - reach); i <= std::min(px - 1, y0 + reach); ++i)
+            for (int j = std::max(0, x0 - reach); j <= std::min(px - 1, x0 + reach); ++j) {
+                // The pixel's centre in marker units, y up.
+                const float u = (float(j) + 0.5f - cx) / r, v = (cy - float(i) - 0.5f) / r;
+                if (marker_distance(marker, u, v) <= 0.5f / r)
+                    pixels[std::size_t(i) * std::size_t(px) + std::size_t(j)] = colour;
+            }
     }
     return pixels;
 }
 
 void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale) {
-    const ImU32 ink = IM_COL32(110, 110, 110, 255);
+    const ImU32 ink = kAxis;
     const float tick = 4 * scale;
     char label[8];
     for (int v = -int(kDomain); v <= int(kDomain); v += 2) {
@@ -207,7 +498,7 @@ void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale) {
         dl->AddLine(ImVec2(max.x, y), ImVec2(max.x + tick, y), ink);
         dl->AddText(ImVec2(max.x + tick + 2 * scale, y - size.y / 2), ink, label);
     }
-    dl->AddRect(min, max, IM_COL32(160, 160, 160, 255));
+    dl->AddRect(min, max, kNodeBorder);
 }
 
 }  // namespace nnplay::web

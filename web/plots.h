@@ -1,7 +1,9 @@
 // plots.h: the page's small charts drawn with ImGui's draw lists: the loss chart over
-// epochs, the data set previews of the picker, the output plot's axes, and the colours
-// every picture shares (TensorFlow Playground's orange and blue).
+// epochs, the data set previews of the picker, the output plot's axes, the class markers and
+// their legend, and the heatmap colouring (colours from web/palette.h).
 #pragma once
+
+#include "web/palette.h"
 
 #include "engine/trainer.h"
 
@@ -11,13 +13,13 @@
 
 namespace nnplay::web {
 
-constexpr ImU32 kOrange = IM_COL32(0xf5, 0x93, 0x22, 0xff);   // class 0, negative
-constexpr ImU32 kBlue = IM_COL32(0x08, 0x77, 0xbd, 0xff);     // class 1, positive
-constexpr ImU32 kNeutral = IM_COL32(0xe8, 0xea, 0xeb, 0xff);  // zero, undecided
-// Classes 0..5; the first two are the binary colours.
-constexpr ImU32 kClassColours[kMaxClasses] = {
-    kOrange, kBlue, IM_COL32(0x2c, 0xa0, 0x2c, 0xff), IM_COL32(0x94, 0x67, 0xbd, 0xff),
-    IM_COL32(0xd6, 0x27, 0x28, 0xff), IM_COL32(0x17, 0xbe, 0xcf, 0xff)};
+// The class colours as ImGui takes them (web/palette.h has them all, for both themes).
+constexpr ImU32 kOrange = kClassRgb[0].u32();  // class 1, negative
+constexpr ImU32 kBlue = kClassRgb[1].u32();    // class 2, positive
+constexpr ImU32 kClassColours[kMaxClasses] = {kClassRgb[0].u32(), kClassRgb[1].u32(), kClassRgb[2].u32(),
+                                              kClassRgb[3].u32(), kClassRgb[4].u32(), kClassRgb[5].u32()};
+static_assert(kMaxClasses == kPaletteClasses);
+static_assert(IM_COL32(1, 2, 3, 4) == Rgb{1, 2, 3}.u32(4), "palette.h packs colours as IM_COL32 does");
 
 // How a heatmap's values are coloured (here for the output plot, by shaders/heatmap.frag for
 // the thumbnails: the two follow the same rules).
@@ -27,6 +29,11 @@ struct HeatStyle {
     bool discretize = false;
     bool contour = false;    // the decision boundary (0, or where the class changes)
     float strength = 1.0f;   // how far confidence pulls the colour from the neutral grey
+    // Multi-class output neurons, coloured neutral → their class's colour by probability:
+    // in the atlas, slots [class_first, class_first + class_count) are classes 0, 1, ...; a
+    // single slot's grid (the output plot) is class `class_first` when class_count is 1.
+    int class_first = -1;
+    int class_count = 0;
 
     bool operator==(const HeatStyle&) const = default;
 };
@@ -44,27 +51,68 @@ void colour_heatmap(const float* values, int R, const HeatStyle& style, float px
 ImU32 label_colour(float label, bool regression);
 ImU32 diverging_colour(float v);  // v in [−1, 1]
 
-// Train, validation and test loss per epoch, in bounded memory: at most kCapacity samples;
-// when full, every other one is dropped and samples are taken half as often.
+// Train, validation and test loss of every epoch, in bounded memory: each of at most
+// kBuckets buckets covers bucket_epochs() consecutive epochs (a power of two) and keeps
+// each series' minimum and maximum there and which came first, so the drawn line keeps every
+// spike; when all are used, neighbours merge and a bucket covers twice as many epochs.
 class LossChart {
 public:
-    static constexpr int kCapacity = 2000;
+    static constexpr int kBuckets = 1024;
+    static constexpr int kSeries = 3;  // train, validation, test
+
+    struct Bucket {
+        int first_epoch = 0, last_epoch = 0;
+        int samples = 0;                           // epochs recorded in it
+        float min[kSeries], max[kSeries];          // over its finite values (±inf: none)
+        int min_at[kSeries], max_at[kSeries];      // the epochs of min and max
+        float last[kSeries];                       // the value at last_epoch (NaN: none)
+    };
 
     void clear();
+    // Records an epoch's losses. An epoch at or before the last one recorded is ignored.
     void add(const Metrics& m);
-    bool empty() const { return epoch_.empty(); }
+    bool empty() const { return buckets_.empty(); }
 
-    // Draws the chart in [min, max] (screen pixels) with a hover readout; log: log10 y axis.
+    int samples() const { return samples_; }       // epochs recorded since clear()
+    int bucket_epochs() const { return width_; }
+    const std::vector<Bucket>& buckets() const { return buckets_; }
+    // Whether series s (0 train, 1 validation, 2 test) has any finite value.
+    bool has(int s) const { return has_[s]; }
+
+    // Draws the chart in [min, max] (screen pixels): axes with numbers (epoch, loss), the
+    // curves that exist (solid train, dotted validation, dashed test) and a hover readout;
+    // log: log10 y axis.
     void draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float scale) const;
+    // The legend of the curves that exist, as one line of ImGui items with their dash styles.
+    void legend(float scale) const;
 
 private:
-    std::vector<int> epoch_;
-    std::vector<float> train_, val_, test_;
-    int stride_ = 1;   // record every stride_-th epoch
+    std::vector<Bucket> buckets_;
+    int width_ = 1;        // epochs per bucket
+    int origin_ = 0;       // the first epoch recorded: bucket i starts at origin_ + i·width_
+    int last_epoch_ = -1;
+    int samples_ = 0;
+    bool has_[kSeries] = {};
 };
 
+// A polyline drawn in dashes: dash and gap lengths in pixels (gap 0: solid).
+void dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 colour, float thickness,
+                     float dash, float gap);
+
+// A class marker (the shape of its points) centred at c, `radius` pixels, filled and outlined.
+void draw_marker(ImDrawList* dl, ImVec2 c, float radius, Marker marker, ImU32 fill, ImU32 outline);
+// Inside test of a marker in units of its radius (p in [−1.3, 1.3]²): signed distance,
+// negative inside. The points shader (shaders/points.frag) uses the same shapes.
+float marker_distance(Marker marker, float x, float y);
+
+// Class k's marker in its colour and its number (text in the theme's ink: class colours are
+// not all readable as text), as ImGui items on one line.
+void class_label(int k, float scale);
+// Every class's label, left to right.
+void class_legend(int classes, float scale);
+
 // A data set's points as a tiny scatter plot, px × px RGBA pixels (row 0 at the top) on
-// white, each point a square of side 2·dot. Drawn once into a texture rather than as
+// the theme's preview background, each point its class's marker of radius 1.5·dot. Drawn once into a texture rather than as
 // draw-list rectangles: 250 points × 9 previews were two thirds of the UI's vertices, and a
 // software rasteriser (SwiftShader, headless browsers) pays for every one each frame.
 std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bool regression,

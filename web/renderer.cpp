@@ -133,6 +133,19 @@ void Renderer::shutdown() {
 void Renderer::set_palette(const ImU32* colours, int count, ImU32 neutral) {
     for (int i = 0; i < kMaxClasses; ++i) colour_of(colours[i < count ? i : count - 1], palette_[i]);
     colour_of(neutral, neutral_);
+    atlas_stale_ = out_stale_ = true;
+}
+
+bool Renderer::read_slot_pixel(int slot, float u, float v, Rgb& out) {
+    if (slot < 0 || slot >= atlas_count_ || !atlas_fbo_) return false;
+    const int x = (slot % kSlotGrid) * slot_px_ + std::clamp(int(u * float(slot_px_)), 0, slot_px_ - 1);
+    const int y = (slot / kSlotGrid) * slot_px_ + std::clamp(int(v * float(slot_px_)), 0, slot_px_ - 1);
+    unsigned char rgba[4] = {};
+    glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
+    glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    out = {rgba[0], rgba[1], rgba[2]};
+    return true;
 }
 
 bool Renderer::reserve_slots(int count, int slot_px) {
@@ -205,6 +218,9 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     glUniform1f(glGetUniformLocation(p, "u_strength"), style.strength);
     glUniform3fv(glGetUniformLocation(p, "u_palette"), kMaxClasses, &palette_[0][0]);
     glUniform3fv(glGetUniformLocation(p, "u_neutral"), 1, neutral_);
+    glUniform1i(glGetUniformLocation(p, "u_class_first"), style.class_first);
+    glUniform1i(glGetUniformLocation(p, "u_class_count"), style.class_count);
+    glUniform1i(glGetUniformLocation(p, "u_slot_grid"), kSlotGrid);
     glBindVertexArray(empty_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
@@ -265,12 +281,17 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glUniform1f(glGetUniformLocation(point_program_, "u_radius"), radius_px);
         glUniform1f(glGetUniformLocation(point_program_, "u_outline"), std::max(1.0f, radius_px * 0.25f));
         glUniform1f(glGetUniformLocation(point_program_, "u_extent"), kDomain);
+        float outline[3], test_outline[3];
+        colour_of(palette().point_outline.u32(), outline);
+        colour_of(palette().test_outline.u32(), test_outline);
+        glUniform3fv(glGetUniformLocation(point_program_, "u_outline_colour"), 1, outline);
+        glUniform3fv(glGetUniformLocation(point_program_, "u_test_outline_colour"), 1, test_outline);
         // Six vertices per point rather than instancing: SwiftShader (software WebGL) runs
         // every instance as a draw of its own, which made 250 points cost more than the UI.
         point_vertices_.clear();
         for (const PointSprite& p : points)
             for (int corner = 0; corner < 6; ++corner)
-                point_vertices_.push_back({p.x, p.y, p.fill, p.style, float(corner)});
+                point_vertices_.push_back({p.x, p.y, p.fill, p.style + 3.0f * float(int(p.marker)), float(corner)});
         glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(point_vertices_.size() * sizeof(PointVertex)),
                      point_vertices_.data(), GL_STREAM_DRAW);

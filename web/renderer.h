@@ -24,6 +24,7 @@ struct PointSprite {
     float x = 0, y = 0;       // plane coordinates in [-kDomain, kDomain]
     ImU32 fill = 0;           // ImGui colour (RGBA8)
     float style = 0;          // 0 training, 1 test, 2 validation
+    Marker marker = Marker::circle;  // the point's class's shape
 };
 
 class Renderer {
@@ -71,8 +72,13 @@ public:
     void image_uv(int cell, ImVec2& uv0, ImVec2& uv1) const;
     int image_px() const { return image_px_; }
 
-    // Colours, as linear 0..1 RGB, for the shader palette: [0] negative/class 0 etc.
+    // Colours, as linear 0..1 RGB, for the shader palette: [0] negative/class 0 etc. A new
+    // palette (the theme changed) colours the atlas and the output image again.
     void set_palette(const ImU32* colours, int count, ImU32 neutral);
+
+    // The atlas pixel of a slot at (u, v) in [0, 1]² of its grid (v up), as drawn (the test
+    // API reads it back). False when there is no such slot.
+    bool read_slot_pixel(int slot, float u, float v, Rgb& out);
 
 private:
     void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R);
@@ -81,7 +87,7 @@ private:
     struct PointVertex {
         float x = 0, y = 0;  // plane coordinates of the point
         ImU32 fill = 0;
-        float style = 0;     // as PointSprite::style
+        float style = 0;     // PointSprite::style + 3 · its marker
         float corner = 0;    // 0..5
     };
     std::vector<PointVertex> point_vertices_;  // rebuilt each frame, kept for its capacity

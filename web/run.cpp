@@ -27,6 +27,15 @@ void apply_edit(App& app) {
     trainer_changed(app, TrainerChange::edited);
 }
 
+// One epoch, measured, its losses on the loss chart: the chart gets every epoch at any
+// speed (colour, web/plots.h), not one sample per frame. False when the run cannot train.
+bool train_epoch(App& app) {
+    Trainer& t = *app.run.trainer;
+    if (!t.step_epoch(true)) return false;
+    app.pictures.chart.add(t.metrics());
+    return true;
+}
+
 }  // namespace
 
 void trainer_changed(App& app, TrainerChange change) {
@@ -64,14 +73,14 @@ int run_train_frame(App& app) {
     Trainer& t = *run.trainer;
     int epochs = 0;
     for (; run.steps_requested > 0; --run.steps_requested)
-        if (t.step_epoch(false)) ++epochs;
+        if (train_epoch(app)) ++epochs;
     run.steps_requested = 0;
     if (run.playing) {
         const int per_frame = kSpeeds[run.speed];
         const double budget = per_frame == 0 ? run.train_budget : 0.025;
         const double start = glfwGetTime();
         for (int n = 0; per_frame == 0 || n < per_frame; ++n) {
-            if (!t.step_epoch(false)) break;
+            if (!train_epoch(app)) break;
             ++epochs;
             if (glfwGetTime() - start > budget) break;
         }
@@ -85,9 +94,8 @@ int run_train_frame(App& app) {
 }
 
 void run_step(App& app, int epochs) {
-    Trainer& t = *app.run.trainer;
     for (int i = 0; i < epochs; ++i)
-        if (!t.step_epoch(false)) break;
+        if (!train_epoch(app)) break;
     trainer_changed(app, TrainerChange::trained);
 }
 

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -243,4 +244,96 @@ NNPLAY_API const char* nnplay_api_share_link(int weights, int points, int f16) {
     return reply(*app, "{\"url\":" + json_string(link.url) + ",\"length\":" + std::to_string(link.url.size()) +
                            ",\"tooLong\":" + json_bool(link.too_long) + ",\"weights\":" + json_bool(link.has_weights) +
                            ",\"points\":" + json_bool(link.has_points) + ",\"note\":" + json_string(link.note) + "}");
+}
+
+// ---- Colour (web/palette.h, the loss chart, the pictures) ------------------------------------
+
+namespace {
+
+std::string hex_of(Rgb c) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", c.r, c.g, c.b);
+    return text;
+}
+
+}  // namespace
+
+// The theme's colours: {"theme","classes":[6 hex],"neutral","minDeltaE":{vision: ΔE2000 over
+// the 6 classes},"contrast":[{"what","fg","bg","minimum","ratio"}]}.
+NNPLAY_API const char* nnplay_api_palette() {
+    App* app = api_app();
+    if (!app) return "null";
+    const Palette& p = palette();
+    std::string json = "{\"theme\":" + json_string(current_theme() == Theme::dark ? "dark" : "light") + ",\"classes\":[";
+    for (int k = 0; k < kPaletteClasses; ++k) json += (k ? "," : "") + json_string(hex_of(class_color(k)));
+    json += "],\"neutral\":" + json_string(hex_of(p.neutral)) + ",\"background\":" + json_string(hex_of(p.window_bg)) +
+            ",\"minDeltaE\":{";
+    for (Vision v : kVisions)
+        json += (v == Vision::normal ? "" : ",") + json_string(vision_name(v)) + ":" +
+                json_number(min_class_delta_e(kPaletteClasses, v));
+    json += "},\"contrast\":[";
+    bool first = true;
+    for (const ContrastCheck& c : contrast_checks(current_theme())) {
+        json += (first ? "{" : ",{") + std::string("\"what\":") + json_string(c.what) + ",\"fg\":" +
+                json_string(hex_of(c.fg)) + ",\"bg\":" + json_string(hex_of(c.bg)) +
+                ",\"minimum\":" + json_number(c.minimum) + ",\"ratio\":" + json_number(contrast_ratio(c.fg, c.bg)) + "}";
+        first = false;
+    }
+    return reply(*app, json + "]}");
+}
+
+// dark != 0: the dark theme; else the light one.
+NNPLAY_API void nnplay_api_set_theme(int dark) {
+    if (App* app = api_app()) ui_set_theme(*app, dark ? Theme::dark : Theme::light);
+}
+
+// The loss chart: {"samples","buckets","bucketEpochs","gaps","firstEpoch","lastEpoch",
+// "series":{"train":{"present","last"},"validation":{...},"test":{...}}}. gaps: buckets
+// between the first and the last with no epoch in them.
+NNPLAY_API const char* nnplay_api_chart() {
+    App* app = api_app();
+    if (!app) return "null";
+    const LossChart& c = app->pictures.chart;
+    const auto& b = c.buckets();
+    int gaps = 0;
+    for (const LossChart::Bucket& bucket : b) gaps += bucket.samples == 0;
+    std::string json = "{\"samples\":" + std::to_string(c.samples()) + ",\"buckets\":" + std::to_string(b.size()) +
+                       ",\"bucketEpochs\":" + std::to_string(c.bucket_epochs()) + ",\"gaps\":" + std::to_string(gaps) +
+                       ",\"firstEpoch\":" + (b.empty() ? "null" : std::to_string(b.front().first_epoch)) +
+                       ",\"lastEpoch\":" + (b.empty() ? "null" : std::to_string(b.back().last_epoch)) + ",\"series\":{";
+    const char* names[LossChart::kSeries] = {"train", "validation", "test"};
+    for (int s = 0; s < LossChart::kSeries; ++s)
+        json += std::string(s ? "," : "") + "\"" + names[s] + "\":{\"present\":" + json_bool(c.has(s)) +
+                ",\"last\":" + json_number(b.empty() ? std::nan("") : double(b.back().last[s])) + "}";
+    return reply(*app, json + "}}");
+}
+
+// A neuron's thumbnail as drawn in the atlas at plane point (x, y): "#rrggbb", or "null".
+NNPLAY_API const char* nnplay_api_neuron_pixel(int layer, int node, double x, double y) {
+    App* app = api_app();
+    if (!app || !app->pictures.renderer_ok) return "null";
+    const NetworkSpec& spec = app->run.trainer->spec();
+    if (layer < 0 || layer >= spec.layer_count() || node < 0 || node >= spec.width(layer)) return "null";
+    const float u = float((x + kDomain) / (2 * kDomain)), v = float((y + kDomain) / (2 * kDomain));
+    Rgb c;
+    if (!app->pictures.renderer.read_slot_pixel(neuron_slot(*app, layer, node), u, v, c)) return "null";
+    return reply(*app, json_string(hex_of(c)));
+}
+
+// The distinct colours of data set d's preview in the picker, background excluded: ["#..", ...].
+NNPLAY_API const char* nnplay_api_preview_colours(int d) {
+    App* app = api_app();
+    if (!app || d < 0 || d >= int(app->pictures.dataset_previews.size())) return "null";
+    const bool reg = Dataset(d) == Dataset::reg_plane || Dataset(d) == Dataset::reg_gauss;
+    const std::vector<Point>& points = Dataset(d) == Dataset::custom ? app->run.state.points
+                                                                      : app->pictures.dataset_previews[std::size_t(d)];
+    const std::vector<ImU32> pixels = rasterize_points_preview(points, reg, 64, 1);
+    std::vector<ImU32> seen;
+    for (ImU32 p : pixels)
+        if (p != palette().preview_bg.u32() && std::find(seen.begin(), seen.end(), p) == seen.end()) seen.push_back(p);
+    std::string json = "[";
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        json += (i ? "," : "") + json_string(hex_of({std::uint8_t(seen[i]), std::uint8_t(seen[i] >> 8),
+                                                     std::uint8_t(seen[i] >> 16)}));
+    return reply(*app, json + "]");
 }

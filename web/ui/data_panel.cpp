@@ -75,7 +75,7 @@ void dataset_picker(App& app, float width) {
             dl->AddText(ImVec2(p.x + (cell - t.x) / 2, p.y + (cell - t.y) / 2), kMuted, "draw");
         }
         const bool selected = current == d;
-        dl->AddRect(p, q, selected ? IM_COL32(30, 30, 30, 255) : (hovered ? kMuted : IM_COL32(210, 210, 210, 255)),
+        dl->AddRect(p, q, selected ? ImU32(kInk) : (hovered ? kMuted : palette().separator.u32()),
                     0, 0, selected ? 2.5f * sc : 1.0f * sc);
         if (hovered) {
             ImGui::BeginTooltip();
@@ -145,7 +145,8 @@ void class_picker(App& app) {
                         kInk, 3 * sc, 0, 2 * sc);
         char number[12];
         std::snprintf(number, sizeof number, "%d", k + 1);
-        dl->AddText(ImVec2(p.x + box * 0.33f, p.y + box * 0.12f), IM_COL32(255, 255, 255, 255), number);
+        const Rgb fill = regression ? class_color(k == 0 ? 0 : 1) : class_color(k);
+        dl->AddText(ImVec2(p.x + box * 0.33f, p.y + box * 0.12f), text_on(fill).u32(), number);
         tip(app, "ui.drawClass");
         ImGui::PopID();
     }

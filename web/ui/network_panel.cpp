@@ -222,8 +222,7 @@ void draw_links(const App& app, const NetLayout& n, NetHover& hover) {
                 const float width = std::clamp(0.4f + std::abs(w) * 1.4f, 0.4f, 7.0f) * sc * crowd;
                 const float thick = std::max(1.0f, std::round(width));
                 const ImU32 faded = ImU32(float(alpha) * std::min(width, 1.0f));
-                const ImU32 colour = (w >= 0 ? IM_COL32(0x08, 0x77, 0xbd, 0) : IM_COL32(0xf5, 0x93, 0x22, 0)) |
-                                     (faded << IM_COL32_A_SHIFT);
+                const ImU32 colour = link_color(w).u32(std::uint8_t(std::min<ImU32>(faded, 255)));
                 int segments = 1;
                 pts[0] = a;
                 if (curves) {
@@ -278,11 +277,11 @@ void draw_nodes(const App& app, const NetLayout& n, NetHover& hover) {
         dl->ChannelsSetCurrent(1);
         const bool hot = n.contains(a, n.node);
         if (hot) hover.feature = f;
-        dl->AddRect(a, b, hot ? kInk : IM_COL32(150, 150, 150, 255), 0, 0, (hot ? 2.0f : 1.0f) * sc);
+        dl->AddRect(a, b, hot ? kInk : kNodeBorder, 0, 0, (hot ? 2.0f : 1.0f) * sc);
         const char* label = label_of(Feature(f));
         ImVec2 size = ImGui::CalcTextSize(label);
         dl->AddText(ImVec2(a.x - size.x - 5 * sc, a.y + (n.node - size.y) / 2),
-                    s.features[f] ? kInk : IM_COL32(170, 170, 170, 255), label);
+                    s.features[f] ? kInk : kDisabled, label);
     }
     // Only the neurons in view: an 8 × 64 network shows about a third of its 512 (a software
     // rasteriser pays for every triangle sent, in view or not).
@@ -301,13 +300,13 @@ void draw_nodes(const App& app, const NetLayout& n, NetHover& hover) {
                 hover.layer = l;
                 hover.node = i;
             }
-            dl->AddRect(a, b, hot ? kInk : IM_COL32(150, 150, 150, 255), 0, 0, (hot ? 2.0f : 1.0f) * sc);
+            dl->AddRect(a, b, hot ? kInk : kNodeBorder, 0, 0, (hot ? 2.0f : 1.0f) * sc);
             // The bias: a small square at the node's lower left.
             const float bs = std::max(4 * sc, n.node * 0.18f);
             ImVec2 ba(a.x - bs - 1 * sc, b.y - bs);
             const float bias = t.bias(0, l, i);
             dl->AddRectFilled(ba, ImVec2(ba.x + bs, ba.y + bs), diverging_colour(std::clamp(bias, -1.0f, 1.0f)));
-            dl->AddRect(ba, ImVec2(ba.x + bs, ba.y + bs), IM_COL32(120, 120, 120, 255));
+            dl->AddRect(ba, ImVec2(ba.x + bs, ba.y + bs), kNodeBorder);
             if (n.contains(ImVec2(ba.x - 1 * sc, ba.y - 1 * sc), bs + 2 * sc)) {
                 hover.bias_layer = l;
                 hover.bias = i;

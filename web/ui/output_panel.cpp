@@ -58,7 +58,7 @@ void metrics_table(App& app) {
 // The loss chart and its legend.
 void loss_chart(App& app, float width) {
     const float sc = app.view.scale;
-    const float chart_h = 56 * sc;
+    const float chart_h = 84 * sc;  // room for the axes' numbers
     ImVec2 c0 = ImGui::GetCursorScreenPos();
     ImVec2 c1(c0.x + width - 4 * sc, c0.y + chart_h);
     ImGui::InvisibleButton("##chart", ImVec2(c1.x - c0.x, chart_h));
@@ -66,18 +66,8 @@ void loss_chart(App& app, float width) {
     app.pictures.chart.draw(ImGui::GetWindowDrawList(), c0, c1, app.view.log_scale, sc);
     ImGui::Checkbox("Log scale", &app.view.log_scale);
     tip(app, "ui.logScale");
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 60, 60, 255));
-    ImGui::TextUnformatted("train");
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 90, 200, 255));
-    ImGui::TextUnformatted("validation");
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 150, 150, 255));
-    ImGui::TextUnformatted("test");
-    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 12 * sc);
+    app.pictures.chart.legend(sc);  // only the curves that exist, in their line styles
 }
 
 // A click on the plot at (x, y) adds a point of the current class (Shift: the other class), a
@@ -178,12 +168,12 @@ void confusion_matrix(const App& app) {
             ImGui::TableNextColumn();
             for (int c = 0; c < k; ++c) {
                 ImGui::TableNextColumn();
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kClassColours[c]), "%d", c + 1);
+                class_label(c, app.view.scale);
             }
             for (int r = 0; r < k; ++r) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kClassColours[r]), "%d", r + 1);
+                class_label(r, app.view.scale);
                 for (int c = 0; c < k; ++c) {
                     ImGui::TableNextColumn();
                     ImGui::Text("%d", m.confusion[size_t(r * k + c)]);
@@ -202,6 +192,7 @@ void output_panel(App& app, float width, float height) {
     loss_chart(app, width);
     output_plot(app, width, height - (ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y));
     plot_options(app);
+    if (!app.run.trainer->is_regression()) class_legend(app.run.trainer->class_count(), app.view.scale);
     confusion_matrix(app);
 }
 

@@ -58,7 +58,10 @@ void ui_draw(App& app) {
     else if (app.view.show_speed) std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.stats.fps, app.stats.epochs_per_second);
     else std::snprintf(speed, sizeof speed, "speed");
     const float speed_w = ImGui::CalcTextSize(speed).x;
-    const float status_wrap = W - speed_w - 16 * sc - compat_button_width(app);
+    // The theme switch (colour, web/palette.h) sits left of the speed readout.
+    const char* theme_label = current_theme() == Theme::dark ? "Light theme" : "Dark theme";
+    const float theme_w = ImGui::CalcTextSize(theme_label).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float status_wrap = W - speed_w - theme_w - 28 * sc - compat_button_width(app);
     const float status_h = ImGui::CalcTextSize(status.empty() ? "Ready." : status.c_str(), nullptr, false,
                                                status_wrap).y +
                            ImGui::GetStyle().ItemSpacing.y + 6 * sc;
@@ -82,14 +85,18 @@ void ui_draw(App& app) {
 
     // The status line.
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, error ? IM_COL32(190, 30, 30, 255)
-                                               : (status.empty() ? kMuted : IM_COL32(150, 95, 0, 255)));
+    ImGui::PushStyleColor(ImGuiCol_Text, error ? kBad : (status.empty() ? kMuted : kWarn));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + status_wrap);
     ImGui::TextUnformatted(status.empty() ? "Ready." : status.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     record_rect(app, "status");
     compat_button(app);  // for a TensorFlow Playground link: its compatibility mode
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w - theme_w - 12 * sc);
+    if (ImGui::SmallButton(theme_label))
+        ui_set_theme(app, current_theme() == Theme::dark ? Theme::light : Theme::dark);
+    record_rect(app, "theme");
+    tip(app, "ui.theme");
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w);
     caption(speed);
     record_rect(app, "speedReadout");

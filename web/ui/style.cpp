@@ -1,5 +1,6 @@
-// style.cpp: the page's look: ImGui's light style with square frames (cheaper for software
-// WebGL) and TensorFlow Playground's blue, and DejaVu Sans at two sizes for a pixel ratio.
+// style.cpp: the page's look: ImGui's style with square frames (cheaper for software WebGL)
+// in the theme's colours (web/palette.h, light or dark), and DejaVu Sans at two sizes for a
+// pixel ratio.
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
@@ -24,23 +25,45 @@ void ui_setup_style(float scale) {
     style.WindowBorderSize = 0;
     style.FramePadding = ImVec2(6, 3);
     style.ItemSpacing = ImVec2(6, 5);
-    ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1);
-    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
-    c[ImGuiCol_Text] = ImVec4(0.2f, 0.2f, 0.2f, 1);
-    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
-    c[ImGuiCol_FrameBgHovered] = ImVec4(0.9f, 0.94f, 0.98f, 1);
-    c[ImGuiCol_FrameBgActive] = ImVec4(0.85f, 0.9f, 0.96f, 1);
-    c[ImGuiCol_Button] = ImVec4(0.9f, 0.9f, 0.9f, 1);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.82f, 0.86f, 0.9f, 1);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.75f, 0.8f, 0.88f, 1);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.03f, 0.47f, 0.74f, 0.8f);
-    c[ImGuiCol_SliderGrabActive] = ImVec4(0.03f, 0.47f, 0.74f, 1);
-    c[ImGuiCol_CheckMark] = ImVec4(0.03f, 0.47f, 0.74f, 1);
-    c[ImGuiCol_Border] = ImVec4(0.8f, 0.8f, 0.8f, 1);
+    // Every colour from the theme's palette (web/palette.h), where its contrast is checked.
+    const Palette& p = palette();
+    if (current_theme() == Theme::dark) ImGui::StyleColorsDark(&style);
+    auto set = [&style](ImGuiCol slot, Rgb c, float alpha = 1) {
+        style.Colors[slot] = ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha);
+    };
+    set(ImGuiCol_WindowBg, p.window_bg);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    set(ImGuiCol_PopupBg, p.popup_bg, 0.98f);
+    set(ImGuiCol_Text, p.text);
+    set(ImGuiCol_TextDisabled, p.disabled);
+    set(ImGuiCol_FrameBg, p.frame_bg);
+    set(ImGuiCol_FrameBgHovered, p.frame_hovered);
+    set(ImGuiCol_FrameBgActive, p.frame_active);
+    set(ImGuiCol_Button, p.button);
+    set(ImGuiCol_ButtonHovered, p.button_hovered);
+    set(ImGuiCol_ButtonActive, p.button_active);
+    set(ImGuiCol_Header, p.frame_hovered);
+    set(ImGuiCol_HeaderHovered, p.button_hovered);
+    set(ImGuiCol_HeaderActive, p.button_active);
+    set(ImGuiCol_SliderGrab, p.accent, 0.8f);
+    set(ImGuiCol_SliderGrabActive, p.accent);
+    set(ImGuiCol_CheckMark, p.accent);
+    set(ImGuiCol_Border, p.border);
+    set(ImGuiCol_Separator, p.separator);
+    set(ImGuiCol_ScrollbarBg, p.window_bg);
+    set(ImGuiCol_TitleBg, p.button);
+    set(ImGuiCol_TitleBgActive, p.button_hovered);
+    set(ImGuiCol_TableHeaderBg, p.button);
+    set(ImGuiCol_TableBorderLight, p.separator);
+    set(ImGuiCol_TableBorderStrong, p.border);
     style.FrameBorderSize = 1;
     style.ScaleAllSizes(scale);
+}
+
+void ui_set_theme(App& app, Theme theme) {
+    set_theme(theme);
+    ui_setup_style(app.view.scale);
+    app_wake(app);
 }
 
 bool ui_load_fonts(float scale) {

@@ -71,7 +71,7 @@ void caption(std::string_view line) {
 }
 
 void heading(std::string_view line) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, kHeading);
     text(line);
     ImGui::PopStyleColor();
 }
@@ -114,9 +114,10 @@ bool icon_button(const char* id, Icon icon, float radius, bool primary) {
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 c(p.x + radius, p.y + radius);
-    ImU32 fill = primary ? (hovered ? IM_COL32(40, 40, 40, 255) : IM_COL32(24, 24, 24, 255))
-                         : (hovered ? IM_COL32(215, 215, 215, 255) : IM_COL32(232, 232, 232, 255));
-    ImU32 ink = primary ? IM_COL32(255, 255, 255, 255) : kInk;
+    const Palette& pal = palette();
+    ImU32 fill = primary ? (hovered ? pal.icon_primary_hovered : pal.icon_primary).u32()
+                         : (hovered ? pal.button_hovered : pal.button).u32();
+    ImU32 ink = primary ? pal.icon_ink.u32() : pal.text.u32();
     dl->AddCircleFilled(c, radius, fill, 32);
     const float r = radius * 0.42f;
     switch (icon) {

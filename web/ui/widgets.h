@@ -1,10 +1,11 @@
-// widgets.h: what every panel of the page shares: the colours of text, the one tooltip
+// widgets.h: what every panel of the page shares: the one tooltip
 // (its text from engine/help.txt, none with hideText=true), captions and headings, the
 // flow of groups in the top bar, choices over fixed lists, the round icon buttons, and the
 // labels of the settings' choices.
 #pragma once
 
 #include "web/app.h"
+#include "web/palette.h"
 
 #include <imgui.h>
 
@@ -15,10 +16,8 @@
 
 namespace nnplay::web {
 
-constexpr ImU32 kInk = IM_COL32(60, 60, 60, 255);
-constexpr ImU32 kMuted = IM_COL32(120, 120, 120, 255);
-constexpr ImU32 kWarn = IM_COL32(150, 95, 0, 255);
-constexpr ImU32 kBad = IM_COL32(190, 30, 30, 255);
+// The colours of text (kInk, kMuted, kDisabled, kHeading, kWarn, kBad, kAxis) are in
+// web/palette.h: they follow the theme.
 
 // The larger font (the epoch counter); the normal one if only that loaded.
 ImFont* big_font();
