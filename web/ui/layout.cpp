@@ -26,8 +26,8 @@ float ui_scale(const App& app, int fb_width, int fb_height) {
         // Frames 24 CSS pixels high (an 18 px font, 3 px padding): WCAG 2.2's touch target size.
         case Layout::phone: factor = 1.25f; break;
         case Layout::regular: factor = 1; break;
-        // As if the window were about 1600 × 1000 CSS pixels (its shape kept), up to 2.5 times.
-        case Layout::large: factor = std::clamp(std::min(css_w / 1600, css_h / 1000), 1.0f, 2.5f); break;
+        // As if the window were about 1600 × 1050 CSS pixels (its shape kept), up to 2.5 times.
+        case Layout::large: factor = std::clamp(std::min(css_w / 1600, css_h / 1050), 1.0f, 2.5f); break;
     }
     const float zoom = std::clamp(app.view.zoom, kZooms[0], kZooms[std::size(kZooms) - 1]);
     return std::round(dpr * factor * zoom * 16) / 16;

@@ -266,15 +266,16 @@ void output_panel(App& app, float width, float height) {
     }
     heading("OUTPUT");
     // The metrics with the loss chart beside them when there is room: more height for the plot.
-    ImGui::BeginGroup();
+    const ImVec2 start = ImGui::GetCursorPos();
     metrics_table(app);
-    ImGui::EndGroup();
     const float metrics_w = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x * 2;
     if (width - metrics_w >= 200 * app.view.scale) {
-        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+        const float metrics_end = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start.x + metrics_w, start.y));
         ImGui::BeginGroup();
         loss_chart(app, width - metrics_w);
         ImGui::EndGroup();
+        ImGui::SetCursorPos(ImVec2(start.x, std::max(metrics_end, ImGui::GetCursorPosY())));
     } else {
         loss_chart(app, width);
     }
