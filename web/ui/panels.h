@@ -7,15 +7,20 @@
 
 namespace nnplay::web {
 
-// title_line.cpp: the title with a one-line introduction and the zoom control, then the
-// first-visit hints until dismissed for good; `width`: the page's width.
+// title_line.cpp: the title with a one-line introduction, Advanced, File, Copy link and the
+// zoom control, then the first-visit hints until dismissed for good; `width`: the page's width.
 void title_line(App& app, float width);
 // The zoom combo, `width` pixels wide (in the title line; on phones in the Settings tab).
 void zoom_control(App& app, float width);
 
-// top_bar.cpp: run controls, speed, training settings, problem type, optimiser, then the
-// Advanced, File and Copy link buttons; `width`: the bar's width, for wrapping.
+// top_bar.cpp: run controls, speed, training settings, problem type and optimiser (phones:
+// run controls, speed, File and Copy link); `width`: the bar's width, for wrapping.
 void top_bar(App& app, float width);
+
+// Advanced (the side panel's button), File and Copy link, and their width (in the title
+// line; on phones File and Copy link are in the top bar).
+void menu_buttons(App& app);
+float menu_buttons_width(const App& app);
 
 // The training settings of the top bar (learning rate to optimiser), flowing in `width`:
 // on phones they are in the Settings tab.

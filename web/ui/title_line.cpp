@@ -1,5 +1,5 @@
-// title_line.cpp: what the page is (the title and a one-line introduction), the zoom control
-// at the right, and the first-visit hints, dismissed for good (the browser's localStorage).
+// title_line.cpp: what the page is (the title and a one-line introduction), Advanced, File,
+// Copy link and the zoom at the right, and the first-visit hints, dismissed for good (the browser's localStorage).
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -53,9 +53,11 @@ void title_line(App& app, float width) {
     const float sc = app.view.scale;
     const bool phone = current_layout(app) == Layout::phone;  // zoom: in the Settings tab
     const float zoom_w = phone ? 0 : ImGui::CalcTextSize("Zoom 175%").x + ImGui::GetFrameHeight() + 12 * sc;
+    // Right: Advanced, File and Copy link, then the zoom (phones: elsewhere).
+    const float right_w = phone ? 0 : menu_buttons_width(app) + 8 * sc + zoom_w;
     const float top = ImGui::GetCursorPosY(), left = ImGui::GetCursorPosX();
     const bool explain = !app.run.state.hide_text;
-    ImGui::PushTextWrapPos(left + width - zoom_w - 8 * sc);
+    ImGui::PushTextWrapPos(left + width - right_w - 8 * sc);
     heading("nnplay");
     record_rect(app, "title");
     if (explain) {
@@ -66,7 +68,9 @@ void title_line(App& app, float width) {
     ImGui::PopTextWrapPos();
     const float bottom = ImGui::GetCursorPosY();
     if (!phone) {
-        ImGui::SetCursorPos(ImVec2(left + width - zoom_w, top));
+        ImGui::SetCursorPos(ImVec2(left + width - right_w, top));
+        menu_buttons(app);
+        ImGui::SameLine(left + width - zoom_w);
         zoom_control(app, zoom_w);
         ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
     }

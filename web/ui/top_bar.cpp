@@ -229,31 +229,37 @@ void top_bar(App& app, float width) {
     const bool phone = current_layout(app) == Layout::phone;
     Flow flow{width};
     run_controls(app, flow);
-    if (!phone) {
+    if (!phone) {  // phones: in the Settings tab
         training_settings(app, flow);
         problem_and_optimizer(app, flow);
     }
 
-    // Advanced (not on phones: their Settings tab is the panel), then File, Copy link and its
-    // options (files_panel.cpp), in their exact width.
-    const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+    // Phones: File and Copy link after the speed (there is no Advanced button: the Settings
+    // tab is the panel); elsewhere the title line has them.
     if (phone) {
         ImGui::SameLine(0, 4 * sc);
-    } else {
-        flow.next(ImGui::CalcTextSize("Advanced >>FileCopy link").x + 3 * pad + ImGui::GetFrameHeight() + 9 * sc);
-        ImGui::BeginGroup();
-        caption(" ");
-        // A side panel, opened and closed here, closed by Escape too.
-        const bool open = app.view.advanced_open;
-        if (ImGui::Button(open ? "Advanced <<###advanced" : "Advanced >>###advanced")) app.view.advanced_open = !open;
-        record_rect(app, "advanced");
-        tip(app, "ui.advanced");
+        files_menu(app);
         ImGui::SameLine(0, 4 * sc);
+        share_buttons(app);
     }
+}
+
+float menu_buttons_width(const App& app) {
+    const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+    return ImGui::CalcTextSize("Advanced >>FileCopy link").x + 3 * pad + ImGui::GetFrameHeight() + 9 * app.view.scale;
+}
+
+void menu_buttons(App& app) {
+    const float sc = app.view.scale;
+    // A side panel, opened and closed here, closed by Escape too.
+    const bool open = app.view.advanced_open;
+    if (ImGui::Button(open ? "Advanced <<###advanced" : "Advanced >>###advanced")) app.view.advanced_open = !open;
+    record_rect(app, "advanced");
+    tip(app, "ui.advanced");
+    ImGui::SameLine(0, 4 * sc);
     files_menu(app);
     ImGui::SameLine(0, 4 * sc);
     share_buttons(app);
-    if (!phone) ImGui::EndGroup();
 }
 
 }  // namespace nnplay::web
