@@ -85,8 +85,12 @@ void app_wake(App& app) { app.stats.last_activity = glfwGetTime(); }
 
 void record_rect(App& app, const char* name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    const float s = app.view.scale;
-    app.view.rects[name] = {a.x / s, a.y / s, (b.x - a.x) / s, (b.y - a.y) / s};
+    const float s = app.view.dpr;  // to CSS pixels
+    WidgetRect& r = app.view.rects[name];
+    r = {a.x / s, a.y / s, (b.x - a.x) / s, (b.y - a.y) / s};
+    const ImVec2 area = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    r.area_x = area.x / s, r.area_y = area.y / s, r.area_w = size.x / s, r.area_h = size.y / s;
+    r.scrolls_x = ImGui::GetScrollMaxX() > 0, r.scrolls_y = ImGui::GetScrollMaxY() > 0;
 }
 
 bool app_init(App& app, GLFWwindow* window) {
@@ -103,7 +107,8 @@ bool app_init(App& app, GLFWwindow* window) {
     std::string error;
     if (!imgui_gl_init(error)) console_log(error.c_str());  // nothing can be drawn: say why
     set_theme(prefers_dark_scheme() ? Theme::dark : Theme::light);  // the browser's scheme first
-    rebuild_fonts(app, fit_canvas(window));
+    app.view.dpr = fit_canvas(window);
+    rebuild_fonts(app, app.view.dpr);
 
     app.pictures.renderer_ok = app.pictures.renderer.init(error);
     app.pictures.renderer.set_palette(kClassColours, kMaxClasses, kNeutral);
@@ -127,7 +132,10 @@ void app_frame(App& app) {
         app_apply_query(app, url_hash(), true);
         app_wake(app);
     }
-    const float scale = fit_canvas(app.window);
+    app.view.dpr = fit_canvas(app.window);
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(app.window, &fb_w, &fb_h);
+    const float scale = ui_scale(app, fb_w, fb_h);
     if (scale != app.view.fonts_built_for) rebuild_fonts(app, scale);
 
     // Idle: nothing trains, no input or test API call for half a second, nothing pending.

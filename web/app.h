@@ -30,6 +30,10 @@ constexpr int kMaxDetail = 3;  // output 32², thumbnails 8²
 
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels from the page's top-left corner
+    // The layout's tests (W1): the window (scroll area) the widget is in, in CSS pixels, and
+    // whether that window scrolls across and down (a widget outside it can be scrolled to).
+    float area_x = 0, area_y = 0, area_w = 0, area_h = 0;
+    bool scrolls_x = false, scrolls_y = false;
 };
 
 // A weight or bias the user typed (network view), applied with the state after the UI.
@@ -126,6 +130,14 @@ struct View {
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
     std::vector<int> keys;              // GLFW keys pressed since the last frame, in order
     unsigned seeds_made = 0;            // "Regenerate" presses, mixed into the new seed
+    // The layout (web/ui/layout.cpp, page.cpp): scale above is dpr × the layout's factor ×
+    // zoom; CSS pixels are ImGui pixels / dpr.
+    float dpr = 1;                      // device pixel ratio (framebuffer pixels per CSS pixel)
+    float zoom = 1;                     // the user's zoom, 0.75 to 2
+    bool advanced_open = false;         // the Advanced side panel (a sheet on phones)
+    int phone_tab = 0;                  // phones: Output, Data, Network, Settings
+    bool animate_links = true;          // links move while training (network view)
+    int hints_state = -1;               // first-visit hints: -1 unknown, 0 shown, 1 dismissed
 };
 
 struct App {
@@ -243,6 +255,10 @@ void ui_setup_style(float scale);
 bool ui_load_fonts(float scale);
 // Colour: shows the page in a theme (web/palette.h) from the next frame (web/ui/style.cpp).
 void ui_set_theme(App& app, Theme theme);
+// The UI scale for a framebuffer of fb_width × fb_height pixels at view.dpr: dpr × the
+// layout's factor (touch-sized on phones, growing with large windows) × view.zoom
+// (web/ui/layout.cpp).
+float ui_scale(const App& app, int fb_width, int fb_height);
 
 // Records a named widget's rectangle (the last ImGui item) for the test API.
 void record_rect(App& app, const char* name);

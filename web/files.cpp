@@ -170,7 +170,7 @@ void files_after_render(App& app) {
         auto it = app.view.rects.find("plot");
         if (it == app.view.rects.end()) return;
         const WidgetRect& r = it->second;
-        const float s = app.view.scale;
+        const float s = app.view.dpr;  // CSS to framebuffer pixels
         if (save_canvas_png("nnplay-output.png", int(std::lround(r.x * s)), int(std::lround(r.y * s)),
                             int(std::lround(r.w * s)), int(std::lround(r.h * s))))
             app_message(app, "Saved the output plot as nnplay-output.png.");

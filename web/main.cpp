@@ -6,6 +6,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #ifdef __EMSCRIPTEN__
@@ -40,7 +41,25 @@ int main() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(1400, 880, "nnplay", nullptr, nullptr);
+    // 1400 × 880, or the primary monitor's work area (the screen less its panels) if smaller:
+    // the whole page fits, and the layout follows the window as in a browser.
+    int x = 0, y = 0, width = 1400, height = 880;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        int area_w = 0, area_h = 0;
+        glfwGetMonitorWorkarea(monitor, &x, &y, &area_w, &area_h);
+        if (area_w > 0 && area_h > 0) width = std::min(width, area_w), height = std::min(height, area_h);
+    }
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once placed
+    GLFWwindow* window = glfwCreateWindow(width, height, "nnplay", nullptr, nullptr);
+    if (window) {
+        // The frame (title bar, borders) comes out of the work area too.
+        int left = 0, top = 0, right = 0, bottom = 0;
+        glfwGetWindowFrameSize(window, &left, &top, &right, &bottom);
+        const int fit_w = std::max(320, width - left - right), fit_h = std::max(240, height - top - bottom);
+        if (fit_w != width || fit_h != height) glfwSetWindowSize(window, fit_w, fit_h);
+        glfwSetWindowPos(window, x + left, y + top);
+        glfwShowWindow(window);
+    }
 #endif
     if (!window) {
         nnplay::web::console_log("could not create a window with an OpenGL (ES) 3 context");

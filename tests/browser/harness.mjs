@@ -14,8 +14,8 @@ import { serve } from '../../scripts/serve.mjs';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const site = process.env.NNPLAY_SITE ? resolve(root, process.env.NNPLAY_SITE)
                                             : join(root, 'build', 'wasm-release');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const ARGS = ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
               '--disable-background-networking', '--disable-component-update', '--disable-sync',
               '--no-first-run'];
 export const VIEWPORT = { width: 1280, height: 800 };

@@ -1,10 +1,12 @@
 // output_panel.cpp: the Output column: loss and accuracy per split, the loss chart, the
 // output plot (the image pictures.cpp finished, the points drawn over it by a callback;
-// click to draw points), its options and the confusion matrix.
+// click to draw points), its options, the colour legend and the confusion matrix.
+#include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
 #include "engine/dataset.h"
+#include "engine/help.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +23,7 @@ void metrics_table(App& app) {
     const bool regression = t.is_regression();
     const bool has_val = !t.data().val.empty();
     const int cols = has_val ? 4 : 3;
-    if (ImGui::BeginTable("##metrics", cols, ImGuiTableFlags_SizingFixedFit)) {
+    if (ImGui::BeginTable("##metrics", cols, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
         auto row = [&](const char* name, double train, double val, double test, bool as_percent) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -113,8 +115,8 @@ void draw_on_plot(App& app, float x, float y) {
 void output_plot(App& app, float width, float left) {
     const float sc = app.view.scale;
     const float axis = 26 * sc;
-    // The plot comes first; the confusion matrix may scroll.
-    const float below = ImGui::GetFrameHeightWithSpacing() + 8 * sc;
+    // The plot comes first; the legend's scale and the confusion matrix may scroll.
+    const float below = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing() + 16 * sc;
     float side = std::min(width - axis, left - below - axis * 0.7f);
     side = std::floor(std::max(side, 120 * sc));
     ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -137,8 +139,8 @@ void output_plot(App& app, float width, float left) {
     ImGui::Dummy(ImVec2(0, axis * 0.6f));
 }
 
-// Show test data and Discretize output.
-void plot_options(App& app) {
+// Show test data and Discretize output, on two lines if one is too narrow.
+void plot_options(App& app, float width) {
     PlaygroundState& s = app.run.state;
     const bool test_shown = !hidden(app, "showTestData");
     if (test_shown) {
@@ -147,20 +149,63 @@ void plot_options(App& app) {
         tip(app, "showTestData");
     }
     if (!hidden(app, "discretize")) {
-        if (test_shown) ImGui::SameLine();
+        const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+        const float both = 2 * box + ImGui::CalcTextSize("Show test dataDiscretize output").x +
+                           ImGui::GetStyle().ItemSpacing.x;
+        if (test_shown && both <= width) ImGui::SameLine();
         ImGui::Checkbox("Discretize output", &s.discretize);
         record_rect(app, "discretize");
         tip(app, "discretize");
     }
 }
 
+// What the colours mean: for two classes and regression, the scale from −1 (orange) through
+// 0 to +1 (blue) shared by points, neurons and weights; for more classes, one swatch per class.
+void colour_legend(App& app, float width) {
+    const float sc = app.view.scale;
+    const Trainer& t = *app.run.trainer;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float line = ImGui::GetTextLineHeight();
+    ImGui::BeginGroup();
+    if (!t.is_regression() && t.class_count() > 2) {
+        class_legend(t.class_count(), sc);  // colour and marker per class (web/plots.h)
+        if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.legendClassesShort")), width);
+        ImGui::EndGroup();
+        record_rect(app, "legend");
+        tip(app, "ui.legendClasses");
+        return;
+    } else {
+        // The scale: a bar in two halves, each a gradient, with −1, 0 and 1 under it.
+        const float bar_w = std::min(width - 8 * sc, 220 * sc), bar_h = 8 * sc;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 mid(p.x + bar_w * 0.5f, p.y + bar_h);
+        dl->AddRectFilledMultiColor(p, mid, kOrange, kNeutral, kNeutral, kOrange);
+        dl->AddRectFilledMultiColor(ImVec2(mid.x, p.y), ImVec2(p.x + bar_w, p.y + bar_h), kNeutral, kBlue, kBlue,
+                                    kNeutral);
+        ImGui::Dummy(ImVec2(bar_w, bar_h));
+        const float y = ImGui::GetCursorPosY(), x = ImGui::GetCursorPosX();
+        caption("-1");
+        ImGui::SameLine(x + bar_w * 0.5f - ImGui::CalcTextSize("0").x * 0.5f);
+        caption("0");
+        ImGui::SameLine(x + bar_w - ImGui::CalcTextSize("1").x);
+        caption("1");
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y));
+        if (!app.run.state.hide_text)
+            coloured(kMuted, std::string(help_text(t.is_regression() ? "ui.legendRegressionShort" : "ui.legendTwoShort")),
+                     width);
+    }
+    ImGui::EndGroup();
+    record_rect(app, "legend");
+    tip(app, t.is_regression() ? "ui.legendRegression" : "ui.legendTwo");
+}
+
 // Classification: test points by true (rows) and predicted (columns) class.
-void confusion_matrix(const App& app) {
+void confusion_matrix(App& app) {
     const Trainer& t = *app.run.trainer;
     const Metrics& m = t.metrics();
     if (!t.is_regression() && !m.confusion.empty()) {
         const int k = t.class_count();
-        caption("Confusion matrix (test): rows true, columns predicted");
+        coloured(kMuted, "Confusion matrix (test): rows true, columns predicted", ImGui::GetContentRegionAvail().x);
         const float cell = ImGui::CalcTextSize("00000").x + ImGui::GetStyle().CellPadding.x * 2;
         if (ImGui::BeginTable("##confusion", k + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit,
                               ImVec2(cell * float(k + 1), 0))) {
@@ -180,6 +225,7 @@ void confusion_matrix(const App& app) {
                 }
             }
             ImGui::EndTable();
+            record_rect(app, "confusion");
         }
     }
 }
@@ -187,12 +233,37 @@ void confusion_matrix(const App& app) {
 }  // namespace
 
 void output_panel(App& app, float width, float height) {
+    const float top = ImGui::GetCursorPosY();
+    const auto left = [&] { return height - (ImGui::GetCursorPosY() - top); };
+    // Phones: the plot first, as wide as the screen; the rest scrolls below it.
+    if (current_layout(app) == Layout::phone) {
+        output_plot(app, width, std::max(left(), width + 80 * app.view.scale));
+        plot_options(app, width);
+        colour_legend(app, width);
+        heading("OUTPUT");
+        metrics_table(app);
+        loss_chart(app, width);
+        confusion_matrix(app);
+        return;
+    }
     heading("OUTPUT");
+    // The metrics with the loss chart beside them when there is room: more height for the plot.
+    const ImVec2 start = ImGui::GetCursorPos();
     metrics_table(app);
-    loss_chart(app, width);
-    output_plot(app, width, height - (ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y));
-    plot_options(app);
-    if (!app.run.trainer->is_regression()) class_legend(app.run.trainer->class_count(), app.view.scale);
+    const float metrics_w = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x * 2;
+    if (width - metrics_w >= 200 * app.view.scale) {
+        const float metrics_end = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start.x + metrics_w, start.y));
+        ImGui::BeginGroup();
+        loss_chart(app, width - metrics_w);
+        ImGui::EndGroup();
+        ImGui::SetCursorPos(ImVec2(start.x, std::max(metrics_end, ImGui::GetCursorPosY())));
+    } else {
+        loss_chart(app, width);
+    }
+    output_plot(app, width, left());
+    plot_options(app, width);
+    colour_legend(app, width);
     confusion_matrix(app);
 }
 

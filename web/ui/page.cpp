@@ -1,8 +1,12 @@
-// page.cpp: every panel of the page, laid out like TensorFlow Playground: the top bar;
-// below it Data, then Features and the network, then Output; one status line at the bottom
-// with the speed readout; the dialogs; and the keyboard shortcuts.
+// page.cpp: every panel of the page, laid out like TensorFlow Playground: the title line and
+// the top bar; below them Data, then Features and the network, then Output (and the Advanced
+// side panel when open); one status line at the bottom with the speed readout; the dialogs;
+// and the keyboard shortcuts. Phones get one column: tabs Output, Data, Network, Settings.
+#include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
+
+#include "engine/help.h"
 
 #include <GLFW/glfw3.h>
 
@@ -28,7 +32,107 @@ void shortcuts(App& app) {
         if (key == GLFW_KEY_R) app.run.reset_requested = true;
         if (key == GLFW_KEY_F) app.view.show_speed = !app.view.show_speed;
         if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + std::min(classes, kMaxClasses)) app.view.current_class = key - GLFW_KEY_1;
+        if (key == GLFW_KEY_ESCAPE && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+            app.view.advanced_open = false;
+            if (app.view.phone_tab == kSettingsTab) app.view.phone_tab = 0;
+        }
     }
+}
+
+// Touch: a drag that starts on no control scrolls the window under it (ImGui 1.86 scrolls
+// only with the wheel and the scrollbars).
+void drag_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsMouseDragging(0, 2) || ImGui::IsAnyItemActive() ||
+        !ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows))
+        return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    ImGui::SetScrollX(ImGui::GetScrollX() - io.MouseDelta.x);
+}
+
+// The network column: the features caption, then the features and the network.
+void network_column(App& app, ImVec2 size) {
+    ImGui::BeginChild("network", size, false, ImGuiWindowFlags_HorizontalScrollbar);
+    if (!app.run.state.hide_text) caption(help_text("ui.featuresCaption"));
+    network_panel(app);
+    drag_scroll();
+    ImGui::EndChild();
+}
+
+// Today's three columns (and the Advanced panel at the right when open), `height` high.
+void columns(App& app, float W, float height) {
+    const float sc = app.view.scale;
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+    const float panel_w = app.view.advanced_open ? std::clamp(W * 0.2f, 250 * sc, 330 * sc) : 0;
+    float data_w = std::clamp(W * 0.16f, 150 * sc, 210 * sc);
+    // The output plot as large as the height allows (about 230 px go to the metrics, the
+    // chart, the options and the legend), up to 40 % of the width.
+    const float out_w = std::max(240 * sc, std::min(W * 0.4f, height - 200 * sc));
+    float net_w = W - data_w - out_w - 2 * gap - (panel_w > 0 ? panel_w + gap : 0);
+    // No room for the network beside the panel: the panel takes the data column's place.
+    const bool data_shown = !(panel_w > 0 && net_w < 260 * sc);
+    if (!data_shown) net_w += data_w + gap, data_w = 0;
+    net_w = std::max(100 * sc, net_w);
+
+    if (data_shown) {
+        ImGui::BeginChild("data", ImVec2(data_w, height), false);
+        data_panel(app, ImGui::GetContentRegionAvail().x - 2 * sc);
+        ImGui::EndChild();
+        ImGui::SameLine(0, gap);
+    }
+    network_column(app, ImVec2(net_w, height));
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("output", ImVec2(out_w, height), false, ImGuiWindowFlags_HorizontalScrollbar);
+    output_panel(app, ImGui::GetContentRegionAvail().x, height - 4 * sc);
+    ImGui::EndChild();
+    if (panel_w > 0) {
+        ImGui::SameLine(0, gap);
+        ImGui::BeginChild("advancedPanel", ImVec2(panel_w, height), true);
+        if (ImGui::Button("Close")) app.view.advanced_open = false;
+        record_rect(app, "advancedClose");
+        ImGui::SameLine();
+        caption("(Esc)");
+        advanced_panel(app, ImGui::GetContentRegionAvail().x - 2 * sc);
+        record_rect(app, "advancedPanel");
+        drag_scroll();
+        ImGui::EndChild();
+    }
+}
+
+// Phones: tabs over one full-width column, `height` high.
+void phone_tabs(App& app, float W, float height) {
+    const char* const names[] = {"Output", "Data", "Network", "Settings"};
+    const char* const rects[] = {"tabOutput", "tabData", "tabNetwork", "tabSettings"};
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float tab_w = std::floor((W - 3 * spacing) / 4);
+    for (int i = 0; i < 4; ++i) {
+        if (i > 0) ImGui::SameLine();
+        const bool on = app.view.phone_tab == i;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetColorU32(ImGuiCol_ButtonActive)
+                                                  : ImGui::GetColorU32(ImGuiCol_Button));
+        if (ImGui::Button(names[i], ImVec2(tab_w, 0))) app.view.phone_tab = i;
+        ImGui::PopStyleColor();
+        record_rect(app, rects[i]);
+    }
+    const float h = std::max(60 * app.view.scale, height - ImGui::GetFrameHeightWithSpacing());
+    const ImVec2 size(W, h);
+    if (app.view.phone_tab == 2) {
+        network_column(app, size);
+        return;
+    }
+    ImGui::BeginChild("phoneTab", size, false, ImGuiWindowFlags_HorizontalScrollbar);
+    const float w = ImGui::GetContentRegionAvail().x - 4 * app.view.scale;
+    switch (app.view.phone_tab) {
+        case 0: output_panel(app, w, h); break;
+        case 1: data_panel(app, w); break;
+        default:
+            training_controls(app, w);
+            ImGui::Separator();
+            advanced_panel(app, w);
+            break;
+    }
+    drag_scroll();
+    ImGui::EndChild();
 }
 
 }  // namespace
@@ -37,15 +141,18 @@ void ui_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     const float sc = app.view.scale;
     shortcuts(app);
+    app.view.rects.clear();  // only what this frame draws (the test API's names)
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    // It scrolls only when even the smallest columns do not fit (a short window).
     ImGui::Begin("nnplay", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoScrollWithMouse |
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoBackground);  // glClear paints it: a full-window quad costs a software rasteriser
     const float W = ImGui::GetContentRegionAvail().x;
+    title_line(app, W);
     top_bar(app, W);
     ImGui::Separator();
 
@@ -65,23 +172,9 @@ void ui_draw(App& app) {
     const float status_h = ImGui::CalcTextSize(status.empty() ? "Ready." : status.c_str(), nullptr, false,
                                                status_wrap).y +
                            ImGui::GetStyle().ItemSpacing.y + 6 * sc;
-    const float main_h = std::max(100.0f, ImGui::GetContentRegionAvail().y - status_h);
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
-    const float data_w = std::clamp(W * 0.16f, 150 * sc, 210 * sc);
-    const float out_w = std::clamp(std::min(W * 0.34f, main_h * 0.95f - 120 * sc), 240 * sc, 560 * sc);
-    const float net_w = std::max(100 * sc, W - data_w - out_w - 2 * gap);
-
-    ImGui::BeginChild("data", ImVec2(data_w, main_h), false);
-    data_panel(app, ImGui::GetContentRegionAvail().x - 2 * sc);
-    ImGui::EndChild();
-    ImGui::SameLine(0, gap);
-    ImGui::BeginChild("network", ImVec2(net_w, main_h), false, ImGuiWindowFlags_HorizontalScrollbar);
-    network_panel(app);
-    ImGui::EndChild();
-    ImGui::SameLine(0, gap);
-    ImGui::BeginChild("output", ImVec2(out_w, main_h), false);
-    output_panel(app, ImGui::GetContentRegionAvail().x, main_h - 4 * sc);
-    ImGui::EndChild();
+    const float main_h = std::max(100.0f * sc, ImGui::GetContentRegionAvail().y - status_h);
+    if (current_layout(app) == Layout::phone) phone_tabs(app, W, main_h);
+    else columns(app, W, main_h);
 
     // The status line.
     ImGui::Separator();

@@ -7,12 +7,32 @@
 
 namespace nnplay::web {
 
-// top_bar.cpp: run controls, speed, training settings, problem type, optimiser, then the
-// Advanced..., File and Copy link buttons; `width`: the bar's width, for wrapping.
+// title_line.cpp: the title with a one-line introduction, Advanced, File, Copy link and the
+// zoom control, then the first-visit hints until dismissed for good; `width`: the page's width.
+void title_line(App& app, float width);
+// The zoom combo, `width` pixels wide (in the title line; on phones in the Settings tab).
+void zoom_control(App& app, float width);
+
+// top_bar.cpp: run controls, speed, training settings, problem type and optimiser (phones:
+// run controls, speed, File and Copy link); `width`: the bar's width, for wrapping.
 void top_bar(App& app, float width);
 
-// advanced_panel.cpp: the Advanced... popup (call right after its button).
-void advanced_popup(App& app);
+// Advanced (the side panel's button), File and Copy link, and their width (in the title
+// line; on phones File and Copy link are in the top bar).
+void menu_buttons(App& app);
+float menu_buttons_width(const App& app);
+
+// The training settings of the top bar (learning rate to optimiser), flowing in `width`:
+// on phones they are in the Settings tab.
+void training_controls(App& app, float width);
+
+// advanced_panel.cpp: the Advanced side panel's contents (on phones the Settings tab's),
+// `width` pixels wide: the optimiser with its rates, initialisation, schedule, early
+// stopping, the model, and the view (zoom, animated links).
+void advanced_panel(App& app, float width);
+
+// page.cpp's phone tabs: Output, Data, Network, Settings.
+constexpr int kSettingsTab = 3;
 
 // data_panel.cpp: the Data column, `width` pixels wide.
 void data_panel(App& app, float width);

@@ -1,7 +1,8 @@
 // top_bar.cpp: the top bar, TensorFlow Playground's: reset, run and step with the epoch
 // counter, the speed, the training settings, the problem type and the optimiser, then the
-// Advanced... popup, the File menu and Copy link (files_panel.cpp). Groups wrap to new rows
-// on a narrow screen.
+// Advanced panel's button, the File menu and Copy link (files_panel.cpp). Groups wrap to new
+// rows on a narrow screen; on phones the settings move to their own tab (page.cpp).
+#include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace nnplay::web {
 namespace {
@@ -18,12 +20,48 @@ const char* const kSpeedLabels[] = {"1 / frame", "3 / frame", "10 / frame", "30 
 const double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
 const double kRegularizationRates[] = {0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
 
+// The epoch with thousands separators ("1,234,567"; at least "000,000", TensorFlow
+// Playground's look).
+std::string epoch_text(long long epoch) {
+    std::string digits = std::to_string(std::max(0LL, epoch));
+    if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// Text whose digits sit in cells of one width (tabular figures), in a box as wide as
+// "000,000,000": the counter never changes the layout as it grows.
+void tabular_number(const std::string& number) {
+    const float digit_w = ImGui::CalcTextSize("0").x;
+    float cell = digit_w;
+    for (char d = '1'; d <= '9'; ++d) cell = std::max(cell, ImGui::CalcTextSize(&d, &d + 1).x);
+    const float comma_w = ImGui::CalcTextSize(",").x;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    float x = p.x;
+    for (char c : number) {
+        const float w = c == ',' ? comma_w : cell;
+        const float own = ImGui::CalcTextSize(&c, &c + 1).x;
+        dl->AddText(ImVec2(x + (w - own) * 0.5f, p.y), ink, &c, &c + 1);
+        x += w;
+    }
+    ImGui::Dummy(ImVec2(9 * cell + 2 * comma_w, ImGui::GetTextLineHeight()));
+}
+
 // Reset, run and step, the epoch counter and the speed.
 void run_controls(App& app, Flow& flow) {
     const float sc = app.view.scale;
     const float radius = 17 * sc;
+    ImGui::PushFont(big_font());
+    const float epoch_w = 9 * ImGui::CalcTextSize("0").x + 2 * ImGui::CalcTextSize(",").x + 2 * sc;
+    ImGui::PopFont();
     // Run controls.
-    flow.next(radius * 6 + 120 * sc);
+    flow.next(radius * 5.6f + 2 * ImGui::GetStyle().ItemSpacing.x + 12 * sc + epoch_w);
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(0, 2 * sc));
     const float icons_y = ImGui::GetCursorPosY();
@@ -60,21 +98,23 @@ void run_controls(App& app, Flow& flow) {
     ImGui::BeginGroup();
     caption("Epoch");
     ImGui::PushFont(big_font());
-    const int epoch = app.run.trainer->epoch();
-    char text[48];
-    std::snprintf(text, sizeof text, "%03d,%03d", epoch / 1000, epoch % 1000);
-    ImGui::TextUnformatted(text);
+    tabular_number(epoch_text(app.run.trainer->epoch()));
     ImGui::PopFont();
     record_rect(app, "epoch");
     ImGui::EndGroup();
 
-    flow.next(105 * sc);
-    ImGui::BeginGroup();
-    caption("Speed");
+    // Phones: the speed starts the row of File and Copy link, without its caption.
+    if (current_layout(app) == Layout::phone) {
+        ImGui::NewLine();
+    } else {
+        flow.next(105 * sc);
+        ImGui::BeginGroup();
+        caption("Speed");
+    }
     choice("##speed", app.run.speed, kSpeedLabels, kSpeedCount, 105 * sc);
     record_rect(app, "speed");
     tip(app, "ui.speed");
-    ImGui::EndGroup();
+    if (current_layout(app) != Layout::phone) ImGui::EndGroup();
 }
 
 // Learning rate, activation and regularisation.
@@ -82,18 +122,29 @@ void training_settings(App& app, Flow& flow) {
     PlaygroundState& s = app.run.state;
     const float sc = app.view.scale;
     if (!hidden(app, "learningRate")) {
-        flow.next(170 * sc);
+        flow.next((s.schedule != Schedule::constant ? 270 : 205) * sc);
         ImGui::BeginGroup();
         caption("Learning rate");
         rate_choice("##lr", s.learning_rate, kLearningRates, 75 * sc);
         record_rect(app, "learningRate");
         tip(app, "learningRate");
         ImGui::SameLine(0, 4 * sc);
-        ImGui::SetNextItemWidth(90 * sc);
         const UiRange& range = find_setting("learningRate")->ui;  // a logarithmic slider
-        ImGui::SliderFloat("##lrslider", &s.learning_rate, float(range.min), float(range.max), "%.5g",
-                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+        value_slider("##lrslider", s.learning_rate, float(range.min), float(range.max), "%.5g", 120 * sc, nullptr,
+                     ImGuiSliderFlags_Logarithmic);
         tip(app, "ui.learningRateSlider");
+        record_rect(app, "learningRateSlider");
+        // Under a schedule, the rate the last epoch ran with (the set one before the first).
+        if (s.schedule != Schedule::constant) {
+            const double now = app.run.trainer->epoch() > 0 ? app.run.trainer->metrics().learning_rate
+                                                            : double(s.learning_rate);
+            char text[48];
+            std::snprintf(text, sizeof text, "now %.3g", now);
+            ImGui::SameLine(0, 4 * sc);
+            caption(text);
+            record_rect(app, "learningRateNow");
+            tip(app, "ui.learningRateNow");
+        }
         ImGui::EndGroup();
     }
 
@@ -160,34 +211,55 @@ void problem_and_optimizer(App& app, Flow& flow) {
     ImGui::BeginGroup();
     caption("Optimiser");
     enum_choice("##optimizer", s.optimizer, kOptimizerLabels, 110 * sc);
+    record_rect(app, "optimizer");
     tip(app, "optimizer");
     ImGui::EndGroup();
 }
 
 }  // namespace
 
-void top_bar(App& app, float width) {
-    const float sc = app.view.scale;
+void training_controls(App& app, float width) {
     Flow flow{width};
-    run_controls(app, flow);
     training_settings(app, flow);
     problem_and_optimizer(app, flow);
+}
 
-    // Advanced..., then File, Copy link and its options (files_panel.cpp), in their exact width.
+void top_bar(App& app, float width) {
+    const float sc = app.view.scale;
+    const bool phone = current_layout(app) == Layout::phone;
+    Flow flow{width};
+    run_controls(app, flow);
+    if (!phone) {  // phones: in the Settings tab
+        training_settings(app, flow);
+        problem_and_optimizer(app, flow);
+    }
+
+    // Phones: File and Copy link after the speed (there is no Advanced button: the Settings
+    // tab is the panel); elsewhere the title line has them.
+    if (phone) {
+        ImGui::SameLine(0, 4 * sc);
+        files_menu(app);
+        ImGui::SameLine(0, 4 * sc);
+        share_buttons(app);
+    }
+}
+
+float menu_buttons_width(const App& app) {
     const float pad = 2 * ImGui::GetStyle().FramePadding.x;
-    flow.next(ImGui::CalcTextSize("Advanced...FileCopy link").x + 3 * pad +
-              ImGui::GetFrameHeight() + 9 * sc);
-    ImGui::BeginGroup();
-    caption(" ");
-    if (ImGui::Button("Advanced...")) ImGui::OpenPopup("advanced");
+    return ImGui::CalcTextSize("Advanced >>FileCopy link").x + 3 * pad + ImGui::GetFrameHeight() + 9 * app.view.scale;
+}
+
+void menu_buttons(App& app) {
+    const float sc = app.view.scale;
+    // A side panel, opened and closed here, closed by Escape too.
+    const bool open = app.view.advanced_open;
+    if (ImGui::Button(open ? "Advanced <<###advanced" : "Advanced >>###advanced")) app.view.advanced_open = !open;
     record_rect(app, "advanced");
     tip(app, "ui.advanced");
-    advanced_popup(app);
     ImGui::SameLine(0, 4 * sc);
     files_menu(app);
     ImGui::SameLine(0, 4 * sc);
     share_buttons(app);
-    ImGui::EndGroup();
 }
 
 }  // namespace nnplay::web

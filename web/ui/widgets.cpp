@@ -5,8 +5,11 @@
 #include "engine/help.h"
 #include "engine/settings.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace nnplay::web {
 
@@ -31,15 +34,60 @@ const UiRange& ui_range(const char* key) {
     NNPLAY_ASSERT(setting && !setting->ui.empty());
     return setting->ui;
 }
-const char* slider_label(const char* key, const char* id) { return id ? id : find_setting(key)->label; }
+
+// "label: value" (or the value) through the slider's own format.
+template <typename T>
+std::string slider_text(const char* label, const char* format, T value) {
+    char number[64];
+    if constexpr (std::is_integral_v<T>) std::snprintf(number, sizeof number, format, value);
+    else std::snprintf(number, sizeof number, format, double(value));
+    return label ? std::string(label) + ": " + number : std::string(number);
+}
+
+template <typename T>
+bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, const char* format, float width,
+                   const char* label, ImGuiSliderFlags flags) {
+    const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+    // The widest of the texts at both ends and now: the place does not change as the value does.
+    float text_w = 0;
+    for (T v : {min, max, value}) text_w = std::max(text_w, ImGui::CalcTextSize(slider_text(label, format, v).c_str()).x);
+    const bool beside = text_w + spacing <= width * 0.5f;
+    ImGui::BeginGroup();
+    if (!beside) text(slider_text(label, format, value));
+    ImGui::SetNextItemWidth(std::max(1.0f, beside ? width - text_w - spacing : width));
+    // ImGui's own text (its format also sets the rounding) is drawn transparent, except while
+    // the value is typed in (Ctrl+click).
+    const bool typing = ImGui::TempInputIsActive(ImGui::GetID(id));
+    if (!typing) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    const bool changed = ImGui::SliderScalar(id, type, &value, &min, &max, format, flags | ImGuiSliderFlags_AlwaysClamp);
+    if (!typing) ImGui::PopStyleColor();
+    if (beside) {
+        ImGui::SameLine(0, spacing);
+        text(slider_text(label, format, value));
+    }
+    ImGui::EndGroup();
+    return changed;
+}
 }  // namespace
 
+bool value_slider(const char* id, float& value, float min, float max, const char* format, float width,
+                  const char* label, ImGuiSliderFlags flags) {
+    return slider_beside(id, ImGuiDataType_Float, value, min, max, format, width, label, flags);
+}
+
+bool value_slider(const char* id, int& value, int min, int max, const char* format, float width,
+                  const char* label, ImGuiSliderFlags flags) {
+    return slider_beside(id, ImGuiDataType_S32, value, min, max, format, width, label, flags);
+}
+
+// id given ("##noise" with "Noise: %d"): the format says it all; none: the setting's label.
 bool setting_slider(const App& app, const char* key, float& value, float width, const char* format,
                     const char* id) {
     const UiRange& r = ui_range(key);
-    ImGui::SetNextItemWidth(width);
-    const ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (r.log ? ImGuiSliderFlags_Logarithmic : 0);
-    const bool changed = ImGui::SliderFloat(slider_label(key, id), &value, float(r.min), float(r.max), format, flags);
+    const std::string own_id = std::string("##") + key;
+    const bool changed = value_slider(id ? id : own_id.c_str(), value, float(r.min), float(r.max), format, width,
+                                      id ? nullptr : find_setting(key)->label,
+                                      r.log ? ImGuiSliderFlags_Logarithmic : 0);
     tip(app, key);
     return changed;
 }
@@ -47,10 +95,11 @@ bool setting_slider(const App& app, const char* key, float& value, float width, 
 bool setting_slider(const App& app, const char* key, int& value, float width, const char* format,
                     const char* id, int max) {
     const UiRange& r = ui_range(key);
-    ImGui::SetNextItemWidth(width);
-    const ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (r.log ? ImGuiSliderFlags_Logarithmic : 0);
     const int hi = max > 0 ? std::min(max, int(r.max)) : int(r.max);
-    const bool changed = ImGui::SliderInt(slider_label(key, id), &value, int(r.min), hi, format, flags);
+    const std::string own_id = std::string("##") + key;
+    const bool changed = value_slider(id ? id : own_id.c_str(), value, int(r.min), hi, format, width,
+                                      id ? nullptr : find_setting(key)->label,
+                                      r.log ? ImGuiSliderFlags_Logarithmic : 0);
     tip(app, key);
     return changed;
 }

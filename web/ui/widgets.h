@@ -39,6 +39,14 @@ bool setting_slider(const App& app, const char* key, float& value, float width, 
 bool setting_slider(const App& app, const char* key, int& value, float width, const char* format,
                     const char* id = nullptr, int max = 0);
 
+// A slider `width` pixels wide whose text ("label: value", or the value) is never under its
+// handle: beside the track when it takes under half the width, else on a line above it. The
+// group is the last item (for record_rect and tip). label: null for the value alone.
+bool value_slider(const char* id, float& value, float min, float max, const char* format, float width,
+                  const char* label = nullptr, ImGuiSliderFlags flags = 0);
+bool value_slider(const char* id, int& value, int min, int max, const char* format, float width,
+                  const char* label = nullptr, ImGuiSliderFlags flags = 0);
+
 void text(std::string_view text);
 void caption(std::string_view text);  // muted
 void heading(std::string_view text);  // a section's title

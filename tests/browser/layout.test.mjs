@@ -1,0 +1,171 @@
+// layout.test.mjs: the responsive layout from a phone to 4K. At each size a screenshot goes to
+// build/screenshots/<size>.png (look at them); every named control lies inside its scroll area
+// and every scroll area inside the viewport, with the default network and with 8 hidden
+// layers × 64 neurons and 6 classes; the output plot grows with a 4K window; a 9-digit-wide
+// epoch counter moves no control. Uses its own browser: phones need a touch context.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+import { ARGS, CHROMIUM, root, site } from './harness.mjs';
+
+const SIZES = [
+  { width: 390, height: 844, touch: true },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+];
+const BIG = 'dataset=blobs&classes=6&networkShape=64,64,64,64,64,64,64,64';
+const shots = join(root, 'build', 'screenshots');
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await serve(site, 0));
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  mkdirSync(shots, { recursive: true });
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+// A page at `size` (touch and mobile for a phone), ready, with its problems recorded.
+async function openAt(size, hash = '') {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1,
+    isMobile: !!size.touch, hasTouch: !!size.touch,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+  await page.goto(url + (hash ? '#' + hash : ''));
+  await page.waitForFunction(() => window.nnplay && nnplay.ready && nnplay.widgetRect('play'), null,
+                             { timeout: 120000 });
+  await settle(page);
+  return { page, context, problems };
+}
+
+const layout = (page) => page.evaluate(() => JSON.parse(Module.ccall('nnplay_api_layout', 'string', [], [])));
+
+// Waits until two layouts a few frames apart agree (fonts rebuilt, scroll ranges known).
+async function settle(page) {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await page.evaluate(() => new Promise((done) => {
+      let n = 4;
+      const next = () => (n-- > 0 ? requestAnimationFrame(next) : done());
+      next();
+    }));
+    const now = JSON.stringify((await layout(page)).rects);
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error('the layout never settled');
+}
+
+// Every named control inside its window (unless that window scrolls that way), and every
+// window inside the viewport: a list of what is not.
+function outside(l) {
+  const bad = [];
+  const eps = 1;
+  const within = (a0, a1, b0, b1) => a0 >= b0 - eps && a1 <= b1 + eps;
+  for (const [name, r] of Object.entries(l.rects)) {
+    const a = r.area;
+    if (!within(a.x, a.x + a.w, 0, l.width) || !within(a.y, a.y + a.h, 0, l.height))
+      bad.push(`${name}'s scroll area ${JSON.stringify(a)} leaves the ${l.width}×${l.height} viewport`);
+    if (!r.scrollsX && !within(r.x, r.x + r.w, a.x, a.x + a.w))
+      bad.push(`${name} (x ${r.x}..${r.x + r.w}) is cut off by its area (x ${a.x}..${a.x + a.w})`);
+    if (!r.scrollsY && !within(r.y, r.y + r.h, a.y, a.y + a.h))
+      bad.push(`${name} (y ${r.y}..${r.y + r.h}) is cut off by its area (y ${a.y}..${a.y + a.h})`);
+  }
+  return bad;
+}
+
+for (const size of SIZES) {
+  const name = `${size.width}x${size.height}`;
+  test(`${name}: a screenshot, and every control inside the viewport or its scroll area`, async () => {
+    for (const [label, hash] of [['', ''], ['-big', BIG]]) {
+      const { page, context, problems } = await openAt(size, hash);
+      try {
+        await page.screenshot({ path: join(shots, `${name}${label}.png`) });
+        const l = await layout(page);
+        assert.equal(l.layout, size.width < 700 ? 'phone' : size.width >= 1600 ? 'large' : 'regular');
+        const names = Object.keys(l.rects);
+        const wanted = size.touch ? ['play', 'epoch', 'speed', 'tabSettings', 'plot'] : ['play', 'epoch', 'zoom', 'advanced'];
+        for (const n of wanted)
+          assert.ok(names.includes(n), `${name}${label}: no ${n} among ${names.join(', ')}`);
+        const bad = outside(l);
+        assert.ok(bad.length === 0, `${name}${label}:\n${bad.join('\n')}`);
+        if (size.touch) {
+          for (const n of ['play', 'speed', 'tabOutput', 'tabData', 'tabNetwork', 'tabSettings']) {
+            const r = l.rects[n];
+            assert.ok(r && r.w >= 24 && r.h >= 24, `${n} is smaller than 24×24 CSS px: ${JSON.stringify(r)}`);
+          }
+        } else {
+          assert.ok(l.rects.plot, `${name}${label}: no output plot`);
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+}
+
+test('3840x2160: the UI grows with the window; the output plot is at least 35 % of its width', async () => {
+  const { page, context } = await openAt({ width: 3840, height: 2160 });
+  try {
+    const l = await layout(page);
+    assert.ok(l.scale >= 2, `scale ${l.scale}`);
+    assert.ok(l.rects.plot.w >= 0.35 * 3840, `plot ${l.rects.plot.w} CSS px wide of 3840`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Advanced panel opens beside the columns, inside the viewport, and Escape closes it', async () => {
+  for (const size of [SIZES[1], SIZES[2]]) {
+    const { page, context } = await openAt(size);
+    try {
+      const b = (await layout(page)).rects.advanced;
+      await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+      await settle(page);
+      const l = await layout(page);
+      assert.ok(l.rects.advancedPanel && l.rects.optimizerAdvanced, 'the panel did not open');
+      assert.deepEqual(outside(l), []);
+      await page.mouse.move(2, size.height - 2);
+      await page.keyboard.press('Escape');
+      await settle(page);
+      assert.ok(!(await layout(page)).rects.advancedPanel, 'Escape left the panel open');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('epoch 1,234,567 moves no control', async () => {
+  for (const size of [SIZES[0], SIZES[2]]) {
+    const { page, context } = await openAt(size);
+    try {
+      const before = (await layout(page)).rects;
+      await page.evaluate(() => Module.ccall('nnplay_api_set_epoch', null, ['number'], [1234567]));
+      await settle(page);
+      assert.equal((await page.evaluate(() => nnplay.metrics())).epoch, 1234567);
+      const now = (await layout(page)).rects;
+      // The speed readout's text is the live frame rate: right-aligned, its width follows it.
+      for (const [n, r] of Object.entries(before)) {
+        if (n === 'speedReadout') continue;
+        const m = now[n];
+        assert.ok(m, `${n} is gone`);
+        for (const k of ['x', 'y', 'w', 'h'])
+          assert.ok(Math.abs(m[k] - r[k]) < 0.5, `${n}.${k} moved: ${r[k]} -> ${m[k]}`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});

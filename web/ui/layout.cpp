@@ -1,0 +1,36 @@
+// layout.cpp: the width classes and the UI scale (see layout.h). The scale changes in steps
+// of 1/16 so that resizing a window rebuilds the fonts only now and then.
+#include "web/ui/layout.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nnplay::web {
+
+Layout layout_for(float css_width) {
+    if (css_width < kPhoneBelowCss) return Layout::phone;
+    return css_width >= kLargeFromCss ? Layout::large : Layout::regular;
+}
+
+Layout current_layout(const App& app) {
+    return layout_for(ImGui::GetIO().DisplaySize.x / std::max(app.view.dpr, 0.01f));
+}
+
+float ui_scale(const App& app, int fb_width, int fb_height) {
+    const float dpr = std::max(app.view.dpr, 0.01f);
+    const float css_w = float(fb_width) / dpr, css_h = float(fb_height) / dpr;
+    float factor = 1;
+    switch (layout_for(css_w)) {
+        // Frames 24 CSS pixels high (an 18 px font, 3 px padding): WCAG 2.2's touch target size.
+        case Layout::phone: factor = 1.25f; break;
+        case Layout::regular: factor = 1; break;
+        // As if the window were about 1600 × 1050 CSS pixels (its shape kept), up to 2.5 times.
+        case Layout::large: factor = std::clamp(std::min(css_w / 1600, css_h / 1050), 1.0f, 2.5f); break;
+    }
+    const float zoom = std::clamp(app.view.zoom, kZooms[0], kZooms[std::size(kZooms) - 1]);
+    return std::round(dpr * factor * zoom * 16) / 16;
+}
+
+}  // namespace nnplay::web
