@@ -103,6 +103,12 @@
       return json('nnplay_api_share_link', [o.weights === false ? 0 : 1, o.points === false ? 0 : 1,
                                             o.f16 ? 1 : 0], ['number', 'number', 'number']);
     },
+    // Undo / redo one step (as Ctrl+Z / Ctrl+Shift+Z); true when there was one.
+    undo: function () { return call('nnplay_api_undo', 'number', [], []) === 1; },
+    redo: function () { return call('nnplay_api_redo', 'number', [], []) === 1; },
+    // The trainer's points per split, {train, val, test: [[x, y, label], ...], shown (points the
+    // plot draws), undo, redo (steps available), drawMode}.
+    points: function () { return json('nnplay_api_points'); },
     // The network's (ensemble-averaged) outputs for [[x, y], ...]: one array per point.
     predict: function (points) {
       var text = points.map(function (p) { return p[0] + ',' + p[1]; }).join(';');
