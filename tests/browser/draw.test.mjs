@@ -178,3 +178,22 @@ test('Ctrl+Z undoes a network change with its trained weights; Ctrl+Shift+Z and 
   await page.waitForFunction((s) => nnplay.getState() === s, changed);
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+test('a slider dragged over many frames is one undo step', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=drag&noise=0');
+  const r = await rect(page, 'noise');
+  assert.ok(r && r.w > 0, 'no rect for noise');
+  await page.mouse.move(r.x + 4, r.y + r.h / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) {
+    await page.mouse.move(r.x + 4 + i * (r.w - 8) / 12, r.y + r.h / 2);
+    await frames(page, 2);
+  }
+  await page.mouse.up();
+  await page.waitForFunction(() => !/noise=0&/.test(nnplay.getState()));
+  await frames(page, 3);
+  assert.equal((await points(page)).undo, 1, 'one step for the whole drag');
+  assert.ok(await page.evaluate(() => nnplay.undo()));
+  assert.match(await state(page), /noise=0&/);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
