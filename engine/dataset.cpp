@@ -271,6 +271,16 @@ void shuffle_points(std::vector<Point>& points, Rng& rng) {
 }
 
 DataSplit split_points(std::vector<Point> points, const PlaygroundState& state, Rng& rng) {
+    DataSplit pinned;
+    std::erase_if(points, [&](const Point& p) {
+        switch (p.split) {
+            case PointSplit::automatic: return false;
+            case PointSplit::train: pinned.train.push_back(p); break;
+            case PointSplit::val: pinned.val.push_back(p); break;
+            case PointSplit::test: pinned.test.push_back(p); break;
+        }
+        return true;
+    });
     shuffle_points(points, rng);
     const long long n = static_cast<long long>(points.size());
     // At least one training point, so a tiny set at 10 % still trains.
@@ -285,7 +295,30 @@ DataSplit split_points(std::vector<Point> points, const PlaygroundState& state, 
     split.train.assign(points.begin(), train_end);
     split.val.assign(train_end, val_end);
     split.test.assign(val_end, points.end());
+    split.train.insert(split.train.end(), pinned.train.begin(), pinned.train.end());
+    split.val.insert(split.val.end(), pinned.val.begin(), pinned.val.end());
+    split.test.insert(split.test.end(), pinned.test.begin(), pinned.test.end());
     return split;
+}
+
+std::vector<Point> pin_splits(const DataSplit& split) {
+    std::vector<Point> points;
+    points.reserve(split.train.size() + split.val.size() + split.test.size());
+    auto add = [&](const std::vector<Point>& part, PointSplit where) {
+        for (Point p : part) {
+            p.split = where;
+            points.push_back(p);
+        }
+    };
+    add(split.train, PointSplit::train);
+    add(split.val, PointSplit::val);
+    add(split.test, PointSplit::test);
+    return points;
+}
+
+std::vector<Point> unpin_splits(std::vector<Point> points) {
+    for (Point& p : points) p.split = PointSplit::automatic;
+    return points;
 }
 
 }  // namespace nnplay

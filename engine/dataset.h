@@ -24,10 +24,22 @@ struct DataSplit {
     std::vector<Point> test;   // never trained on
 };
 
-// Shuffles points with rng, then: train share = perc_train_data % of all
-// (at least 1 point), val = perc_val_data % of that share, moved out of it;
-// the rest is test.
+// Shuffles the automatic points (Point::split) with rng, then: train share =
+// perc_train_data % of them (at least 1 point), val = perc_val_data % of that
+// share, moved out of it; the rest is test. Pinned points (train, val, test) go
+// to their part after the automatic ones, in their order, and draw nothing from
+// rng: adding or removing a pinned point moves no other point. With every point
+// automatic (every generated set) this is the split of before pins existed.
 DataSplit split_points(std::vector<Point> points, const PlaygroundState& state, Rng& rng);
+
+// The points of a split, each pinned to its part (train, then val, then test, in
+// order): as a custom set, split_points gives back exactly this split, whatever
+// the seed and ratio, and keeps it while points are drawn or removed.
+std::vector<Point> pin_splits(const DataSplit& split);
+
+// The same points, every one automatic again: the seeded split decides anew
+// (a new seed or a new ratio re-splits a custom set).
+std::vector<Point> unpin_splits(std::vector<Point> points);
 
 // Fisher–Yates shuffle driven by rng.
 void shuffle_points(std::vector<Point>& points, Rng& rng);

@@ -5,6 +5,7 @@
 
 #include "engine/assert.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -261,7 +262,13 @@ Encoded encode_points(const std::vector<Point>& points) {
         if (std::string e = check_point(points[i], i); !e.empty()) return {{}, e};
         w.f32(points[i].x), w.f32(points[i].y), w.f32(points[i].label);
     }
-    return finish(kKindPoints, 0, w.bytes);
+    // Format 1 adds each point's split; without pinned points the payload stays format 0,
+    // byte for byte what it was before splits were pinned.
+    const bool pinned = std::any_of(points.begin(), points.end(),
+                                    [](const Point& p) { return p.split != PointSplit::automatic; });
+    if (pinned)
+        for (const Point& p : points) w.u8(unsigned(p.split));
+    return finish(kKindPoints, pinned ? 1 : 0, w.bytes);
 }
 
 Result<std::vector<Point>> decode_points(std::string_view text) {
@@ -271,7 +278,7 @@ Result<std::vector<Point>> decode_points(std::string_view text) {
     std::uint8_t format = 0;
     if (std::string e = open(text, kKindPoints, bytes, body, format); !e.empty())
         return points_error<Points>(e);
-    if (format != 0) return points_error<Points>("unknown points format " + std::to_string(format));
+    if (format > 1) return points_error<Points>("unknown points format " + std::to_string(format));
     Reader r{body};
     if (!r.has(2)) return points_error<Points>(truncated(bytes.size(), kHeader + 2 + kChecksum));
     const unsigned count = r.u16();
@@ -284,6 +291,18 @@ Result<std::vector<Point>> decode_points(std::string_view text) {
         Point& p = points[i];
         p.x = r.f32(), p.y = r.f32(), p.label = r.f32();
         if (std::string e = check_point(p, i); !e.empty()) return points_error<Points>(e);
+    }
+    if (format == 1) {  // one split code per point
+        if (!r.has(count))
+            return points_error<Points>(
+                truncated(bytes.size(), kHeader + 2 + std::size_t(count) * 13 + kChecksum));
+        for (unsigned i = 0; i < count; ++i) {
+            const unsigned code = r.u8();
+            if (code > unsigned(PointSplit::test))
+                return points_error<Points>("point " + std::to_string(i + 1) + ": unknown split " +
+                                            std::to_string(code));
+            points[i].split = PointSplit(code);
+        }
     }
     if (r.has(1)) return points_error<Points>(trailing(r));
     return points;

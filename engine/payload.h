@@ -5,10 +5,13 @@
 // Layout (all integers little-endian), before base64url:
 //   byte 0   version (kPayloadVersion = 1)
 //   byte 1   kind: 'P' points, 'W' weights
-//   byte 2   format: points 0 (float32); weights 0 = float32, 1 = float16
+//   byte 2   format: points 0 (float32), 1 (float32 and each point's split);
+//            weights 0 = float32, 1 = float16
 //   ...      body (below)
 //   4 bytes  CRC-32 (IEEE 802.3, as zlib's crc32) of every byte before it
-// Points body: u16 count (≤ kMaxPoints, 5000), then per point x, y, label as float32.
+// Points body: u16 count (≤ kMaxPoints, 5000), then per point x, y, label as float32;
+//   format 1 then has one byte per point, its PointSplit (0 automatic, 1 train, 2 val,
+//   3 test). Only a set with a pinned point is written as format 1.
 //   float32, not quantised: a link must reproduce a run bit for bit, and the
 //   training data are these exact numbers (5000 points = 60 kB decoded).
 // Weights body: u8 inputs, u8 dense layers L (1..9), L × u8 widths (the last is

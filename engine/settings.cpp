@@ -15,6 +15,17 @@ namespace {
 
 using S = PlaygroundState;
 
+// A pinned point's split, written after its label (state.cpp reads it back).
+std::string point_split_suffix(PointSplit split) {
+    switch (split) {
+        case PointSplit::automatic: break;
+        case PointSplit::train: return ",train";
+        case PointSplit::val: return ",val";
+        case PointSplit::test: return ",test";
+    }
+    return "";
+}
+
 // ---------------------------------------------------------------------------
 // Spellings. Each enum has one table; name_of(), the reader and the README use it.
 
@@ -248,7 +259,8 @@ std::string allowed_values(const Setting& s) {
         case SettingType::activations:
             return "empty, or one activation per hidden layer, e.g. `tanh,relu`";
         case SettingType::points:
-            return "`x,y,label;…`, at most " + std::to_string(s.max_count) + ", coordinates in ±" + number(s.max);
+            return "`x,y,label;…` (`x,y,label,train` pins a point to `train`, `val` or `test`), at most " +
+                   std::to_string(s.max_count) + ", coordinates in ±" + number(s.max);
         case SettingType::ignored: return "read and ignored";
     }
     return {};
@@ -316,7 +328,7 @@ std::string setting_text(const Setting& setting, const PlaygroundState& s) {
         std::string operator()(std::vector<Point> S::*m) const {
             return join(s.*m, ';', [](const Point& p) {
                 return format_float_shortest(p.x) + ',' + format_float_shortest(p.y) + ',' +
-                       format_float_shortest(p.label);
+                       format_float_shortest(p.label) + point_split_suffix(p.split);
             });
         }
     };

@@ -20,6 +20,15 @@ namespace {
 
 using S = PlaygroundState;
 
+// A point's optional fourth value in the query text (settings.cpp writes it).
+bool parse_point_split(std::string_view text, PointSplit& out) {
+    if (text == "train") out = PointSplit::train;
+    else if (text == "val") out = PointSplit::val;
+    else if (text == "test") out = PointSplit::test;
+    else return false;
+    return true;
+}
+
 // Integers too large for long long saturate, so they are clamped like any
 // other out-of-range value rather than called malformed.
 bool parse_int(std::string_view text, long long& out) {
@@ -225,8 +234,11 @@ struct Reader {
             if (piece.empty()) continue;  // tolerate a trailing ';'
             std::vector<std::string_view> parts = split(piece, ',');
             Point p;
-            if (parts.size() != 3 || !parse_float_strict(parts[0], p.x) || !parse_float_strict(parts[1], p.y) ||
-                !parse_float_strict(parts[2], p.label))
+            // An optional fourth value pins the point to a split (the page's drawn points).
+            if (parts.size() == 4 && !parse_point_split(parts[3], p.split))
+                return malformed("x,y,label or x,y,label,train|val|test, not " + quote(piece));
+            if ((parts.size() != 3 && parts.size() != 4) || !parse_float_strict(parts[0], p.x) ||
+                !parse_float_strict(parts[1], p.y) || !parse_float_strict(parts[2], p.label))
                 return malformed("x,y,label;x,y,label;... with finite numbers, not " + quote(piece));
             ++total;
             if (int(points.size()) == f.max_count) continue;

@@ -40,11 +40,18 @@ enum class Schedule { constant, step, exp, plateau };
 // per-example training and loss, in double); see trainer.h.
 enum class Compat { none, tf };
 
+// Which part of the split a custom point belongs to. automatic: the seeded split
+// decides (engine/dataset.h split_points); the others pin the point there, so that
+// drawing or removing points moves no other point between the parts.
+enum class PointSplit : unsigned char { automatic, train, val, test };
+
 // One labelled point of a custom data set. label: class index 0..classes−1
 // for classification (0 is TensorFlow Playground's −1, 1 its +1); the target
-// value in [−1, 1] for regression.
+// value in [−1, 1] for regression. split: where the page put it (links, CSV and
+// the query text carry only x, y and label: read back, a point is automatic).
 struct Point {
     float x = 0, y = 0, label = 0;
+    PointSplit split = PointSplit::automatic;
     bool operator==(const Point&) const = default;
 };
 

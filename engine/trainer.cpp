@@ -51,7 +51,14 @@ int Trainer::set_state(const PlaygroundState& state) {
     // network keeps its weights and trains on from where it was.
     PlaygroundState same_points = state;
     same_points.points = old.points;
-    const bool points_only = data && same_data(old, same_points);
+    // So does turning the data shown into your own points (the page's first drawn point).
+    PlaygroundState made_custom = old;
+    made_custom.dataset = state.dataset, made_custom.reg_dataset = state.reg_dataset;
+    made_custom.points = state.points;
+    made_custom.classes = state.classes;  // a different class count still rebuilds: same_network
+    const bool to_custom = old.active_dataset() != Dataset::custom &&
+                           state.active_dataset() == Dataset::custom && same_data(made_custom, state);
+    const bool points_only = data && (same_data(old, same_points) || to_custom);
     const bool network = (data && !points_only) || !same_network(old, state);
     run_->take_state(state, data || features, network);
     return kSettings | (network ? kNetwork : 0) | (data ? kData : 0);

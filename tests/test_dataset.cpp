@@ -530,3 +530,84 @@ TEST_CASE("dataset: validation is the end of the training share") {
     CHECK(std::equal(b.val.begin(), b.val.end(), a.train.begin() + 90));
     CHECK(b.test == a.test);
 }
+
+// The page pins a drawn set's split (pin_splits) so that an edit never reshuffles it.
+TEST_CASE("dataset: pinned points keep their split when points are added or removed") {
+    std::vector<Point> generated;
+    for (int i = 0; i < 300; ++i) generated.push_back({float(i) / 50 - 3, float(i % 7) - 3, float(i % 2)});
+    PlaygroundState state;
+    state.perc_train_data = 60;
+    state.perc_val_data = 20;
+    Rng rng("nnplay");
+    const DataSplit first = split_points(generated, state, rng);
+
+    // Pinned, the same split comes back whatever the generator draws.
+    std::vector<Point> pinned = pin_splits(first);
+    REQUIRE(pinned.size() == 300);
+    auto untagged = [](std::vector<Point> part) { return unpin_splits(std::move(part)); };
+    auto same_parts = [&](const DataSplit& a, const DataSplit& b) {
+        CHECK(untagged(a.train) == untagged(b.train));
+        CHECK(untagged(a.val) == untagged(b.val));
+        CHECK(untagged(a.test) == untagged(b.test));
+    };
+    Rng other("another seed");
+    same_parts(split_points(pinned, state, other), first);
+
+    // A drawn training point and a drawn test point: every other point stays in its
+    // part and in its place; the new ones go to the part they were drawn to.
+    std::vector<Point> drawn = pinned;
+    drawn.push_back({1.25f, -2.5f, 1, PointSplit::train});
+    drawn.push_back({-4, 4, 0, PointSplit::test});
+    Rng r1("nnplay");
+    const DataSplit added = split_points(drawn, state, r1);
+    REQUIRE(added.train.size() == first.train.size() + 1);
+    REQUIRE(added.val.size() == first.val.size());
+    REQUIRE(added.test.size() == first.test.size() + 1);
+    CHECK(std::equal(first.train.begin(), first.train.end(), added.train.begin(),
+                     [](const Point& a, const Point& b) { return a.x == b.x && a.y == b.y && a.label == b.label; }));
+    CHECK(added.train.back() == Point{1.25f, -2.5f, 1, PointSplit::train});
+    CHECK(added.test.back() == Point{-4, 4, 0, PointSplit::test});
+    CHECK(untagged(added.val) == untagged(first.val));
+
+    // Removing one point of each part removes just it.
+    std::vector<Point> removed = pinned;
+    const Point gone_train = pin_splits(first)[5];
+    const Point gone_test = pinned.back();
+    std::erase(removed, gone_train);
+    std::erase(removed, gone_test);
+    Rng r2("nnplay");
+    const DataSplit fewer = split_points(removed, state, r2);
+    std::vector<Point> expect_train = first.train, expect_test = first.test;
+    expect_train.erase(expect_train.begin() + 5);
+    expect_test.pop_back();
+    CHECK(untagged(fewer.train) == untagged(expect_train));
+    CHECK(untagged(fewer.val) == untagged(first.val));
+    CHECK(untagged(fewer.test) == untagged(expect_test));
+
+    // Unpinned, the seeded split decides again: the same as the generated set's.
+    Rng r3("nnplay");
+    same_parts(split_points(unpin_splits(pinned), state, r3),
+               [&] { Rng again("nnplay"); return split_points(unpin_splits(pin_splits(first)), state, again); }());
+}
+
+TEST_CASE("dataset: all-automatic points split as before pins existed") {
+    // Automatic and pinned points mixed: the automatic ones are split exactly as
+    // they would be alone, the pinned ones are added to their parts.
+    std::vector<Point> autos;
+    for (int i = 0; i < 100; ++i) autos.push_back({float(i) / 20 - 2.5f, 1, float(i % 2)});
+    PlaygroundState state;
+    Rng a("s");
+    const DataSplit alone = split_points(autos, state, a);
+    CHECK(alone.train.size() == 50);
+    std::vector<Point> mixed = autos;
+    mixed.insert(mixed.begin() + 30, Point{0, 0, 1, PointSplit::test});
+    mixed.insert(mixed.begin() + 60, Point{0, 1, 0, PointSplit::train});
+    Rng b("s");
+    const DataSplit both = split_points(mixed, state, b);
+    REQUIRE(both.train.size() == 51);
+    REQUIRE(both.test.size() == 51);
+    CHECK(std::equal(alone.train.begin(), alone.train.end(), both.train.begin()));
+    CHECK(std::equal(alone.test.begin(), alone.test.end(), both.test.begin()));
+    CHECK(both.train.back() == Point{0, 1, 0, PointSplit::train});
+    CHECK(both.test.back() == Point{0, 0, 1, PointSplit::test});
+}

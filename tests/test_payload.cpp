@@ -236,6 +236,36 @@ TEST_CASE("points payload: round trip is exact") {
     CHECK(decode_points(empty.text).value->empty());
 }
 
+TEST_CASE("points payload: pinned splits go in as format 1, unpinned sets stay format 0") {
+    const std::vector<Point> plain = {{0.5f, -1, 1}, {2, 3, 0}};
+    std::vector<Point> pinned = plain;
+    pinned[0].split = PointSplit::test;
+    pinned[1].split = PointSplit::train;
+    pinned.push_back({1, 1, 1, PointSplit::val});
+    pinned.push_back({-1, 1, 0});  // automatic among pinned ones
+    const Encoded a = encode_points(plain), b = encode_points(pinned);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    // Unpinned: the format-0 bytes of before (frame() builds them by hand).
+    CHECK(a.text == frame(points_body({{0.5f, -1, 1}, {2, 3, 0}})));
+    const auto bytes = base64url_decode(b.text);
+    REQUIRE(bytes);
+    CHECK((*bytes.value)[2] == 1);
+    CHECK(bytes.value->size() == 3 + 2 + 4 * 12 + 4 + 4);
+    const Result<std::vector<Point>> back = decode_points(b.text);
+    REQUIRE_MESSAGE(back, back.error.message());
+    CHECK(*back.value == pinned);
+    // A split code beyond test, or one missing, is refused.
+    std::vector<std::uint8_t> bad = points_body({{1, 2, 0}});
+    bad[2] = 1;
+    CHECK(decode_points(frame(bad)).error.reason == "truncated: 21 bytes, need at least 22");
+    bad.push_back(4);
+    CHECK(decode_points(frame(bad)).error.reason == "point 1: unknown split 4");
+    bad.back() = 3;
+    REQUIRE(decode_points(frame(bad)));
+    CHECK(decode_points(frame(bad)).value->at(0).split == PointSplit::test);
+}
+
 TEST_CASE("points payload: 5000 points fit in the size limit, 5001 do not") {
     std::vector<Point> points(5000, Point{1, 2, 1});
     Encoded e = encode_points(points);

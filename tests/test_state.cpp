@@ -393,6 +393,21 @@ TEST_CASE("state: custom points round trip exactly") {
           std::vector<Point>{{0.5f, -1.0f, 1.0f}, {2.0f, 3.0f, 0.0f}});
     CHECK(from_query("points=").state.points.empty());
     CHECK(from_query("regDataset=custom").state.reg_dataset == Dataset::custom);
+
+    // A pinned point's split is a fourth value; unpinned points are written as before.
+    PlaygroundState pinned = s;
+    pinned.points.resize(3);
+    pinned.points[0].split = PointSplit::train;
+    pinned.points[2].split = PointSplit::test;
+    const std::string text = to_query(pinned);
+    CHECK(text.find(",train;") != std::string::npos);
+    CHECK(from_query(text).warnings.empty());
+    CHECK(from_query(text).state == pinned);
+    CHECK(from_query("points=1,2,0,val;3,4,1").state.points ==
+          std::vector<Point>{{1, 2, 0, PointSplit::val}, {3, 4, 1}});
+    StateReadResult bad = from_query("dataset=custom&points=1,2,0,later");
+    CHECK(bad.state.points.empty());
+    CHECK(bad.warnings.size() == 1);
 }
 
 TEST_CASE("state: custom points are limited") {

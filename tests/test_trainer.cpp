@@ -4,10 +4,12 @@
 // mid-run changes and determinism behave as documented.
 #include "engine/trainer.h"
 
+#include "engine/dataset.h"
 #include "engine/features.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace nnplay;
@@ -265,6 +267,42 @@ TEST_CASE("trainer: the grid holds the outputs and every neuron's activation") {
     CHECK(grid.output(0, 0) < 0.5f);
     t.evaluate_grid(512, grid, false);
     CHECK(grid.output.cols() == 512 * 512);
+}
+
+// The page's first drawn point: the shown data, pinned (pin_splits), become your own points.
+TEST_CASE("trainer: a data set turned into your own points keeps its split and its run") {
+    PlaygroundState s;  // circle, 500 points, half of them training
+    s.perc_val_data = 10;
+    Trainer t(s);
+    for (int i = 0; i < 5; ++i) CHECK(t.step_epoch());
+    const VectorT<float> weights = t.network().params();
+    const DataSplit before = t.data();
+
+    PlaygroundState own = t.state();
+    own.dataset = Dataset::custom;
+    own.points = pin_splits(before);
+    own.points.push_back({2.5f, -1.5f, 1.0f, PointSplit::train});
+    const int change = t.set_state(own);
+    CHECK((change & Trainer::kData) != 0);
+    CHECK((change & Trainer::kNetwork) == 0);  // the run goes on
+    CHECK(t.epoch() == 5);
+    CHECK(t.network().params() == weights);
+    const DataSplit& after = t.data();
+    REQUIRE(after.train.size() == before.train.size() + 1);
+    CHECK(unpin_splits({after.train.begin(), after.train.end() - 1}) == unpin_splits(before.train));
+    CHECK(unpin_splits(after.val) == unpin_splits(before.val));
+    CHECK(unpin_splits(after.test) == unpin_splits(before.test));
+
+    // Removing a test point leaves every other point where it was.
+    PlaygroundState fewer = t.state();
+    const auto gone = std::find_if(fewer.points.begin(), fewer.points.end(),
+                                   [](const Point& p) { return p.split == PointSplit::test; });
+    REQUIRE(gone != fewer.points.end());
+    fewer.points.erase(gone);
+    t.set_state(fewer);
+    CHECK(unpin_splits(t.data().train) == unpin_splits(after.train));
+    CHECK(t.data().test.size() == before.test.size() - 1);
+    CHECK(unpin_splits(t.data().val) == unpin_splits(before.val));
 }
 
 TEST_CASE("trainer: custom points train like any other data") {

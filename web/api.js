@@ -114,6 +114,12 @@
       return json('nnplay_api_neuron_pixel', [layer, node, x, y], ['number', 'number', 'number', 'number']);
     },
     previewColours: function (d) { return json('nnplay_api_preview_colours', [d], ['number']); },
+    // Undo / redo one step (as Ctrl+Z / Ctrl+Shift+Z); true when there was one.
+    undo: function () { return call('nnplay_api_undo', 'number', [], []) === 1; },
+    redo: function () { return call('nnplay_api_redo', 'number', [], []) === 1; },
+    // The trainer's points per split, {train, val, test: [[x, y, label], ...], shown (points the
+    // plot draws), undo, redo (steps available), drawMode}.
+    points: function () { return json('nnplay_api_points'); },
     // The network's (ensemble-averaged) outputs for [[x, y], ...]: one array per point.
     predict: function (points) {
       var text = points.map(function (p) { return p[0] + ',' + p[1]; }).join(';');

@@ -8,6 +8,7 @@
 #include "web/plots.h"
 #include "web/renderer.h"
 #include "web/share.h"
+#include "web/undo.h"
 
 #include "engine/trainer.h"
 
@@ -138,6 +139,9 @@ struct View {
     int phone_tab = 0;                  // phones: Output, Data, Network, Settings
     bool animate_links = true;          // links move while training (network view)
     int hints_state = -1;               // first-visit hints: -1 unknown, 0 shown, 1 dismissed
+    // Drawing (web/ui/output_panel.cpp's plot click, web/ui/data_panel.cpp's controls):
+    bool draw_mode = false;             // a click on the plot adds a point (else it changes nothing)
+    bool draw_to_test = false;          // drawn points go to the test set (else training)
 };
 
 struct App {
@@ -150,6 +154,7 @@ struct App {
     View view;
     FilesState files;                   // shared links, imports, exports (web/files.cpp)
     std::string api_reply;              // the test API's last returned text (web/test_api.cpp)
+    History history;                    // undo and redo (web/undo.cpp)
 };
 
 bool app_init(App& app, GLFWwindow* window);
@@ -193,6 +198,13 @@ void run_step(App& app, int epochs);
 // Replaces the trainer and the state together (a model file, its weights already loaded),
 // paused, at the file's epoch (-1: none given).
 void run_replace(App& app, std::unique_ptr<Trainer> trainer, const PlaygroundState& state, int epoch);
+
+// Undo and redo (web/undo.cpp): puts a snapshot back as the current playground, paused as it
+// was: the state (the trainer follows it), then, if the network was rebuilt or only the weights
+// differ, the snapshot's weights at its epoch (none: the seed's, epoch 0). Settings and points
+// alone leave the weights training on.
+void run_restore(App& app, const PlaygroundState& state, const WeightsPayload* weights, int epoch,
+                 bool weights_touched);
 
 // Reads a link's query text (payloads included, see share.h) into the state; its warnings
 // go to the status line. Returns them. from_address: the text is the address the browser

@@ -1,8 +1,11 @@
 // run.cpp: every path that changes or replaces the trainer (see app.h): following the state
-// the controls edit, resets, typed weights, training, links and files. Each one ends in
+// the controls edit, resets, typed weights, training, links, files and undo. Each one ends in
 // trainer_changed(), the one place that measures, updates the chart and marks the pictures.
+// Every user edit among them first takes an undo step (undo_record).
 #include "web/app.h"
 #include "web/platform.h"
+
+#include "engine/link.h"
 
 #include <GLFW/glfw3.h>
 
@@ -21,6 +24,7 @@ void apply_edit(App& app) {
     if (e.layer >= spec.layer_count() || e.to >= spec.width(e.layer) ||
         (!e.bias && e.from >= spec.fan_in(e.layer)))
         return;
+    undo_record(app);
     if (e.bias) t.set_bias(0, e.layer, e.to, e.value);
     else t.set_weight(0, e.layer, e.to, e.from, e.value);
     run.weights_touched = true;
@@ -54,6 +58,7 @@ void app_sync(App& app) {
     }
     if (run.edit_pending) apply_edit(app);
     if (!(run.state == run.trainer->state())) {
+        undo_record(app);  // the trainer still has the state before the UI's edit
         const int change = run.trainer->set_state(run.state);
         if (change & Trainer::kNetwork) run.weights_touched = false;
         const bool restarted = change & (Trainer::kNetwork | Trainer::kData);
@@ -100,6 +105,7 @@ void run_step(App& app, int epochs) {
 }
 
 void run_replace(App& app, std::unique_ptr<Trainer> trainer, const PlaygroundState& state, int epoch) {
+    undo_record(app);
     app.run.trainer = std::move(trainer);
     app.run.state = state;
     app.run.playing = false;
@@ -109,8 +115,42 @@ void run_replace(App& app, std::unique_ptr<Trainer> trainer, const PlaygroundSta
     trainer_changed(app, TrainerChange::restarted);
 }
 
+void run_restore(App& app, const PlaygroundState& state, const WeightsPayload* weights, int epoch,
+                 bool weights_touched) {
+    Run& run = app.run;
+    run.edit_pending = false;
+    run.reset_requested = false;
+    run.state = state;
+    int change = 0;
+    if (!(state == run.trainer->state())) change = run.trainer->set_state(state);
+    Trainer& t = *run.trainer;
+    // A new network, or a step that differs only in its weights: the step's weights.
+    const bool own_weights = (change & Trainer::kNetwork) || change == 0;
+    if (own_weights) {
+        t.reset();
+        run.weights_touched = weights_touched;
+        if (weights) {
+            Link link;
+            link.weights = *weights;
+            link.epoch = epoch;
+            if (ReadError error = load_link_weights(t, link); !error.empty()) {
+                run.weights_touched = false;  // cannot happen: the step came from this network
+                console_log(("undo: " + error.reason).c_str());
+            }
+        }
+    }
+    const bool restarted = own_weights || (change & Trainer::kData);
+    trainer_changed(app, restarted ? TrainerChange::restarted : TrainerChange::settings);
+    address_follow_state(app);
+}
+
 std::vector<std::string> app_apply_query(App& app, std::string_view query, bool from_address) {
     const LinkPayloads link = split_link(query);
+    // Back, Forward and a typed address have the browser's own history.
+    if (!from_address) undo_record(app);
+    History& history = app.history;
+    const bool was_restoring = history.restoring;
+    history.restoring = true;  // one step for the whole link
     StateReadResult read = read_link(link);
     app.run.state = std::move(read.state);
     app.status.link_warnings = read.warnings;
@@ -120,6 +160,7 @@ std::vector<std::string> app_apply_query(App& app, std::string_view query, bool 
     app_sync(app);
     app_reset(app);  // a link is a run from its start: same seed, same epochs
     apply_link_weights(app, link);  // ... unless it carries trained weights
+    history.restoring = was_restoring;
     return app.status.link_warnings;
 }
 

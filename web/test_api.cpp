@@ -336,4 +336,45 @@ NNPLAY_API const char* nnplay_api_preview_colours(int d) {
         json += (i ? "," : "") + json_string(hex_of({std::uint8_t(seen[i]), std::uint8_t(seen[i] >> 8),
                                                      std::uint8_t(seen[i] >> 16)}));
     return reply(*app, json + "]");
+// ---- Drawing and undo (web/undo.cpp) -------------------------------------------------------
+
+// Undo or redo one step; 1 when there was one.
+NNPLAY_API int nnplay_api_undo() {
+    App* app = api_app();
+    return app && undo(*app) ? 1 : 0;
+}
+
+NNPLAY_API int nnplay_api_redo() {
+    App* app = api_app();
+    return app && redo(*app) ? 1 : 0;
+}
+
+// The points the trainer has, per split: {"train":[[x,y,label],...],"val":[...],"test":[...],
+// "shown":n (what the plot draws), "undo":steps,"redo":steps,"drawMode":bool}.
+NNPLAY_API const char* nnplay_api_points() {
+    App* app = api_app();
+    if (!app) return "null";
+    const DataSplit& d = app->run.trainer->data();
+    std::string json = "{";
+    auto part = [&](const char* name, const std::vector<Point>& points) {
+        json += std::string(json.size() > 1 ? "," : "") + "\"" + name + "\":[";
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            json += i ? ",[" : "[";
+            append_json_number(json, points[i].x);
+            json += ',';
+            append_json_number(json, points[i].y);
+            json += ',';
+            append_json_number(json, points[i].label);
+            json += ']';
+        }
+        json += ']';
+    };
+    part("train", d.train);
+    part("val", d.val);
+    part("test", d.test);
+    const std::size_t shown = d.train.size() + d.val.size() + (app->run.state.show_test_data ? d.test.size() : 0);
+    json += ",\"shown\":" + std::to_string(shown) + ",\"undo\":" + std::to_string(app->history.undo.size()) +
+            ",\"redo\":" + std::to_string(app->history.redo.size()) +
+            ",\"drawMode\":" + json_bool(app->view.draw_mode) + "}";
+    return reply(*app, std::move(json));
 }

@@ -1,9 +1,11 @@
 // data_panel.cpp: the Data column: the data set picker (previews drawn once into a texture),
-// the class count, the splits, noise, batch size and point count, Regenerate, and the class
-// a click on the output plot adds.
+// the class count, the splits, noise, batch size and point count, Regenerate, and drawing:
+// the draw mode, the class a click on the output plot adds and the set it goes to, Clear
+// points, and undo / redo.
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
+#include "engine/dataset.h"
 #include "engine/help.h"
 
 #include <GLFW/glfw3.h>
@@ -53,8 +55,9 @@ void dataset_picker(App& app, float width) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##ds", ImVec2(cell, cell))) {
             if (d == Dataset::custom && current != Dataset::custom) {
-                s.points = points_shown(app);  // start from the points on screen
+                s.points = pin_splits(app.run.trainer->data());  // the points shown, each in its split
                 s.classes = app.run.trainer->class_count() > 1 ? app.run.trainer->class_count() : s.classes;
+                app.view.draw_mode = true;
             }
             current = d;
             if (!regression && !takes_classes(d)) s.classes = 2;
@@ -102,11 +105,15 @@ void data_sliders(App& app, float w) {
                                           [&](const Point& p) { return p.label >= float(s.classes); }),
                            s.points.end());
     }
+    const int train_before = s.perc_train_data, val_before = s.perc_val_data;
     if (!hidden(app, "percTrainData", "trainShare")) {
         setting_slider(app, "percTrainData", s.perc_train_data, w, "Training data: %d%%", "##train");
         record_rect(app, "trainShare");
     }
     setting_slider(app, "percValData", s.perc_val_data, w, "Validation: %d%%", "##val");
+    // A new ratio splits your own points anew (drawing and removing never do).
+    if (current == Dataset::custom && (s.perc_train_data != train_before || s.perc_val_data != val_before))
+        s.points = unpin_splits(std::move(s.points));
     if (current != Dataset::custom && !hidden(app, "noise")) {
         setting_slider(app, "noise", s.noise, w, "Noise: %d", "##noise");
         record_rect(app, "noise");
@@ -118,29 +125,45 @@ void data_sliders(App& app, float w) {
         int n = s.sample_count();
         if (setting_slider(app, "numSamples", n, w, "Points: %d", "##points")) s.num_samples = n;
     }
-    if (ImGui::Button("Regenerate", ImVec2(w, 0))) s.seed = new_seed(app);
+    if (ImGui::Button("Regenerate", ImVec2(w, 0))) {
+        s.seed = new_seed(app);
+        if (current == Dataset::custom) s.points = unpin_splits(std::move(s.points));  // a new split
+    }
     record_rect(app, "regenerate");
     tip(app, "ui.regenerate");
 }
 
-// The class a click on the output plot adds (Clear for your own points).
-void class_picker(App& app) {
+// Drawing: the draw mode toggle and its hint, the class a click adds, the set it goes to,
+// Clear points (your own points only), and undo / redo.
+void draw_controls(App& app, float w) {
     PlaygroundState& s = app.run.state;
-    const float sc = app.view.scale;
+    View& v = app.view;
+    const float sc = v.scale;
     const bool regression = s.problem == Problem::regression;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    caption(regression ? "Draw: click +1, Shift-click −1" : "Draw: click adds class");
+    const bool on = v.draw_mode;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(on ? "Drawing points" : "Draw points")) v.draw_mode = !v.draw_mode;
+    if (on) ImGui::PopStyleColor();
+    record_rect(app, "drawMode");
+    tip(app, "ui.drawMode");
+    ImGui::SameLine(0, 6 * sc);
+    undo_buttons(app);
+    if (!v.draw_mode) return;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    caption(help_text(regression ? "ui.drawHintRegression" : "ui.drawHint"));
+    ImGui::PopTextWrapPos();
     const int classes = regression ? 2 : s.class_count();
-    app.view.current_class = std::clamp(app.view.current_class, 0, classes - 1);
+    v.current_class = std::clamp(v.current_class, 0, classes - 1);
     const float box = ImGui::GetFrameHeight();
     for (int k = 0; k < classes; ++k) {
         if (k) ImGui::SameLine(0, 4 * sc);
         ImGui::PushID(k);
         ImVec2 p = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton("##class", ImVec2(box, box))) app.view.current_class = k;
+        if (ImGui::InvisibleButton("##class", ImVec2(box, box))) v.current_class = k;
         const ImU32 colour = regression ? (k == 0 ? kOrange : kBlue) : kClassColours[k];
         dl->AddRectFilled(p, ImVec2(p.x + box, p.y + box), colour, 3 * sc);
-        if (k == app.view.current_class)
+        if (k == v.current_class)
             dl->AddRect(ImVec2(p.x - 2 * sc, p.y - 2 * sc), ImVec2(p.x + box + 2 * sc, p.y + box + 2 * sc),
                         kInk, 3 * sc, 0, 2 * sc);
         char number[12];
@@ -150,9 +173,18 @@ void class_picker(App& app) {
         tip(app, "ui.drawClass");
         ImGui::PopID();
     }
+    caption("Add to:");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("training", !v.draw_to_test)) v.draw_to_test = false;
+    record_rect(app, "drawToTraining");
+    tip(app, "ui.drawTo");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("test", v.draw_to_test)) v.draw_to_test = true;
+    record_rect(app, "drawToTest");
+    tip(app, "ui.drawTo");
     if (s.active_dataset() == Dataset::custom) {
-        ImGui::SameLine(0, 8 * sc);
-        if (ImGui::Button("Clear")) s.points.clear();
+        if (ImGui::Button("Clear points")) s.points.clear();
+        record_rect(app, "clearPoints");
         tip(app, "ui.clearPoints");
     }
 }
@@ -164,7 +196,7 @@ void data_panel(App& app, float width) {
     dataset_picker(app, width);
     data_sliders(app, width);
     ImGui::Dummy(ImVec2(0, 4 * app.view.scale));
-    class_picker(app);
+    draw_controls(app, width);
 }
 
 }  // namespace nnplay::web

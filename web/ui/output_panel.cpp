@@ -72,41 +72,58 @@ void loss_chart(App& app, float width) {
     app.pictures.chart.legend(sc);  // only the curves that exist, in their line styles
 }
 
-// A click on the plot at (x, y) adds a point of the current class (Shift: the other class), a
-// right-click or Ctrl-click removes the nearest. Drawing on a generated data set turns it into
-// your own points, starting from those shown.
+// In draw mode (view.draw_mode), a click on the plot at (x, y) adds a point of the current
+// class (Shift: the other class) to the training or the test set (view.draw_to_test); a
+// right-click or Ctrl-click removes the nearest point shown. Outside draw mode a click changes
+// nothing. Every point keeps its part of the split (engine pin_splits): drawing on a generated
+// data set turns it into your own points, every point staying where it was.
 void draw_on_plot(App& app, float x, float y) {
+    if (!app.view.draw_mode) return;
     PlaygroundState& s = app.run.state;
     const Trainer& t = *app.run.trainer;
     const bool regression = t.is_regression();
     ImGuiIO& io = ImGui::GetIO();
     const bool remove = ImGui::IsMouseClicked(1) || (ImGui::IsMouseClicked(0) && io.KeyCtrl);
     const bool add = !remove && ImGui::IsMouseClicked(0);
+    if (!add && !remove) return;
     Dataset& current = regression ? s.reg_dataset : s.dataset;
-    if ((add || remove) && current != Dataset::custom) {
-        s.points = points_shown(app);
+    const bool automatic = std::any_of(s.points.begin(), s.points.end(),
+                                       [](const Point& p) { return p.split == PointSplit::automatic; });
+    if (current != Dataset::custom) {
+        s.points = pin_splits(t.data());
         if (!regression) s.classes = std::max(2, t.class_count());
+        app_message(app, std::string(dataset_label(current)) + " is now your own points: all " +
+                             std::to_string(s.points.size()) +
+                             " stay where they were, in their split. Ctrl+Z undoes.");
         current = Dataset::custom;
+    } else if (automatic) {
+        s.points = pin_splits(t.data());  // from a link or a file: keep the split it has now
     }
     if (add) {
         const int classes = regression ? 2 : s.class_count();
         int cls = app.view.current_class;
         if (io.KeyShift) cls = classes == 2 ? 1 - cls : (cls + 1) % classes;
         const float label = regression ? (cls == 1 ? 1.0f : -1.0f) : float(cls);
-        if (s.points.size() < std::size_t(kMaxPoints)) s.points.push_back({x, y, label});
-        else app_message(app, "Rejected: at most " + std::to_string(kMaxPoints) + " points.", true);
+        const PointSplit where = app.view.draw_to_test ? PointSplit::test : PointSplit::train;
+        if (s.points.size() < std::size_t(kMaxPoints)) {
+            s.points.push_back({x, y, label, where});
+            if (where == PointSplit::test) s.show_test_data = true;  // a drawn point always shows
+        } else {
+            app_message(app, "Rejected: at most " + std::to_string(kMaxPoints) + " points.", true);
+        }
     }
     if (remove && !s.points.empty()) {
-        size_t nearest = 0;
-        float d2 = 1e30f;
+        size_t nearest = s.points.size();
+        float d2 = 0.8f * 0.8f;
         for (size_t i = 0; i < s.points.size(); ++i) {
+            if (s.points[i].split == PointSplit::test && !s.show_test_data) continue;  // not shown
             float dx = s.points[i].x - x, dy = s.points[i].y - y, d = dx * dx + dy * dy;
             if (d < d2) {
                 d2 = d;
                 nearest = i;
             }
         }
-        if (d2 < 0.8f * 0.8f) s.points.erase(s.points.begin() + long(nearest));
+        if (nearest < s.points.size()) s.points.erase(s.points.begin() + long(nearest));
     }
 }
 
@@ -134,7 +151,8 @@ void output_plot(App& app, float width, float left) {
         const float x = (mp.x - p0.x) / side * 2 * kDomain - kDomain;
         const float y = kDomain - (mp.y - p0.y) / side * 2 * kDomain;
         draw_on_plot(app, x, y);
-        ImGui::SetTooltip("(%.2f, %.2f)  click: add  right-click: remove", x, y);
+        if (app.view.draw_mode) ImGui::SetTooltip("(%.2f, %.2f)  click: add  right-click: remove", x, y);
+        else ImGui::SetTooltip("(%.2f, %.2f)", x, y);
     }
     ImGui::Dummy(ImVec2(0, axis * 0.6f));
 }

@@ -21,6 +21,7 @@ namespace {
 void shortcuts(App& app) {
     std::vector<int> keys;
     keys.swap(app.view.keys);
+    undo_shortcuts(app, keys);  // Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y (web/undo.cpp)
     if (ImGui::GetIO().WantTextInput) return;
     const int classes = app.run.state.problem == Problem::regression ? 2 : app.run.state.class_count();
     for (int key : keys) {
