@@ -78,10 +78,13 @@ UnitHealth Diagnosis::unit(int layer, int node) const {
     return units_[layer][node];
 }
 
+bool Diagnosis::analysis_due(const Trainer& trainer) const {
+    return last_analysis_ < 0 || trainer.epoch() >= last_analysis_ + kEvery || trainer.epoch() < last_analysis_;
+}
+
 void Diagnosis::update(const Trainer& trainer) {
-    record(trainer);
-    if (last_analysis_ < 0 || trainer.epoch() >= last_analysis_ + kEvery || trainer.epoch() < last_analysis_)
-        analyse(trainer);
+    if (analysis_due(trainer)) analyse(trainer);
+    else record(trainer);
 }
 
 void Diagnosis::analyse(const Trainer& trainer) {
@@ -199,7 +202,7 @@ void Diagnosis::measure_network(const Trainer& trainer) {
         const int m = std::min(ws_.capacity, n - start);
         const Scalar* x = X_.data() + std::size_t(start) * X_.rows();
         const Scalar* labels = y_.data() + start;
-        net_.forward(x, m, ws_, labels);
+        net_.forward(x, m, ws_);  // outputs only: backward needs no loss value
         for (int l = 0; l < hidden; ++l) {
             const Activation a = spec.activations[l];
             if (!is_relu(a) && !saturates(a)) continue;
@@ -256,13 +259,25 @@ void Diagnosis::measure_network(const Trainer& trainer) {
 }
 
 void Diagnosis::add(const char* code, std::string message) {
+    std::string summary = message;
     const std::string_view advice = help_text(std::string("diagnosis.") + code);
     if (!advice.empty()) message += " " + std::string(advice);
     int since = measures_.epoch;
     for (const DiagnosisItem& d : previous_)
         if (d.code == code) since = d.since_epoch;
     if (std::string_view(code) == "overfitting") since = overfit_epoch_;
-    items_.push_back({code, std::move(message), since});
+    items_.push_back({code, std::move(message), std::move(summary), since});
+}
+
+int Diagnosis::best_held_epoch() const {
+    int best = -1;
+    double low = INFINITY;
+    for (std::size_t i = 0; i + 1 < history_.size(); ++i)
+        if (history_[i].held < low) {
+            low = history_[i].held;
+            best = history_[i].epoch;
+        }
+    return best;
 }
 
 void Diagnosis::diagnose(const Trainer& trainer) {

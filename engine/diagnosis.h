@@ -20,6 +20,7 @@ class Trainer;
 struct DiagnosisItem {
     std::string code;
     std::string message;  // what is happening, as measured, and what to try
+    std::string summary;  // the measured sentence alone (the page's short form)
     int since_epoch = 0;  // first analysed epoch it held at (overfitting: the best held-out epoch)
 };
 
@@ -40,7 +41,7 @@ enum class UnitHealth : std::uint8_t { ok, dead, saturated };
 
 class Diagnosis {
 public:
-    static constexpr int kEvery = 5;  // epochs between analyses of the network
+    static constexpr int kEvery = 10;  // epochs between analyses of the network
 
     // Forgets everything: a new run (new weights, data or network) starts.
     void reset();
@@ -52,6 +53,12 @@ public:
 
     // Records and analyses now (the end of a run, or when the page is paused).
     void analyse(const Trainer& trainer);
+
+    // Records the trainer's current metrics only (update() without the analysis: the page
+    // uses it while an analysis would cost too much of the frame).
+    void record(const Trainer& trainer);
+    // Whether update() would analyse now.
+    bool analysis_due(const Trainer& trainer) const;
 
     // The findings of the last analysis; empty for a healthy run.
     const std::vector<DiagnosisItem>& items() const { return items_; }
@@ -65,12 +72,15 @@ public:
     // or -1 when no overfitting is diagnosed.
     int overfit_epoch() const { return overfit_epoch_; }
 
+    // The epoch of the lowest held-out loss recorded before the last sample (which, after
+    // early stopping, carries the restored weights' figures), or -1: the early-stopping point.
+    int best_held_epoch() const;
+
 private:
     struct Sample {
         int epoch;
         double train, held;  // training loss; validation loss (test when there is no validation set)
     };
-    void record(const Trainer& trainer);
     void measure_network(const Trainer& trainer);
     void diagnose(const Trainer& trainer);
     void add(const char* code, std::string message);

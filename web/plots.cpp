@@ -178,6 +178,13 @@ void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float sca
     }
 }
 
+float LossChart::epoch_x(int epoch, ImVec2 min, ImVec2 max, float scale) const {
+    if (epoch_.size() < 2 || epoch < epoch_.front() || epoch > epoch_.back()) return NAN;
+    const float e0 = float(epoch_.front()), e1 = float(std::max(epoch_.back(), epoch_.front() + 1));
+    const float pad = 3 * scale;  // as in draw()
+    return min.x + pad + (float(epoch) - e0) / (e1 - e0) * (max.x - min.x - 2 * pad);
+}
+
 std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bool regression,
                                             int px, int dot) {
     std::vector<ImU32> pixels(std::size_t(px) * std::size_t(px), IM_COL32(255, 255, 255, 255));

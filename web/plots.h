@@ -57,6 +57,10 @@ public:
     // Draws the chart in [min, max] (screen pixels) with a hover readout; log: log10 y axis.
     void draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float scale) const;
 
+    // Where draw() puts `epoch` on the x axis, for marks over the chart; NaN when it draws no
+    // line yet or the epoch is outside the samples.
+    float epoch_x(int epoch, ImVec2 min, ImVec2 max, float scale) const;
+
 private:
     std::vector<int> epoch_;
     std::vector<float> train_, val_, test_;
