@@ -313,7 +313,7 @@ void Diagnosis::diagnose(const Trainer& trainer) {
     // the ratio is ten times better.
     const bool said = std::any_of(previous_.begin(), previous_.end(),
                                   [](const DiagnosisItem& d) { return d.code == "vanishing_gradients"; });
-    const bool vanishing = spec.layer_count() >= 3 && !symmetric && !dead_all && g_last > 0 &&
+    const bool vanishing = spec.layer_count() >= 3 && spec.inputs > 0 && !symmetric && !dead_all && g_last > 0 &&
                            std::isfinite(g_last) && g_first < (said ? 10 : 1) * kVanishing * g_last;
     const std::string ratio = format("%.0f times smaller than the last layer's", g_last / std::max(g_first, 1e-30));
 
@@ -322,13 +322,14 @@ void Diagnosis::diagnose(const Trainer& trainer) {
     if (epoch > 0 && labels_vary && ms.output_spread < kConstant) {
         std::string why;
         auto cause = [&](const std::string& c) { why += (why.empty() ? " Measured: " : "; ") + c; };
+        if (spec.inputs == 0) cause("no input feature is selected, so the network sees nothing");
         if (dead_half) cause("dead ReLUs (never active on any training point) in " + dead);
         if (sat_half) cause("saturated units (stuck at their extremes on every point) in " + sat);
         if (symmetric) cause("identical units: " + sym);
         if (vanishing) cause("the gradient reaching the first layer is " + ratio);
         if (lr >= 1) cause(format("the learning rate %g is very high", lr));
         add("collapse", format("The network gives (nearly) the same output on every training point "
-                               "(it varies by %.2g of its range).", ms.output_spread) + why + (why.empty() ? "" : "."));
+                               "(it varies by only %.2g %% of its range).", 100 * ms.output_spread) + why + (why.empty() ? "" : "."));
     }
 
     // Worse than chance: after a few epochs, the training loss is above that of a constant guess.

@@ -61,7 +61,7 @@ void draw_unit_mark(const App& app, ImDrawList* dl, int layer, int node, ImVec2 
     const UnitHealth h = app.diagnosis.unit(layer, node);
     if (h == UnitHealth::ok) return;
     const float sc = app.view.scale;
-    const ImU32 colour = h == UnitHealth::dead ? IM_COL32(190, 30, 30, 255) : IM_COL32(225, 130, 0, 255);
+    const ImU32 colour = h == UnitHealth::dead ? IM_COL32(190, 30, 30, 255) : IM_COL32(120, 40, 170, 255);
     dl->AddRect(min, max, colour, 0, 0, 2.0f * sc);
     // A corner flag: dead ReLUs and saturated units look alike in a thumbnail (flat colour).
     const float s = std::max(6 * sc, (max.x - min.x) * 0.28f);
