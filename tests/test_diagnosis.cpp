@@ -183,4 +183,10 @@ TEST_CASE("diagnosis: no training points or a perceptron give no findings and no
     Trainer p(read("model=perceptron"));
     Diagnosis d2;
     CHECK(codes_after(p, d2, 20) == "");
+    // No input feature: the output cannot vary, and the collapse says why (no vanishing
+    // gradient is claimed for a first layer without weights).
+    Trainer blind(read("x=false&y=false"));
+    Diagnosis d3;
+    CHECK(codes_after(blind, d3, 20) == "collapse");
+    CHECK(find(d3, "collapse")->message.find("no input feature") != std::string::npos);
 }
