@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 
 #include "engine/csv.h"
+#include "engine/diagnosis.h"
 #include "engine/json_reader.h"
 #include "engine/json_writer.h"
 #include "engine/link.h"
@@ -41,19 +42,33 @@ void add_metrics(JsonLine& j, const Metrics& m) {
         .add("learning_rate", float(m.learning_rate));
 }
 
-void print_json_epoch(int epoch, const Metrics& m) {
+// The line with the training diagnosis appended: "diagnosis": [{"code", "message",
+// "since_epoch"}, ...], empty for a healthy run.
+std::string with_diagnosis(const JsonLine& j, const Diagnosis& diagnosis) {
+    std::string items;
+    for (const DiagnosisItem& d : diagnosis.items()) {
+        JsonLine item;
+        item.add("code", d.code).add("message", d.message).add("since_epoch", d.since_epoch);
+        items += (items.empty() ? "" : ",") + item.str();
+    }
+    std::string line = j.str();
+    line.insert(line.size() - 1, ",\"diagnosis\":[" + items + "]");
+    return line;
+}
+
+void print_json_epoch(int epoch, const Metrics& m, const Diagnosis& diagnosis) {
     JsonLine j;
     j.add("epoch", epoch);
     add_metrics(j, m);
-    std::printf("%s\n", j.str().c_str());
+    std::printf("%s\n", with_diagnosis(j, diagnosis).c_str());
 }
 
-void print_json_final(const Trainer& trainer) {
+void print_json_final(const Trainer& trainer, const Diagnosis& diagnosis) {
     JsonLine j;
     j.add("final", true).add("status", name_of(trainer.status())).add("epoch", trainer.epoch());
     add_metrics(j, trainer.metrics());
     j.add("message", trainer.status_message()).add("state", to_query(trainer.state()));
-    std::printf("%s\n", j.str().c_str());
+    std::printf("%s\n", with_diagnosis(j, diagnosis).c_str());
 }
 
 // ---------------------------------------------------------------------------
@@ -211,8 +226,9 @@ int run_train(const TrainOptions& options) {
     std::fflush(stderr);
 
     const Table table(trainer);
+    Diagnosis diagnosis;  // fed every epoch; analysed every few and at the last
     auto print = [&](int epoch) {
-        if (options.json) print_json_epoch(epoch, trainer.metrics());
+        if (options.json) print_json_epoch(epoch, trainer.metrics(), diagnosis);
         else table.print_row(epoch, trainer.metrics());
     };
 
@@ -221,6 +237,7 @@ int run_train(const TrainOptions& options) {
         table.print_header();
     }
     trainer.measure();
+    diagnosis.update(trainer);
     print(trainer.epoch());
     int last_printed = trainer.epoch();
 
@@ -232,7 +249,10 @@ int run_train(const TrainOptions& options) {
         if (!trained && trainer.status() == RunStatus::ok)
             std::fprintf(stderr, "warning: nothing to train; stopped at epoch %d\n", trainer.epoch());
         const int epoch = trainer.epoch();
-        const bool due = epoch % options.every == 0 || epoch >= options.epochs || stopped;
+        const bool last = epoch >= options.epochs || stopped;
+        if (last) diagnosis.analyse(trainer);
+        else diagnosis.update(trainer);
+        const bool due = epoch % options.every == 0 || last;
         if (due && epoch != last_printed) {
             print(epoch);
             last_printed = epoch;
@@ -241,11 +261,13 @@ int run_train(const TrainOptions& options) {
     }
 
     if (options.json) {
-        print_json_final(trainer);
+        print_json_final(trainer, diagnosis);
     } else {
         std::printf("status: %s", name_of(trainer.status()));
         if (!trainer.status_message().empty()) std::printf(": %s", trainer.status_message().c_str());
         std::printf("\n");
+        for (const DiagnosisItem& d : diagnosis.items())
+            std::printf("diagnosis: %s (since epoch %d): %s\n", d.code.c_str(), d.since_epoch, d.message.c_str());
     }
     std::fflush(stdout);
     return kExitOk;

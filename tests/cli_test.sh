@@ -450,6 +450,23 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# The training diagnosis (engine/diagnosis.h): beside the status, on every JSON row and in
+# the summary; after the table's status line. Silent on a healthy run.
+
+run train --epochs 20 --every 10 --json
+expect "train --json: a healthy run has \"diagnosis\":[] on every line" \
+    test "$(grep -c '"diagnosis":\[\]' "$tmp/out")" -eq "$(lines "$tmp/out")"
+run train --json --epochs 50 --state 'dataset=spiral&networkShape=8,8&activation=relu&learningRate=10&seed=a'
+expect "train --json: spiral, ReLU, rate 10: status stays ok" has '"final":true,"status":"ok"' "$tmp/out"
+expect "train --json: ... and the summary names the collapse with its epoch" \
+    grep -q '"final":true.*"diagnosis":\[{"code":"collapse","message":"The network gives[^"]*","since_epoch":[0-9]' "$tmp/out"
+expect "train --json: ... and the dead ReLUs" grep -q '"final":true.*"code":"dead_units"' "$tmp/out"
+run train --epochs 20 --state 'dataset=circle&init=zeros'
+expect "train (table): init=zeros prints the symmetry diagnosis after the status" \
+    grep -q '^diagnosis: symmetry (since epoch 0): Identical units: hidden layer 1 has 4 units but only 1 different' "$tmp/out"
+expect "train (table): ... after the status line" test "$(grep -n '^status:' "$tmp/out" | cut -d: -f1)" -lt "$(grep -n '^diagnosis: symmetry' "$tmp/out" | cut -d: -f1)"
+
+# ---------------------------------------------------------------------------
 # settings: the table of settings, and README.md's copy of it.
 
 run settings

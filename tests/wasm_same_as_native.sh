@@ -17,6 +17,9 @@ states=(
     "model=perceptron&dataset=gauss"
     "dataset=xor&activation=sigmoid&optimizer=momentum&schedule=exp&initZero=true&cosX=true&xTimesY=true"
     "dataset=gauss&noise=25&activation=sigmoid&sinX=true&regularization=L1&regularizationRate=0.001&networkShape=8,8,8&seed=0.80725&compat=tf"
+    # The training diagnosis: collapse and dead ReLUs; vanishing gradients (their norms printed).
+    "dataset=spiral&networkShape=8,8&activation=relu&learningRate=10&seed=a"
+    "dataset=circle&networkShape=8,8,8,8,8,8&activation=sigmoid"
 )
 passed=0 failed=0
 out=$(mktemp -d)

@@ -68,6 +68,8 @@
     step: function (n) { call('nnplay_api_step', null, ['number'], [n === undefined ? 1 : n]); },
     metrics: function () { return json('nnplay_api_metrics'); },
     stats: function () { return json('nnplay_api_stats'); },
+    // The training diagnosis: {items: [{code, since_epoch, message}], units, overfitEpoch, bestHeldEpoch}.
+    diagnosis: function () { return json('nnplay_api_diagnosis'); },
     // {x, y, w, h} in CSS pixels of a named control ("play", "step", "reset", ...), or null.
     widgetRect: function (name) { return json('nnplay_api_widget_rect', [String(name)], ['string']); },
     status: function () { return call('nnplay_api_status', 'string', [], []); },

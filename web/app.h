@@ -10,6 +10,7 @@
 #include "web/share.h"
 #include "web/undo.h"
 
+#include "engine/diagnosis.h"
 #include "engine/trainer.h"
 
 #include <map>
@@ -155,6 +156,8 @@ struct App {
     FilesState files;                   // shared links, imports, exports (web/files.cpp)
     std::string api_reply;              // the test API's last returned text (web/test_api.cpp)
     History history;                    // undo and redo (web/undo.cpp)
+    // The training diagnosis (web/diagnosis_view.cpp): fed by trainer_changed.
+    Diagnosis diagnosis;
 };
 
 bool app_init(App& app, GLFWwindow* window);
@@ -257,6 +260,28 @@ bool compat_offered(const App& app);
 
 // The status line's text (warnings first, then the transient message).
 std::string status_text(const App& app, bool* is_error = nullptr);
+
+// ---- The training diagnosis (web/diagnosis_view.cpp) ---------------------------------------
+
+// Feeds app.diagnosis after a change of the trainer (trainer_changed calls it): a restart
+// forgets the run; trained epochs are recorded, and analysed every few epochs, at once when
+// the run stops or a weight is edited.
+void diagnosis_follow(App& app, TrainerChange change);
+
+// What the diagnosis says now (empty for a healthy run), for the status line.
+std::vector<DiagnosisItem> current_diagnosis(const App& app);
+
+// The status line's text for the diagnosis: the first finding in full, the others by their
+// measured sentence; "" when there is none.
+std::string diagnosis_status_text(const App& app);
+
+// Marks hidden unit `node` of dense layer `layer` drawn at [min, max] in the network view when
+// the diagnosis found it dead (never active) or saturated; draws nothing otherwise.
+void draw_unit_mark(const App& app, ImDrawList* dl, int layer, int node, ImVec2 min, ImVec2 max);
+
+// Marks on the loss chart drawn at [min, max]: the early-stopping point of an early-stopped
+// run, or where overfitting began.
+void draw_chart_marks(const App& app, ImDrawList* dl, ImVec2 min, ImVec2 max);
 
 // ---- The UI (web/ui/) ----------------------------------------------------------------------
 

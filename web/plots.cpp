@@ -350,6 +350,8 @@ void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float sca
     if (p1.x - p0.x < 10 || p1.y - p0.y < 6) return;
     const double e0 = origin_, e1 = std::max(last_epoch_, origin_ + 1);
     auto x_of = [&](double e) { return float(p0.x + (e - e0) / (e1 - e0) * (p1.x - p0.x)); };
+    drawn_x0_ = p0.x;  // for epoch_x()
+    drawn_x1_ = p1.x;
     auto y_of = [&](double v) { return float(p1.y - (tr(v) - lo) / (hi - lo) * (p1.y - p0.y)); };
 
     const ImU32 axis = pal.axis.u32(), grid = pal.chart_grid.u32();
@@ -457,6 +459,10 @@ void LossChart::legend(float scale) const {
         ImGui::TextUnformatted(st.name);
         ImGui::PopStyleColor();
     }
+float LossChart::epoch_x(int epoch) const {
+    if (empty() || epoch < origin_ || epoch > last_epoch_ || drawn_x1_ <= drawn_x0_) return NAN;
+    const double e0 = origin_, e1 = std::max(last_epoch_, origin_ + 1);
+    return float(drawn_x0_ + (epoch - e0) / (e1 - e0) * (drawn_x1_ - drawn_x0_));
 }
 
 std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bool regression,

@@ -86,11 +86,16 @@ public:
     // The legend of the curves that exist, as one line of ImGui items with their dash styles.
     void legend(float scale) const;
 
+    // Where draw() puts `epoch` on the x axis, for marks over the chart; NaN when it draws no
+    // line yet or the epoch is outside the samples.
+    float epoch_x(int epoch) const;
+
 private:
     std::vector<Bucket> buckets_;
     int width_ = 1;        // epochs per bucket
     int origin_ = 0;       // the first epoch recorded: bucket i starts at origin_ + i·width_
     int last_epoch_ = -1;
+    mutable float drawn_x0_ = 0, drawn_x1_ = 0;  // the plot area's x range at the last draw()
     int samples_ = 0;
     bool has_[kSeries] = {};
 };

@@ -47,6 +47,7 @@ void trainer_changed(App& app, TrainerChange change) {
     if (change != TrainerChange::settings) t.measure();
     if (change == TrainerChange::restarted) app.pictures.chart.clear();
     if (change == TrainerChange::trained || change == TrainerChange::restarted) app.pictures.chart.add(t.metrics());
+    diagnosis_follow(app, change);
     app.pictures.dirty = true;
 }
 

@@ -35,6 +35,7 @@ std::string status_text(const App& app, bool* is_error) {
     } else if (t.status() == RunStatus::early_stopped) {
         add(t.status_message().empty() ? "Stopped early." : t.status_message());
     }
+    if (const std::string diagnosis = diagnosis_status_text(app); !diagnosis.empty()) add(diagnosis);
     if (!app.status.link_warnings.empty()) {
         std::string line = "Link: ";
         for (size_t i = 0; i < app.status.link_warnings.size(); ++i)

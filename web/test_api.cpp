@@ -131,6 +131,30 @@ NNPLAY_API const char* nnplay_api_metrics() {
                            "\"}");
 }
 
+// The training diagnosis: {"items": [{code, since_epoch, message}], "units": per hidden layer
+// per unit 0 ok, 1 dead, 2 saturated, "overfitEpoch", "bestHeldEpoch"}.
+NNPLAY_API const char* nnplay_api_diagnosis() {
+    App* app = api_app();
+    if (!app) return "null";
+    const Diagnosis& d = app->diagnosis;
+    std::string json = "{\"items\":[";
+    for (std::size_t i = 0; i < d.items().size(); ++i) {
+        const DiagnosisItem& item = d.items()[i];
+        json += std::string(i ? "," : "") + "{\"code\":" + json_string(item.code) + ",\"since_epoch\":" +
+                std::to_string(item.since_epoch) + ",\"message\":" + json_string(item.message) + "}";
+    }
+    json += "],\"units\":[";
+    const NetworkSpec& spec = app->run.trainer->spec();
+    for (std::size_t l = 0; l < spec.hidden.size(); ++l) {
+        json += l ? ",[" : "[";
+        for (int i = 0; i < spec.hidden[l]; ++i)
+            json += (i ? "," : "") + std::to_string(int(d.unit(int(l), i)));
+        json += "]";
+    }
+    return reply(*app, json + "],\"overfitEpoch\":" + std::to_string(d.overfit_epoch()) +
+                           ",\"bestHeldEpoch\":" + std::to_string(d.best_held_epoch()) + "}");
+}
+
 NNPLAY_API const char* nnplay_api_stats() {
     App* app = api_app();
     if (!app) return "null";

@@ -301,6 +301,7 @@ void draw_nodes(const App& app, const NetLayout& n, NetHover& hover) {
                 hover.node = i;
             }
             dl->AddRect(a, b, hot ? kInk : kNodeBorder, 0, 0, (hot ? 2.0f : 1.0f) * sc);
+            draw_unit_mark(app, dl, l, i, a, b);
             // The bias: a small square at the node's lower left.
             const float bs = std::max(4 * sc, n.node * 0.18f);
             ImVec2 ba(a.x - bs - 1 * sc, b.y - bs);

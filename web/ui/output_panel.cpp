@@ -66,6 +66,7 @@ void loss_chart(App& app, float width) {
     ImGui::InvisibleButton("##chart", ImVec2(c1.x - c0.x, chart_h));
     record_rect(app, "chart");
     app.pictures.chart.draw(ImGui::GetWindowDrawList(), c0, c1, app.view.log_scale, sc);
+    draw_chart_marks(app, ImGui::GetWindowDrawList(), c0, c1);
     ImGui::Checkbox("Log scale", &app.view.log_scale);
     tip(app, "ui.logScale");
     ImGui::SameLine(0, 12 * sc);
