@@ -459,6 +459,8 @@ void LossChart::legend(float scale) const {
         ImGui::TextUnformatted(st.name);
         ImGui::PopStyleColor();
     }
+}
+
 float LossChart::epoch_x(int epoch) const {
     if (empty() || epoch < origin_ || epoch > last_epoch_ || drawn_x1_ <= drawn_x0_) return NAN;
     const double e0 = origin_, e1 = std::max(last_epoch_, origin_ + 1);

@@ -360,6 +360,8 @@ NNPLAY_API const char* nnplay_api_preview_colours(int d) {
         json += (i ? "," : "") + json_string(hex_of({std::uint8_t(seen[i]), std::uint8_t(seen[i] >> 8),
                                                      std::uint8_t(seen[i] >> 16)}));
     return reply(*app, json + "]");
+}
+
 // ---- Drawing and undo (web/undo.cpp) -------------------------------------------------------
 
 // Undo or redo one step; 1 when there was one.
