@@ -47,7 +47,7 @@ record() {
     local name=$1 state=$2
     printf '{"name":"%s","state":"%s","epochs":%d,"every":%d}\n' "$name" "$state" "$epochs" "$every"
     "${cli[@]}" train --state "$state" --epochs "$epochs" --every "$every" --json 2>/dev/null |
-        sed -nE 's/^\{"epoch":([^,]*),"train_loss":([^,]*),"val_loss":([^,]*),"test_loss":([^,]*),.*"learning_rate":([^,}]*)\}$/{"epoch":\1,"train_loss":\2,"val_loss":\3,"test_loss":\4,"learning_rate":\5}/p'
+        sed -nE 's/^\{"epoch":([^,]*),"train_loss":([^,]*),"val_loss":([^,]*),"test_loss":([^,]*),.*"learning_rate":([^,}]*)(,"restored_epoch":[0-9]+)?\}$/{"epoch":\1,"train_loss":\2,"val_loss":\3,"test_loss":\4,"learning_rate":\5}/p'
 }
 
 passed=0 failed=0
