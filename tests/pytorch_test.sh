@@ -70,18 +70,21 @@ base='dataset=circle&noise=10&networkShape=4,2&activation=tanh&reshuffle=false&s
 # Defect 1's reproducer: the exp schedule at rate 0.3 (the script restarted it at 0.3).
 check "defect 1: exp schedule carried" "$base&schedule=exp&decayRate=0.97&learningRate=0.3"
 for opt in sgd momentum nesterov rmsprop adam; do
-    case $opt in rmsprop | adam) lr=0.01 ;; *) lr=0.1 ;; esac
+    # Rates where the loss goes smoothly down: at momentum 0.9 and rate 0.1 the circle's loss
+    # oscillates and float32 rounding differences (3e-7 after one epoch) grow chaotically to
+    # 1e-2 within ten epochs; that regime is the named exception.
+    case $opt in rmsprop | adam) lr=0.003 ;; momentum | nesterov) lr=0.01 ;; *) lr=0.1 ;; esac
     for sched in constant 'step&stepEvery=20&scheduleFactor=0.5' 'exp&decayRate=0.99' \
         'plateau&plateauPatience=3&scheduleFactor=0.5&plateauThreshold=0.001&plateauCooldown=2'; do
         check "$opt / ${sched%%&*}" "$base&optimizer=$opt&learningRate=$lr&schedule=$sched"
     done
 done
-check "L1 as a proximal step (momentum)" "$base&optimizer=momentum&regularization=L1&regularizationRate=0.003"
-check "L2 as weight decay (adam)" "$base&optimizer=adam&learningRate=0.01&regularization=L2&regularizationRate=0.01"
-check "softmax, 3 classes (rmsprop)" "dataset=blobs&classes=3&networkShape=5&reshuffle=false&optimizer=rmsprop&learningRate=0.01&seed=f"
+check "L1 as a proximal step (momentum)" "$base&optimizer=momentum&learningRate=0.01&regularization=L1&regularizationRate=0.003"
+check "L2 as weight decay (adam)" "$base&optimizer=adam&learningRate=0.003&regularization=L2&regularizationRate=0.01"
+check "softmax, 3 classes (rmsprop)" "dataset=blobs&classes=3&networkShape=5&reshuffle=false&optimizer=rmsprop&learningRate=0.003&seed=f"
 check "regression (nesterov, step)" "problem=regression&regDataset=reg-plane&networkShape=3&reshuffle=false&optimizer=nesterov&schedule=step&stepEvery=25&seed=f"
 # Defect 4: no input feature selected (the script crashed in torch.stack).
-check "no input feature" "$base&x=false&y=false&optimizer=adam&learningRate=0.01"
+check "no input feature" "$base&x=false&y=false&optimizer=adam&learningRate=0.003"
 
 echo "pytorch_test: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

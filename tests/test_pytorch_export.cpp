@@ -183,9 +183,9 @@ TEST_CASE("pytorch export: the script goes on from the export's epoch, rate, sch
     CHECK(contains(script, "STEPS = [" + std::to_string(t.run_state().members[0].steps) + "]"));
     const RunState run = t.run_state();
     const OptimizerMoments& m = run.members[0];
-    const std::size_t at = script.find("MOMENT1 = [\n    [[");
+    const std::size_t at = script.find("MOMENT1 = [\n    [[[");
     REQUIRE(at != std::string::npos);
-    const double first = std::strtod(script.c_str() + at + std::strlen("MOMENT1 = [\n    [["), nullptr);
+    const double first = std::strtod(script.c_str() + at + std::strlen("MOMENT1 = [\n    [[["), nullptr);
     CHECK(float(first) == m.m[0]);  // W(0, 0) of layer 0 is params[0]
     CHECK(m.m[0] != 0.0f);
 
