@@ -60,6 +60,8 @@ void print_json_epoch(int epoch, const Metrics& m, const Diagnosis& diagnosis) {
     JsonLine j;
     j.add("epoch", epoch);
     add_metrics(j, m);
+    // After early stopping the figures are those of the restored weights.
+    if (m.restored_epoch > 0) j.add("restored_epoch", m.restored_epoch);
     std::printf("%s\n", with_diagnosis(j, diagnosis).c_str());
 }
 
@@ -67,6 +69,7 @@ void print_json_final(const Trainer& trainer, const Diagnosis& diagnosis) {
     JsonLine j;
     j.add("final", true).add("status", name_of(trainer.status())).add("epoch", trainer.epoch());
     add_metrics(j, trainer.metrics());
+    if (trainer.metrics().restored_epoch > 0) j.add("restored_epoch", trainer.metrics().restored_epoch);
     j.add("message", trainer.status_message()).add("state", to_query(trainer.state()));
     std::printf("%s\n", with_diagnosis(j, diagnosis).c_str());
 }
@@ -141,6 +144,7 @@ struct Table {
             std::snprintf(buf, sizeof buf, "%.4g", m.learning_rate);
             head(line, buf, 12);
         }
+        if (m.restored_epoch > 0) line += "  (stopped; figures of epoch " + std::to_string(m.restored_epoch) + ")";
         std::printf("%s\n", line.c_str());
     }
 };
@@ -217,6 +221,13 @@ int run_train(const TrainOptions& options) {
     if (model) {
         if (std::string error = load_weights(trainer, model->members); !error.empty())
             return reject(options.model_file, error);
+        // The run goes on where the file left it: epoch, schedule, moments, shuffle.
+        if (model->run) {
+            if (std::string error = trainer.restore(*model->run); !error.empty())
+                return reject(options.model_file, "\"run\": " + error);
+        } else if (model->metrics) {
+            trainer.resume_at(model->metrics->epoch);
+        }
     }
     // A link's weights: the run goes on from the sender's epoch, as in the page.
     if (ReadError error = load_link_weights(trainer, link); !error.empty())

@@ -15,6 +15,7 @@ namespace {
 constexpr std::string_view kPointsKey = "pointData";
 constexpr std::string_view kWeightsKey = "weights";
 constexpr std::string_view kEpochKey = "epoch";
+constexpr std::string_view kRunKey = "run";
 constexpr std::string_view kVersionKey = "v";
 constexpr int kMaxVersion = 1000000;  // beyond any real format: larger is garbage
 
@@ -81,7 +82,7 @@ std::string_view link_query(std::string_view pasted) {
 Link read_link(std::string_view pasted) {
     Link link;
     std::string state_query;
-    std::string_view points, weights, epoch, version;
+    std::string_view points, weights, epoch, version, run;
     bool has_epoch = false, has_version = false;
     std::string_view query = link_query(pasted);
     while (!query.empty()) {
@@ -95,6 +96,8 @@ Link read_link(std::string_view pasted) {
             points = value;
         } else if (key == kWeightsKey) {
             weights = value;
+        } else if (key == kRunKey) {
+            run = value;
         } else if (key == kEpochKey) {
             epoch = value, has_epoch = true;
         } else if (key == kVersionKey) {
@@ -128,6 +131,11 @@ Link read_link(std::string_view pasted) {
         if (decoded) link.weights = std::move(*decoded);
         else warnings.push_back("ignored weights (" + decoded.error.reason + "): the run starts from the seed");
     }
+    if (!run.empty()) {
+        Result<RunState> decoded = decode_run_state(run);
+        if (decoded) link.run = std::move(*decoded);
+        else warnings.push_back("ignored " + decoded.error.message() + ": the run goes on from the epoch only");
+    }
     if (has_epoch && !parse_count(epoch, kLinkMaxEpoch, link.epoch))
         warnings.push_back("ignored epoch=" + shown(epoch) + ": not a whole number of epochs (0.." +
                            std::to_string(kLinkMaxEpoch) + ")");
@@ -150,6 +158,9 @@ ReadError load_link_weights(Trainer& trainer, const Link& link) {
             error = ReadError{std::move(e), 0, 0, std::string(kWeightsKey)};
     }
     if (!error.empty()) return error;
+    if (link.run) {
+        if (std::string e = trainer.restore(*link.run); e.empty()) return {};
+    }
     trainer.resume_at(link.epoch);
     return {};
 }
@@ -200,6 +211,17 @@ WrittenLink write_link(const PlaygroundState& state, const LinkContent& content)
             out.text += tail;
             out.has_weights = true;
             out.weights_chars = tail.size();
+            if (content.run) {
+                const Encoded run = encode_run_state(*content.run);
+                if (run.ok()) {
+                    const std::string more = "&" + std::string(kRunKey) + "=" + run.text;
+                    out.text += more;
+                    out.weights_chars += more.size();
+                } else {
+                    out.note = "the run state does not fit in a link (" + run.error +
+                               "): the run goes on from the epoch only";
+                }
+            }
         } else {
             out.note = "the weights do not fit in a link (" + e.error + ")";
             out.weights_failed = true;

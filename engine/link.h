@@ -1,6 +1,6 @@
 // link.h: a whole shared link, read and written in one place for the page and the CLI: the
 // state's query text, the custom points (`pointData`), the trained weights (`weights`), the
-// sender's epoch (`epoch`) and the link format version (`v`).
+// sender's epoch (`epoch`), where the sender's run stood (`run`) and the link format version (`v`).
 #pragma once
 
 #include "engine/payload.h"
@@ -30,6 +30,7 @@ struct Link {
     PlaygroundState state;                  // the settings; points replaced by pointData's
     std::optional<WeightsPayload> weights;  // decoded; checked against a network only on loading
     int epoch = 0;                          // the sender's epoch count (with weights); 0 if absent
+    std::optional<RunState> run;            // where the sender's run stood (with weights); older links: none
     int version = kLinkVersion;             // the format it says it is in (1 when it says none)
     bool payloads = false;                  // it has a pointData or weights key, read or not
     std::vector<std::string> warnings;      // one sentence each, the key first
@@ -51,7 +52,8 @@ std::string_view link_query(std::string_view pasted);
 Link read_link(std::string_view pasted);
 
 // Loads the link's weights (if any) into a trainer built from link.state, then continues
-// the run at the sender's epoch (Trainer::resume_at). Returns the reason, with key "weights",
+// the run where the sender's stood: from its run state (Trainer::restore: bit for bit) when
+// the link has one that fits, else at the sender's epoch (Trainer::resume_at). Returns the reason, with key "weights",
 // when they do not fit the trainer's network (then the trainer is unchanged); an empty
 // error when they loaded or there were none.
 ReadError load_link_weights(Trainer& trainer, const Link& link);
@@ -64,6 +66,7 @@ struct LinkContent {
     bool points = true;                     // send the state's points (false: leave them out)
     const WeightsPayload* weights = nullptr;  // the weights to send, or none
     int epoch = 0;                          // the epoch they were trained to (with weights)
+    const RunState* run = nullptr;          // where the run stands (with weights), or none
 };
 
 struct WrittenLink {
@@ -75,7 +78,8 @@ struct WrittenLink {
     std::string note;             // a payload left out or changed, and why ("" if none)
 };
 
-// Writes a link: "v=1", the state's query text, then pointData, weights and epoch. A custom
+// Writes a link: "v=1", the state's query text, then pointData, weights, epoch and run (the
+// run state, with weights; left out with a note when it does not fit a payload). A custom
 // data set's points go in as pointData (exact float32), or as the state's text when they
 // cannot be a payload (with a note). Float16 weights that float16 cannot hold go in as
 // float32 (with a note). Reading the text back gives the same state, points, weights and

@@ -6,9 +6,11 @@
 #include "engine/features.h"
 #include "engine/json_reader.h"
 #include "engine/json_writer.h"
+#include "engine/number_text.h"
 #include "engine/payload.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace nnplay {
 
@@ -39,7 +41,150 @@ bool as_float(const JsonValue& v, float& out) {
     return v.is_number() && parse_float_strict(v.text, out);
 }
 
+bool as_double(const JsonValue* v, double& out) { return v && v->is_number() && parse_double_strict(v->text, out); }
+
+void append_floats(std::string& out, const std::vector<float>& values) {
+    out += "[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ", ";
+        append_json_number(out, values[i]);
+    }
+    out += "]";
+}
+
+bool read_floats(const JsonValue* v, std::vector<float>& out) {
+    if (!v || !v->is_array()) return false;
+    out.clear();
+    out.reserve(v->items.size());
+    for (const JsonValue& item : v->items) {
+        float f = 0;
+        if (!as_float(item, f) || !std::isfinite(f)) return false;
+        out.push_back(f);
+    }
+    return true;
+}
+
+std::string hex64(std::uint64_t v) {
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+bool read_hex64(const JsonValue& v, std::uint64_t& out) {
+    if (!v.is_string() || v.text.size() != 16) return false;
+    out = 0;
+    for (char c : v.text) {
+        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return false;
+        out = out << 4 | std::uint64_t(d);
+    }
+    return true;
+}
+
 }  // namespace
+
+void append_run_state_json(std::string& out, const RunState& r) {
+    const ScheduleState& s = r.schedule;
+    out += "{\"version\": " + std::to_string(kRunStateJsonVersion) + ", \"epoch\": " + std::to_string(r.epoch) +
+           ", \"last_rate\": ";
+    append_json_number(out, r.last_rate);
+    out += ",\n  \"schedule\": {\"epoch\": " + std::to_string(s.epoch) + ", \"cuts\": " + std::to_string(s.cuts) +
+           ", \"plateau_rate\": ";
+    append_json_number(out, s.plateau_rate);
+    out += ", \"best_loss\": ";
+    if (s.have_best) append_json_number(out, s.best_loss);
+    else out += "null";
+    out += ", \"bad_epochs\": " + std::to_string(s.bad_epochs) + ", \"cooldown\": " + std::to_string(s.cooldown) +
+           "},\n  \"shuffle\": [";
+    for (std::size_t i = 0; i < r.shuffle.size(); ++i) out += (i ? ", \"" : "\"") + hex64(r.shuffle[i]) + "\"";
+    out += "], \"order\": [";
+    for (std::size_t i = 0; i < r.order.size(); ++i) out += (i ? ", " : "") + std::to_string(r.order[i]);
+    out += "],\n  \"optimizers\": [";
+    for (std::size_t m = 0; m < r.members.size(); ++m) {
+        const OptimizerMoments& o = r.members[m];
+        out += m ? ",\n   {\"steps\": " : "\n   {\"steps\": ";
+        out += std::to_string(o.steps) + ", \"beta1_t\": ";
+        append_json_number(out, o.beta1_t);
+        out += ", \"beta2_t\": ";
+        append_json_number(out, o.beta2_t);
+        out += ", \"m\": ";
+        append_floats(out, o.m);
+        out += ", \"s\": ";
+        append_floats(out, o.s);
+        out += "}";
+    }
+    out += "]";
+    if (r.have_best) {
+        out += ",\n  \"early_stopping\": {\"best_val\": ";
+        append_json_number(out, r.best_val);
+        out += ", \"best_epoch\": " + std::to_string(r.best_epoch) + ", \"since_best\": " +
+               std::to_string(r.since_best) + ", \"best\": [";
+        for (std::size_t m = 0; m < r.best.size(); ++m) {
+            if (m) out += ", ";
+            append_floats(out, r.best[m]);
+        }
+        out += "]}";
+    }
+    out += "}";
+}
+
+Result<RunState> read_run_state_json(const JsonValue& v) {
+    auto fail = [](const std::string& what) { return Result<RunState>::fail("\"run\": " + what); };
+    if (!v.is_object()) return fail("must be an object");
+    int version = 0;
+    if (!as_int(v.find("version"), 0, 1 << 30, version) || version != kRunStateJsonVersion)
+        return fail("unsupported version (this build reads " + std::to_string(kRunStateJsonVersion) + ")");
+    RunState r;
+    if (!as_int(v.find("epoch"), 0, 1 << 30, r.epoch)) return fail("\"epoch\" must be a whole number");
+    if (!as_double(v.find("last_rate"), r.last_rate)) return fail("\"last_rate\" must be a number");
+    const JsonValue* s = v.find("schedule");
+    if (!s || !s->is_object()) return fail("\"schedule\" must be an object");
+    ScheduleState& ss = r.schedule;
+    const JsonValue* best = s->find("best_loss");
+    if (!as_int(s->find("epoch"), 0, 1 << 30, ss.epoch) || !as_int(s->find("cuts"), 0, 1 << 30, ss.cuts) ||
+        !as_double(s->find("plateau_rate"), ss.plateau_rate) || !best ||
+        !as_int(s->find("bad_epochs"), 0, 1 << 30, ss.bad_epochs) ||
+        !as_int(s->find("cooldown"), 0, 1 << 30, ss.cooldown))
+        return fail("\"schedule\" needs epoch, cuts, plateau_rate, best_loss, bad_epochs and cooldown");
+    ss.have_best = best->is_number();
+    if (ss.have_best && !as_double(best, ss.best_loss)) return fail("\"schedule\": bad best_loss");
+    const JsonValue* shuffle = v.find("shuffle");
+    if (!shuffle || !shuffle->is_array() || shuffle->items.size() != 4)
+        return fail("\"shuffle\" must be 4 hex strings of 16 digits");
+    for (std::size_t i = 0; i < 4; ++i)
+        if (!read_hex64(shuffle->items[i], r.shuffle[i])) return fail("\"shuffle\" must be 4 hex strings of 16 digits");
+    const JsonValue* order = v.find("order");
+    if (!order || !order->is_array() || order->items.size() > std::size_t(kMaxPoints))
+        return fail("\"order\" must be an array of point indices");
+    for (const JsonValue& i : order->items) {
+        int index = 0;
+        if (!as_int(&i, 0, kMaxPoints, index)) return fail("\"order\" must be an array of point indices");
+        r.order.push_back(index);
+    }
+    const JsonValue* optimizers = v.find("optimizers");
+    if (!optimizers || !optimizers->is_array()) return fail("\"optimizers\" must be an array");
+    for (const JsonValue& o : optimizers->items) {
+        OptimizerMoments m;
+        int steps = 0;
+        if (!as_int(o.find("steps"), 0, (1 << 30) - 1, steps) || !as_double(o.find("beta1_t"), m.beta1_t) ||
+            !as_double(o.find("beta2_t"), m.beta2_t) || !read_floats(o.find("m"), m.m) || !read_floats(o.find("s"), m.s))
+            return fail("each optimiser needs steps, beta1_t, beta2_t and the moments m and s (finite numbers)");
+        m.steps = steps;
+        r.members.push_back(std::move(m));
+    }
+    if (const JsonValue* es = v.find("early_stopping")) {
+        const JsonValue* weights = es->find("best");
+        if (!as_double(es->find("best_val"), r.best_val) || !as_int(es->find("best_epoch"), 0, 1 << 30, r.best_epoch) ||
+            !as_int(es->find("since_best"), 0, 1 << 30, r.since_best) || !weights || !weights->is_array())
+            return fail("\"early_stopping\" needs best_val, best_epoch, since_best and best");
+        for (const JsonValue& w : weights->items) {
+            r.best.emplace_back();
+            if (!read_floats(&w, r.best.back())) return fail("\"early_stopping\": best weights must be finite numbers");
+        }
+        r.have_best = true;
+    }
+    return r;
+}
 
 std::string export_model_json(const Trainer& trainer) {
     const NetworkSpec& spec = trainer.spec();
@@ -92,8 +237,10 @@ std::string export_model_json(const Trainer& trainer) {
         out += "]}";
     }
 
+    out += "],\n \"run\": ";
+    append_run_state_json(out, trainer.run_state());
     const Metrics& metrics = trainer.metrics();
-    out += "],\n \"metrics\": {\"epoch\": " + std::to_string(trainer.epoch());
+    out += ",\n \"metrics\": {\"epoch\": " + std::to_string(trainer.epoch());
     for (const MetricField& f : metric_fields) {
         out += ", \"" + std::string(f.key) + "\": ";
         append_json_number(out, metrics.*f.member);
@@ -220,6 +367,11 @@ Result<ModelImport> import_model_json(std::string_view text) {
             m.*f.member = v && v->is_number() ? v->number : std::nan("");
         }
         model.metrics = m;
+    }
+    if (const JsonValue* run = root.find("run")) {
+        Result<RunState> r = read_run_state_json(*run);
+        if (!r) return r.error;
+        model.run = std::move(*r);
     }
     return model;
 }

@@ -9,6 +9,7 @@
 //                     "activations": ["tanh", "tanh"], "output": "sigmoid_log",
 //                     "outputs": 1, "members": 1},
 //    "members": [{"layers": [{"weights": [[w00, w01], ...], "biases": [b0, ...]}, ...]}],
+//    "run": {"version": 1, "epoch": 100, "schedule": {...}, "optimizers": [...], ...},
 //    "metrics": {"epoch": 100, "train_loss": 0.01, ...}}
 //
 // "weights" is (outputs, inputs) row by row, as PyTorch's Linear.weight.
@@ -37,7 +38,17 @@ struct ModelImport {
     std::vector<std::string> warnings;        // from reading the state string
     std::vector<std::vector<float>> members;  // each member's Network::params()
     std::optional<Metrics> metrics;           // when the file has them (figures only)
+    std::optional<RunState> run;              // where the run stood (files from before it: none)
 };
+
+// The "run" object of a model file: where the run stands besides its weights
+// (engine/run_state.h), its own version, floats and doubles in shortest round-trip form,
+// the shuffle generator as 4 hex strings. Versioned on its own: a model file without it
+// (older) still opens, and continues from its metrics' epoch.
+constexpr int kRunStateJsonVersion = 1;
+void append_run_state_json(std::string& out, const RunState& run);
+struct JsonValue;
+Result<RunState> read_run_state_json(const JsonValue& value);
 
 // Reads a model file: strict JSON, format and version, the state, and the
 // weights checked against the network the state describes (architecture,

@@ -107,6 +107,82 @@ void NnplayRun::resume_at(int epoch) {
     metrics_.learning_rate = schedule_.rate();
 }
 
+RunState NnplayRun::run_state() const {
+    RunState s;
+    s.epoch = epoch_;
+    s.last_rate = metrics_.learning_rate;
+    s.schedule = schedule_.saved();
+    for (const auto& opt : opts_) {
+        OptimizerMoments m = opt.saved();
+        // Buffers the optimiser never touched stay out: a saved SGD run is small.
+        auto zero = [](const std::vector<float>& v) {
+            return std::all_of(v.begin(), v.end(), [](float x) { return x == 0; });
+        };
+        if (zero(m.m)) m.m.clear();
+        if (zero(m.s)) m.s.clear();
+        s.members.push_back(std::move(m));
+    }
+    s.shuffle = shuffle_rng_.position();
+    bool in_order = true;
+    for (std::size_t i = 0; i < order_.size() && in_order; ++i) in_order = order_[i] == int(i);
+    if (!in_order) s.order = order_;
+    s.have_best = have_best_;
+    if (have_best_) {
+        s.best_val = best_val_;
+        s.best_epoch = best_epoch_;
+        s.since_best = since_best_;
+        for (const auto& net : best_) s.best.emplace_back(net.params().data(), net.params().data() + net.params().size());
+    }
+    return s;
+}
+
+std::string NnplayRun::restore(const RunState& saved) {
+    const std::size_t members = nets_.size();
+    const std::size_t P = std::size_t(nets_[0].params().size());
+    if (saved.members.size() != members)
+        return "the saved run has " + std::to_string(saved.members.size()) + " members, this one " +
+               std::to_string(members);
+    if (saved.epoch < 0) return "a negative epoch";
+    for (const OptimizerMoments& m : saved.members)
+        if ((!m.m.empty() && m.m.size() != P) || (!m.s.empty() && m.s.size() != P) || m.steps < 0)
+            return "the optimiser's moments do not fit a network of " + std::to_string(P) + " parameters";
+    if (!saved.order.empty()) {
+        if (saved.order.size() != order_.size())
+            return "the training order has " + std::to_string(saved.order.size()) + " points, the data " +
+                   std::to_string(order_.size());
+        std::vector<char> seen(order_.size(), 0);
+        for (int i : saved.order) {
+            if (i < 0 || std::size_t(i) >= seen.size() || seen[std::size_t(i)])
+                return "the training order is not an order of the training points";
+            seen[std::size_t(i)] = 1;
+        }
+    }
+    if (saved.have_best) {
+        if (saved.best.size() != members) return "early stopping's best weights do not fit the ensemble";
+        for (const auto& b : saved.best)
+            if (b.size() != P) return "early stopping's best weights do not fit the network";
+    }
+
+    epoch_ = saved.epoch;
+    schedule_.restore(saved.schedule);
+    for (std::size_t m = 0; m < members; ++m) opts_[m].restore(saved.members[m]);
+    shuffle_rng_.set_position(saved.shuffle);
+    if (saved.order.empty()) std::iota(order_.begin(), order_.end(), 0);
+    else order_ = saved.order;
+    have_best_ = saved.have_best;
+    best_val_ = saved.best_val;
+    best_epoch_ = saved.best_epoch;
+    since_best_ = saved.since_best;
+    if (have_best_)
+        for (std::size_t m = 0; m < members; ++m)
+            std::copy(saved.best[m].begin(), saved.best[m].end(), best_[m].params().data());
+    status_ = RunStatus::ok;
+    status_message_.clear();
+    measure();
+    metrics_.learning_rate = saved.last_rate;
+    return {};
+}
+
 void NnplayRun::train_batch(const int* index, int n) {
     // Plain loops: Eigen's column assignment (or a memmove call) costs more than
     // the 2 floats it moves.
@@ -119,12 +195,20 @@ void NnplayRun::train_batch(const int* index, int n) {
     }
     const Scalar lr = Scalar(schedule_.rate());
     const Scalar rate = state_.regularization_rate;
+    const bool l1 = state_.regularization == Regularization::l1 && rate > 0;
+    // In double, then float: the PyTorch script's lr·λ reaches its float32 weights the same way.
+    const Scalar threshold = Scalar(schedule_.rate() * double(rate));
     for (std::size_t m = 0; m < nets_.size(); ++m) {
         Network<Scalar>& net = nets_[m];
         net.forward(batch_X_.data(), n, train_ws_);  // outputs only: backward needs no loss value
         net.backward(batch_X_.data(), batch_y_.data(), n, train_ws_);
-        net.add_regularization_gradient(state_.regularization, rate);
+        if (!l1) net.add_regularization_gradient(state_.regularization, rate);
         opts_[m].step(net.params().data(), net.grads().data(), optimizer_settings_, lr);
+        if (l1)  // L1's proximal step: weights (not biases) shrink towards, and stop at, 0
+            for (int l = 0; l < net.layer_count(); ++l) {
+                DenseLayer<Scalar>& layer = net.layer(l);
+                soft_threshold(layer.W, std::size_t(layer.in) * std::size_t(layer.out), threshold);
+            }
     }
 }
 
@@ -193,6 +277,7 @@ bool NnplayRun::step_epoch(bool do_measure) {
                 ": the validation loss has not improved for " + std::to_string(state_.patience) +
                 " epochs. Restored the weights of epoch " + std::to_string(best_epoch_) + best;
             measure();
+            metrics_.restored_epoch = best_epoch_;
             return true;
         }
     }

@@ -17,6 +17,8 @@ public:
     void reset() override;
     bool step_epoch(bool measure) override;
     void resume_at(int epoch) override;
+    RunState run_state() const override;
+    std::string restore(const RunState& saved) override;
     void measure() override;
 
 private:

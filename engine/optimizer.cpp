@@ -74,6 +74,43 @@ void OptimizerState<T>::step(T* w, const T* g, const OptimizerSettings& o, doubl
     }
 }
 
+template <typename T>
+OptimizerMoments OptimizerState<T>::saved() const {
+    OptimizerMoments out;
+    out.m.assign(m_.data(), m_.data() + m_.size());
+    out.s.assign(s_.data(), s_.data() + s_.size());
+    out.steps = t_;
+    out.beta1_t = beta1_t_;
+    out.beta2_t = beta2_t_;
+    return out;
+}
+
+template <typename T>
+bool OptimizerState<T>::restore(const OptimizerMoments& saved) {
+    const std::size_t n = std::size_t(m_.size());
+    if ((!saved.m.empty() && saved.m.size() != n) || (!saved.s.empty() && saved.s.size() != n) ||
+        saved.steps < 0)
+        return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        m_[Eigen::Index(i)] = saved.m.empty() ? T(0) : T(saved.m[i]);
+        s_[Eigen::Index(i)] = saved.s.empty() ? T(0) : T(saved.s[i]);
+    }
+    t_ = saved.steps;
+    beta1_t_ = saved.beta1_t;
+    beta2_t_ = saved.beta2_t;
+    return true;
+}
+
+template <typename T>
+void soft_threshold(T* w, std::size_t n, T threshold) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const T shrunk = std::fabs(w[i]) - threshold;
+        w[i] = shrunk > T(0) ? std::copysign(shrunk, w[i]) : T(0);
+    }
+}
+
+template void soft_threshold<float>(float*, std::size_t, float);
+template void soft_threshold<double>(double*, std::size_t, double);
 template class OptimizerState<float>;
 template class OptimizerState<double>;
 

@@ -11,6 +11,8 @@
 #include "engine/state.h"
 #include "engine/types.h"
 
+#include <vector>
+
 namespace nnplay {
 
 struct OptimizerSettings {
@@ -21,6 +23,21 @@ struct OptimizerSettings {
 
     static OptimizerSettings from(const PlaygroundState& state);
 };
+
+// What an optimiser has learned so far, as plain numbers: the moment buffers
+// (empty when the optimiser needs none), the step count and Adam's β₁ᵗ, β₂ᵗ.
+struct OptimizerMoments {
+    std::vector<float> m, s;  // first moment / velocity, second moment (flat, as params)
+    long steps = 0;
+    double beta1_t = 1, beta2_t = 1;
+
+    bool operator==(const OptimizerMoments&) const = default;
+};
+
+// The proximal step of L1 (soft thresholding): each of the n weights moves
+// `threshold` towards zero and stops at exactly 0: w ← sign(w)·max(0, |w| − threshold).
+template <typename T>
+void soft_threshold(T* w, std::size_t n, T threshold);
 
 template <typename T>
 class OptimizerState {
@@ -35,6 +52,11 @@ public:
     void step(T* w, const T* g, const OptimizerSettings& settings, double lr);
 
     long steps() const { return t_; }
+
+    // The moments and step count, and going on from saved ones (whose buffers must
+    // have this state's size, or be empty for zero).
+    OptimizerMoments saved() const;
+    bool restore(const OptimizerMoments& saved);
 
 private:
     VectorT<T> m_;      // (count) first moment / velocity

@@ -21,6 +21,7 @@ namespace {
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr std::uint8_t kKindPoints = 'P';
 constexpr std::uint8_t kKindWeights = 'W';
+constexpr std::uint8_t kKindRun = 'R';
 constexpr std::size_t kHeader = 3;    // version, kind, format
 constexpr std::size_t kChecksum = 4;  // CRC-32 at the end
 constexpr int kMaxInputs = feature_count;
@@ -49,6 +50,8 @@ struct Writer {
     void u16(unsigned v) { u8(v & 0xff), u8((v >> 8) & 0xff); }
     void u32(std::uint32_t v) { u16(v & 0xffff), u16(v >> 16); }
     void f32(float v) { u32(Eigen::numext::bit_cast<std::uint32_t>(v)); }
+    void u64(std::uint64_t v) { u32(std::uint32_t(v)), u32(std::uint32_t(v >> 32)); }
+    void f64(double v) { u64(Eigen::numext::bit_cast<std::uint64_t>(v)); }
 };
 
 struct Reader {
@@ -65,6 +68,11 @@ struct Reader {
         return lo | (std::uint32_t(u16()) << 16);
     }
     float f32() { return Eigen::numext::bit_cast<float>(u32()); }
+    std::uint64_t u64() {
+        std::uint64_t lo = u32();
+        return lo | (std::uint64_t(u32()) << 32);
+    }
+    double f64() { return Eigen::numext::bit_cast<double>(u64()); }
 };
 
 std::string truncated(std::size_t have, std::size_t need) {
@@ -111,8 +119,11 @@ std::string open(std::string_view text, std::uint8_t kind, std::vector<std::uint
         return buf;
     }
     if (bytes[1] != kind) {
-        const char* want = kind == kKindPoints ? "points" : "weights";
-        const char* got = bytes[1] == kKindPoints ? "points" : bytes[1] == kKindWeights ? "weights" : "unknown";
+        auto name = [](std::uint8_t k) {
+            return k == kKindPoints ? "points" : k == kKindWeights ? "weights" : k == kKindRun ? "run state" : "unknown";
+        };
+        const char* want = name(kind);
+        const char* got = name(bytes[1]);
         return std::string("not a ") + want + " payload (it holds " + got + ")";
     }
     format = bytes[2];
@@ -432,6 +443,115 @@ ReadError check_shape(const WeightsPayload& weights, const NetworkSpec& expected
                          describe(weights.spec) + "), the network is " + std::to_string(members) +
                          " x (" + describe(expected) + ")",
                      0, 0, "weights"};
+}
+
+// ---------------------------------------------------------------------------
+
+namespace {
+
+void write_floats(Writer& w, const std::vector<float>& values) {
+    w.u32(std::uint32_t(values.size()));
+    for (float v : values) w.f32(v);
+}
+
+bool read_floats(Reader& r, std::vector<float>& out) {
+    if (!r.has(4)) return false;
+    const std::uint32_t n = r.u32();
+    if (!r.has(std::size_t(n) * 4)) return false;
+    out.resize(n);
+    for (float& v : out) {
+        v = r.f32();
+        if (!std::isfinite(v)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+Encoded encode_run_state(const RunState& run) {
+    if (run.members.size() > std::size_t(kPayloadMaxMembers) ||
+        run.order.size() > std::size_t(kMaxPoints) || run.epoch < 0)
+        return {{}, "cannot encode this run state"};
+    Writer w;
+    const ScheduleState& s = run.schedule;
+    w.u32(std::uint32_t(run.epoch));
+    w.f64(run.last_rate);
+    w.u32(std::uint32_t(s.epoch)), w.u32(std::uint32_t(s.cuts)), w.f64(s.plateau_rate);
+    w.u8(s.have_best ? 1 : 0), w.f64(s.best_loss), w.u32(std::uint32_t(s.bad_epochs)), w.u32(std::uint32_t(s.cooldown));
+    for (std::uint64_t v : run.shuffle) w.u64(v);
+    w.u16(unsigned(run.order.size()));
+    for (int i : run.order) w.u16(unsigned(i));
+    w.u8(unsigned(run.members.size()));
+    for (const OptimizerMoments& m : run.members) {
+        w.u32(std::uint32_t(m.steps)), w.f64(m.beta1_t), w.f64(m.beta2_t);
+        write_floats(w, m.m);
+        write_floats(w, m.s);
+    }
+    w.u8(run.have_best ? 1 : 0);
+    if (run.have_best) {
+        w.f64(run.best_val), w.u32(std::uint32_t(run.best_epoch)), w.u32(std::uint32_t(run.since_best));
+        w.u8(unsigned(run.best.size()));
+        for (const auto& b : run.best) write_floats(w, b);
+    }
+    return finish(kKindRun, 0, w.bytes);
+}
+
+Result<RunState> decode_run_state(std::string_view text) {
+    auto error = [](std::string reason) { return Result<RunState>(ReadError{std::move(reason), 0, 0, "run"}); };
+    std::vector<std::uint8_t> bytes;
+    std::span<const std::uint8_t> body;
+    std::uint8_t format = 0;
+    if (std::string e = open(text, kKindRun, bytes, body, format); !e.empty()) return error(e);
+    if (format != 0) return error("unknown run state format " + std::to_string(format));
+    Reader r{body};
+    RunState run;
+    ScheduleState& s = run.schedule;
+    const std::string short_text = "truncated run state";
+    constexpr std::uint32_t kMaxCount = 1u << 30;
+    if (!r.has(4 + 8 + 4 + 4 + 8 + 1 + 8 + 4 + 4 + 32 + 2)) return error(short_text);
+    const std::uint32_t epoch = r.u32();
+    run.last_rate = r.f64();
+    const std::uint32_t s_epoch = r.u32(), cuts = r.u32();
+    s.plateau_rate = r.f64();
+    s.have_best = r.u8() != 0;
+    s.best_loss = r.f64();
+    const std::uint32_t bad = r.u32(), cooldown = r.u32();
+    if (epoch >= kMaxCount || s_epoch >= kMaxCount || cuts >= kMaxCount || bad >= kMaxCount || cooldown >= kMaxCount)
+        return error("a count out of range");
+    run.epoch = int(epoch), s.epoch = int(s_epoch), s.cuts = int(cuts), s.bad_epochs = int(bad), s.cooldown = int(cooldown);
+    for (std::uint64_t& v : run.shuffle) v = r.u64();
+    const unsigned n = r.u16();
+    if (n > unsigned(kMaxPoints)) return error(too_many_points(n));
+    if (!r.has(std::size_t(n) * 2 + 1)) return error(short_text);
+    for (unsigned i = 0; i < n; ++i) run.order.push_back(int(r.u16()));
+    const unsigned members = r.u8();
+    if (members > unsigned(kPayloadMaxMembers)) return error(std::to_string(members) + " members (0..8)");
+    for (unsigned m = 0; m < members; ++m) {
+        OptimizerMoments o;
+        if (!r.has(4 + 16)) return error(short_text);
+        const std::uint32_t steps = r.u32();
+        if (steps >= kMaxCount) return error("a count out of range");
+        o.steps = long(steps);
+        o.beta1_t = r.f64(), o.beta2_t = r.f64();
+        if (!read_floats(r, o.m) || !read_floats(r, o.s)) return error("optimiser moments truncated or not finite");
+        run.members.push_back(std::move(o));
+    }
+    if (!r.has(1)) return error(short_text);
+    run.have_best = r.u8() != 0;
+    if (run.have_best) {
+        if (!r.has(8 + 4 + 4 + 1)) return error(short_text);
+        run.best_val = r.f64();
+        const std::uint32_t best_epoch = r.u32(), since = r.u32();
+        if (best_epoch >= kMaxCount || since >= kMaxCount) return error("a count out of range");
+        run.best_epoch = int(best_epoch), run.since_best = int(since);
+        const unsigned count = r.u8();
+        for (unsigned m = 0; m < count; ++m) {
+            run.best.emplace_back();
+            if (!read_floats(r, run.best.back())) return error("best weights truncated or not finite");
+        }
+    }
+    if (r.has(1)) return error(trailing(r));
+    return run;
 }
 
 std::string describe(const NetworkSpec& spec) {

@@ -4,7 +4,7 @@
 //
 // Layout (all integers little-endian), before base64url:
 //   byte 0   version (kPayloadVersion = 1)
-//   byte 1   kind: 'P' points, 'W' weights
+//   byte 1   kind: 'P' points, 'W' weights, 'R' run state
 //   byte 2   format: points 0 (float32), 1 (float32 and each point's split);
 //            weights 0 = float32, 1 = float16
 //   ...      body (below)
@@ -29,6 +29,7 @@
 
 #include "engine/network.h"
 #include "engine/result.h"
+#include "engine/run_state.h"
 #include "engine/state.h"
 
 #include <array>
@@ -124,6 +125,17 @@ ReadError check_shape(const WeightsPayload& weights, const NetworkSpec& expected
 // a different spec or member count is "shape mismatch: ...".
 Result<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& expected,
                                       int members);
+
+// Run state → payload text (kind 'R', format 0): where a run stands besides its weights
+// (engine/run_state.h), for a link's `run` key. Body: u32 epoch, f64 last rate; schedule
+// u32 epoch, u32 cuts, f64 plateau rate, u8 has best, f64 best loss, u32 bad epochs, u32
+// cooldown; 4 × u64 shuffle position; u16 n, n × u16 order; u8 members (0 for
+// compat=tf, which keeps the epoch only), each u32 steps,
+// f64 β₁ᵗ, f64 β₂ᵗ, then m and s as u32 count + float32s; u8 has best, then f64 best
+// validation loss, u32 best epoch, u32 epochs since, u8 count, each u32 count + float32s.
+// Doubles as their IEEE bits: the run goes on bit for bit. Errors carry key "run".
+Encoded encode_run_state(const RunState& run);
+Result<RunState> decode_run_state(std::string_view text);
 
 // "inputs 2, hidden 4,2 (tanh,tanh), output 1 sigmoid_log" — for messages.
 std::string describe(const NetworkSpec& spec);

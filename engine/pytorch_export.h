@@ -15,14 +15,21 @@
 //   - the loss: BCEWithLogitsLoss (sigmoid + log loss), CrossEntropyLoss
 //     (softmax), 0.5·MSE (tanh on ±1 targets; regression), each a batch mean;
 //   - the optimiser: SGD (momentum, nesterov), RMSprop (alpha = rmsDecay) or Adam
-//     with the same hyper-parameters; L2 as weight_decay on the weight
-//     parameters only (a param group for the biases without it); L1 as an
-//     explicit rate·Σ|w| term added to the loss;
-//   - the schedule: StepLR, ExponentialLR or ReduceLROnPlateau (threshold 0,
-//     patience P − 1: PyTorch cuts after more than `patience` bad epochs);
+//     with the same hyper-parameters, at the rate of the next epoch, its moments and
+//     step count at the export loaded into its state_dict; L2 as weight_decay on the
+//     weight parameters only (a param group for the biases without it); L1 as the
+//     engine's proximal step after each update (w ← sign(w)·max(0, |w| − lr·rate));
+//   - the schedule where the engine's stood: StepLR, ExponentialLR (last_epoch = the
+//     export epoch) or ReduceLROnPlateau (threshold, cooldown and min_lr as set; patience
+//     P − 1: PyTorch cuts after more than `patience` bad epochs; best, bad epochs and
+//     cooldown carried);
 //   - the data: the run's training, validation and test points as tensors;
-//   - a training loop over shuffled batches (in order when reshuffle is off),
-//     printing the loss and, for classification, the test accuracy.
+//   - a training loop that prints the loss at the export epoch, then trains `--epochs`
+//     (argparse; default `epochs`) epochs counted on from the export epoch, over
+//     shuffled batches (in order when reshuffle is off: then it follows the engine's
+//     losses within 1e-5 relative), printing the loss and, for classification, the test
+//     accuracy. An ensemble's plateau schedule follows the averaged loss in the engine,
+//     each member's own here: that case differs.
 // Perceptron models (a step output, no gradient) get the model and data only.
 #pragma once
 
@@ -32,8 +39,8 @@
 
 namespace nnplay {
 
-// The script for the trainer's current weights, state and data; `epochs` is
-// the EPOCHS the script trains for (from the exported weights on).
+// The script for the trainer's current weights, run state and data; `epochs` is
+// the default of the script's --epochs (epochs trained on from the export).
 std::string export_pytorch(const Trainer& trainer, int epochs = 100);
 
 // The Sequential's module for an activation, e.g. "nn.LeakyReLU(0.01)".

@@ -4,6 +4,7 @@
 // draw the same numbers (the standard library's distributions differ).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -38,6 +39,12 @@ public:
     // n in 2^32, does not matter here).
     int below(int n) {
         return static_cast<int>(((next_u64() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
+    }
+
+    // The stream's position, to save a run and go on exactly where it was.
+    std::array<std::uint64_t, 4> position() const { return {s_[0], s_[1], s_[2], s_[3]}; }
+    void set_position(const std::array<std::uint64_t, 4>& p) {
+        for (int i = 0; i < 4; ++i) s_[i] = p[std::size_t(i)];
     }
 
 private:

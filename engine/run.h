@@ -5,6 +5,7 @@
 
 #include "engine/dataset.h"
 #include "engine/network.h"
+#include "engine/run_state.h"
 #include "engine/state.h"
 
 #include <array>
@@ -24,6 +25,7 @@ struct Metrics {
     double train_rmse = 0, val_rmse = 0, test_rmse = 0;  // regression only
     std::vector<int> confusion;   // (classes × classes) on the test set, row = true, column = predicted
     double learning_rate = 0;     // the rate the last epoch ran with
+    int restored_epoch = 0;       // after early stopping: the epoch whose weights (and these figures) were restored
 
     double total_loss() const { return train_loss + reg_loss; }
 };
@@ -55,6 +57,8 @@ public:
     virtual void reset() = 0;
     virtual bool step_epoch(bool measure) = 0;
     virtual void resume_at(int epoch) = 0;
+    virtual RunState run_state() const = 0;
+    virtual std::string restore(const RunState& saved) = 0;
     virtual void measure() = 0;
 
     const PlaygroundState& state() const { return state_; }

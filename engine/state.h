@@ -103,6 +103,9 @@ struct PlaygroundState {
     float decay_rate = 0.99f;         // exp: lr·decay^epoch
     int plateau_patience = 20;        // plateau: ×factor when train loss has not improved for P epochs
     float schedule_factor = 0.1f;     // step and plateau: "divide by 10"
+    float plateau_threshold = 1e-4f;  // plateau: an improvement is below best·(1 − threshold)
+    int plateau_cooldown = 0;         // plateau: epochs after a cut before bad epochs count again
+    float min_learning_rate = 0.0f;   // plateau: never cut below this rate
     bool early_stopping = false;      // on validation loss (needs perc_val_data > 0)
     int patience = 20;                // epochs without improvement before stopping
     float min_delta = 0.0f;           // smallest decrease that counts as improvement

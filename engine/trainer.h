@@ -55,6 +55,13 @@ public:
     // schedules go on from there; plateau history and optimiser moments start afresh.
     void resume_at(int epoch) { run_->resume_at(epoch); }
 
+    // Where the run stands besides its weights (engine/run_state.h), and going on from
+    // a saved one after its weights were loaded: the next epochs are those the saved run
+    // would have trained, bit for bit. restore() returns why a saved state does not fit
+    // this run (then nothing changed), or "". compat=tf keeps the epoch only.
+    RunState run_state() const { return run_->run_state(); }
+    std::string restore(const RunState& saved) { return run_->restore(saved); }
+
     // Recomputes metrics() for the current weights.
     void measure() { run_->measure(); }
 

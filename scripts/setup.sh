@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what nnplay's builds need on Debian 12 (as root): only what is missing, so a
-# machine that has everything costs about a second. Usage: scripts/setup.sh [native|web|npm|fuzz|all]
+# machine that has everything costs about a second. Usage: scripts/setup.sh [native|web|npm|fuzz|test|all]
 # native: compilers, CMake, Eigen, doctest, GLFW, a font and the Dear ImGui 1.86 sources in
 # third_party/imgui (for the desktop window). web: Emscripten, fonts, Chromium, Node + npm
 # packages, the ImGui sources. npm: Node and the npm packages only (the native tests compare
-# with seedrandom). fuzz: clang-14 with libFuzzer.
+# with seedrandom). fuzz: clang-14 with libFuzzer. test: what the tests use beyond the builds
+# (python3-torch: tests/pytorch_test.sh runs the exported PyTorch scripts; skipped without it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -126,12 +127,14 @@ setup_web() {
     npm_packages
 }
 setup_fuzz() { need clang-14 libclang-rt-14-dev; }
+setup_test() { need python3-torch; }
 
 case "${1:-native}" in
     native) setup_native ;;
     web) setup_web ;;
     npm) need nodejs:node npm:npm; npm_packages ;;
     fuzz) setup_fuzz ;;
-    all) setup_native; setup_web; setup_fuzz ;;
-    *) die "usage: scripts/setup.sh [native|web|npm|fuzz|all]" ;;
+    test) setup_test ;;
+    all) setup_native; setup_web; setup_fuzz; setup_test ;;
+    *) die "usage: scripts/setup.sh [native|web|npm|fuzz|test|all]" ;;
 esac

@@ -338,6 +338,37 @@ print("yes" if first["train_loss"] == model["metrics"]["train_loss"] else "no %r
 fi
 expect "train --model: the state comes from the file" has '"state":"[^"]*dataset=xor[^"]*networkShape=3' "$tmp/out"
 
+# Exact continuation (issue 13): export at epoch 12, train --model to 30 gives the epochs
+# 13..30 of one run of 30, every digit, for every optimiser x schedule; the file carries
+# the epoch and schedule (defect 5: the CLI restarted at epoch 0 and the base rate).
+cont_base='dataset=circle&noise=10&networkShape=4,2&activation=tanh&learningRate=0.1&numSamples=150&batchSize=9&seed=cont'
+cont_bad=
+for opt in sgd momentum nesterov rmsprop adam; do
+    for sched in constant 'step&stepEvery=5' 'exp&decayRate=0.95' 'plateau&plateauPatience=2&scheduleFactor=0.5'; do
+        st="$cont_base&optimizer=$opt&schedule=$sched"
+        "$BIN" train --state "$st" --epochs 30 --every 1 --json 2>/dev/null | grep -v '"final"' | tail -n 18 >"$tmp/whole" || true
+        "$BIN" export --state "$st" --epochs 12 --json "$tmp/cont.json" >/dev/null 2>&1 || true
+        "$BIN" train --model "$tmp/cont.json" --epochs 30 --every 1 --json 2>/dev/null | grep -v '"final"' | tail -n 18 >"$tmp/resumed" || true
+        if [[ $(lines "$tmp/whole") -ne 18 ]] || ! cmp -s "$tmp/whole" "$tmp/resumed"; then
+            cont_bad+="$opt/$sched: $(diff "$tmp/whole" "$tmp/resumed" | head -n 2) "
+        fi
+    done
+done
+expect "train --model after export --epochs 12: epochs 13..30 bit for bit as one run, 5 optimisers x 4 schedules" \
+    test -z "$cont_bad"
+[[ -z $cont_bad ]] || echo "      $cont_bad"
+run train --model "$tmp/cont.json" --epochs 13 --every 1 --json
+expect "train --model: starts at the file's epoch 12" has '^{"epoch":12,' "$tmp/out"
+expect "train --model: trains on to epoch 13 (12, 13, summary)" test "$(lines "$tmp/out")" -eq 3
+expect "export --json: the model file carries the run state" has '"run": {"version": 1, "epoch": 12' "$tmp/cont.json"
+
+# Early stopping: the last row names the restored epoch (defect 10).
+run train --state 'dataset=circle&percValData=30&earlyStopping=true&patience=3&learningRate=3&seed=es' --epochs 500 --json
+expect "early stopping: the last row and the summary say which epoch was restored" \
+    test "$(grep -c '"restored_epoch":' "$tmp/out")" -eq 2
+run train --state 'dataset=circle&percValData=30&earlyStopping=true&patience=3&learningRate=3&seed=es' --epochs 500
+expect "early stopping, table: the last row says whose figures it shows" has '(stopped; figures of epoch [0-9]*)' "$tmp/out"
+
 head -c 200 "$tmp/m.json" >"$tmp/cut.json"
 run train --model "$tmp/cut.json"
 expect "train --model, malformed JSON: exit 1 with line and column" test "$rc" -eq 1 -a -n "$(grep 'cut.json: line [0-9]*, column' "$tmp/err")"

@@ -4,9 +4,13 @@
 // regularisation and schedule map to their PyTorch spellings.
 #include "engine/pytorch_export.h"
 
+#include "engine/schedule.h"
+
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -82,7 +86,7 @@ TEST_CASE("pytorch export: weight literals read back to the exact float32 parame
     CHECK(in_order(script, {"nn.Linear(4, 6)", "nn.ReLU()", "nn.Linear(6, 4)", "nn.SiLU()", "nn.Linear(4, 1)", ")"}));
     CHECK(contains(script, "FEATURES = [\"x\", \"y\", \"xSquared\", \"sinY\"]"));
     CHECK(contains(script, "torch.stack([x, y, x * x, torch.sin(y)]"));
-    CHECK(contains(script, "EPOCHS = 50"));
+    CHECK(contains(script, "type=int, default=50,"));
     CHECK(contains(script, "models = [make_model() for _ in range(2)]"));
     CHECK(contains(script, "binary_cross_entropy_with_logits"));
     CHECK(contains(script, "torch.optim.SGD(groups, lr=0.03)"));
@@ -131,8 +135,11 @@ TEST_CASE("pytorch export: optimisers, regularisation and schedules") {
         {"optimizer=adam&learningRate=0.001&beta1=0.8&regularization=L1&regularizationRate=0.01&"
          "schedule=plateau&plateauPatience=5",
          {"torch.optim.Adam(groups, lr=0.001, betas=(0.8, 0.999), eps=1e-08)",
-          "loss = loss + 0.01 * sum(w.abs().sum() for w in weights(model))  # L1",
-          "ReduceLROnPlateau(optimizer, mode=\"min\", factor=0.1, patience=4, threshold=0.0)",
+          "shrink = optimizer.param_groups[0][\"lr\"] * 0.01",
+          "w.copy_(w.sign() * (w.abs() - shrink).clamp(min=0))",
+          "ReduceLROnPlateau(optimizer, mode=\"min\", factor=0.1, patience=4, threshold=0.0001, "
+          "threshold_mode=\"rel\", cooldown=0, min_lr=0.0)",
+          "schedule.best = float(\"inf\")", "load_optimizer_state(optimizer, member)",
           "schedule.step(train_loss)"}},
         {"loss=square&activation=sigmoid", {"nn.Sigmoid()", "nn.Tanh(),  # TensorFlow Playground's output",
                                             "0.5 * nn.functional.mse_loss(z[:, 0], 2 * labels - 1)"}},
@@ -152,6 +159,40 @@ TEST_CASE("pytorch export: optimisers, regularisation and schedules") {
     const std::string plain = export_pytorch(Trainer(from_query("").state));
     CHECK_FALSE(contains(plain, "# L2"));
     CHECK_FALSE(contains(plain, "# L1"));
+    CHECK_FALSE(contains(plain, "load_optimizer_state"));  // plain SGD has no state
+}
+
+TEST_CASE("pytorch export: the script goes on from the export's epoch, rate, schedule and moments") {
+    // Defect 1: exp at 0.3 exported at epoch 50 must run at 0.3 * 0.97^50, not restart at 0.3.
+    Trainer t = trained("dataset=circle&noise=10&networkShape=4,2&activation=tanh&schedule=exp&decayRate=0.97&"
+                        "learningRate=0.3&reshuffle=false&optimizer=adam&seed=f",
+                        50);
+    const std::string script = export_pytorch(t);
+    CHECK(contains(script, "START_EPOCH = 50"));
+    CHECK(contains(script, "parser.add_argument(\"--epochs\", type=int, default=100"));
+    CHECK(contains(script, "for epoch in range(START_EPOCH + 1, START_EPOCH + EPOCHS + 1):"));
+    CHECK(contains(script, "print(f\"epoch {START_EPOCH}: train loss"));  // the loss at the export first
+    CHECK(contains(script, "schedule.last_epoch = START_EPOCH"));
+    LearningRateSchedule schedule(t.state());
+    schedule.restore(t.run_state().schedule);
+    const std::vector<float> lr = literal_numbers(script, "torch.optim.Adam(groups, lr=");
+    REQUIRE(!lr.empty());
+    CHECK(lr[0] == float(schedule.rate()));
+    CHECK(schedule.rate() == doctest::Approx(0.3 * std::pow(0.97, 50)).epsilon(1e-6));
+    // Adam's step count and both moments, the first weight's first moment exactly.
+    CHECK(contains(script, "STEPS = [" + std::to_string(t.run_state().members[0].steps) + "]"));
+    const RunState run = t.run_state();
+    const OptimizerMoments& m = run.members[0];
+    const std::size_t at = script.find("MOMENT1 = [\n    [[[");
+    REQUIRE(at != std::string::npos);
+    const double first = std::strtod(script.c_str() + at + std::strlen("MOMENT1 = [\n    [[["), nullptr);
+    CHECK(float(first) == m.m[0]);  // W(0, 0) of layer 0 is params[0]
+    CHECK(m.m[0] != 0.0f);
+
+    // Defect 4: no input feature: the features are an (N, 0) tensor, not torch.stack([]).
+    const std::string none = export_pytorch(trained("x=false&y=false", 1));
+    CHECK(contains(none, "return torch.zeros(len(points), 0)"));
+    CHECK_FALSE(contains(none, "torch.stack([]"));
 }
 
 TEST_CASE("pytorch export: every activation has a module") {

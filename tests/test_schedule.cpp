@@ -1,12 +1,14 @@
 // test_schedule.cpp: the learning rate over epochs. constant; step (×factor
 // every N epochs); exp (lr·decay^epoch); plateau (×factor after P epochs
-// without improvement, never before; an improvement restarts the count);
+// without beating the best, never before; an improvement restarts the count; PyTorch's
+// ReduceLROnPlateau: threshold, cooldown, min rate);
 // configure() mid-run keeping progress; reset().
 #include "engine/schedule.h"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <vector>
 
 using namespace nnplay;
 
@@ -91,7 +93,7 @@ TEST_CASE("schedule: plateau cuts the rate after P epochs without improvement, n
     CHECK(end(1.1) == rate_of(0.5 * f));  // 3 = P: cut
 
     SUBCASE("an improvement restarts the count") {
-        CHECK(end(0.9) == rate_of(0.5 * f));  // better than the loss at the cut
+        CHECK(end(0.9) == rate_of(0.5 * f));  // better than the best so far (1.0)
         CHECK(end(0.95) == rate_of(0.5 * f));  // 1
         CHECK(end(0.95) == rate_of(0.5 * f));  // 2
         CHECK(end(0.5) == rate_of(0.5 * f));   // better: back to 0
@@ -192,4 +194,77 @@ TEST_CASE("schedule: reset() returns to the base rate at epoch 0") {
     CHECK(plateau.rate() == 0.5);
     plateau.end_epoch(2, 0.4);
     CHECK(plateau.rate() == 0.5);
+}
+
+TEST_CASE("schedule: plateau compares with the best so far, as PyTorch's ReduceLROnPlateau") {
+    // The issue's sequence: 1.0, 1.2 × 3, 1.1 × 2, then 1.05 on. PyTorch (patience 3, i.e.
+    // plateauPatience 4, factor 0.5): 1 → 0.5 → 0.25 → 0.125. The old rule, which compared
+    // with the loss at the cut, stopped at 0.5 (1.1 and 1.05 "improved" on 1.2).
+    PlaygroundState s = settings(Schedule::plateau, 1.0f);
+    s.plateau_patience = 4;
+    s.schedule_factor = 0.5f;
+    LearningRateSchedule schedule(s);
+    std::vector<double> rates;
+    int epoch = 0;
+    std::vector<double> losses = {1.0, 1.2, 1.2, 1.2, 1.1, 1.1};
+    for (int i = 0; i < 10; ++i) losses.push_back(1.05);
+    for (double loss : losses) {
+        schedule.end_epoch(++epoch, loss);
+        if (rates.empty() || schedule.rate() != rates.back()) rates.push_back(schedule.rate());
+    }
+    CHECK(rates == std::vector<double>{1.0, 0.5, 0.25, 0.125});
+    CHECK(schedule.saved().cuts == 3);
+    CHECK(schedule.saved().best_loss == 1.0);
+}
+
+TEST_CASE("schedule: plateau's threshold, cooldown and minimum rate") {
+    PlaygroundState s = settings(Schedule::plateau, 1.0f);
+    s.plateau_patience = 1;
+    s.schedule_factor = 0.5f;
+    SUBCASE("an improvement smaller than threshold × best is no improvement") {
+        s.plateau_threshold = 0.01f;
+        LearningRateSchedule schedule(s);
+        schedule.end_epoch(1, 1.0);
+        schedule.end_epoch(2, 0.995);  // 0.5 % better: not 1 %
+        CHECK(schedule.rate() == 0.5);
+        schedule.end_epoch(3, 0.9);  // 10 % better than 1.0
+        CHECK(schedule.rate() == 0.5);
+        CHECK(schedule.saved().best_loss == 0.9);
+    }
+    SUBCASE("no bad epoch counts during the cooldown after a cut") {
+        s.plateau_cooldown = 2;
+        LearningRateSchedule schedule(s);
+        schedule.end_epoch(1, 1.0);
+        schedule.end_epoch(2, 1.0);  // cut, cooldown 2
+        CHECK(schedule.rate() == 0.5);
+        schedule.end_epoch(3, 1.0);  // cooldown
+        schedule.end_epoch(4, 1.0);  // cooldown
+        CHECK(schedule.rate() == 0.5);
+        schedule.end_epoch(5, 1.0);  // counts: cut
+        CHECK(schedule.rate() == 0.25);
+    }
+    SUBCASE("the rate is never cut below the minimum, and a cut smaller than 1e-8 is skipped") {
+        s.min_learning_rate = 0.3f;
+        LearningRateSchedule schedule(s);
+        schedule.end_epoch(1, 1.0);
+        schedule.end_epoch(2, 1.0);
+        CHECK(schedule.rate() == 0.5);
+        schedule.end_epoch(3, 1.0);
+        CHECK(schedule.rate() == double(0.3f));
+        schedule.end_epoch(4, 1.0);
+        CHECK(schedule.rate() == double(0.3f));
+        CHECK(schedule.saved().cuts == 2);
+    }
+    SUBCASE("saved() and restore() carry everything") {
+        LearningRateSchedule a(s), b(s);
+        for (int e = 1; e <= 5; ++e) a.end_epoch(e, 1.0 / e + (e % 2));
+        b.restore(a.saved());
+        CHECK(b.rate() == a.rate());
+        for (int e = 6; e <= 12; ++e) {
+            a.end_epoch(e, 2.0);
+            b.end_epoch(e, 2.0);
+            CHECK(b.rate() == a.rate());
+        }
+        CHECK(b.saved() == a.saved());
+    }
 }

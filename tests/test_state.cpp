@@ -128,7 +128,7 @@ TEST_CASE("state: every key is written, in a fixed order (compat only when set)"
         "model", "layerActivations", "loss", "init", "initScale", "initBias", "ensemble",
         "optimizer", "momentum", "beta1", "beta2", "epsilon", "rmsDecay", "reshuffle",
         "schedule", "stepEvery", "decayRate", "plateauPatience", "scheduleFactor",
-        "earlyStopping", "patience", "minDelta", "points"};
+        "plateauThreshold", "plateauCooldown", "minLearningRate", "earlyStopping", "patience", "minDelta", "points"};
     CHECK(keys_of(to_query(PlaygroundState{})) == expected);
 
     std::vector<std::string> with_hidden = expected;

@@ -125,8 +125,16 @@ std::string import_model(App& app, std::string_view name, std::string_view text,
         app_message(app, label + ": " + error + "; nothing changed.", true);
         return app.status.message;
     }
+    // Issue 13 (run state): the file's run goes on exactly where it stood.
+    if (model.run) {
+        if (std::string error = trainer->restore(*model.run); !error.empty()) {
+            app_message(app, label + ": \"run\": " + error + "; nothing changed.", true);
+            return app.status.message;
+        }
+    }
     app.status.link_warnings = model.warnings;
-    run_replace(app, std::move(trainer), model.state, model.metrics ? model.metrics->epoch : -1);
+    run_replace(app, std::move(trainer), model.state,
+                model.run ? -1 : model.metrics ? model.metrics->epoch : -1);
     ok = true;
     std::string text_out = "Opened " + label;
     if (model.metrics && model.metrics->epoch > 0)

@@ -52,8 +52,9 @@ SharedLink make_link(const App& app, const ShareOptions& options) {
     std::optional<WeightsPayload> weights;
     if (options.weights && weights_are_own(app))
         weights = trainer_weights(t, options.f16 ? WeightFormat::float16 : WeightFormat::float32);
+    const RunState run = t.run_state();  // issue 13: the receiver goes on exactly
     const WrittenLink written =
-        write_link(app.run.state, {options.points, weights ? &*weights : nullptr, t.epoch()});
+        write_link(app.run.state, {options.points, weights ? &*weights : nullptr, t.epoch(), &run});
     SharedLink out;
     out.hash = written.text;
     out.has_points = written.has_points, out.points_chars = written.points_chars;

@@ -234,6 +234,18 @@ void TfpRun::resume_at(int epoch) {
     metrics_.learning_rate = state_.learning_rate;  // their rate never changes
 }
 
+RunState TfpRun::run_state() const {
+    RunState s;
+    s.epoch = epoch_;
+    s.last_rate = metrics_.learning_rate;
+    return s;
+}
+
+std::string TfpRun::restore(const RunState& saved) {
+    resume_at(saved.epoch);
+    return {};
+}
+
 void TfpRun::measure() {
     Metrics& m = metrics_;
     m.epoch = epoch_;

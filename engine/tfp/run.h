@@ -28,6 +28,9 @@ public:
     // Their epoch: every training example once in order, an update every batchSize.
     bool step_epoch(bool measure) override;
     void resume_at(int epoch) override;
+    // Their run has no optimiser moments, schedule or shuffle: the epoch is all it keeps.
+    RunState run_state() const override;
+    std::string restore(const RunState& saved) override;
     void measure() override;
     // Edits the double model too (the float mirror is only a copy).
     void set_weight(int member, int layer, int to, int from, float value) override;
