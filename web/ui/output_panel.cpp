@@ -184,7 +184,6 @@ void colour_legend(App& app, float width) {
     const float sc = app.view.scale;
     const Trainer& t = *app.run.trainer;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float line = ImGui::GetTextLineHeight();
     ImGui::BeginGroup();
     if (!t.is_regression() && t.class_count() > 2) {
         class_legend(t.class_count(), sc);  // colour and marker per class (web/plots.h)
