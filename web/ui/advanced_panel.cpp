@@ -27,12 +27,14 @@ void advanced_popup(App& app) {
 
     ImGui::Separator();
     heading("INITIALISATION");
-    enum_choice("Init", s.init, kInitLabels, w);
+    // init=zeros and TensorFlow Playground's initZero=true do the same: one choice for both.
+    const Init in_use = s.init_zero ? Init::zeros : s.init;
+    Init picked = in_use;
+    enum_choice("Init", picked, kInitLabels, w);
+    if (picked != in_use) s.init = picked, s.init_zero = false;
     tip(app, "init");
     setting_slider(app, "initScale", s.init_scale, w, "%.2f");
     setting_slider(app, "initBias", s.init_bias, w, "%.2f");
-    ImGui::Checkbox("All zeros", &s.init_zero);
-    tip(app, "initZero");
 
     ImGui::Separator();
     heading("SCHEDULE");
