@@ -138,9 +138,23 @@ struct Reader {
         warnings.push_back("ignored " + std::string(f.key) + "=" + quote(value) + " (expected " +
                            expected + "); kept " + quote(setting_text(f, s)));
     }
-    void clamped(const std::string& given, const std::string& range, const std::string& to) {
+    // edge: where the page's own control stops ("lowest", "highest"), when the value was
+    // clamped to it rather than to the allowed range.
+    void clamped(const std::string& given, const std::string& range, const std::string& to,
+                 const char* edge = nullptr) {
         warnings.push_back(std::string(f.key) + "=" + given + " is out of range " + range +
-                           "; clamped to " + to);
+                           "; clamped to " + to + (edge ? " (the page's " + std::string(edge) + ")" : ""));
+    }
+
+    // A value outside the allowed range goes to the nearer end of the page's own range, so
+    // a link never sets what the page's control cannot show (learningRate=-5 would otherwise
+    // be 1e-06, below the slider, and training would look frozen).
+    template <typename T>
+    T clamp_to_page(T v, T lo, T hi, const char*& edge) const {
+        if (f.ui.empty()) return std::clamp(v, lo, hi);
+        if (v < lo) return edge = "lowest", T(f.ui.min);
+        if (v > hi) return edge = "highest", T(f.ui.max);
+        return v;
     }
 
     void read(int S::*m) {
@@ -148,11 +162,12 @@ struct Reader {
         if (!parse_int(value, v)) return malformed("an integer");
         long long lo = (long long)f.min, hi = (long long)f.max;
         if (f.zero_is_default && v <= 0) lo = 0;  // 0 = default; below it clamps to 0
-        long long c = std::clamp(v, lo, hi);
+        const char* edge = nullptr;
+        long long c = f.zero_is_default && v <= 0 ? 0 : clamp_to_page(v, lo, hi, edge);
         if (c != v) {
             std::string range = std::to_string((long long)f.min) + ".." + std::to_string(hi);
             if (f.zero_is_default) range += " (or 0 for the default)";
-            clamped(std::string(value), range, std::to_string(c));
+            clamped(std::string(value), range, std::to_string(c), edge);
         }
         s.*m = int(c);
     }
@@ -160,10 +175,11 @@ struct Reader {
     void read(float S::*m) {
         float v = 0;
         if (!parse_float_strict(value, v)) return malformed("a finite number");
-        float c = std::clamp(v, float(f.min), float(f.max));
+        const char* edge = nullptr;
+        float c = clamp_to_page(v, float(f.min), float(f.max), edge);
         if (c != v)
             clamped(std::string(value), format_float_shortest(float(f.min)) + ".." + format_float_shortest(float(f.max)),
-                    format_float_shortest(c));
+                    format_float_shortest(c), edge);
         s.*m = c;
     }
 
@@ -183,27 +199,41 @@ struct Reader {
         if (!parse_bool(value, s.features[r.feature])) malformed("true|false");
     }
 
+    // Every piece is parsed before any is clamped, so one bad value gives one message: a
+    // malformed list keeps the old shape ("999,abc" is not also "clamped to 64"), and all
+    // out-of-range widths and a too long list are said together ("0,0,0": one line).
     void read(std::vector<int> S::*m) {
-        std::vector<int> widths;
+        std::vector<long long> given;
         if (!value.empty()) {
             for (std::string_view piece : split(value, ',')) {
                 long long w = 0;
                 if (!parse_int(piece, w)) return malformed("comma-separated integers, e.g. 4,2");
-                long long c = std::clamp(w, (long long)f.min, (long long)f.max);
-                if (c != w)
-                    warnings.push_back(std::string(f.key) + "=" + quote(value) + ": width " +
-                                       std::to_string(w) + " is out of range " +
-                                       std::to_string((long long)f.min) + ".." +
-                                       std::to_string((long long)f.max) + "; clamped to " +
-                                       std::to_string(c));
-                widths.push_back(int(c));
+                given.push_back(w);
             }
         }
+        std::vector<int> widths;
+        std::vector<std::string> problems;
+        std::string outside;
+        for (long long w : given) {
+            long long c = std::clamp(w, (long long)f.min, (long long)f.max);
+            if (c != w) outside += (outside.empty() ? "" : ", ") + std::to_string(w);
+            widths.push_back(int(c));
+        }
+        if (!outside.empty())
+            problems.push_back((outside.find(',') == std::string::npos ? "width " : "widths ") + outside +
+                               " out of range " + std::to_string((long long)f.min) + ".." +
+                               std::to_string((long long)f.max) + ", clamped");
         if (int(widths.size()) > f.max_count) {
-            warnings.push_back(std::string(f.key) + "=" + quote(value) + " has " +
-                               std::to_string(widths.size()) + " layers, at most " +
-                               std::to_string(f.max_count) + "; dropped the rest");
-            widths.resize(f.max_count);
+            problems.push_back(std::to_string(widths.size()) + " layers, at most " + std::to_string(f.max_count) +
+                               ": dropped the rest");
+            widths.resize(size_t(f.max_count));
+        }
+        if (!problems.empty()) {
+            std::string used;
+            for (int w : widths) used += (used.empty() ? "" : ",") + std::to_string(w);
+            std::string line = std::string(f.key) + "=" + quote(value) + ": ";
+            for (size_t i = 0; i < problems.size(); ++i) line += (i ? "; " : "") + problems[i];
+            warnings.push_back(line + "; using " + used);
         }
         s.*m = std::move(widths);
     }
@@ -246,14 +276,16 @@ struct Reader {
             clamp_coord(p.y);
             points.push_back(p);
         }
+        // One message for the key, however many points were cut or moved.
+        std::string line;
         if (total > points.size())
-            warnings.push_back(std::string(f.key) + " has " + std::to_string(total) +
-                               " points, at most " + std::to_string(f.max_count) +
-                               "; dropped the rest");
+            line = std::string(f.key) + " has " + std::to_string(total) + " points, at most " +
+                   std::to_string(f.max_count) + "; dropped the rest";
         if (clamped_count > 0)
-            warnings.push_back(std::string(f.key) + ": " + std::to_string(clamped_count) +
-                               " coordinate(s) outside [" + format_float_shortest(-float(f.max)) + ", " +
-                               format_float_shortest(float(f.max)) + "] clamped, e.g. " + first_clamp);
+            line += (line.empty() ? std::string(f.key) + ": " : "; ") + std::to_string(clamped_count) +
+                    " coordinate(s) outside [" + format_float_shortest(-float(f.max)) + ", " +
+                    format_float_shortest(float(f.max)) + "] clamped, e.g. " + first_clamp;
+        if (!line.empty()) warnings.push_back(line);
         s.*m = std::move(points);
     }
 
@@ -267,6 +299,25 @@ void read_value(const Setting& f, std::string_view value, S& s, std::vector<std:
 }
 
 constexpr std::string_view hide_suffix = "_hide";
+
+// "1,234": a count with thousands separators, for messages.
+std::string grouped(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// One line for every unknown key of a link: the first few by name, then "…".
+std::string unknown_keys_warning(const std::vector<std::string>& keys) {
+    if (keys.size() == 1) return "ignored unknown key " + quote(keys[0]);
+    constexpr std::size_t kNamed = 3;
+    std::string line = grouped(keys.size()) + " unknown keys ignored: ";
+    for (std::size_t i = 0; i < std::min(keys.size(), kNamed); ++i) line += (i ? ", " : "") + quote(keys[i]);
+    return line + (keys.size() > kNamed ? ", ..." : "");
+}
 
 }  // namespace
 
@@ -319,6 +370,7 @@ StateReadResult from_query(std::string_view query) {
     StateReadResult result;
     S& s = result.state;
     std::vector<std::string>& warnings = result.warnings;
+    std::vector<std::string> unknown;  // said once, at the end: a link may hold thousands
     if (!query.empty() && (query.front() == '#' || query.front() == '?')) query.remove_prefix(1);
 
     for (std::string_view segment : split(query, '&')) {
@@ -345,9 +397,10 @@ StateReadResult from_query(std::string_view query) {
             if (hide && it == hidden.end()) hidden.push_back(control);
             if (!hide && it != hidden.end()) hidden.erase(it);
         } else {
-            warnings.push_back("ignored unknown key " + quote(key));
+            unknown.push_back(std::move(key));
         }
     }
+    if (!unknown.empty()) warnings.push_back(unknown_keys_warning(unknown));
 
     // Checked last: the two keys may come in either order.
     if (!s.layer_activations.empty() && s.layer_activations.size() != s.network_shape.size()) {

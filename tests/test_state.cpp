@@ -237,15 +237,15 @@ TEST_CASE("state: out-of-range values are clamped with a warning") {
         {"batchSize=0", "0", "1"},
         {"ensemble=20", "20", "8"},
         {"learningRate=100", "100", "10"},
-        {"learningRate=0", "0", "1e-06"},
+        {"learningRate=0", "0", "1e-05"},
         {"regularizationRate=-1", "-1", "0"},
         {"momentum=1", "1", "0.999"},
         {"beta2=1", "1", "0.99999"},
-        {"epsilon=0", "0", "1e-12"},
-        {"initBias=-20", "-20", "-10"},
-        {"decayRate=0.1", "0.1", "0.5"},
+        {"epsilon=0", "0", "1e-10"},
+        {"initBias=-20", "-20", "-1"},
+        {"decayRate=0.1", "0.1", "0.9"},
         {"scheduleFactor=2", "2", "1"},
-        {"stepEvery=99999999999999999999999", "99999999999999999999999", "100000"},
+        {"stepEvery=99999999999999999999999", "99999999999999999999999", "1000"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.query);
@@ -266,12 +266,75 @@ TEST_CASE("state: out-of-range values are clamped with a warning") {
 
     StateReadResult wide = from_query("networkShape=4,100,0");
     CHECK(wide.state.network_shape == std::vector<int>{4, 64, 1});
-    CHECK(warned(wide, {"networkShape", "100", "64"}));
-    CHECK(warned(wide, {"networkShape", "0", "1"}));
+    REQUIRE(wide.warnings.size() == 1);
+    CHECK(warned(wide, {"networkShape", "widths 100, 0 out of range 1..64", "using 4,64,1"}));
 
     StateReadResult deep = from_query("networkShape=1,2,3,4,5,6,7,8,9");
     CHECK(deep.state.network_shape == std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8});
-    CHECK(warned(deep, {"networkShape", "9", "8"}));
+    REQUIRE(deep.warnings.size() == 1);
+    CHECK(warned(deep, {"networkShape", "9 layers, at most 8", "using 1,2,3,4,5,6,7,8"}));
+}
+
+TEST_CASE("state: one message per bad key, saying what was used instead") {
+    SUBCASE("a list with a bad piece keeps the old shape, and says only that") {
+        StateReadResult r = from_query("networkShape=999,abc");
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0] == "ignored networkShape='999,abc' (expected comma-separated integers, e.g. 4,2); kept '4,2'");
+        CHECK(r.state.network_shape == std::vector<int>{4, 2});
+    }
+    SUBCASE("three widths out of range: one message") {
+        StateReadResult r = from_query("networkShape=0,0,0");
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0] == "networkShape='0,0,0': widths 0, 0, 0 out of range 1..64, clamped; using 1,1,1");
+        CHECK(r.state.network_shape == std::vector<int>{1, 1, 1});
+    }
+    SUBCASE("too wide and too deep: still one message") {
+        StateReadResult r = from_query("networkShape=99,1,1,1,1,1,1,1,1");
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0] == "networkShape='99,1,1,1,1,1,1,1,1': width 99 out of range 1..64, clamped; "
+                               "9 layers, at most 8: dropped the rest; using 64,1,1,1,1,1,1,1");
+    }
+    SUBCASE("points cut and moved: one message") {
+        std::string many = "points=";
+        for (int i = 0; i < 5001; ++i) many += (i ? ";" : "") + std::string("9,0,1");
+        StateReadResult r = from_query(many);
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(warned(r, {"5001 points, at most 5000", "5000 coordinate(s)"}));
+    }
+}
+
+TEST_CASE("state: a value out of range is clamped into the page's own range, and says so") {
+    StateReadResult low = from_query("learningRate=-5");
+    CHECK(low.state.learning_rate == 1e-5f);  // the slider's minimum, not the allowed 1e-06
+    REQUIRE(low.warnings.size() == 1);
+    CHECK(low.warnings[0] == "learningRate=-5 is out of range 1e-06..10; clamped to 1e-05 (the page's lowest)");
+
+    StateReadResult high = from_query("stepEvery=200000");
+    CHECK(high.state.step_every == 1000);
+    CHECK(warned(high, {"stepEvery=200000", "clamped to 1000 (the page's highest)"}));
+
+    // Inside the allowed range a link keeps its value, even below the slider.
+    StateReadResult kept = from_query("learningRate=0.000001");
+    CHECK(kept.warnings.empty());
+    CHECK(kept.state.learning_rate == 1e-6f);
+
+    // numSamples below 0 is 0, "the problem's default", not the slider's end.
+    StateReadResult points = from_query("numSamples=-3");
+    CHECK(points.state.num_samples == 0);
+    CHECK(!warned(points, {"page's"}));
+}
+
+TEST_CASE("state: thousands of unknown keys give one line, counted and named by the first few") {
+    std::string query = "noise=5";
+    for (int i = 0; i < 1234; ++i) query += "&k" + std::to_string(i) + "=1";
+    StateReadResult r = from_query(query);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] == "1,234 unknown keys ignored: 'k0', 'k1', 'k2', ...");
+    CHECK(r.state.noise == 5);
+
+    StateReadResult two = from_query("a=1&b=2");
+    REQUIRE(two.warnings.size() == 1);
+    CHECK(two.warnings[0] == "2 unknown keys ignored: 'a', 'b'");
 }
 
 TEST_CASE("state: a malformed value keeps the default with a warning") {

@@ -73,6 +73,10 @@
     // {x, y, w, h} in CSS pixels of a named control ("play", "step", "reset", ...), or null.
     widgetRect: function (name) { return json('nnplay_api_widget_rect', [String(name)], ['string']); },
     status: function () { return call('nnplay_api_status', 'string', [], []); },
+    // The message log, oldest first: [{text, count, error}].
+    messages: function () { return json('nnplay_api_messages'); },
+    // What the network view drew last frame: {member, members, linksDrawn, linksSum}.
+    networkView: function () { return json('nnplay_api_network_view'); },
     // 0..4: 1, 3, 10, 30 epochs per frame, as fast as possible.
     setSpeed: function (i) { call('nnplay_api_set_speed', null, ['number'], [i]); },
 

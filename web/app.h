@@ -36,6 +36,7 @@ struct WidgetRect {
     // whether that window scrolls across and down (a widget outside it can be scrolled to).
     float area_x = 0, area_y = 0, area_w = 0, area_h = 0;
     bool scrolls_x = false, scrolls_y = false;
+    bool disabled = false;              // drawn but not usable now (W5: "+" at the limits)
 };
 
 // A weight or bias the user typed (network view), applied with the state after the UI.
@@ -43,6 +44,7 @@ struct ParamEdit {
     bool bias = false;
     int layer = 0, to = 0, from = 0;
     float value = 0;
+    int member = 0;                     // the ensemble member shown in the network view (W5)
 };
 
 // The run (web/run.cpp): `state` is what the controls show; the trainer follows it after the
@@ -93,6 +95,13 @@ struct AddressBar {
     bool sealed = false;                // the current history entry is a shared link: keep it
 };
 
+// One line of the message log (web/status.cpp): the same text again counts up (×3).
+struct LogEntry {
+    std::string text;
+    bool error = false;
+    int count = 1;
+};
+
 // The status line (web/status.cpp): warnings from the last link read, plus one transient
 // message.
 struct Status {
@@ -101,6 +110,11 @@ struct Status {
     std::string message;
     bool message_is_error = false;
     double message_until = 0;           // glfwGetTime() when it fades; 0 = stays
+    // The message log (W5, issue 12): every message and warning, newest last, de-duplicated;
+    // the status line shows the latest, "n messages" opens the list.
+    std::vector<LogEntry> log;
+    std::string logged_status;          // the status text last copied into the log
+    bool log_open = false;
 };
 
 // Frame statistics, for the test API and the speed readout, and the idle bookkeeping.
@@ -143,6 +157,13 @@ struct View {
     // Drawing (web/ui/output_panel.cpp's plot click, web/ui/data_panel.cpp's controls):
     bool draw_mode = false;             // a click on the plot adds a point (else it changes nothing)
     bool draw_to_test = false;          // drawn points go to the test set (else training)
+    // The network view (W5, issue 12).
+    bool reduced_motion = false;        // prefers-reduced-motion: nothing moves on its own
+    int member = 0;                     // the ensemble member the network view draws
+    int hover_wait_layer = -1, hover_wait_node = -1;  // a neuron the mouse rests on ...
+    double hover_wait_since = 0;        // ... since (glfwGetTime()): shown after a short delay
+    int links_drawn = 0;                // links the view drew last frame, and the sum of their
+    double links_drawn_sum = 0;         // weights (the test API: which member is drawn)
 };
 
 struct App {
@@ -251,15 +272,26 @@ void app_draw_output(const ImDrawList* list, const ImDrawCmd* cmd);
 
 // ---- The status line (web/status.cpp) ------------------------------------------------------
 
-// A transient line in the status bar (and the console); errors are shown in red.
+// A transient line in the status bar (and the console, and the message log); errors are
+// shown in red.
 void app_message(App& app, std::string text, bool error = false);
+
+// Adds a line to the message log: the same text as an earlier line counts that one up and
+// makes it the latest. The log keeps the newest kLogSize lines.
+constexpr int kLogSize = 100;
+void log_message(App& app, const std::string& text, bool error = false);
+
+// Copies what the status line shows now (link warnings, the run's state, the trainer's
+// warnings) into the log when it changed: call once a frame.
+void log_status(App& app);
 
 // A TensorFlow Playground link (looks_like_tfp_link) opened without compat=tf: the status
 // line offers its compatibility mode.
 bool compat_offered(const App& app);
 
-// The status line's text (warnings first, then the transient message).
-std::string status_text(const App& app, bool* is_error = nullptr);
+// The status line's text (warnings first, then the transient message; latest_first: the
+// transient message first, as the one-line status bar shows it).
+std::string status_text(const App& app, bool* is_error = nullptr, bool latest_first = false);
 
 // ---- The training diagnosis (web/diagnosis_view.cpp) ---------------------------------------
 

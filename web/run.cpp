@@ -24,9 +24,10 @@ void apply_edit(App& app) {
     if (e.layer >= spec.layer_count() || e.to >= spec.width(e.layer) ||
         (!e.bias && e.from >= spec.fan_in(e.layer)))
         return;
+    if (e.member >= t.ensemble_size()) return;
     undo_record(app);
-    if (e.bias) t.set_bias(0, e.layer, e.to, e.value);
-    else t.set_weight(0, e.layer, e.to, e.from, e.value);
+    if (e.bias) t.set_bias(e.member, e.layer, e.to, e.value);
+    else t.set_weight(e.member, e.layer, e.to, e.from, e.value);
     run.weights_touched = true;
     trainer_changed(app, TrainerChange::edited);
 }

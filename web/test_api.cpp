@@ -176,13 +176,35 @@ NNPLAY_API const char* nnplay_api_widget_rect(const char* name) {
     if (it == app->view.rects.end()) return "null";
     const WidgetRect& r = it->second;
     return reply(*app, "{\"x\":" + json_number(r.x) + ",\"y\":" + json_number(r.y) + ",\"w\":" +
-                           json_number(r.w) + ",\"h\":" + json_number(r.h) + "}");
+                           json_number(r.w) + ",\"h\":" + json_number(r.h) +
+                           (r.disabled ? ",\"disabled\":true}" : "}"));
 }
 
 // The status line's text.
 NNPLAY_API const char* nnplay_api_status() {
     App* app = api_app();
     return app ? reply(*app, status_text(*app)) : "";
+}
+
+// The message log, oldest first: [{"text","count","error"}] (W5).
+NNPLAY_API const char* nnplay_api_messages() {
+    App* app = api_app();
+    if (!app) return "[]";
+    std::string json = "[";
+    for (const LogEntry& e : app->status.log)
+        json += (json.size() > 1 ? ",{\"text\":" : "{\"text\":") + json_string(e.text) +
+                ",\"count\":" + std::to_string(e.count) + ",\"error\":" + json_bool(e.error) + "}";
+    return reply(*app, json + "]");
+}
+
+// What the network view drew last frame: {"member","members","linksDrawn","linksSum"} (W5).
+NNPLAY_API const char* nnplay_api_network_view() {
+    App* app = api_app();
+    if (!app) return "null";
+    return reply(*app, "{\"member\":" + std::to_string(app->view.member) +
+                           ",\"members\":" + std::to_string(app->run.trainer->ensemble_size()) +
+                           ",\"linksDrawn\":" + std::to_string(app->view.links_drawn) +
+                           ",\"linksSum\":" + json_number(app->view.links_drawn_sum) + "}");
 }
 
 // The network's (ensemble-averaged) outputs for "x,y;x,y": [[outputs], ...].

@@ -36,15 +36,17 @@ void advanced_panel(App& app, float width) {
 
     ImGui::Separator();
     heading("INITIALISATION");
+    // init=zeros and TensorFlow Playground's initZero=true do the same: one choice for both.
     caption("Initialiser");
-    enum_choice("##init", s.init, kInitLabels, w);
+    const Init in_use = s.init_zero ? Init::zeros : s.init;
+    Init picked = in_use;
+    enum_choice("##init", picked, kInitLabels, w);
+    if (picked != in_use) s.init = picked, s.init_zero = false;
     record_rect(app, "init");
     tip(app, "init");
     setting_slider(app, "initScale", s.init_scale, w, "%.2f");
     setting_slider(app, "initBias", s.init_bias, w, "%.2f");
     record_rect(app, "initBias");
-    ImGui::Checkbox("All zeros", &s.init_zero);
-    tip(app, "initZero");
 
     ImGui::Separator();
     heading("SCHEDULE");

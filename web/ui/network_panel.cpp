@@ -1,7 +1,8 @@
 // network_panel.cpp: the features and the network: every feature and neuron a live heatmap
-// from the thumbnail atlas, links coloured and sized by weight, the layer and neuron counts
-// with their buttons, each hidden layer's activation, and a click on a weight or bias to type
-// a new value.
+// from the thumbnail atlas, links coloured and sized by weight (dashes moving along them
+// while training), and a click on a weight or bias to type a new value. The shape controls
+// above and the ensemble's member selector are network_controls.cpp's.
+#include "web/ui/network_view.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
@@ -24,63 +25,20 @@ float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
     return std::sqrt(dx * dx + dy * dy);
 }
 
-// Past this many links the network view draws only the strongest: long diagonal lines in the
-// thousands say nothing to the eye, and with 8 × 64 neurons 2,000 of them took a software
-// rasteriser half the frame.
-constexpr int kMaxLinksShown = 600;
-
-// Hidden layer l's own activation, under its neuron count. The top bar's choice sets every
-// layer; picking one here gives the state one activation per layer (layerActivations).
-void layer_activation_choice(App& app, int l, float x, float y, float width) {
-    PlaygroundState& s = app.run.state;
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    int index = int(s.hidden_activation(l));
-    const ImGuiComboFlags narrow = width < 80 * app.view.scale ? ImGuiComboFlags_NoArrowButton : 0;
-    if (choice("##layeract", index, kActivationLabels, int(std::size(kActivationLabels)), width, narrow)) {
-        if (s.layer_activations.size() != s.network_shape.size())
-            s.layer_activations.assign(s.network_shape.size(), s.activation);
-        s.layer_activations[size_t(l)] = Activation(index);
-        if (std::all_of(s.layer_activations.begin(), s.layer_activations.end(),
-                        [&](Activation a) { return a == s.activation; }))
-            s.layer_activations.clear();
-    }
-    record_rect(app, ("layerActivation" + std::to_string(l)).c_str());
-    tip(app, "layerActivations");
-}
-
-// Where everything of the network view sits this frame, in screen pixels.
-struct NetLayout {
-    ImVec2 origin;           // the view's top left
-    float line = 0;          // a header row
-    float header = 0;        // the headers' height
-    float node = 0, gap = 0; // a node's side, and the space between two
-    float label_w = 0;       // the feature labels' column
-    float spacing = 0;       // between columns
-    float last_w = 0;        // the output column
-    int columns = 0;         // features, hidden..., output
-    int tallest = 0;         // nodes in the tallest column
-    std::vector<int> enabled;  // the features on, in order: network input i is enabled[i]
-    float view_top = 0, view_bottom = 0, view_left = 0, view_right = 0;  // the visible part
-    ImVec2 mouse;
-    bool mouse_here = false;
-
-    float column_x(int c) const { return origin.x + label_w + c * spacing; }
-    ImVec2 node_min(int column, int i) const { return ImVec2(column_x(column), origin.y + header + i * (node + gap)); }
-    // The row a network input sits in: its feature's index.
-    int input_row(int input) const { return input < int(enabled.size()) ? enabled[size_t(input)] : input; }
-    bool contains(ImVec2 a, float size) const {
-        return mouse_here && mouse.x >= a.x && mouse.x < a.x + size && mouse.y >= a.y && mouse.y < a.y + size;
-    }
-};
-
 // What the mouse is over: at most one of a feature, a neuron, a bias or a link.
 struct NetHover {
     int feature = -1, layer = -1, node = -1, bias_layer = -1, bias = -1;
     int link_layer = -1, link_to = -1, link_from = -1;
 };
 
+// The pause before the output plot shows a hovered neuron: passing over a column of 64
+// neurons on the way elsewhere changes nothing.
+constexpr double kHoverDelay = 0.35;
+
 // Node sizes from the height available (the tallest column fills about 80 % of it), columns
-// spread over the width; the thumbnails are rendered at the node's size (view.node_px).
+// spread over the width; the thumbnails are rendered at the node's size (view.node_px). When
+// the columns do not fit, they narrow to their controls' width and the nodes to 16 px; past
+// that the view scrolls sideways (its child window), the output column last.
 NetLayout layout_network(App& app) {
     const NetworkSpec& spec = app.run.trainer->spec();
     const PlaygroundState& s = app.run.state;
@@ -90,19 +48,22 @@ NetLayout layout_network(App& app) {
     n.origin = ImGui::GetCursorScreenPos();
     n.mouse = ImGui::GetIO().MousePos;
     n.mouse_here = ImGui::IsWindowHovered();
-    n.line = ImGui::GetFrameHeightWithSpacing();
+    const float button = std::max(24 * sc, ImGui::GetFrameHeight());
+    n.line = button + ImGui::GetStyle().ItemSpacing.y;
     n.tallest = feature_count;
     for (int l = 0; l < spec.layer_count(); ++l) n.tallest = std::max(n.tallest, spec.width(l));
-    n.header = n.line * 3 + ImGui::GetTextLineHeightWithSpacing();
+    n.header = n.line * 4;
     n.node = std::floor((avail.y - n.header - 8 * sc) / n.tallest * 0.8f);
     n.node = std::clamp(n.node, 20 * sc, 40 * sc);
-    app.view.node_px = int(std::ceil(n.node));
-    n.gap = std::max(3 * sc, std::floor(n.node * 0.25f));
     n.label_w = 50 * sc;
     n.columns = spec.layer_count() + 1;
-    const float min_spacing = n.node + 40 * sc;
     n.last_w = std::max(n.node, ImGui::CalcTextSize("OUTPUT").x);
-    n.spacing = std::max(min_spacing, (avail.x - n.label_w - n.last_w - 12 * sc) / float(n.columns - 1));
+    const float controls_w = 2 * button + 10 * sc;  // a column's "+" and "-"
+    const float share = (avail.x - n.label_w - n.last_w - 12 * sc) / float(n.columns - 1);
+    if (share < n.node + 40 * sc) n.node = std::clamp(share - 24 * sc, 16 * sc, n.node);
+    n.spacing = std::max({share, controls_w, n.node + 24 * sc});
+    app.view.node_px = int(std::ceil(n.node));
+    n.gap = std::max(3 * sc, std::floor(n.node * 0.25f));
     for (int f = 0; f < feature_count; ++f)
         if (s.features[f]) n.enabled.push_back(f);
     n.view_top = ImGui::GetWindowPos().y, n.view_bottom = n.view_top + ImGui::GetWindowHeight();
@@ -110,79 +71,41 @@ NetLayout layout_network(App& app) {
     return n;
 }
 
-int link_count(const NetworkSpec& spec) {
-    int links = 0;
-    for (int l = 0; l < spec.layer_count(); ++l) links += spec.width(l) * spec.fan_in(l);
-    return links;
+// Moving dashes, as TensorFlow Playground's links while it trains: one dash every `period`
+// pixels along the polyline, shifted by `phase` towards the output (the data's direction).
+void draw_dashes(ImDrawList* dl, const ImVec2* pts, int count, float phase, float period, float dash,
+                 ImU32 colour, float thick) {
+    float start[16];  // arc length at each point
+    start[0] = 0;
+    for (int k = 1; k < count && k < 16; ++k)
+        start[k] = start[k - 1] + std::hypot(pts[k].x - pts[k - 1].x, pts[k].y - pts[k - 1].y);
+    const float total = start[std::min(count, 16) - 1];
+    for (float at = phase - period; at < total; at += period) {
+        const float from = std::max(at, 0.0f), to = std::min(at + dash, total);
+        for (int k = 0; k + 1 < count && k + 1 < 16; ++k) {
+            const float s0 = std::max(from, start[k]), s1 = std::min(to, start[k + 1]);
+            const float len = start[k + 1] - start[k];
+            if (s1 <= s0 || len <= 0) continue;
+            const float u0 = (s0 - start[k]) / len, u1 = (s1 - start[k]) / len;
+            const ImVec2 a = pts[k], b = pts[k + 1];
+            dl->AddLine(ImVec2(a.x + (b.x - a.x) * u0, a.y + (b.y - a.y) * u0),
+                        ImVec2(a.x + (b.x - a.x) * u1, a.y + (b.y - a.y) * u1), colour, thick);
+        }
+    }
 }
 
-// Headers: FEATURES, the hidden layer count with its buttons, then per hidden layer its
-// neuron count with buttons and its activation, and OUTPUT.
-void network_headers(App& app, const NetLayout& n) {
-    PlaygroundState& s = app.run.state;
-    const NetworkSpec& spec = app.run.trainer->spec();
-    const float sc = app.view.scale;
-    const bool activations_shown = !hidden(app, "activation");
-    const bool layer_buttons_shown = !hidden(app, "numHiddenLayers", "addLayer");
-    if (!layer_buttons_shown) app.view.rects.erase("removeLayer");
-    const int hidden = int(s.network_shape.size());
-    const bool hidden_shown = spec.layer_count() - 1 == hidden;  // the trainer follows the state
-    ImGui::SetCursorScreenPos(n.origin);
-    heading("FEATURES");
-    ImGui::SetCursorScreenPos(ImVec2(n.column_x(1) - 4 * sc, n.origin.y));
-    if (layer_buttons_shown) {
-        if (ImGui::SmallButton("+##layers") && hidden < 8) {
-            s.network_shape.push_back(2);
-            if (!s.layer_activations.empty()) s.layer_activations.push_back(s.activation);
-        }
-        record_rect(app, "addLayer");
-        tip(app, "ui.addLayer");
-        ImGui::SameLine(0, 2 * sc);
-        if (ImGui::SmallButton("-##layers") && hidden > 0) {
-            s.network_shape.pop_back();
-            if (!s.layer_activations.empty()) s.layer_activations.pop_back();
-        }
-        record_rect(app, "removeLayer");
-        tip(app, "ui.removeLayer");
-        ImGui::SameLine();
-    }
-    ImGui::Text("%d HIDDEN LAYER%s", hidden, hidden == 1 ? "" : "S");
-    const int all_links = link_count(spec);
-    if (all_links > kMaxLinksShown) {
-        ImGui::SameLine();
-        caption(("(the " + std::to_string(kMaxLinksShown) + " strongest of " + std::to_string(all_links) +
-                 " links shown)").c_str());
-    }
-    if (hidden_shown) {
-        for (int l = 0; l < hidden; ++l) {
-            ImGui::PushID(l);
-            ImGui::SetCursorScreenPos(ImVec2(n.column_x(l + 1) - 4 * sc, n.origin.y + n.line));
-            if (ImGui::SmallButton("+") && s.network_shape[l] < 64) ++s.network_shape[l];
-            tip(app, "ui.addNeuron");
-            ImGui::SameLine(0, 2 * sc);
-            if (ImGui::SmallButton("-") && s.network_shape[l] > 1) --s.network_shape[l];
-            tip(app, "ui.removeNeuron");
-            ImGui::SetCursorScreenPos(ImVec2(n.column_x(l + 1) - 4 * sc, n.origin.y + n.line * 2));
-            const std::string count = std::to_string(spec.width(l));
-            caption(n.spacing < 80 * sc ? count.c_str()
-                                      : (count + (spec.width(l) == 1 ? " neuron" : " neurons")).c_str());
-            if (activations_shown) layer_activation_choice(app, l, n.column_x(l + 1) - 4 * sc,
-                                                                    n.origin.y + n.line * 2 +
-                                                                        ImGui::GetTextLineHeightWithSpacing(),
-                                                                    std::min(n.spacing - 8 * sc, 100 * sc));
-            ImGui::PopID();
-        }
-    }
-    ImGui::SetCursorScreenPos(ImVec2(n.column_x(n.columns - 1) - 4 * sc, n.origin.y + n.line * 2));
-    caption("OUTPUT");
-}
+// Past this many drawn links the moving dashes are noise to the eye and cost a software
+// rasteriser a triangle pair each: the links stay still.
+constexpr int kMaxLinksAnimated = 300;
 
-// The links under everything, coloured and sized by weight (past kMaxLinksShown only the
-// strongest), hit-tested against the mouse while drawn.
-void draw_links(const App& app, const NetLayout& n, NetHover& hover) {
+// The links under everything, coloured and sized by the shown member's weights (past
+// kMaxLinksShown only the strongest), hit-tested against the mouse while drawn: within 12 CSS
+// px of a link (a 24 px target) counts as on it.
+void draw_links(App& app, const NetLayout& n, NetHover& hover) {
     const Trainer& t = *app.run.trainer;
     const NetworkSpec& spec = t.spec();
     const float sc = app.view.scale;
+    const int member = shown_member(app);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const int links = link_count(spec);
     const bool curves = links <= 3000;
@@ -193,15 +116,22 @@ void draw_links(const App& app, const NetLayout& n, NetHover& hover) {
         strength.reserve(size_t(links));
         for (int l = 0; l < spec.layer_count(); ++l)
             for (int to = 0; to < spec.width(l); ++to)
-                for (int from = 0; from < spec.fan_in(l); ++from) strength.push_back(std::abs(t.weight(0, l, to, from)));
+                for (int from = 0; from < spec.fan_in(l); ++from)
+                    strength.push_back(std::abs(t.weight(member, l, to, from)));
         std::nth_element(strength.begin(), strength.begin() + (kMaxLinksShown - 1), strength.end(), std::greater<>());
         shown_from = strength[kMaxLinksShown - 1];
     }
+    const bool moving = app.run.playing && app.view.animate_links && !app.view.reduced_motion &&
+                        std::min(links, kMaxLinksShown) <= kMaxLinksAnimated;
+    const float period = 18 * sc, dash = 6 * sc;
+    const float phase = moving ? float(std::fmod(glfwGetTime() * 30.0 * sc, double(period))) : 0;
     // Many links: thinner and fainter, so the picture stays readable.
     const float crowd = std::clamp(std::sqrt(200.0f / float(std::max(links, 1))), 0.25f, 1.0f);
     const ImU32 alpha = ImU32(std::lround(200 * std::max(crowd, 0.4f)));
     const bool features_match = int(n.enabled.size()) == spec.inputs;
-    float best = 5 * sc;
+    float best = 12 * sc;
+    double drawn_sum = 0;
+    int drawn = 0;
     ImVec2 pts[13];
     for (int l = 0; l < spec.layer_count() && features_match; ++l) {
         for (int to = 0; to < spec.width(l); ++to) {
@@ -214,8 +144,10 @@ void draw_links(const App& app, const NetLayout& n, NetHover& hover) {
                 if (std::max(a.y, b.y) < n.view_top || std::min(a.y, b.y) > n.view_bottom ||
                     b.x < n.view_left || a.x > n.view_right)
                     continue;  // out of view: a software rasteriser would still pay for it
-                const float w = t.weight(0, l, to, from);
+                const float w = t.weight(member, l, to, from);
                 if (std::abs(w) < shown_from) continue;
+                drawn_sum += w;
+                ++drawn;
                 // Whole-pixel widths, fainter below one pixel: ImGui then draws each segment as
                 // two textured triangles instead of six, and a software rasteriser pays per
                 // triangle (most of all for the thin slivers of an anti-aliased edge).
@@ -240,6 +172,10 @@ void draw_links(const App& app, const NetLayout& n, NetHover& hover) {
                     pts[1] = b;
                     dl->AddLine(a, b, colour, thick);
                 }
+                // The dashes are gaps in the link: the page's background over it.
+                if (moving)
+                    draw_dashes(dl, pts, segments + 1, phase, period, dash, IM_COL32(255, 255, 255, 170),
+                                std::max(1.0f, thick));
                 if (n.mouse_here && n.mouse.x >= a.x && n.mouse.x <= b.x) {
                     for (int k = 0; k < segments; ++k) {
                         float d = distance_to_segment(n.mouse, pts[k], pts[k + 1]) - thick / 2;
@@ -254,12 +190,15 @@ void draw_links(const App& app, const NetLayout& n, NetHover& hover) {
             }
         }
     }
+    app.view.links_drawn = drawn;
+    app.view.links_drawn_sum = drawn_sum;
 }
 
 // The nodes: every feature (disabled ones dimmed) and every neuron in view, each its heatmap
 // from the thumbnail atlas, with a neuron's bias as a small square at its lower left.
-void draw_nodes(const App& app, const NetLayout& n, NetHover& hover) {
+void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
     const PlaygroundState& s = app.run.state;
+    const int member = shown_member(app);
     const Trainer& t = *app.run.trainer;
     const NetworkSpec& spec = t.spec();
     const float sc = app.view.scale;
@@ -288,6 +227,8 @@ void draw_nodes(const App& app, const NetLayout& n, NetHover& hover) {
     for (int l = 0; l < spec.layer_count(); ++l) {
         for (int i = 0; i < spec.width(l); ++i) {
             ImVec2 a = n.node_min(l + 1, i), b(a.x + n.node, a.y + n.node);
+            if (l == spec.layer_count() - 1 && i == 0)  // for the test API, in view or not
+                app.view.rects["outputNeuron"] = {a.x / app.view.dpr, a.y / app.view.dpr, n.node / app.view.dpr, n.node / app.view.dpr};
             if (b.y < n.view_top || a.y - n.node > n.view_bottom || b.x < n.view_left - n.node || a.x > n.view_right)
                 continue;  // (the bias square reaches a node's width to the left)
             ImVec2 uv0, uv1;
@@ -302,13 +243,15 @@ void draw_nodes(const App& app, const NetLayout& n, NetHover& hover) {
             }
             dl->AddRect(a, b, hot ? kInk : kNodeBorder, 0, 0, (hot ? 2.0f : 1.0f) * sc);
             draw_unit_mark(app, dl, l, i, a, b);
-            // The bias: a small square at the node's lower left.
-            const float bs = std::max(4 * sc, n.node * 0.18f);
+            // The bias: a small square at the node's lower left, hit anywhere in a 24 CSS px
+            // box around it (the node itself, over part of that box, comes first).
+            const float bs = std::max(6 * sc, n.node * 0.22f);
             ImVec2 ba(a.x - bs - 1 * sc, b.y - bs);
-            const float bias = t.bias(0, l, i);
+            const float bias = t.bias(member, l, i);
             dl->AddRectFilled(ba, ImVec2(ba.x + bs, ba.y + bs), diverging_colour(std::clamp(bias, -1.0f, 1.0f)));
             dl->AddRect(ba, ImVec2(ba.x + bs, ba.y + bs), kNodeBorder);
-            if (n.contains(ImVec2(ba.x - 1 * sc, ba.y - 1 * sc), bs + 2 * sc)) {
+            const float hit = std::max(24 * sc, bs);
+            if (n.contains(ImVec2(ba.x + (bs - hit) / 2, ba.y + (bs - hit) / 2), hit)) {
                 hover.bias_layer = l;
                 hover.bias = i;
             }
@@ -320,7 +263,26 @@ void draw_nodes(const App& app, const NetLayout& n, NetHover& hover) {
 // A weight or bias to type: the popup opens with its value.
 void open_editor(App& app, bool is_bias, int layer, int to, int from, float value) {
     app.run.edit = {is_bias, layer, to, from, value};
+    app.run.edit.member = shown_member(app);
     ImGui::OpenPopup("edit parameter");
+}
+
+// The neuron the output plot shows: the hovered one once the mouse rested on it for
+// kHoverDelay, never while the view scrolls or is dragged; none as soon as the mouse leaves.
+void hover_neuron(App& app, const NetHover& hover) {
+    View& v = app.view;
+    const ImGuiIO& io = ImGui::GetIO();
+    const double now = glfwGetTime();
+    const bool scrolling = io.MouseWheel != 0 || io.MouseWheelH != 0 || ImGui::IsMouseDragging(0);
+    if (scrolling || hover.layer != v.hover_wait_layer || hover.node != v.hover_wait_node) {
+        v.hover_wait_layer = scrolling ? -1 : hover.layer;
+        v.hover_wait_node = scrolling ? -1 : hover.node;
+        v.hover_wait_since = now;
+    }
+    const bool rested = hover.layer >= 0 && v.hover_wait_layer == hover.layer && now - v.hover_wait_since >= kHoverDelay;
+    v.hover_layer = rested ? hover.layer : -1;
+    v.hover_node = rested ? hover.node : -1;
+    if (v.hover_wait_layer >= 0 && !rested) app_wake(app);  // draw on until the delay is over
 }
 
 // What the mouse is over says what it is (a hovered neuron also shows in the output plot);
@@ -329,9 +291,9 @@ void hover_readouts(App& app, const NetLayout& n, const NetHover& hover) {
     PlaygroundState& s = app.run.state;
     const Trainer& t = *app.run.trainer;
     const NetworkSpec& spec = t.spec();
+    const int member = shown_member(app);
     app.view.hover_feature = hover.feature;
-    app.view.hover_layer = hover.layer;
-    app.view.hover_node = hover.node;
+    hover_neuron(app, hover);
     if (hover.feature >= 0) {
         ImGui::SetTooltip("%s: click to %s this input feature", label_of(Feature(hover.feature)),
                           s.features[hover.feature] ? "remove" : "add");
@@ -344,11 +306,11 @@ void hover_readouts(App& app, const NetLayout& n, const NetHover& hover) {
             ImGui::SetTooltip("Layer %d, neuron %d: its activation over the plane is shown in the "
                               "output plot", hover.layer + 1, hover.node + 1);
     } else if (hover.bias >= 0) {
-        float v = t.bias(0, hover.bias_layer, hover.bias);
+        float v = t.bias(member, hover.bias_layer, hover.bias);
         ImGui::SetTooltip("Bias %.4f (click to edit)", v);
         if (ImGui::IsMouseClicked(0)) open_editor(app, true, hover.bias_layer, hover.bias, 0, v);
     } else if (hover.link_layer >= 0) {
-        float v = t.weight(0, hover.link_layer, hover.link_to, hover.link_from);
+        float v = t.weight(member, hover.link_layer, hover.link_to, hover.link_from);
         const char* from_name = hover.link_layer == 0 ? label_of(Feature(n.input_row(hover.link_from))) : nullptr;
         if (from_name)
             ImGui::SetTooltip("Weight %.4f: %s -> layer 1, neuron %d (click to edit)", v, from_name, hover.link_to + 1);
@@ -386,11 +348,16 @@ void network_panel(App& app) {
     NetHover hover;
     draw_links(app, n, hover);
     draw_nodes(app, n, hover);
+    const float selector_bottom = member_selector(app, n);
     ImGui::SetCursorScreenPos(n.origin);
     const float sc = app.view.scale;
     const float content_w = n.label_w + (n.columns - 1) * n.spacing + n.last_w + 12 * sc;
-    const float content_h = n.header + n.tallest * (n.node + n.gap) + 4 * sc;
+    const float content_h = std::max(n.nodes_bottom(), selector_bottom) - n.origin.y + 4 * sc;
     ImGui::Dummy(ImVec2(content_w, content_h));
+    // The view's visible rectangle, for the test API (what is reachable lies inside it, or
+    // inside it once scrolled: see outputNeuron).
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    app.view.rects["networkView"] = {pos.x / app.view.dpr, pos.y / app.view.dpr, size.x / app.view.dpr, size.y / app.view.dpr};
     hover_readouts(app, n, hover);
     edit_popup(app);
 }

@@ -157,45 +157,11 @@ void ui_draw(App& app) {
     top_bar(app, W);
     ImGui::Separator();
 
-    // The status line grows (wraps) to show every warning.
-    bool error = false;
-    const std::string status = status_text(app, &error);
-    char speed[64];
-    // Paused and still, the page draws about once a second (app_frame): "idle", not "1 fps".
-    if (app.view.show_speed && !app.run.playing && app.stats.fps < 10) std::snprintf(speed, sizeof speed, "idle");
-    else if (app.view.show_speed) std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.stats.fps, app.stats.epochs_per_second);
-    else std::snprintf(speed, sizeof speed, "speed");
-    const float speed_w = ImGui::CalcTextSize(speed).x;
-    // The theme switch (colour, web/palette.h) sits left of the speed readout.
-    const char* theme_label = current_theme() == Theme::dark ? "Light theme" : "Dark theme";
-    const float theme_w = ImGui::CalcTextSize(theme_label).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float status_wrap = W - speed_w - theme_w - 28 * sc - compat_button_width(app);
-    const float status_h = ImGui::CalcTextSize(status.empty() ? "Ready." : status.c_str(), nullptr, false,
-                                               status_wrap).y +
-                           ImGui::GetStyle().ItemSpacing.y + 6 * sc;
+    const float status_h = status_bar_height(app, W);
     const float main_h = std::max(100.0f * sc, ImGui::GetContentRegionAvail().y - status_h);
     if (current_layout(app) == Layout::phone) phone_tabs(app, W, main_h);
     else columns(app, W, main_h);
-
-    // The status line.
-    ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, error ? kBad : (status.empty() ? kMuted : kWarn));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + status_wrap);
-    ImGui::TextUnformatted(status.empty() ? "Ready." : status.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    record_rect(app, "status");
-    compat_button(app);  // for a TensorFlow Playground link: its compatibility mode
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w - theme_w - 12 * sc);
-    if (ImGui::SmallButton(theme_label))
-        ui_set_theme(app, current_theme() == Theme::dark ? Theme::light : Theme::dark);
-    record_rect(app, "theme");
-    tip(app, "ui.theme");
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w);
-    caption(speed);
-    record_rect(app, "speedReadout");
-    if (ImGui::IsItemClicked()) app.view.show_speed = !app.view.show_speed;
-    tip(app, "ui.speedReadout");
+    status_bar(app, W);
     files_dialogs(app);
     ImGui::End();
 }

@@ -43,6 +43,11 @@ void network_panel(App& app);
 // output_panel.cpp: the Output column, `width` × `height` pixels.
 void output_panel(App& app, float width, float height);
 
+// status_bar.cpp: the bottom line (the latest message, the message log, the speed readout),
+// `width` pixels wide; its height, which does not change while the page runs.
+float status_bar_height(App& app, float width);
+void status_bar(App& app, float width);
+
 // files_panel.cpp: the File menu, Copy link and its options (in the top bar); the dialogs
 // (once per frame, from the main window); after the status line's text, the offer of
 // compat=tf and the width it takes (0 when not offered).

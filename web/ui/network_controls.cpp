@@ -1,0 +1,205 @@
+// network_controls.cpp: the network's shape controls above the view (hidden layers, each
+// layer's neurons: buttons of 24 CSS px, disabled at the limits with the reason, and a count
+// to type) and, for an ensemble, the member the view shows, under the output.
+#include "web/ui/network_view.h"
+#include "web/ui/panels.h"
+#include "web/ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace nnplay::web {
+namespace {
+
+// A square button of at least 24 CSS px (WCAG 2.2 target size). Disabled, it says why in its
+// tooltip (why_id) instead of what it does (tip_id).
+bool square_button(App& app, const char* label, bool enabled, const char* rect, const char* tip_id,
+                   const char* why_id) {
+    const float side = std::max(24 * app.view.scale, ImGui::GetFrameHeight());
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button(label, ImVec2(side, side));
+    ImGui::EndDisabled();
+    record_rect(app, rect);
+    app.view.rects[rect].disabled = !enabled;
+    tip(app, enabled ? tip_id : why_id);
+    return pressed && enabled;
+}
+
+// A count to type (Enter applies): kept within lo..hi, and a typed value outside says so.
+bool count_field(App& app, const char* id, int& value, int lo, int hi, float width, const char* rect,
+                 const char* tip_id, const char* what) {
+    int typed = value;
+    ImGui::SetNextItemWidth(width);
+    const bool entered = ImGui::InputInt(id, &typed, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
+    record_rect(app, rect);
+    tip(app, tip_id);
+    if (!entered || typed == value) return false;
+    const int c = std::clamp(typed, lo, hi);
+    if (c != typed)
+        app_message(app, std::string(what) + ": " + std::to_string(lo) + " to " + std::to_string(hi) + "; " +
+                             std::to_string(typed) + " became " + std::to_string(c) + ".");
+    if (c == value) return false;
+    value = c;
+    return true;
+}
+
+// Adds or removes hidden layers at the end (new ones 2 wide, as TensorFlow Playground's "+").
+void set_layer_count(PlaygroundState& s, int count) {
+    while (int(s.network_shape.size()) < count) {
+        s.network_shape.push_back(2);
+        if (!s.layer_activations.empty()) s.layer_activations.push_back(s.activation);
+    }
+    while (int(s.network_shape.size()) > count) {
+        s.network_shape.pop_back();
+        if (!s.layer_activations.empty()) s.layer_activations.pop_back();
+    }
+}
+
+// Hidden layer l's own activation, under its neuron count. The top bar's choice sets every
+// layer; picking one here gives the state one activation per layer (layerActivations).
+void layer_activation_choice(App& app, int l, float x, float y, float width) {
+    PlaygroundState& s = app.run.state;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    int index = int(s.hidden_activation(l));
+    const ImGuiComboFlags narrow = width < 80 * app.view.scale ? ImGuiComboFlags_NoArrowButton : 0;
+    if (choice("##layeract", index, kActivationLabels, int(std::size(kActivationLabels)), width, narrow)) {
+        if (s.layer_activations.size() != s.network_shape.size())
+            s.layer_activations.assign(s.network_shape.size(), s.activation);
+        s.layer_activations[size_t(l)] = Activation(index);
+        if (std::all_of(s.layer_activations.begin(), s.layer_activations.end(),
+                        [&](Activation a) { return a == s.activation; }))
+            s.layer_activations.clear();
+    }
+    record_rect(app, ("layerActivation" + std::to_string(l)).c_str());
+    tip(app, "layerActivations");
+}
+
+// The first row: the hidden layer count, its buttons and its field. A perceptron has none:
+// the buttons stay, disabled, and say why.
+void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
+    PlaygroundState& s = app.run.state;
+    const float sc = app.view.scale;
+    const bool perceptron = s.model == Model::perceptron;
+    const int hidden = int(s.network_shape.size());
+    const char* why_add = perceptron ? "ui.perceptronLayers" : "ui.addLayerLimit";
+    const char* why_remove = perceptron ? "ui.perceptronLayers" : "ui.removeLayerLimit";
+    if (columns_shown) ImGui::SetCursorScreenPos(ImVec2(n.column_x(1) - 4 * sc, n.origin.y));
+    else ImGui::SameLine(0, 12 * sc);  // no hidden column to sit over: right after FEATURES
+    if (square_button(app, "+##layers", !perceptron && hidden < kMaxHiddenLayers, "addLayer", "ui.addLayer", why_add))
+        set_layer_count(s, hidden + 1);
+    ImGui::SameLine(0, 2 * sc);
+    if (square_button(app, "-##layers", !perceptron && hidden > 0, "removeLayer", "ui.removeLayer", why_remove))
+        set_layer_count(s, hidden - 1);
+    ImGui::SameLine();
+    if (perceptron) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("PERCEPTRON: NO HIDDEN LAYERS");
+        tip(app, "ui.perceptronLayers");
+        app.view.rects.erase("layerCount");
+        return;
+    }
+    int count = hidden;
+    if (count_field(app, "##layercount", count, 0, kMaxHiddenLayers, ImGui::CalcTextSize("000").x + 8 * sc,
+                    "layerCount", "ui.layerCount", "Hidden layers"))
+        set_layer_count(s, count);
+    ImGui::SameLine(0, 4 * sc);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(hidden == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS");
+}
+
+}  // namespace
+
+int shown_member(App& app) {
+    app.view.member = std::clamp(app.view.member, 0, app.run.trainer->ensemble_size() - 1);
+    return app.view.member;
+}
+
+void network_headers(App& app, const NetLayout& n) {
+    PlaygroundState& s = app.run.state;
+    const NetworkSpec& spec = app.run.trainer->spec();
+    const float sc = app.view.scale;
+    const bool activations_shown = !hidden(app, "activation");
+    const bool layer_buttons_shown = !hidden(app, "numHiddenLayers", "addLayer");
+    if (!layer_buttons_shown) app.view.rects.erase("removeLayer");
+    const int hidden_layers = spec.layer_count() - 1;  // what the view draws
+    // The trainer follows the state after the UI: for a frame they may differ.
+    const bool columns_match = hidden_layers == int(s.network_shape.size()) && s.model != Model::perceptron;
+    ImGui::SetCursorScreenPos(ImVec2(n.origin.x, n.origin.y + (n.line - ImGui::GetFrameHeightWithSpacing()) / 2));
+    ImGui::AlignTextToFramePadding();
+    heading("FEATURES");
+    if (layer_buttons_shown) layer_count_row(app, n, hidden_layers > 0);
+    const int all_links = link_count(spec);
+    if (all_links > kMaxLinksShown) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        caption(("(the " + std::to_string(kMaxLinksShown) + " strongest of " + std::to_string(all_links) +
+                 " links shown)").c_str());
+    }
+    if (columns_match) {
+        const float field_w = std::min(n.spacing - 8 * sc, ImGui::CalcTextSize("000").x + 8 * sc);
+        for (int l = 0; l < hidden_layers; ++l) {
+            ImGui::PushID(l);
+            const std::string id = std::to_string(l);
+            const float x = n.column_x(l + 1) - 4 * sc;
+            int& width = s.network_shape[size_t(l)];
+            ImGui::SetCursorScreenPos(ImVec2(x, n.origin.y + n.line));
+            if (square_button(app, "+", width < kMaxNeurons, ("addNeuron" + id).c_str(), "ui.addNeuron",
+                              "ui.addNeuronLimit"))
+                ++width;
+            ImGui::SameLine(0, 2 * sc);
+            if (square_button(app, "-", width > 1, ("removeNeuron" + id).c_str(), "ui.removeNeuron",
+                              "ui.removeNeuronLimit"))
+                --width;
+            ImGui::SetCursorScreenPos(ImVec2(x, n.origin.y + n.line * 2));
+            count_field(app, "##neurons", width, 1, kMaxNeurons, field_w, ("neuronCount" + id).c_str(),
+                        "ui.neuronCount", "Neurons per layer");
+            if (n.spacing >= 100 * sc) {
+                ImGui::SameLine(0, 4 * sc);
+                ImGui::AlignTextToFramePadding();
+                caption(spec.width(l) == 1 ? "neuron" : "neurons");
+            }
+            if (activations_shown)
+                layer_activation_choice(app, l, x, n.origin.y + n.line * 3, std::min(n.spacing - 8 * sc, 100 * sc));
+            ImGui::PopID();
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(n.column_x(n.columns - 1) - 4 * sc, n.origin.y + n.line * 2));
+    ImGui::AlignTextToFramePadding();
+    caption("OUTPUT");
+}
+
+float member_selector(App& app, const NetLayout& n) {
+    const Trainer& t = *app.run.trainer;
+    const int members = t.ensemble_size();
+    if (members < 2) {
+        for (const char* r : {"memberPrev", "memberNext", "memberLabel"}) app.view.rects.erase(r);
+        return 0;
+    }
+    const float sc = app.view.scale;
+    const int m = shown_member(app);
+    const int outputs = t.spec().width(t.spec().layer_count() - 1);
+    const float right = n.column_x(n.columns - 1) + n.last_w;
+    const std::string label = "member " + std::to_string(m + 1) + " of " + std::to_string(members);
+    const float side = std::max(24 * sc, ImGui::GetFrameHeight());
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float block = std::max(2 * side + 2 * spacing + ImGui::CalcTextSize(label.c_str()).x, 150 * sc);
+    const float left = std::max(n.origin.x, right - block);
+    const float top = n.node_min(n.columns - 1, outputs - 1).y + n.node + n.gap + 4 * sc;
+    ImGui::SetCursorScreenPos(ImVec2(left, top));
+    if (square_button(app, "<##member", m > 0, "memberPrev", "ui.member", "ui.member")) --app.view.member;
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    text(label);
+    record_rect(app, "memberLabel");
+    tip(app, "ui.member");
+    ImGui::SameLine();
+    if (square_button(app, ">##member", m < members - 1, "memberNext", "ui.member", "ui.member")) ++app.view.member;
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+    ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+    caption("the output is the mean of " + std::to_string(members) + " members" +
+            (m > 0 ? "; neuron pictures: member 1" : ""));
+    ImGui::PopTextWrapPos();
+    return ImGui::GetCursorScreenPos().y;
+}
+
+}  // namespace nnplay::web

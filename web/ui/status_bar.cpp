@@ -1,0 +1,130 @@
+// status_bar.cpp: the page's bottom line: the latest message on one line (cut with "...", the
+// whole text in its tooltip), the button to the message log with its count, the offer of
+// compat=tf, and the speed readout. Its height never changes, so nothing above it moves.
+#include "web/ui/panels.h"
+#include "web/ui/widgets.h"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace nnplay::web {
+namespace {
+
+// The speed readout's text. Paused and still, the page draws about once a second
+// (app_frame): "idle", not "1 fps".
+std::string speed_text(const App& app) {
+    char speed[64];
+    if (app.view.show_speed && !app.run.playing && app.stats.fps < 10) std::snprintf(speed, sizeof speed, "idle");
+    else if (app.view.show_speed)
+        std::snprintf(speed, sizeof speed, "%.0f fps  %.0f epochs/s", app.stats.fps, app.stats.epochs_per_second);
+    else std::snprintf(speed, sizeof speed, "speed");
+    return speed;
+}
+
+// The text cut to `width` pixels, ending in "..." when it did not fit.
+std::string fitted(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    ImFont* font = ImGui::GetFont();
+    const float room = std::max(0.0f, width - ImGui::CalcTextSize("...").x);
+    const char* end = nullptr;
+    font->CalcTextSizeA(ImGui::GetFontSize(), room, 0, text.c_str(), text.c_str() + text.size(), &end);
+    return std::string(text.c_str(), end) + "...";
+}
+
+std::string messages_label(const App& app) {
+    const size_t n = app.status.log.size();
+    return std::to_string(n) + (n == 1 ? " message" : " messages");
+}
+
+// The log, newest first, in a panel over the page's bottom left; Escape or the button closes it.
+void message_log(App& app, float width, float bottom) {
+    const float sc = app.view.scale;
+    if (!app.status.log_open) {
+        app.view.rects.erase("messageLog");
+        return;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        app.status.log_open = false;
+        return;
+    }
+    const float w = std::min(width, 640 * sc);
+    const float h = std::min(bottom * 0.6f, 320 * sc);
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetStyle().WindowPadding.x, bottom), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+    if (ImGui::Begin("Messages", &app.status.log_open,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                         ImGuiWindowFlags_NoSavedSettings)) {
+        const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        app.view.rects["messageLog"] = {pos.x / app.view.dpr, pos.y / app.view.dpr, size.x / app.view.dpr, size.y / app.view.dpr};
+        if (app.status.log.empty()) caption("No messages yet.");
+        ImGui::PushTextWrapPos(0);
+        for (auto e = app.status.log.rbegin(); e != app.status.log.rend(); ++e) {
+            const std::string line = e->count > 1 ? e->text + "  (x" + std::to_string(e->count) + ")" : e->text;
+            ImGui::PushStyleColor(ImGuiCol_Text, e->error ? kBad : kInk);
+            ImGui::TextUnformatted(line.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::PopTextWrapPos();
+        if (!app.status.log.empty()) {
+            if (ImGui::Button("Clear")) app.status.log.clear();
+            caption("Escape closes this list.");
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace
+
+float status_bar_height(App& app, float width) {
+    (void)app, (void)width;  // one line at any width: the bar never grows
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 1;
+}
+
+void status_bar(App& app, float width) {
+    const float sc = app.view.scale;
+    log_status(app);
+    ImGui::Separator();
+    const float top = ImGui::GetCursorScreenPos().y;
+    bool error = false;
+    const std::string status = status_text(app, &error, true);
+    const std::string speed = speed_text(app);
+    const std::string log_label = messages_label(app);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float speed_w = ImGui::CalcTextSize(speed.c_str()).x;
+    const float log_w = ImGui::CalcTextSize(log_label.c_str()).x + style.FramePadding.x * 2;
+    // The theme switch (web/palette.h) sits between the message log button and the speed.
+    const char* theme_label = current_theme() == Theme::dark ? "Light theme" : "Dark theme";
+    const float theme_w = ImGui::CalcTextSize(theme_label).x + style.FramePadding.x * 2;
+    const float text_w = width - speed_w - log_w - theme_w - compat_button_width(app) - 5 * style.ItemSpacing.x;
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, error ? kBad : (status.empty() ? kMuted : kWarn));
+    ImGui::TextUnformatted(status.empty() ? "Ready." : fitted(status, std::max(text_w, 40 * sc)).c_str());
+    ImGui::PopStyleColor();
+    record_rect(app, "status");
+    if (!status.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+        ImGui::TextUnformatted(status.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    compat_button(app);  // for a TensorFlow Playground link: its compatibility mode
+    ImGui::SameLine();
+    if (ImGui::Button((log_label + "##log").c_str())) app.status.log_open = !app.status.log_open;
+    record_rect(app, "messages");
+    tip(app, "ui.messages");
+    ImGui::SameLine();
+    if (ImGui::Button(theme_label)) ui_set_theme(app, current_theme() == Theme::dark ? Theme::light : Theme::dark);
+    record_rect(app, "theme");
+    tip(app, "ui.theme");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w);
+    caption(speed);
+    record_rect(app, "speedReadout");
+    if (ImGui::IsItemClicked()) app.view.show_speed = !app.view.show_speed;
+    tip(app, "ui.speedReadout");
+    message_log(app, width, top - style.ItemSpacing.y);
+}
+
+}  // namespace nnplay::web
