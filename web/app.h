@@ -123,6 +123,9 @@ struct View {
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
     std::vector<int> keys;              // GLFW keys pressed since the last frame, in order
     unsigned seeds_made = 0;            // "Regenerate" presses, mixed into the new seed
+    // Input, keyboard and screen readers (web/summary.cpp): the browser's prefers-reduced-motion;
+    // whatever animates stands still while it is set.
+    bool reduced_motion = false;
 };
 
 struct App {
