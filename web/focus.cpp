@@ -122,7 +122,9 @@ void focus_begin_frame(App&) {
     // nothing. There it activates, as Space does.
     if (focus_visible() && !io.WantTextInput && (io.KeysDown[GLFW_KEY_ENTER] || io.KeysDown[GLFW_KEY_KP_ENTER])) {
         const Item* item = find_item(focus.order, g.NavId);
-        if (item && !item->inputable) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+        // Pressed now, up last frame (the durations are still last frame's): activate once.
+        const int key = io.KeysDown[GLFW_KEY_ENTER] ? GLFW_KEY_ENTER : GLFW_KEY_KP_ENTER;
+        if (item && !item->inputable && io.KeysDownDuration[key] < 0) g.NavNextActivateId = g.NavId;
     }
     g.TestEngineHookItems = true;
     focus.recording_on = true;
@@ -199,7 +201,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     ImGuiWindow* w = g.CurrentWindow;
     if (!focus.recording_on || !w || id == 0 || g.LastItemData.ID != id || id == w->MoveId) return;
     if (g.LastItemData.InFlags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_Disabled)) return;
-    if (w->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_NoNavInputs)) return;
+    if (w->IsFallbackWindow || (w->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_NoNavInputs))) return;
+    // A child window is an item of its parent too (EndChild): its controls are the stops.
+    for (const ImGuiWindow* child : w->DC.ChildWindows)
+        if (child->ChildId == id) return;
     focus.recording.push_back({id, w, bb, w->DC.NavFocusScopeIdCurrent,
                                (g.LastItemData.InFlags & ImGuiItemFlags_Inputable) != 0});
 }
