@@ -49,6 +49,25 @@
       input.value = '';
     });
   }
+  // The wheel, in notches (one: deltaY 100 px, or 3 lines; a page: 10), browser direction:
+  // Emscripten's GLFW would pass the raw deltaY (web/input.cpp turns notches into ImGui's).
+  function watchWheel() {
+    var canvas = Module.canvas;
+    if (!canvas) return;
+    canvas.addEventListener('wheel', function (e) {
+      e.preventDefault();
+      var unit = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 10 : 1 / 100;
+      if (Module._nnplay_input_wheel) Module._nnplay_input_wheel(e.deltaX * unit, e.deltaY * unit);
+    }, {passive: false});
+  }
+  // prefers-reduced-motion, read by C++ (web/summary.cpp) into the view's reduced_motion.
+  function watchMotion() {
+    if (!window.matchMedia) return;
+    var query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    Module.nnplayReducedMotion = query.matches;
+    var update = function () { Module.nnplayReducedMotion = query.matches; };
+    if (query.addEventListener) query.addEventListener('change', update);
+  }
   function json(name, args, types) {
     var text = call(name, 'string', types || [], args || []);
     return JSON.parse(text);
@@ -79,6 +98,25 @@
     networkView: function () { return json('nnplay_api_network_view'); },
     // 0..4: 1, 3, 10, 30 epochs per frame, as fast as possible.
     setSpeed: function (i) { call('nnplay_api_set_speed', null, ['number'], [i]); },
+
+    // Input, keyboard and screen readers. controls() → [{name, x, y, w, h, visible}]: every
+    // named control drawn in the last frame (CSS pixels); visible: wholly inside the viewport
+    // and its panel's scrolled area.
+    controls: function () { return json('nnplay_api_controls'); },
+    // The control with keyboard focus (its ring showing): {name, x, y, w, h}, name '' for an
+    // unnamed one; null when none.
+    focused: function () { return json('nnplay_api_focused'); },
+    // {train, test, validation}: the points in each split.
+    dataCounts: function () { return json('nnplay_api_data_counts'); },
+    // ['#rrggbb', ...]: each class's colour as the page draws its points.
+    classColors: function () { return json('nnplay_api_class_colors'); },
+    // Sets the epoch counter (weights unchanged), for layout tests.
+    setEpoch: function (n) { call('nnplay_api_set_epoch', null, ['number'], [n]); },
+    // {text, reducedMotion}: the summary the live region and the title carry, and whether the
+    // browser asks for reduced motion.
+    summary: function () { return json('nnplay_api_summary'); },
+    // How many popups (menus, dialogs) are open.
+    openPopups: function () { return call('nnplay_api_open_popups', 'number', [], []); },
 
     // Links and files. importCsv(text, {scale}) → {ok, message, counts, points, scale}: all or
     // nothing; scale: points outside the plot are scaled in (else the file is refused).
@@ -138,6 +176,8 @@
   Module.onRuntimeInitialized = function () {
     if (previous) previous();
     watchFilePicker();
+    watchWheel();
+    watchMotion();
     window.nnplay.ready = true;
   };
 })();

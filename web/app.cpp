@@ -3,7 +3,10 @@
 // state, draw; and the frame statistics.
 #include "web/app.h"
 
+#include "web/focus.h"
 #include "web/imgui_gl.h"
+#include "web/input.h"
+#include "web/summary.h"
 #include "web/url.h"
 
 #include <backends/imgui_impl_glfw.h>
@@ -20,28 +23,10 @@ void rebuild_fonts(App& app, float scale) {
     ui_load_fonts(scale);
     ui_setup_style(scale);
     imgui_gl_upload_fonts();
+    // The focus ring is web/focus.cpp's (thicker, on every control): ImGui's own stays off.
+    ImGui::GetStyle().Colors[ImGuiCol_NavHighlight] = ImVec4(0, 0, 0, 0);
     app.view.fonts_built_for = scale;
     app.view.scale = scale;
-}
-
-// Shortcut keys are queued as they arrive: ImGui 1.86 samples key state once per frame and
-// misses a press and release that both fall between two frames (slow frames, scripted input).
-void on_key(GLFWwindow* window, int key, int, int action, int) {
-    App& app = *static_cast<App*>(glfwGetWindowUserPointer(window));
-    app_wake(app);
-    if (action == GLFW_PRESS || (action == GLFW_REPEAT && (key == GLFW_KEY_RIGHT || key == GLFW_KEY_S)))
-        app.view.keys.push_back(key);
-}
-
-// Every other input only wakes the page (ImGui reads it itself).
-void wake_window(GLFWwindow* window) { app_wake(*static_cast<App*>(glfwGetWindowUserPointer(window))); }
-void install_wake_callbacks(GLFWwindow* window) {
-    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake_window(w); });
-    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake_window(w); });
-    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake_window(w); });
-    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake_window(w); });
-    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake_window(w); });
-    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake_window(w); });
 }
 
 // The training budget follows the frame rate: cut by a fifth while frames come more than
@@ -91,19 +76,20 @@ void record_rect(App& app, const char* name) {
     const ImVec2 area = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     r.area_x = area.x / s, r.area_y = area.y / s, r.area_w = size.x / s, r.area_h = size.y / s;
     r.scrolls_x = ImGui::GetScrollMaxX() > 0, r.scrolls_y = ImGui::GetScrollMaxY() > 0;
+    focus_name_item(name, r);
 }
 
 bool app_init(App& app, GLFWwindow* window) {
     the_app = &app;
     app.window = window;
     glfwSetWindowUserPointer(window, &app);
-    glfwSetKeyCallback(window, on_key);  // before ImGui's, which chains to them
-    install_wake_callbacks(window);
+    input_install(window);  // ImGui's GLFW backend installs none: input.cpp queues it all
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the link is the only saved state
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Space, Enter, Escape (Tab: focus.cpp)
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
     std::string error;
     if (!imgui_gl_init(error)) console_log(error.c_str());  // nothing can be drawn: say why
     set_theme(prefers_dark_scheme() ? Theme::dark : Theme::light);  // the browser's scheme first
@@ -147,7 +133,7 @@ void app_frame(App& app) {
     glfwGetFramebufferSize(app.window, &fb_width, &fb_height);
     if (fb_width != app.stats.drawn_width || fb_height != app.stats.drawn_height) app_wake(app);
     const bool idle = !app.run.playing && !app.pictures.dirty && app.run.steps_requested == 0 &&
-                      app.view.keys.empty() && !app.run.reset_requested && !app.run.edit_pending &&
+                      app.view.keys.empty() && !input_pending() && !app.run.reset_requested && !app.run.edit_pending &&
                       !ImGui::GetIO().WantTextInput && frame_start - app.stats.last_activity > 0.5 &&
                       frame_start - app.stats.last_drawn < 1.0;
     if (idle) {
@@ -168,10 +154,14 @@ void app_frame(App& app) {
     pictures_finish(app);  // before the UI, which only reads them
 
     ImGui_ImplGlfw_NewFrame();
+    input_apply(app);  // this frame's share of the queued input (none is lost)
+    focus_begin_frame(app);
     ImGui::NewFrame();
     ui_draw(app);
+    focus_end_frame(app);
     ImGui::Render();
     app_sync(app);  // the UI's edits: the trainer and the address follow (pictures next frame)
+    summary_update(app);
 
     glViewport(0, 0, fb_width, fb_height);  // the size read at the top of the frame
     const Rgb bg = palette().window_bg;  // the page's background (the window draws none)

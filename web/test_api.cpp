@@ -2,13 +2,16 @@
 // entry point is exported here and only here (EMSCRIPTEN_KEEPALIVE), first wakes the page so
 // that what it changes is drawn, and returns text that stays valid until the next call.
 #include "web/app.h"
+#include "web/focus.h"
 #include "web/platform.h"
 #include "web/share.h"
+#include "web/summary.h"
 
 #include "engine/csv.h"
 #include "engine/json_writer.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -165,6 +168,7 @@ NNPLAY_API const char* nnplay_api_stats() {
                            ",\"firstFrameMs\":" + json_number(s.first_frame_ms) +
                            ",\"framesDrawn\":" + std::to_string(s.frames_drawn) +
                            ",\"outputRes\":" + std::to_string(kOutputRes >> app->pictures.detail) +
+                           ",\"nodePx\":" + json_number(app->view.node_px / app->view.scale) +
                            draw_stats() + "}");
 }
 
@@ -224,6 +228,90 @@ NNPLAY_API const char* nnplay_api_predict(const char* text) {
         json += "]";
     }
     return reply(*app, json + "]");
+}
+
+// ---- Input, keyboard and screen readers (web/input.cpp, web/focus.cpp, web/summary.cpp) ----
+
+namespace nnplay::web {
+namespace {
+
+std::string rect_json(const WidgetRect& r) {
+    return "\"x\":" + json_number(r.x) + ",\"y\":" + json_number(r.y) + ",\"w\":" + json_number(r.w) +
+           ",\"h\":" + json_number(r.h);
+}
+
+// "#rrggbb" of an ImGui colour.
+std::string hex_colour(ImU32 c) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", unsigned(c >> IM_COL32_R_SHIFT) & 0xff,
+                  unsigned(c >> IM_COL32_G_SHIFT) & 0xff, unsigned(c >> IM_COL32_B_SHIFT) & 0xff);
+    return text;
+}
+
+}  // namespace
+}  // namespace nnplay::web
+
+// Every named control drawn in the last frame: [{"name","x","y","w","h","visible"}, ...].
+NNPLAY_API const char* nnplay_api_controls() {
+    App* app = api_app();
+    if (!app) return "[]";
+    std::string json = "[";
+    for (const NamedControl& c : focus_controls())
+        json += (json.size() > 1 ? ",{" : "{") + std::string("\"name\":") + json_string(c.name) + "," +
+                rect_json(c.rect) + ",\"visible\":" + json_bool(c.visible) + "}";
+    return reply(*app, json + "]");
+}
+
+// The control with keyboard focus (its ring showing): {"name","x","y","w","h"}, name "" for
+// an unnamed one; "null" when none.
+NNPLAY_API const char* nnplay_api_focused() {
+    App* app = api_app();
+    NamedControl c;
+    if (!app || !focus_current(c)) return "null";
+    return reply(*app, "{\"name\":" + json_string(c.name) + "," + rect_json(c.rect) + "}");
+}
+
+// {"train","test","validation"}: the points in each split now.
+NNPLAY_API const char* nnplay_api_data_counts() {
+    App* app = api_app();
+    if (!app) return "null";
+    const DataSplit& d = app->run.trainer->data();
+    return reply(*app, "{\"train\":" + std::to_string(d.train.size()) + ",\"test\":" + std::to_string(d.test.size()) +
+                           ",\"validation\":" + std::to_string(d.val.size()) + "}");
+}
+
+// ["#rrggbb", ...]: the colour the page draws each class's points in (two for regression:
+// its negative and positive ends).
+NNPLAY_API const char* nnplay_api_class_colors() {
+    App* app = api_app();
+    if (!app) return "[]";
+    const int classes = app->run.trainer->is_regression() ? 2 : app->run.trainer->class_count();
+    std::string json = "[";
+    for (int k = 0; k < classes && k < kMaxClasses; ++k)
+        json += (k ? ",\"" : "\"") + hex_colour(kClassColours[k]) + "\"";
+    return reply(*app, json + "]");
+}
+
+// Sets the epoch counter (weights unchanged), e.g. to see the layout at 1,234,567 epochs.
+NNPLAY_API void nnplay_api_set_epoch(int epoch) {
+    App* app = api_app();
+    if (!app || epoch < 0) return;
+    app->run.trainer->resume_at(epoch);
+    trainer_changed(*app, TrainerChange::edited);
+}
+
+// The text summary the live region and the title carry, and the motion preference read.
+NNPLAY_API const char* nnplay_api_summary() {
+    App* app = api_app();
+    if (!app) return "null";
+    return reply(*app, "{\"text\":" + json_string(summary_text(*app)) +
+                           ",\"reducedMotion\":" + json_bool(app->view.reduced_motion) + "}");
+}
+
+// The popups open now (ImGui's popup stack): a menu, a dialog, the advanced settings.
+NNPLAY_API int nnplay_api_open_popups() {
+    App* app = api_app();
+    return app ? ImGui::GetCurrentContext()->OpenPopupStack.Size : 0;
 }
 
 // ---- Links and files (web/links.cpp, web/files.cpp) ----------------------------------------

@@ -64,11 +64,3 @@ NNPLAY_LAYOUT_API const char* nnplay_api_layout() {
     app->api_reply = std::move(out);
     return app->api_reply.c_str();
 }
-
-// The epoch counter as if the run had trained `epoch` epochs (the stable-layout test).
-NNPLAY_LAYOUT_API void nnplay_api_set_epoch(int epoch) {
-    App* app = app_current();
-    if (!app || epoch < 0) return;
-    app_wake(*app);
-    app->run.trainer->resume_at(epoch);
-}

@@ -2,6 +2,7 @@
 // the top bar; below them Data, then Features and the network, then Output (and the Advanced
 // side panel when open); one status line at the bottom with the speed readout; the dialogs;
 // and the keyboard shortcuts. Phones get one column: tabs Output, Data, Network, Settings.
+#include "web/focus.h"
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -17,7 +18,7 @@ namespace nnplay::web {
 namespace {
 
 // Space: run/pause; → or S: one epoch; R: reset; F: the speed readout; 1-6: the class a
-// click adds. Not while typing into a field.
+// click adds. Not while typing into a field, nor keys a focused control uses (web/focus.h).
 void shortcuts(App& app) {
     std::vector<int> keys;
     keys.swap(app.view.keys);
@@ -25,6 +26,7 @@ void shortcuts(App& app) {
     if (ImGui::GetIO().WantTextInput) return;
     const int classes = app.run.state.problem == Problem::regression ? 2 : app.run.state.class_count();
     for (int key : keys) {
+        if (focus_owns_key(key)) continue;  // Space activates the focused control, arrows move
         if (key == GLFW_KEY_SPACE) app.run.playing = !app.run.playing;
         if (key == GLFW_KEY_RIGHT || key == GLFW_KEY_S) {
             app.run.playing = false;

@@ -1,0 +1,137 @@
+// input.test.mjs: no input is lost and every device scrolls the right way: quick clicks while
+// frames are slow all count, one wheel notch scrolls the network view by about one row in
+// the direction of the wheel, and on a phone a finger drag scrolls the panel under it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, openReady, metrics, frames } from './harness.mjs';
+
+useBrowser();
+
+const rect = (page, name) => page.evaluate((n) => nnplay.widgetRect(n), name);
+const layers = (q) => (/networkShape=([^&]*)/.exec(q) || [0, ''])[1].split(',').filter(Boolean).length;
+const BIG = '#networkShape=64,64,64,64,64,64,64,64';
+
+// A point in the network view's column: between the data panel and the output plot.
+async function inNetworkView(page, y) {
+  const data = await rect(page, 'regenerate'), plot = await rect(page, 'plot');
+  return { x: (data.x + data.w + plot.x) / 2, y };
+}
+
+// Slows the page's frames down (CPU throttling) for the duration of body.
+async function throttled(page, rate, body) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  try {
+    return await body();
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+}
+
+// n clicks with no wait between press and release, nor between clicks.
+async function quickClicks(page, r, n) {
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  for (let i = 0; i < n; i++) {
+    await page.mouse.down();
+    await page.mouse.up();
+  }
+}
+
+test('20 quick clicks on "step" while frames are slow: 20 epochs', async () => {
+  const { page, problems } = await openReady();
+  const step = await rect(page, 'step');
+  assert.ok(step && step.w > 0, 'no rect for step');
+  // A big network makes each frame's work heavy too.
+  await throttled(page, 8, () => quickClicks(page, step, 20));
+  await page.waitForFunction(() => nnplay.metrics().epoch >= 20, null, { timeout: 60000 }).catch(() => {});
+  await frames(page, 5);
+  const epoch = (await metrics(page)).epoch;
+  assert.equal(epoch, 20, `20 clicks on step gave ${epoch} epochs`);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+// The "+" layer button moves as columns are added (the network view spaces its columns
+// out), so quick clicks on it would land elsewhere: the widgets' keys are tested instead.
+test('10 quick Space presses on the keyboard-focused step button while frames are slow: 10 epochs', async () => {
+  const { page, problems } = await openReady();
+  let name = null;
+  for (let i = 0; i < 60 && name !== 'step'; i++) {
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => nnplay.focused(), null, { timeout: 10000 }).catch(() => {});
+    await frames(page, 1);
+    name = ((await page.evaluate(() => nnplay.focused())) || {}).name;
+  }
+  assert.equal(name, 'step', 'Tab never reached step');
+  await throttled(page, 8, async () => {
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.down(' ');
+      await page.keyboard.up(' ');
+    }
+  });
+  await page.waitForFunction(() => nnplay.metrics().epoch >= 10, null, { timeout: 60000 }).catch(() => {});
+  await frames(page, 5);
+  const epoch = (await metrics(page)).epoch;
+  assert.equal(epoch, 10, `10 Space presses on the focused step gave ${epoch} epochs`);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('one wheel notch scrolls the 8×64 network view by about one row, the right way', async () => {
+  const { page, problems } = await openReady(BIG);
+  const before = await rect(page, 'addLayer');  // the network view's header scrolls with it
+  const { nodePx } = await page.evaluate(() => nnplay.stats());
+  assert.ok(nodePx > 0, `no neuron size: ${nodePx}`);
+  const at = await inNetworkView(page, before.y + 300);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.wheel(0, 100);  // one notch down (DOM_DELTA_PIXEL, as Chromium sends it)
+  await page.waitForFunction((y) => nnplay.widgetRect('addLayer').y !== y, before.y, { timeout: 10000 }).catch(() => {});
+  await frames(page, 3);
+  const after = await rect(page, 'addLayer');
+  const moved = before.y - after.y;  // scrolling down moves the content up
+  assert.ok(moved > 0, `one notch down moved the view by ${moved} px (the wrong way, or not at all)`);
+  // One ImGui wheel step: five lines of text (70 px at 14 px text), about a row of neurons
+  // (64 px at the default network's size, 20 px at 8×64): far from the bottom.
+  console.log(`one wheel notch: ${moved} px; a neuron here: ${nodePx} px`);
+  assert.ok(moved >= 0.5 * nodePx && moved <= 100, `one notch scrolled ${moved} px (a neuron: ${nodePx} px)`);
+  await page.mouse.wheel(0, -100);  // and back up
+  await page.waitForFunction((y) => nnplay.widgetRect('addLayer').y === y, before.y, { timeout: 10000 }).catch(() => {});
+  assert.equal((await rect(page, 'addLayer')).y, before.y, 'a notch up did not scroll back');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+// Touch through the DevTools protocol: real touch events, as a phone's browser sends them.
+async function touchDrag(page, x, y, dx, dy, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (px, py) => [{ x: px, y: py, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(x, y) });
+  await frames(page, 2);
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(x + dx * i / steps, y + dy * i / steps) });
+    await frames(page, 1);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 3);
+}
+
+test('on a phone (390×844, touch) a finger drag scrolls the panel under it; a tap still clicks', async () => {
+  const { page, problems } = await openReady(BIG, (p) => p.setViewportSize({ width: 390, height: 844 }));
+  const before = await rect(page, 'addLayer');
+  assert.ok(before && before.w > 0, 'no rect for addLayer');
+  const { x, y } = await inNetworkView(page, 600);
+  await touchDrag(page, x, y, 0, -150);  // the finger moves up: the view scrolls down
+  await frames(page, 3);
+  const after = await rect(page, 'addLayer');
+  const moved = before.y - after.y;
+  assert.ok(moved > 100 && moved < 200, `a 150 px swipe moved the network view by ${moved} px`);
+  const state = await page.evaluate(() => nnplay.getState());
+  assert.equal(layers(state), 8, 'the swipe changed the network');
+  assert.equal((await metrics(page)).epoch, 0, 'the swipe started training');
+  // A tap on step: one epoch.
+  const step = await rect(page, 'step');
+  const cdp = await page.context().newCDPSession(page);
+  const point = [{ x: step.x + step.w / 2, y: step.y + step.h / 2, id: 2 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction(() => nnplay.metrics().epoch === 1, null, { timeout: 10000 }).catch(() => {});
+  assert.equal((await metrics(page)).epoch, 1, 'a tap on step did not step once');
+  assert.ok(problems.length === 0, problems.join('; '));
+});

@@ -1,0 +1,214 @@
+// focus.cpp: see focus.h. The items come from ImGui's test-engine hook (ItemAdd calls it for
+// every item with an ID, clipped or not, so Tab reaches controls scrolled out of view too);
+// the focus is ImGui's navigation focus (g.NavId), so arrows, Space and Escape then work as
+// ImGui's keyboard navigation makes them.
+#include "web/focus.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdarg>
+
+namespace nnplay::web {
+namespace {
+
+struct Item {
+    ImGuiID id = 0;
+    ImGuiWindow* window = nullptr;
+    ImRect rect;
+    ImGuiID scope = 0;
+    bool inputable = false;  // sliders and text fields: Enter types a value into them
+};
+
+struct Named {
+    NamedControl control;
+    ImGuiID id = 0;
+};
+
+// Like ImGui's own state, one per page: the items being recorded this frame, the last
+// frame's in Tab order, and the Tab presses not yet applied.
+struct FocusState {
+    std::vector<Item> recording, order;
+    std::vector<Named> naming, named;
+    int tab = 0;
+    bool recording_on = false;
+};
+FocusState focus;
+
+// Reading order: items keep the order the page adds them in (top bar, then the panels left
+// to right, then the status line), and within each run of items of one window they go by
+// rows, left to right (a row: items whose middles lie within the row's first item).
+void sort_reading_order(std::vector<Item>& items) {
+    auto by_y = [](const Item& a, const Item& b) { return a.rect.Min.y < b.rect.Min.y; };
+    auto by_x = [](const Item& a, const Item& b) { return a.rect.Min.x < b.rect.Min.x; };
+    for (auto run = items.begin(); run != items.end();) {
+        auto end = std::find_if(run, items.end(), [&](const Item& i) { return i.window != run->window; });
+        std::stable_sort(run, end, by_y);
+        for (auto row = run; row != end;) {
+            const float bottom = row->rect.Max.y;
+            auto row_end = std::find_if(row, end, [&](const Item& i) { return (i.rect.Min.y + i.rect.Max.y) / 2 > bottom; });
+            if (row_end == row) ++row_end;
+            std::stable_sort(row, row_end, by_x);
+            row = row_end;
+        }
+        run = end;
+    }
+}
+
+const Item* find_item(const std::vector<Item>& items, ImGuiID id) {
+    for (const Item& i : items)
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+// Scrolls the item into view: its window, then each parent for the child window.
+void scroll_into_view(const Item& item) {
+    ImRect rect = item.rect;
+    for (ImGuiWindow* w = item.window; w; w = w->ParentWindow) {
+        ImGui::ScrollToRect(w, rect, ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
+        if (!(w->Flags & ImGuiWindowFlags_ChildWindow)) break;
+        rect = w->Rect();
+    }
+}
+
+void move_focus(int direction) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    // An open popup keeps the focus inside it; otherwise every window's items take part.
+    ImGuiWindow* popup = g.OpenPopupStack.Size ? g.OpenPopupStack.back().Window : nullptr;
+    std::vector<const Item*> cycle;
+    for (const Item& i : focus.order)
+        if (!popup || i.window->RootWindow == popup) cycle.push_back(&i);
+    if (cycle.empty()) return;
+    const int n = int(cycle.size());
+    // From the focused control; without a ring showing, from the control last clicked (as a
+    // browser does), else from the start (ImGui may have picked a control on its own).
+    const ImGuiID from = focus_visible() || g.NavId == g.LastActiveId ? g.NavId : 0;
+    int at = -1;
+    for (int k = 0; k < n; ++k)
+        if (from && cycle[k]->id == from) at = k;
+    int next = at < 0 ? (direction > 0 ? 0 : n - 1) : at + direction;
+    next = ((next % n) + n) % n;
+    const Item& item = *cycle[next];
+    if (g.ActiveId) ImGui::ClearActiveID();  // leaves a text field or a slider being typed into
+    ImGui::FocusWindow(item.window);
+    ImGui::SetNavID(item.id, ImGuiNavLayer_Main, item.scope, ImGui::WindowRectAbsToRel(item.window, item.rect));
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+    scroll_into_view(item);
+}
+
+}  // namespace
+
+void focus_tab(int direction) { focus.tab += direction; }
+
+bool focus_visible() {
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    return g && g->NavId != 0 && !g->NavDisableHighlight && g->NavWindow;
+}
+
+bool focus_owns_key(int key) {
+    if (!focus_visible()) return false;
+    return key == GLFW_KEY_SPACE || key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER || key == GLFW_KEY_LEFT ||
+           key == GLFW_KEY_RIGHT || key == GLFW_KEY_UP || key == GLFW_KEY_DOWN;
+}
+
+void focus_begin_frame(App&) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiIO& io = ImGui::GetIO();
+    for (; focus.tab > 0; --focus.tab) move_focus(1);
+    for (; focus.tab < 0; ++focus.tab) move_focus(-1);
+    // ImGui 1.86 maps Enter to "type a value" only: on a button, a checkbox or a combo it does
+    // nothing. There it activates, as Space does.
+    if (focus_visible() && !io.WantTextInput && (io.KeysDown[GLFW_KEY_ENTER] || io.KeysDown[GLFW_KEY_KP_ENTER])) {
+        const Item* item = find_item(focus.order, g.NavId);
+        // Pressed now, up last frame (the durations are still last frame's): activate once.
+        const int key = io.KeysDown[GLFW_KEY_ENTER] ? GLFW_KEY_ENTER : GLFW_KEY_KP_ENTER;
+        if (item && !item->inputable && io.KeysDownDuration[key] < 0) g.NavNextActivateId = g.NavId;
+    }
+    g.TestEngineHookItems = true;
+    focus.recording_on = true;
+    focus.recording.clear();
+    focus.naming.clear();
+}
+
+void focus_end_frame(App& app) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    focus.recording_on = false;
+    focus.order = focus.recording;
+    sort_reading_order(focus.order);
+    focus.named.swap(focus.naming);
+    if (!focus_visible()) return;
+    const Item* item = find_item(focus.recording, g.NavId);
+    if (!item) return;
+    // Two pixels (CSS) of ring outside a one-pixel white gap: visible on any control colour.
+    const float s = app.view.scale, gap = 2 * s, width = 2 * s;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImRect clip = item->window->ClipRect;
+    clip.Expand(gap + width + s);
+    dl->PushClipRect(clip.Min, clip.Max, true);
+    const ImVec2 a = item->rect.Min, b = item->rect.Max;
+    dl->AddRect(ImVec2(a.x - gap * 0.5f, a.y - gap * 0.5f), ImVec2(b.x + gap * 0.5f, b.y + gap * 0.5f),
+                IM_COL32_WHITE, 3 * s, 0, s);
+    dl->AddRect(ImVec2(a.x - gap - width * 0.5f, a.y - gap - width * 0.5f),
+                ImVec2(b.x + gap + width * 0.5f, b.y + gap + width * 0.5f), kFocusRing, 4 * s, 0, width);
+    dl->PopClipRect();
+}
+
+void focus_name_item(const char* name, const WidgetRect& rect) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImRect view = g.CurrentWindow ? g.CurrentWindow->ClipRect : ImRect(ImVec2(0, 0), g.IO.DisplaySize);
+    view.ClipWithFull(ImRect(ImVec2(0, 0), g.IO.DisplaySize));
+    view.Expand(1.0f);  // rounding
+    const bool visible = r.GetWidth() > 0 && r.GetHeight() > 0 && view.Contains(r);
+    for (Named& n : focus.naming)
+        if (n.control.name == name) {  // drawn twice in a frame: the last one counts
+            n = {{name, rect, visible}, g.LastItemData.ID};
+            return;
+        }
+    focus.naming.push_back({{name, rect, visible}, g.LastItemData.ID});
+}
+
+std::vector<NamedControl> focus_controls() {
+    std::vector<NamedControl> out;
+    for (const Named& n : focus.named) out.push_back(n.control);
+    return out;
+}
+
+bool focus_current(NamedControl& out) {
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!focus_visible()) return false;
+    const Item* item = find_item(focus.order, g->NavId);
+    if (!item) return false;
+    out = {};
+    for (const Named& n : focus.named)
+        if (n.id == item->id) out.name = n.control.name;
+    const App* app = app_current();
+    const float s = app ? app->view.scale : 1.0f;
+    out.rect = {item->rect.Min.x / s, item->rect.Min.y / s, item->rect.GetWidth() / s, item->rect.GetHeight() / s};
+    out.visible = true;
+    return true;
+}
+
+}  // namespace nnplay::web
+
+// ---- ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE, web/imgui_config.h) --------------
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    using nnplay::web::focus;
+    ImGuiContext& g = *ctx;
+    ImGuiWindow* w = g.CurrentWindow;
+    if (!focus.recording_on || !w || id == 0 || g.LastItemData.ID != id || id == w->MoveId) return;
+    if (g.LastItemData.InFlags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_Disabled)) return;
+    if (w->IsFallbackWindow || (w->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_NoNavInputs))) return;
+    // A child window is an item of its parent too (EndChild): its controls are the stops.
+    for (const ImGuiWindow* child : w->DC.ChildWindows)
+        if (child->ChildId == id) return;
+    focus.recording.push_back({id, w, bb, w->DC.NavFocusScopeIdCurrent,
+                               (g.LastItemData.InFlags & ImGuiItemFlags_Inputable) != 0});
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,52 @@
+// focus.h: keyboard focus for the page. Every navigable ImGui item is recorded as it is
+// added (ImGui's test-engine item hook); Tab / Shift+Tab move ImGui's navigation focus
+// through them in reading order (ImGui 1.86 tabs only through text fields), Enter activates
+// a focused button as Space does, and a ring of our own marks the focused control.
+#pragma once
+
+#include "web/app.h"
+
+#include <string>
+#include <vector>
+
+namespace nnplay::web {
+
+// A named control of the last frame drawn (record_rect), for the test API.
+struct NamedControl {
+    std::string name;
+    WidgetRect rect;       // CSS pixels
+    bool visible = false;  // wholly inside the viewport and its panel's visible (scrolled) area
+};
+
+// Tab (+1) or Shift+Tab (-1), applied by the next focus_begin_frame.
+void focus_tab(int direction);
+
+// Before ImGui::NewFrame (after input_apply): moves the focus a Tab asked for, lets Enter
+// activate a focused button, and starts recording this frame's items.
+void focus_begin_frame(App& app);
+
+// After the UI, before ImGui::Render: this frame's items become the Tab order; draws the
+// focus ring.
+void focus_end_frame(App& app);
+
+// A control has keyboard focus and shows its ring (not after a mouse click).
+bool focus_visible();
+
+// The page's single-key shortcuts must leave this key alone: a focused control uses it
+// (Space and Enter activate it, arrows move between controls).
+bool focus_owns_key(int glfw_key);
+
+// record_rect's part: names the last item, and notes whether it is visible now.
+void focus_name_item(const char* name, const WidgetRect& rect);
+
+// The named controls drawn in the last frame.
+std::vector<NamedControl> focus_controls();
+
+// The control with keyboard focus (its name is empty when it has none); false when none.
+bool focus_current(NamedControl& out);
+
+// The ring's colour (≥ 3:1 against the page background): ImGui's own thinner highlight is
+// turned off in its favour.
+constexpr ImU32 kFocusRing = IM_COL32(0x1a, 0x4f, 0xa0, 0xff);
+
+}  // namespace nnplay::web

@@ -1,0 +1,26 @@
+// input.h: every mouse, wheel, touch, key and text event, queued as it arrives and handed to
+// ImGui frame by frame so that none is lost: ImGui 1.86 samples input state once per frame,
+// so a press and release (or two clicks) between two frames would never reach a widget.
+#pragma once
+
+struct GLFWwindow;
+
+namespace nnplay::web {
+
+struct App;
+
+// Installs the GLFW callbacks that fill the queue (in place of ImGui's GLFW backend's, which
+// must be initialised without its callbacks) and, in the browser, the wheel and touch entry
+// points (nnplay_input_wheel, nnplay_input_touch).
+void input_install(GLFWwindow* window);
+
+// Applies queued events to ImGui's IO for this frame, in order: each button or key change
+// is seen for at least one frame (a press and its release never share a frame), text after
+// a key change waits for the next frame. Shortcut keys go to app.view.keys as they are
+// applied. Call after ImGui_ImplGlfw_NewFrame, before ImGui::NewFrame.
+void input_apply(App& app);
+
+// Events still waiting for a later frame: the page keeps drawing until they are applied.
+bool input_pending();
+
+}  // namespace nnplay::web
