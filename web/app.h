@@ -146,6 +146,17 @@ struct View {
     std::map<std::string, WidgetRect> rects;  // named widgets, for the test API
     std::vector<int> keys;              // GLFW keys pressed since the last frame, in order
     unsigned seeds_made = 0;            // "Regenerate" presses, mixed into the new seed
+    // The layout (web/ui/layout.cpp, page.cpp): scale above is dpr × the layout's factor ×
+    // zoom; CSS pixels are ImGui pixels / dpr.
+    float dpr = 1;                      // device pixel ratio (framebuffer pixels per CSS pixel)
+    float zoom = 1;                     // the user's zoom, 0.75 to 2
+    bool advanced_open = false;         // the Advanced side panel (a sheet on phones)
+    int phone_tab = 0;                  // phones: Output, Data, Network, Settings
+    bool animate_links = true;          // links move while training (network view)
+    int hints_state = -1;               // first-visit hints: -1 unknown, 0 shown, 1 dismissed
+    // Drawing (web/ui/output_panel.cpp's plot click, web/ui/data_panel.cpp's controls):
+    bool draw_mode = false;             // a click on the plot adds a point (else it changes nothing)
+    bool draw_to_test = false;          // drawn points go to the test set (else training)
     // The network view (W5, issue 12).
     int member = 0;                     // the ensemble member the network view draws
     int hover_wait_layer = -1, hover_wait_node = -1;  // a neuron the mouse rests on ...
