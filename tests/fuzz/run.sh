@@ -41,8 +41,8 @@ large_seeds() {
                 >"$dir/large_5001_points"
             head -c $(((1 << 20) + 1)) /dev/zero | tr '\0' '1' >"$dir/large_over_1mib" ;;
         fuzz_model_json)
-            awk 'BEGIN { printf "{\"junk\": ["; for (i = 0; i < 4190000; i++) printf "1,"; printf "1], \"format\": 1}" }' \
-                >"$dir/large_8mib_skipped_key"
+            awk 'BEGIN { printf "{\"junk\": ["; for (i = 0; i < 500000; i++) printf "1,"; printf "1], \"format\": 1}" }' \
+                >"$dir/large_1mb_skipped_key"
             awk 'BEGIN { printf "["; for (i = 0; i < 4190000; i++) printf "1,"; printf "1]" }' >"$dir/large_8mib_array"
             head -c $(((8 << 20) + 1)) /dev/zero | tr '\0' ' ' >"$dir/large_over_8mib" ;;
         fuzz_state | fuzz_link)
