@@ -25,7 +25,7 @@ define configure
 	fi
 endef
 
-.PHONY: setup native debug web test test-native test-debug test-web test-wasm bench serve clean
+.PHONY: setup native debug web test test-native test-debug test-asan test-web test-wasm bench serve clean
 
 setup:
 	@bash scripts/setup.sh native
@@ -48,7 +48,7 @@ web:
 # ---- Tests -------------------------------------------------------------------------------
 # `make test` runs every suite. Further suites (test-web, test-fuzz, ...) are added as
 # prerequisites on the `test:` line below, each defined as its own target.
-test: test-native test-web test-wasm test-fuzz
+test: test-native test-asan test-web test-wasm test-fuzz
 
 # Node and node_modules/seedrandom first: a native test compares our generator with it.
 test-native: native
@@ -57,6 +57,15 @@ test-native: native
 
 test-debug: debug
 	ctest --preset native-debug -j$(JOBS)
+
+# The doctest suite under AddressSanitizer and UndefinedBehaviorSanitizer (the asan preset:
+# debug with asserts, -O1; the first report fails the run). build/asan is kept, so a re-run
+# rebuilds only what changed.
+test-asan: setup
+	@bash scripts/setup.sh npm
+	$(call configure,asan)
+	cmake --build --preset asan -j$(JOBS) --target nnplay_tests
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 build/asan/nnplay_tests
 
 # The page in headless Chromium (tests/browser/*.test.mjs on node:test, tests/browser/harness.mjs):
 # loads, draws, trains, follows links. One test file at a time: the idle test counts frames, and

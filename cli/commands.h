@@ -40,7 +40,8 @@ struct BenchOptions {
 // Trains a Trainer built from options.state_query and prints its progress to
 // stdout; warnings about the state and the settings go to stderr. Exit status
 // 0 whether the run ended ok, early-stopped or diverged (the status says which);
-// 1 when a --points or --model file is rejected (the reason on stderr).
+// 1 when a --points or --model file is rejected (the reason on stderr), or when
+// nothing could be trained (status nothing_trained).
 int run_train(const TrainOptions& options);
 
 // Trains a Trainer built from options.state_query for options.epochs, then
@@ -48,10 +49,13 @@ int run_train(const TrainOptions& options);
 // Exit status 1 when a file cannot be written.
 int run_export(const ExportOptions& options);
 
-// Reads a whole file of at most `limit` bytes (one more is read, so an
-// oversized file is seen as such by the caller's own check). Returns false with
-// a message in error when it cannot be opened or read.
+// Reads a whole file of at most `limit` bytes. Returns false with a message in
+// error when it cannot be opened or read, or is larger (its real size named).
 bool read_text_file(const std::string& path, std::size_t limit, std::string& text, std::string& error);
+
+// text with control characters (ESC, NUL, BEL, newlines ...) shown as \x1b, \x00, ...: what a
+// file or link says reaches the terminal as text, never as a terminal command.
+std::string printable(std::string_view text);
 
 // Times the fixed workloads W1..W4 and prints median, min and max per workload.
 // Exit status 1 if a training workload's loss did not go down.

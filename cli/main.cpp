@@ -68,7 +68,9 @@ void print_usage(std::FILE* out) {
         "  weights restored); the epoch it stopped at is printed. The status is \"ok\",\n"
         "  \"early_stopped\" or \"diverged\", with a message saying why. The exit status\n"
         "  is 0 for all three: read the status line (or the \"status\" key) to tell a\n"
-        "  diverged run apart.\n"
+        "  diverged run apart. A run that cannot train at all (no training points, a\n"
+        "  perceptron on regression or on more than two classes) ends with the status\n"
+        "  \"nothing_trained\", the reason, and exit status 1.\n"
         "\n"
         "nnplay export [--state LINK] [--epochs N] [--csv FILE] [--json FILE] [--pytorch FILE]\n"
         "  --state as for train (a query string or a whole link, weights included).\n"
@@ -100,8 +102,8 @@ void print_usage(std::FILE* out) {
         "  with each workload's state string so it can be reproduced. A training workload\n"
         "  whose loss does not go down is an error (exit status 1).\n"
         "\n"
-        "exit status: 0 success, 1 failure (bench; a rejected or unwritable file), 2 bad\n"
-        "command line\n",
+        "exit status: 0 success, 1 failure (bench; a rejected or unwritable file; a run\n"
+        "that trained nothing), 2 bad command line\n",
         out);
 }
 

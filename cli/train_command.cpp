@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -65,12 +66,13 @@ void print_json_epoch(int epoch, const Metrics& m, const Diagnosis& diagnosis) {
     std::printf("%s\n", with_diagnosis(j, diagnosis).c_str());
 }
 
-void print_json_final(const Trainer& trainer, const Diagnosis& diagnosis) {
+void print_json_final(const Trainer& trainer, const char* status, const std::string& message,
+                      const Diagnosis& diagnosis) {
     JsonLine j;
-    j.add("final", true).add("status", name_of(trainer.status())).add("epoch", trainer.epoch());
+    j.add("final", true).add("status", status).add("epoch", trainer.epoch());
     add_metrics(j, trainer.metrics());
     if (trainer.metrics().restored_epoch > 0) j.add("restored_epoch", trainer.metrics().restored_epoch);
-    j.add("message", trainer.status_message()).add("state", to_query(trainer.state()));
+    j.add("message", message).add("state", to_query(trainer.state()));
     std::printf("%s\n", with_diagnosis(j, diagnosis).c_str());
 }
 
@@ -92,11 +94,16 @@ struct Table {
           rate(trainer.state().schedule != Schedule::constant) {}
 
     // A figure right-aligned in 12 columns (suffix included), or "-" where it
-    // does not apply (NaN), or "inf".
+    // does not apply (NaN), or "inf". A figure too wide for its column (a huge
+    // finite loss) is written in %g style, 1.23457e+38, instead of 40 digits.
     static void cell(std::string& line, double value, int precision, const char* suffix = "") {
-        char buf[64];
-        if (std::isfinite(value)) std::snprintf(buf, sizeof buf, "%.*f%s", precision, value, suffix);
-        else std::snprintf(buf, sizeof buf, "%s", std::isnan(value) ? "-" : "inf");
+        char buf[400];
+        if (std::isfinite(value)) {
+            std::snprintf(buf, sizeof buf, "%.*f%s", precision, value, suffix);
+            if (std::strlen(buf) > 11) std::snprintf(buf, sizeof buf, "%.6g%s", value, suffix);
+        } else {
+            std::snprintf(buf, sizeof buf, "%s", std::isnan(value) ? "-" : value > 0 ? "inf" : "-inf");
+        }
         head(line, buf, 12);
     }
     static void head(std::string& line, const char* title, int width) {
@@ -149,9 +156,18 @@ struct Table {
     }
 };
 
+// Why a run trained nothing: "Nothing was trained at epoch 0: " and the run's
+// warnings, which say why (no training points, a perceptron on regression, ...).
+std::string nothing_trained_message(const Trainer& trainer) {
+    std::string message = "Nothing was trained at epoch " + std::to_string(trainer.epoch()) + ":";
+    for (const std::string& w : trainer.warnings()) message += " " + w;
+    if (trainer.warnings().empty()) message += " the run cannot train with this state.";
+    return message;
+}
+
 // "nnplay train: FILE: message" on stderr; the exit status for a rejected file.
 int reject(const std::string& file, const std::string& message) {
-    std::fprintf(stderr, "nnplay train: %s: %s\n", file.c_str(), message.c_str());
+    std::fprintf(stderr, "nnplay train: %s: %s\n", printable(file).c_str(), printable(message).c_str());
     return kExitFailure;
 }
 
@@ -178,6 +194,23 @@ bool take_points(const TrainOptions& options, PlaygroundState& state, std::strin
 
 }  // namespace
 
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7f) {
+            out += c;
+            continue;
+        }
+        static constexpr char hex[] = "0123456789abcdef";
+        out += "\\x";
+        out += hex[u >> 4];
+        out += hex[u & 15];
+    }
+    return out;
+}
+
 bool read_text_file(const std::string& path, std::size_t limit, std::string& text, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -191,6 +224,19 @@ bool read_text_file(const std::string& path, std::size_t limit, std::string& tex
         return false;
     }
     text.resize(std::size_t(in.gcount()));
+    if (text.size() > limit) {
+        // The real size, where the file has one (a pipe has not): not the limit + 1 read.
+        in.clear();
+        in.seekg(0, std::ios::end);
+        const std::streamoff size = in ? std::streamoff(in.tellg()) : -1;
+        char megabytes[32];
+        std::snprintf(megabytes, sizeof megabytes, "%g", double(limit) / (1 << 20));
+        const std::string actual =
+            size > std::streamoff(limit) ? std::to_string(size) : "more than " + std::to_string(limit);
+        error = "the file is " + actual + " bytes, at most " + std::to_string(limit) + " (" + megabytes + " MB)";
+        text.clear();
+        return false;
+    }
     return true;
 }
 
@@ -205,11 +251,11 @@ int run_train(const TrainOptions& options) {
         Result<ModelImport> imported = import_model_json(text);
         if (!imported) return reject(options.model_file, imported.error.message());
         model = std::move(imported.value);
-        for (const std::string& w : model->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+        for (const std::string& w : model->warnings) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
         state = model->state;
     } else {
         link = read_link(options.state_query);
-        for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+        for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
         state = link.state;
     }
     if (!options.points_file.empty()) {
@@ -233,7 +279,7 @@ int run_train(const TrainOptions& options) {
     if (ReadError error = load_link_weights(trainer, link); !error.empty())
         std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
                      error.reason.c_str());
-    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
     std::fflush(stderr);
 
     const Table table(trainer);
@@ -253,12 +299,14 @@ int run_train(const TrainOptions& options) {
     int last_printed = trainer.epoch();
 
     // A stopped run may leave the epoch where it was (a diverged epoch is
-    // undone), so an epoch is never printed twice.
+    // undone), so an epoch is never printed twice. A run that cannot train
+    // (no points, a perceptron on regression or on more than two classes) ends
+    // with the status nothing_trained and the reason, and exit status 1.
+    std::string nothing_trained;
     while (trainer.epoch() < options.epochs) {
         const bool trained = trainer.step_epoch(true);
         const bool stopped = !trained || trainer.status() != RunStatus::ok;
-        if (!trained && trainer.status() == RunStatus::ok)
-            std::fprintf(stderr, "warning: nothing to train; stopped at epoch %d\n", trainer.epoch());
+        if (!trained && trainer.status() == RunStatus::ok) nothing_trained = nothing_trained_message(trainer);
         const int epoch = trainer.epoch();
         const bool last = epoch >= options.epochs || stopped;
         if (last) diagnosis.analyse(trainer);
@@ -271,17 +319,19 @@ int run_train(const TrainOptions& options) {
         if (stopped) break;
     }
 
+    const char* status = nothing_trained.empty() ? name_of(trainer.status()) : "nothing_trained";
+    const std::string& message = nothing_trained.empty() ? trainer.status_message() : nothing_trained;
     if (options.json) {
-        print_json_final(trainer, diagnosis);
+        print_json_final(trainer, status, message, diagnosis);
     } else {
-        std::printf("status: %s", name_of(trainer.status()));
-        if (!trainer.status_message().empty()) std::printf(": %s", trainer.status_message().c_str());
+        std::printf("status: %s", status);
+        if (!message.empty()) std::printf(": %s", printable(message).c_str());
         std::printf("\n");
         for (const DiagnosisItem& d : diagnosis.items())
             std::printf("diagnosis: %s (since epoch %d): %s\n", d.code.c_str(), d.since_epoch, d.message.c_str());
     }
     std::fflush(stdout);
-    return kExitOk;
+    return nothing_trained.empty() ? kExitOk : kExitFailure;
 }
 
 }  // namespace nnplay::cli

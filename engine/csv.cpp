@@ -78,6 +78,11 @@ CsvImport import_csv(std::string_view text, const CsvOptions& options) {
     if (text.size() > kCsvMaxBytes)
         return fail("the file is " + std::to_string(text.size()) + " bytes, at most " +
                     std::to_string(kCsvMaxBytes) + " (1 MB)");
+    // A UTF-8 byte order mark (spreadsheets write one) is no part of the first field.
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        return fail("a NUL byte: this is not a text file",
+                    1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(nul), '\n')));
 
     std::vector<int> label_lines;  // the line of each point, for label errors
     bool first = true;

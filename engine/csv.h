@@ -4,7 +4,8 @@
 // names its line.
 //
 // Reading:
-//   - at most kCsvMaxBytes (1 MiB) of text and kMaxPoints (5000) points;
+//   - at most kCsvMaxBytes (1 MiB) of text and kMaxPoints (5000) points; a UTF-8 byte order
+//     mark at the start is skipped; a NUL byte anywhere refuses the file (a binary file);
 //   - delimiter: tab if the first line has one, else ';' if it has one, else ',';
 //     numbers use '.' as decimal point whatever the delimiter;
 //   - lines: '\n' or "\r\n"; blank lines and lines starting with '#' are skipped;

@@ -17,11 +17,21 @@ namespace {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : s_(text) {}
+    Parser(std::string_view text, const JsonShape* shape) : s_(text), shape_(shape) {}
 
     Result<JsonValue> run() {
         JsonValue v;
+        if (s_.starts_with(kBom)) i_ = kBom.size();
+        if (const std::size_t nul = s_.find('\0'); nul != std::string_view::npos) {
+            i_ = nul;
+            fail("a NUL byte: this is not a text file");
+            return error_;
+        }
         skip_blanks();
+        if (shape_ && peek() != '{') {
+            fail(std::string(shape_->what) + " is a JSON object");
+            return error_;
+        }
         if (!value(v, 0)) return error_;
         skip_blanks();
         if (i_ != s_.size()) {
@@ -109,11 +119,48 @@ private:
             if (peek() != ':') return fail("expected ':'");
             ++i_;
             skip_blanks();
+            // The top level of a shaped text: a listed key's type is checked before its value
+            // is read; an unlisted key's value is read without being kept.
+            bool keep = discard_ == 0;
+            if (keep && depth == 0 && shape_) {
+                const JsonValue::Type* type = expected(key);
+                if (type && !at_end() && !may_start(*type, peek()))
+                    return fail("\"" + key + "\" must be " + json_type_name(*type));
+                keep = type != nullptr;
+            }
+            if (!keep) {
+                JsonValue ignored;
+                ++discard_;
+                const bool ok = value(ignored, depth + 1);
+                --discard_;
+                if (!ok || !next('}', more)) return false;
+                continue;
+            }
             v.keys.push_back(std::move(key));
             v.items.emplace_back();
             if (!value(v.items.back(), depth + 1) || !next('}', more)) return false;
         }
         return true;
+    }
+
+    // The type a shaped text's top-level key must have, or nullptr for a key not listed.
+    const JsonValue::Type* expected(const std::string& key) const {
+        for (const auto& [name, type] : shape_->members)
+            if (name == key) return &type;
+        return nullptr;
+    }
+
+    // Whether a value of `type` can start with c.
+    static bool may_start(JsonValue::Type type, char c) {
+        switch (type) {
+            case JsonValue::Type::null: return c == 'n';
+            case JsonValue::Type::boolean: return c == 't' || c == 'f';
+            case JsonValue::Type::number: return c == '-' || (c >= '0' && c <= '9');
+            case JsonValue::Type::string: return c == '"';
+            case JsonValue::Type::array: return c == '[';
+            case JsonValue::Type::object: return c == '{';
+        }
+        return false;
     }
 
     bool array(JsonValue& v, int depth) {
@@ -123,6 +170,7 @@ private:
             skip_blanks();
             v.items.emplace_back();
             if (!value(v.items.back(), depth + 1) || !next(']', more)) return false;
+            if (discard_ > 0) v.items.pop_back();  // read, checked, not kept
         }
         return true;
     }
@@ -249,8 +297,12 @@ private:
         }
     }
 
+    static constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
     std::string_view s_;
+    const JsonShape* shape_ = nullptr;
     std::size_t i_ = 0;
+    int discard_ = 0;  // > 0 while reading a value that is not kept
     ReadError error_;
 };
 
@@ -263,11 +315,23 @@ const JsonValue* JsonValue::find(std::string_view key) const {
     return nullptr;
 }
 
-Result<JsonValue> parse_json(std::string_view text) {
+Result<JsonValue> parse_json(std::string_view text, const JsonShape* shape) {
     if (text.size() > kJsonMaxBytes)
         return Result<JsonValue>::fail("JSON text is " + std::to_string(text.size()) + " bytes, at most " +
                                        std::to_string(kJsonMaxBytes));
-    return Parser(text).run();
+    return Parser(text, shape).run();
+}
+
+const char* json_type_name(JsonValue::Type type) {
+    switch (type) {
+        case JsonValue::Type::null: return "null";
+        case JsonValue::Type::boolean: return "true or false";
+        case JsonValue::Type::number: return "a number";
+        case JsonValue::Type::string: return "a string";
+        case JsonValue::Type::array: return "an array [...]";
+        case JsonValue::Type::object: return "an object {...}";
+    }
+    return "a value";
 }
 
 }  // namespace nnplay

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nnplay {
@@ -32,8 +33,23 @@ struct JsonValue {
     const JsonValue* find(std::string_view key) const;
 };
 
-// Parses one JSON value filling the whole text (blanks around it allowed). On failure the
-// error has the line and column (1-based) of the first offending character and the reason.
-Result<JsonValue> parse_json(std::string_view text);
+// What a reader expects at the top level, so that text of the wrong shape is refused where
+// it goes wrong (an 8 MB array is refused at its '['), not after all of it has been read:
+// the top level must be an object; a listed key's value must have the listed type (checked at
+// its first character); the values of keys not listed are checked as JSON but not kept, so
+// they cost no memory. `what` names the text in messages: "a model file".
+struct JsonShape {
+    std::string_view what;
+    std::vector<std::pair<std::string_view, JsonValue::Type>> members;
+};
+
+// Parses one JSON value filling the whole text (blanks around it allowed; a UTF-8 byte order
+// mark before it is skipped). NUL bytes are refused wherever they are. On failure the error
+// has the line and column (1-based) of the first offending character and the reason. With a
+// shape, the text must have it (see JsonShape).
+Result<JsonValue> parse_json(std::string_view text, const JsonShape* shape = nullptr);
+
+// "a string", "an array", ...: for messages.
+const char* json_type_name(JsonValue::Type type);
 
 }  // namespace nnplay

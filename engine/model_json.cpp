@@ -251,7 +251,15 @@ std::string export_model_json(const Trainer& trainer) {
 
 Result<ModelImport> import_model_json(std::string_view text) {
     auto fail = [](std::string reason) { return Result<ModelImport>::fail(std::move(reason)); };
-    Result<JsonValue> parsed = parse_json(text);
+    // The shape is checked while reading, so valid JSON that is no model (a large array, a
+    // "members" that is a string) is refused at its first wrong key, at little cost. Top-level
+    // keys not listed here are read as JSON but not kept: a new key must be added here.
+    using T = JsonValue::Type;
+    static const JsonShape shape{"a model file", {{"format", T::string}, {"version", T::number},
+                                                  {"state", T::string}, {"architecture", T::object},
+                                                  {"members", T::array}, {"metrics", T::object},
+                                                  {"run", T::object}}};
+    Result<JsonValue> parsed = parse_json(text, &shape);
     if (!parsed) return parsed.error;
     const JsonValue& root = *parsed.value;
     if (!root.is_object()) return fail("a model file is a JSON object");

@@ -7,6 +7,7 @@
 #include "engine/features.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace nnplay {
@@ -56,11 +57,26 @@ void Run::add_common_warnings() {
         warnings_.push_back("No input feature is selected: the network sees nothing.");
 }
 
+// Beyond these a diverged run is blamed on the labels or the initial weights, not the rate.
+constexpr float kDivergeLabel = 1e4f;
+constexpr float kDivergeInitScale = 4;
+
 void Run::diverge(const char* what) {
     for (std::size_t m = 0; m < nets_.size(); ++m) nets_[m].params() = last_good_[m].params();
     const double lr = metrics_.learning_rate;
     char cause[512];
-    if (state_.regularization != Regularization::none && state_.regularization_rate * lr >= 0.5)
+    // The likeliest cause first: labels or initial weights so large that any rate overflows.
+    float largest_label = 0;
+    if (is_regression())
+        for (const Point& p : data_.train) largest_label = std::max(largest_label, std::fabs(p.label));
+    if (largest_label > kDivergeLabel)
+        std::snprintf(cause, sizeof cause, "the labels are very large (up to %g): scale them to about -1..1",
+                      double(largest_label));
+    else if ((state_.init == Init::uniform || state_.init == Init::gaussian) &&
+             state_.init_scale > kDivergeInitScale)
+        std::snprintf(cause, sizeof cause, "the initial weights are very large (initScale=%g): try 0.5 or less",
+                      double(state_.init_scale));
+    else if (state_.regularization != Regularization::none && state_.regularization_rate * lr >= 0.5)
         std::snprintf(cause, sizeof cause, "the regularisation rate %g times the learning rate %g is too large",
                       double(state_.regularization_rate), lr);
     else

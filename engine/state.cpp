@@ -114,11 +114,23 @@ std::string percent_encode(std::string_view text) {
     return out;
 }
 
-// Values quoted in warnings are shortened: a points list can be 100 kB.
+// Values quoted in warnings are shortened: a points list can be 100 kB. Control characters
+// are shown as \xHH: a NUL would cut the message short in C strings, an ESC would reach a
+// terminal as a command.
 std::string quote(std::string_view text) {
     constexpr std::size_t limit = 40;
     std::string out = "'";
-    out += text.substr(0, limit);
+    for (const char c : text.substr(0, limit)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7f) {
+            out += c;
+            continue;
+        }
+        static constexpr char hex[] = "0123456789abcdef";
+        out += "\\x";
+        out += hex[u >> 4];
+        out += hex[u & 15];
+    }
     out += text.size() > limit ? "...'" : "'";
     return out;
 }
@@ -126,6 +138,8 @@ std::string quote(std::string_view text) {
 // ---------------------------------------------------------------------------
 // Reading one value. Each reader either stores a (possibly clamped) value or
 // leaves the state alone; every change it did not take as given is a warning.
+
+constexpr std::size_t kMaxTextLength = 256;  // bytes of a free-text value (the seed)
 
 struct Reader {
     const Setting& f;
@@ -187,7 +201,19 @@ struct Reader {
         if (!parse_bool(value, s.*m)) malformed("true|false");
     }
 
-    void read(std::string S::*m) { s.*m = std::string(value); }
+    // Free text (the seed): cut to kMaxTextLength bytes, at a UTF-8 character's start, so a
+    // link cannot make every reseed hash a megabyte.
+    void read(std::string S::*m) {
+        std::size_t keep = value.size();
+        if (keep > kMaxTextLength) {
+            keep = kMaxTextLength;
+            while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xc0) == 0x80) --keep;
+            warnings.push_back(std::string(f.key) + " is " + std::to_string(value.size()) +
+                               " characters long, at most " + std::to_string(kMaxTextLength) +
+                               "; cut to the first " + std::to_string(keep));
+        }
+        s.*m = std::string(value.substr(0, keep));
+    }
 
     void read(const EnumRef& r) {
         const EnumName* n = find_name(f.names, value);

@@ -1,47 +1,127 @@
 #!/usr/bin/env node
-// serve.mjs: a tiny static file server for the built page (make serve, browser tests).
-// Usage: node scripts/serve.mjs [DIR] [PORT]; PORT 0 picks a free one. Serves on 127.0.0.1
-// only, with the right Content-Type for .wasm (streaming compilation needs application/wasm).
+// serve.mjs: a small static server for the built page (make serve, browser tests). It serves
+// only the page's own files from the top of one folder (never the rest of a build folder),
+// streams them, answers bad requests with 400/403/404/405 and keeps serving whatever comes in.
+// Usage: node scripts/serve.mjs [DIR] [PORT]; PORT 0 picks a free one. HOST=0.0.0.0 (opt-in)
+// listens on every network interface, e.g. to open the page from a phone; default 127.0.0.1.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { extname, sep } from 'node:path';
 
+// The page's files are the top-level files of the build folder with these extensions
+// (index.html, nnplay.js, nnplay.wasm, nnplay.data, ...): never CMakeCache.txt,
+// compile_commands.json, static libraries or anything in a subfolder.
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
   '.data': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.css': 'text/css', '.ico': 'image/x-icon',
+  '.css': 'text/css', '.ico': 'image/x-icon', '.ttf': 'font/ttf', '.woff2': 'font/woff2',
 };
 
-// Starts serving dir; resolves to {server, port, url}.
-export function serve(dir, port = 0) {
-  const root = resolve(dir);
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-                           'Cache-Control': 'no-cache' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    }
+// The file name a request path asks for, or an HTTP status refusing it. Only one path
+// segment, of plain characters, with a page extension: '/' is index.html.
+export function pageFile(pathname) {
+  let name;
+  try {
+    name = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400, reason: 'malformed percent-encoding' };
+  }
+  if (name === '/') name = '/index.html';
+  if (!/^\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name))
+    return { status: 404, reason: 'not a file of the page' };
+  name = name.slice(1);
+  if (!TYPES[extname(name)]) return { status: 404, reason: 'not a file of the page' };
+  return { name };
+}
+
+function refuse(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache',
+                          ...(status === 405 ? { Allow: 'GET, HEAD' } : {}) });
+  res.end(`${text}\n`);
+}
+
+// Answers one request from the folder whose real path is root.
+async function answer(root, req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+  let pathname;
+  try {
+    pathname = new URL(req.url, 'http://x').pathname;
+  } catch {
+    return refuse(res, 400, 'bad request');
+  }
+  const asked = pageFile(pathname);
+  if (asked.status) return refuse(res, asked.status, asked.status === 400 ? 'bad request' : 'not found');
+  // The real path must lie in the real root: a symlink out of it is refused.
+  let file;
+  try {
+    file = await realpath(root + sep + asked.name);
+  } catch {
+    return refuse(res, 404, 'not found');
+  }
+  if (!file.startsWith(root + sep)) return refuse(res, 403, 'forbidden');
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    return refuse(res, 404, 'not found');
+  }
+  if (!info.isFile()) return refuse(res, 404, 'not found');
+  res.writeHead(200, { 'Content-Type': TYPES[extname(asked.name)], 'Content-Length': info.size,
+                       'Cache-Control': 'no-cache' });
+  if (req.method === 'HEAD') return res.end();
+  // Streamed: memory stays flat however many requests come at once.
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
+}
+
+// Starts serving dir on host:port; resolves to {server, port, url}. Rejects with a clear
+// message when dir is not a folder or the port cannot be listened on.
+export function serve(dir, port = 0, host = '127.0.0.1') {
+  let root;
+  try {
+    root = realpathSync(dir);
+    if (!statSync(root).isDirectory()) throw new Error();
+  } catch {
+    return Promise.reject(new Error(`${dir} is not a folder (build the page first: make web)`));
+  }
+  const server = createServer((req, res) => {
+    answer(root, req, res).catch(() => { if (!res.headersSent) refuse(res, 500, 'server error'); else res.destroy(); });
   });
+  server.on('clientError', (_, socket) => socket.destroy());
   return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => {
+    server.once('error', (e) => {
+      fail(new Error(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use (try PORT=...)`
+                   : e.code === 'EACCES' ? `no permission to listen on port ${port}`
+                   : `cannot listen on ${host}:${port}: ${e.message}`));
+    });
+    server.listen(port, host, () => {
       const actual = server.address().port;
-      ok({ server, port: actual, url: `http://127.0.0.1:${actual}/` });
+      const shown = host.includes(':') ? `[${host}]` : host;
+      ok({ server, port: actual, url: `http://${shown}:${actual}/` });
     });
   });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] || 'build/wasm-release';
-  const port = Number(process.argv[3] || 8080);
-  const { url } = await serve(dir, port);
-  console.log(`nnplay: serving ${dir} on ${url} (Ctrl-C stops)`);
+  const portText = process.argv[3] || '8080';
+  const host = process.env.HOST || '127.0.0.1';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    console.error(`nnplay serve: the port must be a number 0..65535, not '${portText}'`);
+    process.exit(2);
+  }
+  try {
+    const { url } = await serve(dir, port, host);
+    console.log(`nnplay: serving ${dir} on ${url} (Ctrl-C stops)`);
+    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+      console.log(`nnplay: listening on ${host}: other machines on the network can open the page`);
+  } catch (e) {
+    console.error(`nnplay serve: ${e.message}`);
+    process.exit(1);
+  }
 }

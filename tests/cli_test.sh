@@ -499,6 +499,64 @@ run train --epochs 20 --state 'dataset=circle&init=zeros'
 expect "train (table): init=zeros prints the symmetry diagnosis after the status" \
     grep -q '^diagnosis: symmetry (since epoch 0): Identical units: hidden layer 1 has 4 units but only 1 different' "$tmp/out"
 expect "train (table): ... after the status line" test "$(grep -n '^status:' "$tmp/out" | cut -d: -f1)" -lt "$(grep -n '^diagnosis: symmetry' "$tmp/out" | cut -d: -f1)"
+# Reliability (issue 13): runs that train nothing, huge figures, causes of divergence,
+# oversized files, NUL bytes, byte order marks, control characters, long seeds, large JSON.
+
+for state in 'dataset=custom' 'model=perceptron&problem=regression' 'model=perceptron&dataset=spiral&classes=6'; do
+    run train --state "$state" --epochs 5 --json
+    final=$(tail -n 1 "$tmp/out")
+    if [[ $rc -eq 1 && $final == *'"status":"nothing_trained"'* && $final == *'"message":"Nothing was trained at epoch 0: '* ]]; then
+        pass "train $state: status nothing_trained with the reason, exit 1"
+    else
+        fail "train $state: status nothing_trained with the reason, exit 1" "rc=$rc; ${final:0:300}"
+    fi
+done
+run train --state 'model=perceptron&problem=regression' --epochs 5
+expect "nothing trained, table: the status line says why" has '^status: nothing_trained: Nothing was trained at epoch 0: The perceptron is a classifier' "$tmp/out"
+
+printf 'x,y,label\n1,1,3e38\n-1,-1,-3e38\n0.5,0.2,1e38\n2,2,3e38\n' >"$tmp/huge_labels.csv"
+run train --state 'problem=regression&percTrainData=90' --points "$tmp/huge_labels.csv" --epochs 20
+expect "huge finite losses: %g in the table, no 40-digit figures" \
+    test "$rc" -eq 0 -a -n "$(grep -E '^ +0 +3\.16667e\+76 ' "$tmp/out")" -a -z "$(grep -E '[0-9]{20}' "$tmp/out")"
+expect "divergence with labels of 3e38: the labels are named as the cause" has 'Likely cause: the labels are very large (up to 3e+38)' "$tmp/out"
+run train --state 'initScale=10&activation=linear&networkShape=8,8,8&seed=a' --epochs 20
+expect "divergence with initScale=10: the initial weights are named as the cause" has 'Likely cause: the initial weights are very large (initScale=10)' "$tmp/out"
+
+head -c 3000000 /dev/zero | tr '\0' '1' >"$tmp/big.csv"
+run train --points "$tmp/big.csv"
+expect "oversized CSV: its real size, not the limit + 1" has 'the file is 3000000 bytes, at most 1048576 (1 MB)' "$tmp/err"
+run train --points <(cat "$tmp/big.csv")
+expect "oversized CSV from a pipe: more than the limit" has 'the file is more than 1048576 bytes' "$tmp/err"
+
+printf '1,2,0\n3,4,1\0\n0.1,0.1,0\n' >"$tmp/nul.csv"
+run train --points "$tmp/nul.csv"
+expect "CSV with a NUL byte: refused, naming its line" test "$rc" -eq 1 -a -n "$(grep 'nul.csv: line 2: a NUL byte: this is not a text file' "$tmp/err")"
+printf '\xef\xbb\xbf1,2,0\n3,4,1\n-1,-1,0\n' >"$tmp/bom.csv"
+run train --points "$tmp/bom.csv" --epochs 1
+expect "CSV with a byte order mark: no point dropped" has '^points: 3 points, 2 classes' "$tmp/err"
+"$BIN" export --state 'networkShape=2&seed=bom' --epochs 2 --json "$tmp/plain.json" >/dev/null 2>&1
+{ printf '\xef\xbb\xbf'; cat "$tmp/plain.json"; } >"$tmp/bom.json"
+run train --model "$tmp/bom.json" --epochs 3
+expect "model file with a byte order mark: read" test "$rc" -eq 0
+{ cat "$tmp/plain.json"; printf '\0garbage'; } >"$tmp/nul.json"
+run train --model "$tmp/nul.json" --epochs 3
+expect "model file with a NUL byte after it: refused" test "$rc" -eq 1 -a -n "$(grep 'a NUL byte' "$tmp/err")"
+
+printf '1,2,0\n3,\033]0;pwned\007,1\n' >"$tmp/esc.csv"
+run train --points "$tmp/esc.csv"
+expect "control characters in an error reach the terminal escaped" \
+    test "$rc" -eq 1 -a -n "$(grep -F "y '\\x1b]0;pwned\\x07' is not a finite number" "$tmp/err")" -a -z "$(grep -P '[\x00-\x08\x0b-\x1f]' "$tmp/err")"
+run train --state 'seed=a%00b&activation=tanh%00relu&bogus=1' --epochs 1
+expect "a NUL in a link: the later warnings are all there" \
+    test -n "$(grep -F "ignored activation='tanh\\x00relu'" "$tmp/err")" -a -n "$(grep "ignored unknown key 'bogus'" "$tmp/err")"
+run train --state "seed=$(head -c 300 /dev/zero | tr '\0' s)" --epochs 1 --json
+expect "a 300-character seed: cut to 256 with a warning" \
+    test -n "$(grep 'seed is 300 characters long, at most 256; cut to the first 256' "$tmp/err")" -a \
+         -n "$(grep -E "seed=s{256}&" "$tmp/out")"
+
+{ printf '['; head -c 4000000 /dev/zero | tr '\0' '1' | sed 's/1/1,/g'; printf '1]'; } >"$tmp/array.json"
+run train --model "$tmp/array.json"
+expect "an 8 MB JSON array is refused at its first byte" has 'array.json: line 1, column 1: a model file is a JSON object' "$tmp/err"
 
 # ---------------------------------------------------------------------------
 # settings: the table of settings, and README.md's copy of it.

@@ -118,13 +118,15 @@ TEST_CASE("model json: every rejection has its message") {
     const std::string good = export_model_json(t);
     auto error = [](const std::string& text) { return import_model_json(text).error.message(); };
     CHECK(contains(error(good.substr(0, good.size() - 5)),  ", column "));
-    CHECK(error("[]") == "a model file is a JSON object");
+    CHECK(error("[]") == "line 1, column 1: a model file is a JSON object");
     CHECK(error(replace(good, "nnplay-model", "other")) ==
           "not an nnplay model: \"format\" must be \"nnplay-model\"");
     CHECK(error(replace(good, "\"version\": 1", "\"version\": 2")) ==
           "unsupported model version 2 (this build reads 1)");
     CHECK(error(replace(good, "\"version\": 1", "\"version\": 1.5")) == "\"version\" must be a whole number");
-    CHECK(error(replace(good, "\"state\": \"", "\"state\": 3, \"x\": \"")) == "\"state\" must be a string");
+    // Top-level keys of the wrong type are refused where their value starts.
+    CHECK(error(replace(good, "\"state\": \"", "\"state\": 3, \"x\": \"")) ==
+          "line 2, column 11: \"state\" must be a string");
     CHECK(error(replace(good, "\"hidden\": [2]", "\"hidden\": [3]")) ==
           "the architecture does not match the state: the file says 1 x (inputs 2, hidden 3 (tanh), "
           "output 1 sigmoid_log), the state builds 1 x (inputs 2, hidden 2 (tanh), output 1 sigmoid_log)");

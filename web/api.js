@@ -4,22 +4,23 @@
 // an <a download>) and the hidden file picker of index.html, whose file goes to C++ as text.
 (function () {
   function call(name, ret, types, args) { return Module.ccall(name, ret, types, args); }
-  // Long texts (files up to 8 MB) go through the heap, not ccall's stack copy.
+  // Long texts (files up to 8 MB) go through the heap, not ccall's stack copy; body gets the
+  // pointer and the length in bytes, so a NUL byte in the text does not end it early.
   function withText(text, body) {
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
+    var length = lengthBytesUTF8(text);
+    var ptr = _malloc(length + 1);
     try {
-      stringToUTF8(text, ptr, size);
-      return body(ptr);
+      stringToUTF8(text, ptr, length + 1);
+      return body(ptr, length);
     } finally {
       _free(ptr);
     }
   }
   var MAX_FILE = 8 * 1024 * 1024;  // share.h kFileMaxBytes; C++ names the exact limits
   function openFile(name, text, size) {
-    return withText(String(text), function (ptr) {
-      return call('nnplay_api_open_file', 'string', ['string', 'number', 'number'],
-                  [String(name), ptr, size === undefined ? text.length : size]);
+    return withText(String(text), function (ptr, length) {
+      return call('nnplay_api_open_file', 'string', ['string', 'number', 'number', 'number'],
+                  [String(name), ptr, length, size === undefined ? text.length : size]);
     });
   }
   Module.nnplaySave = function (blob, name) {
@@ -122,14 +123,14 @@
     // nothing; scale: points outside the plot are scaled in (else the file is refused).
     importCsv: function (text, options) {
       var scale = options && options.scale ? 1 : 0;
-      return JSON.parse(withText(String(text), function (ptr) {
-        return call('nnplay_api_import_csv', 'string', ['number', 'number'], [ptr, scale]);
+      return JSON.parse(withText(String(text), function (ptr, length) {
+        return call('nnplay_api_import_csv', 'string', ['number', 'number', 'number'], [ptr, length, scale]);
       }));
     },
     // A model file's text → {ok, message}; restores settings, points and weights.
     importModel: function (text) {
-      return JSON.parse(withText(String(text), function (ptr) {
-        return call('nnplay_api_import_model', 'string', ['number'], [ptr]);
+      return JSON.parse(withText(String(text), function (ptr, length) {
+        return call('nnplay_api_import_model', 'string', ['number', 'number'], [ptr, length]);
       }));
     },
     // As if chosen in the file picker: a model is applied, a CSV opens the preview dialog.

@@ -318,11 +318,16 @@ NNPLAY_API int nnplay_api_open_popups() {
 // Long texts arrive as malloc'd UTF-8 (api.js frees them).
 
 // {"ok","message","counts","points","scale"}
-NNPLAY_API const char* nnplay_api_import_csv(const char* text, int scale) {
+// Texts come with their length in bytes: a NUL inside is the reader's to refuse, not an end.
+static std::string_view text_of(const char* text, int length) {
+    return text && length > 0 ? std::string_view(text, std::size_t(length)) : std::string_view();
+}
+
+NNPLAY_API const char* nnplay_api_import_csv(const char* text, int length, int scale) {
     App* app = api_app();
     if (!app) return "null";
     bool ok = false;
-    const std::string message = import_points_csv(*app, "CSV", text ? text : "", scale != 0, ok);
+    const std::string message = import_points_csv(*app, "CSV", text_of(text, length), scale != 0, ok);
     const CsvImport& csv = app->files.csv;
     std::string json = "{\"ok\":" + json_bool(ok) + ",\"message\":" + json_string(message) + ",\"counts\":[";
     if (ok)
@@ -334,19 +339,19 @@ NNPLAY_API const char* nnplay_api_import_csv(const char* text, int scale) {
 }
 
 // {"ok","message"}
-NNPLAY_API const char* nnplay_api_import_model(const char* text) {
+NNPLAY_API const char* nnplay_api_import_model(const char* text, int length) {
     App* app = api_app();
     if (!app) return "null";
     bool ok = false;
-    const std::string message = import_model(*app, "model", text ? text : "", ok);
+    const std::string message = import_model(*app, "model", text_of(text, length), ok);
     return reply(*app, "{\"ok\":" + json_bool(ok) + ",\"message\":" + json_string(message) + "}");
 }
 
 // As if chosen in the file picker; returns the status line.
-NNPLAY_API const char* nnplay_api_open_file(const char* name, const char* text, double size) {
+NNPLAY_API const char* nnplay_api_open_file(const char* name, const char* text, int length, double size) {
     App* app = api_app();
     if (!app) return "";
-    open_file_text(*app, name ? name : "", text ? text : "", size);
+    open_file_text(*app, name ? name : "", text_of(text, length), size);
     return reply(*app, status_text(*app));
 }
 

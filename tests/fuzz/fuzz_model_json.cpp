@@ -15,13 +15,16 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace nnplay;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const Result<JsonValue> json = parse_json(text);
-    FUZZ_CHECK(json.value.has_value() == json.error.empty());
+    // Read without a shape, every value is kept: a few hundred bytes each, too much for the
+    // largest inputs (4 M numbers) under ASan's limit; the model reader keeps only a model's.
+    const bool small = size <= (1u << 20);
+    const Result<JsonValue> json = small ? parse_json(text) : Result<JsonValue>();
+    FUZZ_CHECK(!small || json.value.has_value() == json.error.empty());
 
     const Result<ModelImport> model = import_model_json(text);
     FUZZ_CHECK(model.value.has_value() == model.error.empty());
     if (!model) return 0;
-    FUZZ_CHECK(json.value.has_value());
+    FUZZ_CHECK(!small || json.value.has_value());
     const PlaygroundState& state = model.value->state;
     // Building a trainer generates the data and evaluates it: skip the largest
     // runs so one input stays well inside the time limit.

@@ -4,7 +4,7 @@
 # for a bounded time on a copy of its seed corpus, so the committed corpus stays
 # small (tests/fuzz/<target>.dict, when present, is passed as -dict). Any crash,
 # failed check, leak, timeout or sanitizer report fails it.
-# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, all five)
+# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, all six)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -17,7 +17,39 @@ seed=${FUZZ_SEED:-1}
 runs=${FUZZ_RUNS:-60000}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json fuzz_train)
+
+# The largest input a target may get: past its reader's limit, so the size checks and the
+# largest valid inputs are reached (libFuzzer's default follows the seed corpus: about 4 KB).
+max_len_of() {
+    case $1 in
+        fuzz_csv) echo $(((1 << 20) + 1)) ;;         # kCsvMaxBytes + 1
+        fuzz_model_json) echo $(((8 << 20) + 1)) ;;  # kJsonMaxBytes + 1
+        fuzz_payload) echo 131072 ;;                 # base64 of kPayloadMaxBytes (64 KiB), and more
+        fuzz_state | fuzz_link) echo 262144 ;;       # a link with 5000 points and weights
+        *) echo 8192 ;;                              # fuzz_train: two states; sizes are capped
+    esac
+}
+
+# Large seeds, written into the run's corpus copy (the committed corpus stays small): each
+# reader meets an input at or past its limits at least once per run.
+large_seeds() {
+    local target=$1 dir=$2
+    case $target in
+        fuzz_csv)
+            awk 'BEGIN { for (i = 0; i <= 5000; i++) printf "%.1f,%.2f,%d\n", (i % 120) / 10 - 6, (i % 97) / 8 - 6, i % 2 }' \
+                >"$dir/large_5001_points"
+            head -c $(((1 << 20) + 1)) /dev/zero | tr '\0' '1' >"$dir/large_over_1mib" ;;
+        fuzz_model_json)
+            awk 'BEGIN { printf "{\"junk\": ["; for (i = 0; i < 500000; i++) printf "1,"; printf "1], \"format\": 1}" }' \
+                >"$dir/large_1mb_skipped_key"
+            awk 'BEGIN { printf "["; for (i = 0; i < 4190000; i++) printf "1,"; printf "1]" }' >"$dir/large_8mib_array"
+            head -c $(((8 << 20) + 1)) /dev/zero | tr '\0' ' ' >"$dir/large_over_8mib" ;;
+        fuzz_state | fuzz_link)
+            awk 'BEGIN { printf "dataset=custom&points="; for (i = 0; i < 5000; i++) printf "%s%.2f,%.2f,%d", (i ? ";" : ""), (i % 120) / 10 - 6, (i % 97) / 8 - 6, i % 2 }' \
+                >"$dir/large_5000_points" ;;
+    esac
+}
 
 command -v clang++-14 >/dev/null || { echo "run.sh: clang++-14 not found (bash scripts/setup.sh fuzz)" >&2; exit 2; }
 
@@ -41,12 +73,14 @@ for target in "${targets[@]}"; do
     rm -rf "$corpus"
     mkdir -p "$corpus"
     cp tests/fuzz/corpus/$target/* "$corpus/" 2>/dev/null || true
+    large_seeds "$target" "$corpus"
     dict=()
     [[ -f tests/fuzz/$target.dict ]] && dict=(-dict="tests/fuzz/$target.dict")
+    [[ $target == fuzz_train ]] && dict=(-dict=tests/fuzz/fuzz_state.dict)  # state texts too
     log=$out/$target.log
     rc=0
     "$bin" "$corpus" "${dict[@]}" -seed="$seed" -runs="$runs" -max_total_time="$seconds" \
-        -timeout=5 -rss_limit_mb=2048 \
+        -timeout=5 -rss_limit_mb=2048 -max_len="$(max_len_of "$target")" \
         -print_final_stats=1 -artifact_prefix="$out/artifacts/$target-" >"$log" 2>&1 || rc=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
     if [[ $rc -eq 0 ]]; then
