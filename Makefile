@@ -50,9 +50,11 @@ web:
 # prerequisites on the `test:` line below, each defined as its own target.
 test: test-native test-asan test-web test-wasm test-fuzz
 
-# Node and node_modules/seedrandom first: a native test compares our generator with it.
+# Node and node_modules/seedrandom first: a native test compares our generator with it;
+# python3-torch for tests/pytorch_test.sh (it skips, saying why, where torch is missing).
 test-native: native
 	@bash scripts/setup.sh npm
+	@bash scripts/setup.sh test || echo "python3-torch could not be installed: the pytorch test skips"
 	ctest --preset native-release -j$(JOBS)
 
 test-debug: debug
