@@ -3,6 +3,8 @@
 // the arguments into these option structs and dispatches. Each command returns the process exit status.
 #pragma once
 
+#include "engine/printable.h"  // printable(): what a file or link says, shown safely
+
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -53,9 +55,6 @@ int run_export(const ExportOptions& options);
 // error when it cannot be opened or read, or is larger (its real size named).
 bool read_text_file(const std::string& path, std::size_t limit, std::string& text, std::string& error);
 
-// text with control characters (ESC, NUL, BEL, newlines ...) shown as \x1b, \x00, ...: what a
-// file or link says reaches the terminal as text, never as a terminal command.
-std::string printable(std::string_view text);
 
 // Times the fixed workloads W1..W4 and prints median, min and max per workload.
 // Exit status 1 if a training workload's loss did not go down.

@@ -194,23 +194,6 @@ bool take_points(const TrainOptions& options, PlaygroundState& state, std::strin
 
 }  // namespace
 
-std::string printable(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && u != 0x7f) {
-            out += c;
-            continue;
-        }
-        static constexpr char hex[] = "0123456789abcdef";
-        out += "\\x";
-        out += hex[u >> 4];
-        out += hex[u & 15];
-    }
-    return out;
-}
-
 bool read_text_file(const std::string& path, std::size_t limit, std::string& text, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {

@@ -4,6 +4,7 @@
 #include "engine/state.h"
 
 #include "engine/assert.h"
+#include "engine/printable.h"
 #include "engine/settings.h"
 
 #include <algorithm>
@@ -120,17 +121,7 @@ std::string percent_encode(std::string_view text) {
 std::string quote(std::string_view text) {
     constexpr std::size_t limit = 40;
     std::string out = "'";
-    for (const char c : text.substr(0, limit)) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && u != 0x7f) {
-            out += c;
-            continue;
-        }
-        static constexpr char hex[] = "0123456789abcdef";
-        out += "\\x";
-        out += hex[u >> 4];
-        out += hex[u & 15];
-    }
+    out += printable(text.substr(0, limit));
     out += text.size() > limit ? "...'" : "'";
     return out;
 }

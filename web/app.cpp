@@ -69,14 +69,17 @@ App* app_current() { return the_app; }
 void app_wake(App& app) { app.stats.last_activity = glfwGetTime(); }
 
 void record_rect(App& app, const char* name) {
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    record_rect_at(app, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    focus_name_item(name, app.view.rects[name]);  // an ImGui item: Tab can reach it
+}
+
+void record_rect_at(App& app, const char* name, ImVec2 a, ImVec2 b) {
     const float s = app.view.dpr;  // to CSS pixels
     WidgetRect& r = app.view.rects[name];
     r = {a.x / s, a.y / s, (b.x - a.x) / s, (b.y - a.y) / s};
     const ImVec2 area = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     r.area_x = area.x / s, r.area_y = area.y / s, r.area_w = size.x / s, r.area_h = size.y / s;
     r.scrolls_x = ImGui::GetScrollMaxX() > 0, r.scrolls_y = ImGui::GetScrollMaxY() > 0;
-    focus_name_item(name, r);
 }
 
 bool app_init(App& app, GLFWwindow* window) {

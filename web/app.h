@@ -333,5 +333,7 @@ float ui_scale(const App& app, int fb_width, int fb_height);
 
 // Records a named widget's rectangle (the last ImGui item) for the test API.
 void record_rect(App& app, const char* name);
+// ... or any rectangle [min, max] drawn in the current window (a neuron, the window itself).
+void record_rect_at(App& app, const char* name, ImVec2 min, ImVec2 max);
 
 }  // namespace nnplay::web

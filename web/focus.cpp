@@ -185,7 +185,7 @@ bool focus_current(NamedControl& out) {
     for (const Named& n : focus.named)
         if (n.id == item->id) out.name = n.control.name;
     const App* app = app_current();
-    const float s = app ? app->view.scale : 1.0f;
+    const float s = app ? app->view.dpr : 1.0f;  // to CSS pixels
     out.rect = {item->rect.Min.x / s, item->rect.Min.y / s, item->rect.GetWidth() / s, item->rect.GetHeight() / s};
     out.visible = true;
     return true;

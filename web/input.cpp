@@ -228,7 +228,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_input_wheel(double x, double y) {
 // top-left corner.
 extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_input_touch(int phase, double x, double y) {
     nnplay::web::App* app = nnplay::web::app_current();
-    const float scale = app ? app->view.scale : 1.0f;
+    const float scale = app ? app->view.dpr : 1.0f;  // CSS pixels to framebuffer pixels
     nnplay::web::touch(phase, float(x) * scale, float(y) * scale, 10 * scale);
 }
 #endif

@@ -168,7 +168,7 @@ NNPLAY_API const char* nnplay_api_stats() {
                            ",\"firstFrameMs\":" + json_number(s.first_frame_ms) +
                            ",\"framesDrawn\":" + std::to_string(s.frames_drawn) +
                            ",\"outputRes\":" + std::to_string(kOutputRes >> app->pictures.detail) +
-                           ",\"nodePx\":" + json_number(app->view.node_px / app->view.scale) +
+                           ",\"nodePx\":" + json_number(app->view.node_px / app->view.dpr) +
                            draw_stats() + "}");
 }
 

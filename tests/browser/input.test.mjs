@@ -14,6 +14,10 @@ const BIG = '#networkShape=64,64,64,64,64,64,64,64';
 // A point in the network view's column: between the data panel and the output plot.
 async function inNetworkView(page, y) {
   const data = await rect(page, 'regenerate'), plot = await rect(page, 'plot');
+  if (!data || !plot) {  // a phone: one section at a time, the network view alone
+    const view = await rect(page, 'networkView');
+    return { x: view.x + view.w / 2, y };
+  }
   return { x: (data.x + data.w + plot.x) / 2, y };
 }
 
@@ -114,6 +118,12 @@ async function touchDrag(page, x, y, dx, dy, steps = 8) {
 
 test('on a phone (390×844, touch) a finger drag scrolls the panel under it; a tap still clicks', async () => {
   const { page, problems } = await openReady(BIG, (p) => p.setViewportSize({ width: 390, height: 844 }));
+  // A phone shows one section at a time: the Network tab first.
+  await page.waitForFunction(() => nnplay.widgetRect('tabNetwork'), null, { timeout: 20000 });
+  const tab = await rect(page, 'tabNetwork');
+  await page.mouse.click(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await page.waitForFunction(() => nnplay.widgetRect('addLayer'), null, { timeout: 20000 }).catch(() => {});
+  await frames(page, 3);
   const before = await rect(page, 'addLayer');
   assert.ok(before && before.w > 0, 'no rect for addLayer');
   const { x, y } = await inNetworkView(page, 600);

@@ -228,7 +228,7 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
         for (int i = 0; i < spec.width(l); ++i) {
             ImVec2 a = n.node_min(l + 1, i), b(a.x + n.node, a.y + n.node);
             if (l == spec.layer_count() - 1 && i == 0)  // for the test API, in view or not
-                app.view.rects["outputNeuron"] = {a.x / app.view.dpr, a.y / app.view.dpr, n.node / app.view.dpr, n.node / app.view.dpr};
+                record_rect_at(app, "outputNeuron", a, b);
             if (b.y < n.view_top || a.y - n.node > n.view_bottom || b.x < n.view_left - n.node || a.x > n.view_right)
                 continue;  // (the bias square reaches a node's width to the left)
             ImVec2 uv0, uv1;
@@ -357,7 +357,7 @@ void network_panel(App& app) {
     // The view's visible rectangle, for the test API (what is reachable lies inside it, or
     // inside it once scrolled: see outputNeuron).
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    app.view.rects["networkView"] = {pos.x / app.view.dpr, pos.y / app.view.dpr, size.x / app.view.dpr, size.y / app.view.dpr};
+    record_rect_at(app, "networkView", pos, ImVec2(pos.x + size.x, pos.y + size.y));
     hover_readouts(app, n, hover);
     edit_popup(app);
 }

@@ -57,7 +57,7 @@ void message_log(App& app, float width, float bottom) {
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                          ImGuiWindowFlags_NoSavedSettings)) {
         const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-        app.view.rects["messageLog"] = {pos.x / app.view.dpr, pos.y / app.view.dpr, size.x / app.view.dpr, size.y / app.view.dpr};
+        record_rect_at(app, "messageLog", pos, ImVec2(pos.x + size.x, pos.y + size.y));
         if (app.status.log.empty()) caption("No messages yet.");
         ImGui::PushTextWrapPos(0);
         for (auto e = app.status.log.rbegin(); e != app.status.log.rend(); ++e) {
@@ -92,11 +92,16 @@ void status_bar(App& app, float width) {
     const std::string speed = speed_text(app);
     const std::string log_label = messages_label(app);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float speed_w = ImGui::CalcTextSize(speed.c_str()).x;
-    const float log_w = ImGui::CalcTextSize(log_label.c_str()).x + style.FramePadding.x * 2;
+    // The buttons and the readout sit at fixed places from the right edge, sized for the widest
+    // text they may show, so nothing moves as the counts and the speed change.
+    // A phone cannot spare the speed readout's room: it shows no readout (F still toggles it).
+    const float widest_speed = ImGui::CalcTextSize("000 fps  000000 epochs/s").x;
+    const bool narrow = width < 6 * widest_speed;
+    const float speed_w = narrow ? 0.0f : widest_speed;
+    const float log_w = ImGui::CalcTextSize("0000 messages").x + style.FramePadding.x * 2;
     // The theme switch (web/palette.h) sits between the message log button and the speed.
     const char* theme_label = current_theme() == Theme::dark ? "Light theme" : "Dark theme";
-    const float theme_w = ImGui::CalcTextSize(theme_label).x + style.FramePadding.x * 2;
+    const float theme_w = ImGui::CalcTextSize("Light theme").x + style.FramePadding.x * 2;
     const float text_w = width - speed_w - log_w - theme_w - compat_button_width(app) - 5 * style.ItemSpacing.x;
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, error ? kBad : (status.empty() ? kMuted : kWarn));
@@ -111,19 +116,22 @@ void status_bar(App& app, float width) {
         ImGui::EndTooltip();
     }
     compat_button(app);  // for a TensorFlow Playground link: its compatibility mode
-    ImGui::SameLine();
-    if (ImGui::Button((log_label + "##log").c_str())) app.status.log_open = !app.status.log_open;
+    const float right = ImGui::GetWindowContentRegionMax().x, gap = style.ItemSpacing.x;
+    ImGui::SameLine(right - speed_w - gap - theme_w - gap - log_w);
+    if (ImGui::Button((log_label + "##log").c_str(), ImVec2(log_w, 0))) app.status.log_open = !app.status.log_open;
     record_rect(app, "messages");
     tip(app, "ui.messages");
-    ImGui::SameLine();
-    if (ImGui::Button(theme_label)) ui_set_theme(app, current_theme() == Theme::dark ? Theme::light : Theme::dark);
+    ImGui::SameLine(right - speed_w - gap - theme_w);
+    if (ImGui::Button(theme_label, ImVec2(theme_w, 0))) ui_set_theme(app, current_theme() == Theme::dark ? Theme::light : Theme::dark);
     record_rect(app, "theme");
     tip(app, "ui.theme");
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - speed_w);
-    caption(speed);
-    record_rect(app, "speedReadout");
-    if (ImGui::IsItemClicked()) app.view.show_speed = !app.view.show_speed;
-    tip(app, "ui.speedReadout");
+    if (!narrow) {
+        ImGui::SameLine(right - speed_w);
+        caption(speed);
+        record_rect(app, "speedReadout");
+        if (ImGui::IsItemClicked()) app.view.show_speed = !app.view.show_speed;
+        tip(app, "ui.speedReadout");
+    }
     message_log(app, width, top - style.ItemSpacing.y);
 }
 
