@@ -132,6 +132,10 @@ struct FrameStats {
     int drawn_width = 0, drawn_height = 0;  // the framebuffer it was drawn at
 };
 
+// The side panels beside Advanced (web/ui/panels.h): the views inside the network, the
+// lessons, and the run history with its experiments.
+enum class SidePanel { none, inside, learn, runs };
+
 // What the UI shows and remembers between frames besides the state.
 struct View {
     int current_class = 1;              // what a click on the output plot adds
@@ -151,6 +155,8 @@ struct View {
     float dpr = 1;                      // device pixel ratio (framebuffer pixels per CSS pixel)
     float zoom = 1;                     // the user's zoom, 0.75 to 2
     bool advanced_open = false;         // the Advanced side panel (a sheet on phones)
+    SidePanel side_panel = SidePanel::none;  // See inside, Learn or Runs (phones: the More tab); one
+                                        // side panel at a time: opening one closes Advanced
     int phone_tab = 0;                  // phones: Output, Data, Network, Settings
     bool animate_links = true;          // links move while training (network view)
     int hints_state = -1;               // first-visit hints: -1 unknown, 0 shown, 1 dismissed

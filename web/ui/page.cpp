@@ -37,7 +37,8 @@ void shortcuts(App& app) {
         if (key >= GLFW_KEY_1 && key < GLFW_KEY_1 + std::min(classes, kMaxClasses)) app.view.current_class = key - GLFW_KEY_1;
         if (key == GLFW_KEY_ESCAPE && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
             app.view.advanced_open = false;
-            if (app.view.phone_tab == kSettingsTab) app.view.phone_tab = 0;
+            app.view.side_panel = SidePanel::none;
+            if (app.view.phone_tab == kSettingsTab || app.view.phone_tab == kMoreTab) app.view.phone_tab = 0;
         }
     }
 }
@@ -62,11 +63,24 @@ void network_column(App& app, ImVec2 size) {
     ImGui::EndChild();
 }
 
-// Today's three columns (and the Advanced panel at the right when open), `height` high.
+// The open side panel's contents (See inside, Learn or Runs), `width` wide.
+void side_panel_contents(App& app, float width) {
+    switch (app.view.side_panel) {
+        case SidePanel::inside: inside_panel(app, width); break;
+        case SidePanel::learn: learn_panel(app, width); break;
+        case SidePanel::runs: runs_panel(app, width); break;
+        case SidePanel::none: break;
+    }
+}
+
+// Today's three columns (and the Advanced panel, or another side panel, at the right when
+// open), `height` high. The views, lessons and runs get a wider panel than Advanced.
 void columns(App& app, float W, float height) {
     const float sc = app.view.scale;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
-    const float panel_w = app.view.advanced_open ? std::clamp(W * 0.2f, 250 * sc, 330 * sc) : 0;
+    const bool side = app.view.side_panel != SidePanel::none;
+    const float panel_w = side ? std::clamp(W * 0.3f, 300 * sc, 520 * sc)
+                          : app.view.advanced_open ? std::clamp(W * 0.2f, 250 * sc, 330 * sc) : 0;
     float data_w = std::clamp(W * 0.16f, 150 * sc, 210 * sc);
     // The output plot as large as the height allows (about 230 px go to the metrics, the
     // chart, the options and the legend), up to 40 % of the width.
@@ -88,7 +102,18 @@ void columns(App& app, float W, float height) {
     ImGui::BeginChild("output", ImVec2(out_w, height), false, ImGuiWindowFlags_HorizontalScrollbar);
     output_panel(app, ImGui::GetContentRegionAvail().x, height - 4 * sc);
     ImGui::EndChild();
-    if (panel_w > 0) {
+    if (side) {
+        ImGui::SameLine(0, gap);
+        ImGui::BeginChild("sidePanel", ImVec2(panel_w, height), true);
+        if (ImGui::Button("Close")) app.view.side_panel = SidePanel::none;
+        record_rect(app, "sidePanelClose");
+        ImGui::SameLine();
+        caption("(Esc)");
+        side_panel_contents(app, ImGui::GetContentRegionAvail().x - 2 * sc);
+        record_rect(app, "sidePanel");
+        drag_scroll();
+        ImGui::EndChild();
+    } else if (panel_w > 0) {
         ImGui::SameLine(0, gap);
         ImGui::BeginChild("advancedPanel", ImVec2(panel_w, height), true);
         if (ImGui::Button("Close")) app.view.advanced_open = false;
@@ -102,13 +127,37 @@ void columns(App& app, float W, float height) {
     }
 }
 
+// Phones' More tab: a choice of side panel, then the chosen one.
+void more_tab(App& app, float width) {
+    const char* const labels[] = {"Inside", "Learn", "Runs"};
+    const char* const rects[] = {"moreInside", "moreLearn", "moreRuns"};
+    const SidePanel panels[] = {SidePanel::inside, SidePanel::learn, SidePanel::runs};
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float button_w = std::floor((width - 2 * spacing) / 3);
+    if (app.view.side_panel == SidePanel::none) app.view.side_panel = SidePanel::inside;
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine();
+        const bool on = app.view.side_panel == panels[i];
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetColorU32(ImGuiCol_ButtonActive)
+                                                  : ImGui::GetColorU32(ImGuiCol_Button));
+        if (ImGui::Button(labels[i], ImVec2(button_w, 0))) app.view.side_panel = panels[i];
+        ImGui::PopStyleColor();
+        record_rect(app, rects[i]);
+    }
+    ImGui::Separator();
+    side_panel_contents(app, width);
+}
+
 // Phones: tabs over one full-width column, `height` high.
 void phone_tabs(App& app, float W, float height) {
-    const char* const names[] = {"Output", "Data", "Network", "Settings"};
-    const char* const rects[] = {"tabOutput", "tabData", "tabNetwork", "tabSettings"};
+    const char* const names[] = {"Output", "Data", "Network", "Settings", "More"};
+    const char* const rects[] = {"tabOutput", "tabData", "tabNetwork", "tabSettings", "tabMore"};
+    constexpr int kTabs = int(std::size(names));
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float tab_w = std::floor((W - 3 * spacing) / 4);
-    for (int i = 0; i < 4; ++i) {
+    const float tab_w = std::floor((W - (kTabs - 1) * spacing) / kTabs);
+    // Five labels in 360 CSS px: less padding than other buttons (the height stays).
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * app.view.scale, ImGui::GetStyle().FramePadding.y));
+    for (int i = 0; i < kTabs; ++i) {
         if (i > 0) ImGui::SameLine();
         const bool on = app.view.phone_tab == i;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetColorU32(ImGuiCol_ButtonActive)
@@ -117,6 +166,7 @@ void phone_tabs(App& app, float W, float height) {
         ImGui::PopStyleColor();
         record_rect(app, rects[i]);
     }
+    ImGui::PopStyleVar();
     const float h = std::max(60 * app.view.scale, height - ImGui::GetFrameHeightWithSpacing());
     const ImVec2 size(W, h);
     if (app.view.phone_tab == 2) {
@@ -128,6 +178,7 @@ void phone_tabs(App& app, float W, float height) {
     switch (app.view.phone_tab) {
         case 0: output_panel(app, w, h); break;
         case 1: data_panel(app, w); break;
+        case kMoreTab: more_tab(app, w); break;
         default:
             training_controls(app, w);
             ImGui::Separator();
@@ -139,6 +190,12 @@ void phone_tabs(App& app, float W, float height) {
 }
 
 }  // namespace
+
+void open_side_panel(App& app, SidePanel panel) {
+    app.view.side_panel = panel;
+    if (panel != SidePanel::none) app.view.advanced_open = false;
+    if (current_layout(app) == Layout::phone && panel != SidePanel::none) app.view.phone_tab = kMoreTab;
+}
 
 void ui_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();

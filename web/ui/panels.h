@@ -31,8 +31,23 @@ void training_controls(App& app, float width);
 // stopping, the model, and the view (zoom, animated links).
 void advanced_panel(App& app, float width);
 
-// page.cpp's phone tabs: Output, Data, Network, Settings.
+// page.cpp's phone tabs: Output, Data, Network, Settings, More (the side panels).
 constexpr int kSettingsTab = 3;
+constexpr int kMoreTab = 4;
+
+// page.cpp: opens a side panel (none closes it), closing Advanced; on phones it shows in the
+// More tab. Views, lessons and runs call it when a link or a lesson asks for them.
+void open_side_panel(App& app, SidePanel panel);
+
+// inside_panel.cpp: the See inside side panel, `width` pixels wide: one section per view of
+// what happens inside the network while it learns.
+void inside_panel(App& app, float width);
+
+// learn_panel.cpp: the Learn side panel: the course, a lesson, its tasks.
+void learn_panel(App& app, float width);
+
+// runs_panel.cpp: the Runs side panel: the run history, comparisons and experiments.
+void runs_panel(App& app, float width);
 
 // data_panel.cpp: the Data column, `width` pixels wide.
 void data_panel(App& app, float width);

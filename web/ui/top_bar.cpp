@@ -246,14 +246,38 @@ void top_bar(App& app, float width) {
 
 float menu_buttons_width(const App& app) {
     const float pad = 2 * ImGui::GetStyle().FramePadding.x;
-    return ImGui::CalcTextSize("Advanced >>FileCopy link").x + 3 * pad + ImGui::GetFrameHeight() + 9 * app.view.scale;
+    return ImGui::CalcTextSize("InsideLearnRunsAdvanced >>FileCopy link").x + 6 * pad + ImGui::GetFrameHeight() +
+           18 * app.view.scale;
 }
+
+namespace {
+
+// A title-line button that opens one side panel, or closes it when it is open.
+void side_panel_button(App& app, SidePanel panel, const char* label, const char* name) {
+    const bool open = app.view.side_panel == panel;
+    if (open) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+    if (ImGui::Button(label)) open_side_panel(app, open ? SidePanel::none : panel);
+    if (open) ImGui::PopStyleColor();
+    record_rect(app, name);
+    tip(app, std::string("ui.") + name);
+}
+
+}  // namespace
 
 void menu_buttons(App& app) {
     const float sc = app.view.scale;
+    side_panel_button(app, SidePanel::inside, "Inside", "inside");
+    ImGui::SameLine(0, 4 * sc);
+    side_panel_button(app, SidePanel::learn, "Learn", "learn");
+    ImGui::SameLine(0, 4 * sc);
+    side_panel_button(app, SidePanel::runs, "Runs", "runs");
+    ImGui::SameLine(0, 4 * sc);
     // A side panel, opened and closed here, closed by Escape too.
     const bool open = app.view.advanced_open;
-    if (ImGui::Button(open ? "Advanced <<###advanced" : "Advanced >>###advanced")) app.view.advanced_open = !open;
+    if (ImGui::Button(open ? "Advanced <<###advanced" : "Advanced >>###advanced")) {
+        app.view.advanced_open = !open;
+        app.view.side_panel = SidePanel::none;
+    }
     record_rect(app, "advanced");
     tip(app, "ui.advanced");
     ImGui::SameLine(0, 4 * sc);
