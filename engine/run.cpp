@@ -128,8 +128,9 @@ void Run::predict(const std::vector<Point>& points, Matrix& out) const {
     }
 }
 
-void Run::evaluate_grid(int R, GridOutput& out, bool all_layers) const {
+void Run::evaluate_grid(int R, GridOutput& out, bool all_layers, int member) const {
     NNPLAY_ASSERT(R >= 1 && R <= 512);
+    NNPLAY_ASSERT(member >= 0 && member < int(nets_.size()));
     // Two cached resolutions: the page alternates the output plot and the thumbnails.
     int slot = grid_R_[0] == R ? 0 : grid_R_[1] == R ? 1 : -1;
     if (slot < 0) {
@@ -150,16 +151,13 @@ void Run::evaluate_grid(int R, GridOutput& out, bool all_layers) const {
         const int m = std::min(kEvalChunk, n - start);
         const Scalar* x = grid_X.data() + std::size_t(start) * grid_X.rows();
         auto block = out.output.middleCols(start, m);
-        for (std::size_t member = 0; member < nets_.size(); ++member) {
-            nets_[member].forward(x, m, eval_ws_);
-            if (member == 0) {
-                block = eval_ws_.A.back().leftCols(m);
-                if (all_layers)
-                    for (int l = 0; l < spec_.layer_count(); ++l)
-                        out.layers[l].middleCols(start, m) = eval_ws_.A[l].leftCols(m);
-            } else {
-                block += eval_ws_.A.back().leftCols(m);
-            }
+        for (int k = 0; k < int(nets_.size()); ++k) {
+            nets_[std::size_t(k)].forward(x, m, eval_ws_);
+            if (k == 0) block = eval_ws_.A.back().leftCols(m);
+            else block += eval_ws_.A.back().leftCols(m);
+            if (all_layers && k == member)
+                for (int l = 0; l < spec_.layer_count(); ++l)
+                    out.layers[l].middleCols(start, m) = eval_ws_.A[l].leftCols(m);
         }
         if (nets_.size() > 1) block /= Scalar(nets_.size());
     }

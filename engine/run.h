@@ -38,7 +38,7 @@ const char* name_of(RunStatus);  // "ok", "diverged", "early_stopped"
 struct GridOutput {
     int resolution = 0;
     Matrix output;               // (outputs, R²): the ensemble's averaged outputs
-    std::vector<Matrix> layers;  // if asked: per dense layer l, (width l, R²) activations of member 0
+    std::vector<Matrix> layers;  // if asked: per dense layer l, (width l, R²) activations of one member
 };
 
 // The Trainer's documentation (trainer.h) describes each public function; a Run
@@ -81,7 +81,7 @@ public:
     virtual void set_bias(int member, int layer, int node, float value);
 
     void predict(const std::vector<Point>& points, Matrix& out) const;
-    void evaluate_grid(int R, GridOutput& out, bool all_layers) const;
+    void evaluate_grid(int R, GridOutput& out, bool all_layers, int member = 0) const;
 
 protected:
     static constexpr int kEvalChunk = 1024;  // columns per evaluation batch

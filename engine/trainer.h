@@ -94,9 +94,12 @@ public:
     // Ensemble-averaged outputs for arbitrary points: out is (outputs, points.size()).
     void predict(const std::vector<Point>& points, Matrix& out) const { run_->predict(points, out); }
 
-    // Evaluates the R×R grid (R ≤ 512) in batches; with all_layers, also every
-    // neuron's activation (member 0) for the network view's thumbnails.
-    void evaluate_grid(int R, GridOutput& out, bool all_layers) const { run_->evaluate_grid(R, out, all_layers); }
+    // Evaluates the R×R grid (R ≤ 512) in batches: the ensemble's mean output; with
+    // all_layers, also every neuron's activation of ensemble member `member` (0 ≤ member <
+    // ensemble_size()) for the network view's thumbnails.
+    void evaluate_grid(int R, GridOutput& out, bool all_layers, int member = 0) const {
+        run_->evaluate_grid(R, out, all_layers, member);
+    }
 
 private:
     std::unique_ptr<Run> run_;

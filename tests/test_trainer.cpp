@@ -209,6 +209,33 @@ TEST_CASE("trainer: an ensemble averages its members") {
     CHECK(t.metrics().test_acc > 0.9);
 }
 
+TEST_CASE("trainer: the grid's neuron activations are those of the member asked for") {
+    Trainer t(read("ensemble=3&seed=members"));
+    REQUIRE(t.ensemble_size() == 3);
+    for (int e = 0; e < 20; ++e) t.step_epoch();
+    const int R = 16, i = 3, j = 11;
+    GridOutput mean;
+    t.evaluate_grid(R, mean, true);
+    Matrix X;
+    compute_features(enabled_features(t.state().features),
+                     {{float(grid_x(j, R)), float(grid_y(i, R)), 0}}, X);
+    for (int m = 0; m < 3; ++m) {
+        GridOutput grid;
+        t.evaluate_grid(R, grid, true, m);
+        // The output stays the ensemble's mean whichever member's neurons are asked for.
+        CHECK(grid.output == mean.output);
+        Workspace<float> ws(t.network(m).spec(), 1, false);
+        t.network(m).forward(X.data(), 1, ws);
+        for (int l = 0; l < t.spec().layer_count(); ++l)
+            for (int node = 0; node < t.spec().width(l); ++node)
+                CHECK(grid.layers[size_t(l)](node, i * R + j) == doctest::Approx(ws.A[size_t(l)](node, 0)).epsilon(1e-6));
+    }
+    GridOutput first, second;
+    t.evaluate_grid(R, first, true, 0);
+    t.evaluate_grid(R, second, true, 1);
+    CHECK(first.layers[0] != second.layers[0]);
+}
+
 TEST_CASE("trainer: single weights and biases can be read and set") {
     Trainer t(read("seed=w"));
     t.set_weight(0, 1, 1, 3, 0.25f);

@@ -172,6 +172,14 @@
         return call('nnplay_api_predict', 'string', ['number'], [ptr]);
       }));
     },
+    // Polish (task D, issue 12): {netRow, netColumn (a wheel notch over the network view, in
+    // ImGui pixels), dpr, uiZoom, plotZoom, plotRegion: [x0, x1, y0, y1] (the plane the output
+    // plot shows)}.
+    polishView: function () { return json('nnplay_api_polish_view'); },
+    // Ensemble member m's neuron (layer, node): {weights: [one per input], bias}.
+    neuronWeights: function (m, layer, node) {
+      return json('nnplay_api_polish_neuron', [m, layer, node], ['number', 'number', 'number']);
+    },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -172,6 +172,17 @@ struct View {
     // Input, keyboard and screen readers (web/summary.cpp): the browser's prefers-reduced-motion;
     // whatever animates stands still while it is set.
     bool reduced_motion = false;
+    // Polish (task D, issue 12): a wheel notch over the network view scrolls by one row of
+    // neurons (one column sideways), set by the view each frame; elsewhere by three lines.
+    unsigned net_window = 0;            // the network view's ImGui window id
+    float net_row = 0, net_column = 0;  // a row of neurons and a column, in ImGui pixels
+    bool wheel_moved = false;           // the wheel scrolled a window this frame
+    // The output plot's zoom (web/ui/output_panel.cpp): it shows the square of the plane
+    // centred on (plot_cx, plot_cy), kDomain / plot_zoom to each side (1: the whole plane).
+    float plot_zoom = 1;
+    float plot_cx = 0, plot_cy = 0;
+    float pinch = 1;                    // this frame's two-finger pinch factor (web/input.cpp) ...
+    float pinch_x = 0, pinch_y = 0;     // ... about this point, in ImGui pixels
 };
 
 struct App {

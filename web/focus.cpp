@@ -47,7 +47,8 @@ void sort_reading_order(std::vector<Item>& items) {
         std::stable_sort(run, end, by_y);
         for (auto row = run; row != end;) {
             const float bottom = row->rect.Max.y;
-            auto row_end = std::find_if(row, end, [&](const Item& i) { return (i.rect.Min.y + i.rect.Max.y) / 2 > bottom; });
+            auto row_end = std::find_if(
+                row, end, [&](const Item& i) { return (i.rect.Min.y + i.rect.Max.y) / 2 > bottom; });
             if (row_end == row) ++row_end;
             std::stable_sort(row, row_end, by_x);
             row = row_end;
@@ -92,7 +93,8 @@ void move_focus(int direction) {
     const Item& item = *cycle[next];
     if (g.ActiveId) ImGui::ClearActiveID();  // leaves a text field or a slider being typed into
     ImGui::FocusWindow(item.window);
-    ImGui::SetNavID(item.id, ImGuiNavLayer_Main, item.scope, ImGui::WindowRectAbsToRel(item.window, item.rect));
+    ImGui::SetNavID(item.id, ImGuiNavLayer_Main, item.scope,
+                    ImGui::WindowRectAbsToRel(item.window, item.rect));
     g.NavDisableHighlight = false;
     g.NavDisableMouseHover = true;
     scroll_into_view(item);
@@ -109,8 +111,8 @@ bool focus_visible() {
 
 bool focus_owns_key(int key) {
     if (!focus_visible()) return false;
-    return key == GLFW_KEY_SPACE || key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER || key == GLFW_KEY_LEFT ||
-           key == GLFW_KEY_RIGHT || key == GLFW_KEY_UP || key == GLFW_KEY_DOWN;
+    return key == GLFW_KEY_SPACE || key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER ||
+           key == GLFW_KEY_LEFT || key == GLFW_KEY_RIGHT || key == GLFW_KEY_UP || key == GLFW_KEY_DOWN;
 }
 
 void focus_begin_frame(App&) {
@@ -120,7 +122,8 @@ void focus_begin_frame(App&) {
     for (; focus.tab < 0; ++focus.tab) move_focus(-1);
     // ImGui 1.86 maps Enter to "type a value" only: on a button, a checkbox or a combo it does
     // nothing. There it activates, as Space does.
-    if (focus_visible() && !io.WantTextInput && (io.KeysDown[GLFW_KEY_ENTER] || io.KeysDown[GLFW_KEY_KP_ENTER])) {
+    if (focus_visible() && !io.WantTextInput &&
+        (io.KeysDown[GLFW_KEY_ENTER] || io.KeysDown[GLFW_KEY_KP_ENTER])) {
         const Item* item = find_item(focus.order, g.NavId);
         // Pressed now, up last frame (the durations are still last frame's): activate once.
         const int key = io.KeysDown[GLFW_KEY_ENTER] ? GLFW_KEY_ENTER : GLFW_KEY_KP_ENTER;
@@ -186,7 +189,8 @@ bool focus_current(NamedControl& out) {
         if (n.id == item->id) out.name = n.control.name;
     const App* app = app_current();
     const float s = app ? app->view.dpr : 1.0f;  // to CSS pixels
-    out.rect = {item->rect.Min.x / s, item->rect.Min.y / s, item->rect.GetWidth() / s, item->rect.GetHeight() / s};
+    out.rect = {item->rect.Min.x / s, item->rect.Min.y / s, item->rect.GetWidth() / s,
+                item->rect.GetHeight() / s};
     out.visible = true;
     return true;
 }

@@ -1,7 +1,8 @@
 // input.cpp: see input.h. One queue of events from GLFW's callbacks (mouse, keys, text,
-// focus), the browser's wheel (normalised to notches here, not by Emscripten's GLFW, which
-// passes the raw deltaY) and touch (a tap clicks, a drag scrolls the panel under the finger,
-// a sideways drag on a control drags it), drained into ImGui's IO once per frame.
+// focus), the browser's wheel (normalised to notches by web/api.js, not by Emscripten's GLFW,
+// which passes the raw deltaY; scrolled here by each window's own step) and touch (a tap
+// clicks, a drag scrolls the panel under the finger, a sideways drag on a control drags it,
+// two fingers pinch), drained into ImGui's IO once per frame.
 #include "web/input.h"
 
 #include "web/app.h"
@@ -24,11 +25,12 @@ namespace nnplay::web {
 namespace {
 
 struct Event {
-    enum Kind { move, button, wheel, scroll, key, text, focus } kind;
-    float x = 0, y = 0;  // move: position; wheel: notches; scroll: pixels to scroll by
+    enum Kind { move, button, wheel, scroll, key, text, focus, pinch } kind;
+    float x = 0, y = 0;  // move, pinch: position; wheel: notches; scroll: pixels to scroll by
     int code = 0;        // button, key or character
     bool down = false;   // button or key pressed (key: also a repeat), focus gained
     bool repeat = false;
+    float factor = 1;    // pinch: the fingers' distance over its last value
 };
 
 // A finger on the canvas, in ImGui's pixels: undecided until it moves far enough, then
@@ -36,6 +38,7 @@ struct Event {
 struct Touch {
     enum Phase { none, pending, scrolling, dragging } phase = none;
     float start_x = 0, start_y = 0, last_x = 0, last_y = 0;
+    float pinch_distance = 0;  // two fingers: their distance at the last pinch event
 };
 
 // The input of the one window, as ImGui's backends keep theirs (one window per page).
@@ -56,7 +59,8 @@ void push(Event e) {
 
 void on_cursor(GLFWwindow*, double x, double y) { push({Event::move, float(x), float(y)}); }
 void on_button(GLFWwindow*, int button, int action, int) {
-    if (button >= 0 && button < ImGuiMouseButton_COUNT) push({Event::button, 0, 0, button, action == GLFW_PRESS});
+    if (button >= 0 && button < ImGuiMouseButton_COUNT)
+        push({Event::button, 0, 0, button, action == GLFW_PRESS});
 }
 #ifndef __EMSCRIPTEN__
 void on_scroll(GLFWwindow*, double x, double y) { push({Event::wheel, float(x), float(y)}); }
@@ -116,6 +120,37 @@ void scroll_by(float dx, float dy) {
     }
 }
 
+// A wheel event in notches (positive: up / left, as ImGui's) scrolls the window under the
+// mouse, routed as ImGui routes its wheel (up through child windows that cannot scroll that
+// way; none that ignores the wheel), by a step of that window's: one row of neurons (one
+// column sideways) over the network view, three lines of text elsewhere. ImGui's own step,
+// five lines, was three and a half rows of an 8 × 64 network.
+void wheel_scroll(App& app, float x, float y) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.IO.KeyShift && x == 0) std::swap(x, y);  // Shift+wheel scrolls sideways, as in ImGui
+    for (int axis = 0; axis < 2; ++axis) {
+        const float notches = axis ? y : x;
+        if (notches == 0) continue;
+        ImGuiWindow* w = g.HoveredWindow;
+        while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) &&
+               (w->ScrollMax[axis] == 0 || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+            w = w->ParentWindow;
+        if (!w || w->ScrollMax[axis] == 0 ||
+            (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)))
+            continue;
+        float step = 0;
+        if (w->ID == app.view.net_window) step = axis ? app.view.net_row : app.view.net_column;
+        if (step <= 0) step = 3 * (g.FontSize + g.Style.ItemSpacing.y);
+        step = std::min(step, (axis ? w->InnerRect.GetHeight() : w->InnerRect.GetWidth()) * 0.67f);
+        // From where an earlier event of this frame already asked it to go.
+        const float from = w->ScrollTarget[axis] < FLT_MAX ? w->ScrollTarget[axis] : w->Scroll[axis];
+        const float to = std::clamp(from - notches * step, 0.0f, w->ScrollMax[axis]);
+        if (axis) ImGui::SetScrollY(w, to);
+        else ImGui::SetScrollX(w, to);
+        app.view.wheel_moved = true;
+    }
+}
+
 #ifdef __EMSCRIPTEN__
 // Touch, in ImGui's pixels. A finger that moves less than the slop before it lifts is a
 // tap (a click at the finger); more, it scrolls, unless it started on a control and moves
@@ -150,6 +185,25 @@ void touch(int phase, float x, float y, float slop) {
     t.phase = Touch::none;
 }
 
+// Two fingers, in ImGui's pixels: the first one's touch ends without a click (a drag it
+// started lets go), and each move zooms by the change of their distance about their middle
+// (view.pinch, which the output plot takes when the middle lies on it).
+void pinch(bool start, float x0, float y0, float x1, float y1) {
+    Touch& t = queue.touch;
+    const float distance = std::hypot(x1 - x0, y1 - y0);
+    if (start) {
+        if (t.phase == Touch::dragging) push({Event::button, 0, 0, ImGuiMouseButton_Left, false});
+        t.phase = Touch::none;
+        t.pinch_distance = distance;
+        return;
+    }
+    if (t.pinch_distance <= 0 || distance <= 0) return;
+    Event e{Event::pinch, (x0 + x1) / 2, (y0 + y1) / 2};
+    e.factor = distance / t.pinch_distance;
+    t.pinch_distance = distance;
+    push(e);
+}
+
 #endif
 
 }  // namespace
@@ -172,6 +226,9 @@ bool input_pending() { return !queue.events.empty(); }
 void input_apply(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     bool mouse_changed = false, key_changed = false, text_typed = false, buttons_changed = false;
+    bool moved = false;  // the wheel then waits a frame: ImGui finds the window under the mouse
+    app.view.wheel_moved = false;
+    app.view.pinch = 1;
     bool changed_keys[IM_ARRAYSIZE(ImGuiIO::KeysDown)] = {};
     int changed_buttons = 0;
     while (!queue.events.empty()) {
@@ -179,7 +236,7 @@ void input_apply(App& app) {
         if (e.kind == Event::move) {
             if (buttons_changed) break;  // the click happens where the mouse was
             queue.mouse = ImVec2(e.x, e.y);
-            mouse_changed = true;
+            mouse_changed = moved = true;
         } else if (e.kind == Event::button) {
             if (changed_buttons & (1 << e.code)) break;  // its release waits a frame
             if (queue.buttons[e.code] != e.down) changed_buttons |= 1 << e.code;
@@ -188,13 +245,9 @@ void input_apply(App& app) {
             queue.buttons[e.code] = e.down;
             buttons_changed = true;
         } else if (e.kind == Event::wheel || e.kind == Event::scroll) {
-            if (buttons_changed) break;
-            if (e.kind == Event::wheel) {
-                io.MouseWheelH += e.x;
-                io.MouseWheel += e.y;
-            } else {
-                scroll_by(e.x, e.y);
-            }
+            if (buttons_changed || (moved && e.kind == Event::wheel)) break;
+            if (e.kind == Event::wheel) wheel_scroll(app, e.x, e.y);
+            else scroll_by(e.x, e.y);
             mouse_changed = true;
         } else if (e.kind == Event::key) {
             const bool changes = io.KeysDown[e.code] != e.down || (e.down && !e.repeat);
@@ -205,6 +258,10 @@ void input_apply(App& app) {
             if (key_changed || buttons_changed || mouse_changed) break;
             if (e.code > 0 && e.code < 0x10000) io.AddInputCharacter(unsigned(e.code));
             text_typed = true;
+        } else if (e.kind == Event::pinch) {
+            app.view.pinch *= e.factor;
+            app.view.pinch_x = e.x;
+            app.view.pinch_y = e.y;
         } else {
             io.AddFocusEvent(e.down);
         }
@@ -212,6 +269,7 @@ void input_apply(App& app) {
     }
     io.MousePos = queue.mouse;
     for (int b = 0; b < ImGuiMouseButton_COUNT; ++b) io.MouseDown[b] = queue.buttons[b];
+    app.view.net_window = 0;  // the network view names its window again if it is drawn
 }
 
 }  // namespace nnplay::web
@@ -230,5 +288,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_input_touch(int phase, double x, dou
     nnplay::web::App* app = nnplay::web::app_current();
     const float scale = app ? app->view.dpr : 1.0f;  // CSS pixels to framebuffer pixels
     nnplay::web::touch(phase, float(x) * scale, float(y) * scale, 10 * scale);
+}
+
+// Two fingers on the canvas (index.html): start 1 when the second finger comes down, 0 when
+// they move; CSS pixels from the canvas's top-left corner.
+extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_input_pinch(int start, double x0, double y0, double x1,
+                                                        double y1) {
+    nnplay::web::App* app = nnplay::web::app_current();
+    const float s = app ? app->view.dpr : 1.0f;
+    nnplay::web::pinch(start != 0, float(x0) * s, float(y0) * s, float(x1) * s, float(y1) * s);
 }
 #endif

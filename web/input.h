@@ -11,7 +11,7 @@ struct App;
 
 // Installs the GLFW callbacks that fill the queue (in place of ImGui's GLFW backend's, which
 // must be initialised without its callbacks) and, in the browser, the wheel and touch entry
-// points (nnplay_input_wheel, nnplay_input_touch).
+// points (nnplay_input_wheel, nnplay_input_touch, nnplay_input_pinch).
 void input_install(GLFWwindow* window);
 
 // Applies queued events to ImGui's IO for this frame, in order: each button or key change

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -20,6 +21,41 @@ void on_glfw_error(int code, const char* text) {
     std::snprintf(line, sizeof line, "GLFW error %d: %s", code, text);
     nnplay::web::console_log(line);
 }
+
+#ifndef __EMSCRIPTEN__
+// NNPLAY_DESKTOP_CHECK set (tests/desktop_test.sh, under Xvfb): draws the page for a moment,
+// then says whether the window fits the primary monitor's work area and the output plot and
+// the play button lie inside it. Returns the exit code: 0 if all fit.
+int desktop_check(nnplay::web::App& app, GLFWwindow* window) {
+    const double until = glfwGetTime() + 1.5;
+    while (glfwGetTime() < until && !glfwWindowShouldClose(window)) nnplay::web::app_frame(app);
+    int x = 0, y = 0, w = 0, h = 0, area_x = 0, area_y = 0, area_w = 0, area_h = 0;
+    glfwGetWindowPos(window, &x, &y);
+    glfwGetWindowSize(window, &w, &h);
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+        glfwGetMonitorWorkarea(monitor, &area_x, &area_y, &area_w, &area_h);
+    bool fits =
+        area_w > 0 && x >= area_x && y >= area_y && x + w <= area_x + area_w && y + h <= area_y + area_h;
+    std::printf("window %d×%d at (%d, %d); work area %d×%d at (%d, %d)\n", w, h, x, y, area_w, area_h,
+                area_x, area_y);
+    // The named controls' rectangles are in CSS pixels: the window's size over the pixel ratio.
+    const float css_w = float(w) / app.view.dpr, css_h = float(h) / app.view.dpr;
+    for (const char* name : {"plot", "play"}) {
+        const auto found = app.view.rects.find(name);
+        const bool inside = found != app.view.rects.end() && found->second.w > 0 && found->second.x >= 0 &&
+                            found->second.y >= 0 && found->second.x + found->second.w <= css_w + 0.5f &&
+                            found->second.y + found->second.h <= css_h + 0.5f;
+        if (found != app.view.rects.end())
+            std::printf("%s: %.0f×%.0f at (%.0f, %.0f)%s\n", name, found->second.w, found->second.h,
+                        found->second.x, found->second.y, inside ? "" : ": NOT inside the window");
+        else
+            std::printf("%s: not drawn\n", name);
+        fits = fits && inside;
+    }
+    std::printf("%s\n", fits ? "fits" : "does NOT fit");
+    return fits ? 0 : 1;
+}
+#endif
 
 }  // namespace
 
@@ -76,6 +112,7 @@ int main() {
                                  app, 0, true);
 #else
     glfwSwapInterval(1);
+    if (std::getenv("NNPLAY_DESKTOP_CHECK")) return desktop_check(*app, window);
     while (!glfwWindowShouldClose(window)) nnplay::web::app_frame(*app);
     nnplay::web::app_shutdown(*app);
     delete app;

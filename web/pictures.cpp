@@ -48,6 +48,20 @@ int thumbnail_px(const App& app) {
     return px;
 }
 
+// The output plot zoomed (view.plot_zoom > 1): the grid over the region it shows, at the
+// same resolution as the whole plane's, so the boundary there is drawn in full detail.
+void zoomed_grid(App& app, int R) {
+    const View& v = app.view;
+    const float half = kDomain / v.plot_zoom, cell = 2 * half / float(R);
+    std::vector<Point> points(std::size_t(R) * std::size_t(R));
+    for (int i = 0; i < R; ++i)  // row 0 at the top, as evaluate_grid's
+        for (int j = 0; j < R; ++j)
+            points[std::size_t(i * R + j)] = {v.plot_cx - half + (float(j) + 0.5f) * cell,
+                                              v.plot_cy + half - (float(i) + 0.5f) * cell, 0};
+    app.run.trainer->predict(points, app.pictures.grid.output);
+    app.pictures.grid.resolution = R;
+}
+
 void update_pictures(App& app) {
     Trainer& t = *app.run.trainer;
     const NetworkSpec& spec = t.spec();
@@ -58,8 +72,11 @@ void update_pictures(App& app) {
     }
     const int output_res = kOutputRes >> app.pictures.detail;
     const int thumb_res = Renderer::kSlotRes >> std::max(0, app.pictures.detail - 1);
-    t.evaluate_grid(output_res, app.pictures.grid, false);
-    t.evaluate_grid(thumb_res, app.pictures.thumbs, true);
+    if (app.view.plot_zoom > 1) zoomed_grid(app, output_res);
+    else t.evaluate_grid(output_res, app.pictures.grid, false);
+    // The thumbnails show the member the network view draws (its selector marks them dirty).
+    const int member = std::clamp(app.view.member, 0, t.ensemble_size() - 1);
+    t.evaluate_grid(thumb_res, app.pictures.thumbs, true, member);
     if (!app.pictures.renderer_ok) return;
 
     const int n = output_res * output_res;
@@ -284,9 +301,15 @@ void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
     const ImDrawData* d = ImGui::GetDrawData();
     const ImVec2 scale = d->FramebufferScale;
     const float fb_height = d->DisplaySize.y * scale.y;
-    const int x = int(std::lround((app.view.output_rect.x - d->DisplayPos.x) * scale.x));
-    const int side = int(std::lround(app.view.output_rect.w * scale.x));
-    const int y = int(std::lround(fb_height - (app.view.output_rect.y - d->DisplayPos.y) * scale.y)) - side;
+    // Zoomed, the whole plane is drawn plot_zoom times larger, placed so that the region
+    // shown falls on the plot (the clip rectangle is then the plot's).
+    const View& v = app.view;
+    const float whole = v.output_rect.w * v.plot_zoom, per_unit = whole / (2 * kDomain);
+    const float left = v.output_rect.x - (v.plot_cx - kDomain / v.plot_zoom + kDomain) * per_unit;
+    const float top = v.output_rect.y - (kDomain - (v.plot_cy + kDomain / v.plot_zoom)) * per_unit;
+    const int x = int(std::lround((left - d->DisplayPos.x) * scale.x));
+    const int side = int(std::lround(whole * scale.x));
+    const int y = int(std::lround(fb_height - (top - d->DisplayPos.y) * scale.y)) - side;
     app.pictures.renderer.render_output(x, y, side, side, style, source, point_sprites(app),
                                std::max(3.0f, 4.0f * app.view.scale));
 }

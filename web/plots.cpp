@@ -492,19 +492,37 @@ std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bo
 }
 
 void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale) {
+    draw_axes(dl, min, max, scale, -kDomain, kDomain, -kDomain, kDomain);
+}
+
+void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale, float x0, float x1, float y0, float y1) {
     const ImU32 ink = kAxis;
     const float tick = 4 * scale;
-    char label[8];
-    for (int v = -int(kDomain); v <= int(kDomain); v += 2) {
-        float t = (float(v) + kDomain) / (2 * kDomain);
-        float x = min.x + t * (max.x - min.x);
-        float y = max.y - t * (max.y - min.y);
-        std::snprintf(label, sizeof label, "%d", v);
-        ImVec2 size = ImGui::CalcTextSize(label);
-        dl->AddLine(ImVec2(x, max.y), ImVec2(x, max.y + tick), ink);
-        dl->AddText(ImVec2(std::max(min.x, x - size.x / 2), max.y + tick), ink, label);
-        dl->AddLine(ImVec2(max.x, y), ImVec2(max.x + tick, y), ink);
-        dl->AddText(ImVec2(max.x + tick + 2 * scale, y - size.y / 2), ink, label);
+    char label[16];
+    // A round step giving about six intervals over the span (2 for the whole plane).
+    auto step_for = [](float span) {
+        const double raw = span / 6.0, unit = std::pow(10.0, std::floor(std::log10(raw)));
+        const double f = raw / unit;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * unit;
+    };
+    for (int axis = 0; axis < 2; ++axis) {
+        const float lo = axis ? y0 : x0, hi = axis ? y1 : x1;
+        if (!(hi > lo)) continue;
+        const double step = step_for(hi - lo);
+        for (double v = std::ceil(lo / step - 1e-6) * step; v <= hi + step * 1e-6; v += step) {
+            const float t = float((v - lo) / (hi - lo));
+            std::snprintf(label, sizeof label, "%g", std::abs(v) < step * 1e-6 ? 0.0 : v);
+            const ImVec2 size = ImGui::CalcTextSize(label);
+            if (axis == 0) {
+                const float x = min.x + t * (max.x - min.x);
+                dl->AddLine(ImVec2(x, max.y), ImVec2(x, max.y + tick), ink);
+                dl->AddText(ImVec2(std::max(min.x, x - size.x / 2), max.y + tick), ink, label);
+            } else {
+                const float y = max.y - t * (max.y - min.y);
+                dl->AddLine(ImVec2(max.x, y), ImVec2(max.x + tick, y), ink);
+                dl->AddText(ImVec2(max.x + tick + 2 * scale, y - size.y / 2), ink, label);
+            }
+        }
     }
     dl->AddRect(min, max, kNodeBorder);
 }

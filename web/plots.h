@@ -125,5 +125,8 @@ std::vector<ImU32> rasterize_points_preview(const std::vector<Point>& points, bo
 
 // Ticks and labels around a plot of [−6, 6]² at [min, max].
 void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale);
+// The same for a plot of [x0, x1] × [y0, y1] (the output plot zoomed): about six ticks a side
+// at round steps (1, 2 or 5 × 10^k).
+void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale, float x0, float x1, float y0, float y1);
 
 }  // namespace nnplay::web

@@ -85,10 +85,12 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     const char* why_remove = perceptron ? "ui.perceptronLayers" : "ui.removeLayerLimit";
     if (columns_shown) ImGui::SetCursorScreenPos(ImVec2(n.column_x(1) - 4 * sc, n.origin.y));
     else ImGui::SameLine(0, 12 * sc);  // no hidden column to sit over: right after FEATURES
-    if (square_button(app, "+##layers", !perceptron && hidden < kMaxHiddenLayers, "addLayer", "ui.addLayer", why_add))
+    if (square_button(app, "+##layers", !perceptron && hidden < kMaxHiddenLayers, "addLayer", "ui.addLayer",
+                      why_add))
         set_layer_count(s, hidden + 1);
     ImGui::SameLine(0, 2 * sc);
-    if (square_button(app, "-##layers", !perceptron && hidden > 0, "removeLayer", "ui.removeLayer", why_remove))
+    if (square_button(app, "-##layers", !perceptron && hidden > 0, "removeLayer", "ui.removeLayer",
+                      why_remove))
         set_layer_count(s, hidden - 1);
     ImGui::SameLine();
     if (perceptron) {
@@ -124,7 +126,8 @@ void network_headers(App& app, const NetLayout& n) {
     const int hidden_layers = spec.layer_count() - 1;  // what the view draws
     // The trainer follows the state after the UI: for a frame they may differ.
     const bool columns_match = hidden_layers == int(s.network_shape.size()) && s.model != Model::perceptron;
-    ImGui::SetCursorScreenPos(ImVec2(n.origin.x, n.origin.y + (n.line - ImGui::GetFrameHeightWithSpacing()) / 2));
+    ImGui::SetCursorScreenPos(
+        ImVec2(n.origin.x, n.origin.y + (n.line - ImGui::GetFrameHeightWithSpacing()) / 2));
     ImGui::AlignTextToFramePadding();
     heading("FEATURES");
     if (layer_buttons_shown) layer_count_row(app, n, hidden_layers > 0);
@@ -159,7 +162,8 @@ void network_headers(App& app, const NetLayout& n) {
                 caption(spec.width(l) == 1 ? "neuron" : "neurons");
             }
             if (activations_shown)
-                layer_activation_choice(app, l, x, n.origin.y + n.line * 3, std::min(n.spacing - 8 * sc, 100 * sc));
+                layer_activation_choice(app, l, x, n.origin.y + n.line * 3,
+                                        std::min(n.spacing - 8 * sc, 100 * sc));
             ImGui::PopID();
         }
     }
@@ -186,18 +190,24 @@ float member_selector(App& app, const NetLayout& n) {
     const float left = std::max(n.origin.x, right - block);
     const float top = n.node_min(n.columns - 1, outputs - 1).y + n.node + n.gap + 4 * sc;
     ImGui::SetCursorScreenPos(ImVec2(left, top));
-    if (square_button(app, "<##member", m > 0, "memberPrev", "ui.member", "ui.member")) --app.view.member;
+    // Another member: its own weights, and its own neuron thumbnails (drawn again).
+    if (square_button(app, "<##member", m > 0, "memberPrev", "ui.member", "ui.member")) {
+        --app.view.member;
+        app.pictures.dirty = true;
+    }
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     text(label);
     record_rect(app, "memberLabel");
     tip(app, "ui.member");
     ImGui::SameLine();
-    if (square_button(app, ">##member", m < members - 1, "memberNext", "ui.member", "ui.member")) ++app.view.member;
+    if (square_button(app, ">##member", m < members - 1, "memberNext", "ui.member", "ui.member")) {
+        ++app.view.member;
+        app.pictures.dirty = true;
+    }
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
     ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x + ImGui::GetScrollX());
-    caption("the output is the mean of " + std::to_string(members) + " members" +
-            (m > 0 ? "; neuron pictures: member 1" : ""));
+    caption("the output is the mean of " + std::to_string(members) + " members");
     ImGui::PopTextWrapPos();
     return ImGui::GetCursorScreenPos().y;
 }

@@ -9,6 +9,7 @@
 #include "engine/features.h"
 
 #include <GLFW/glfw3.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -64,6 +65,10 @@ NetLayout layout_network(App& app) {
     n.spacing = std::max({share, controls_w, n.node + 24 * sc});
     app.view.node_px = int(std::ceil(n.node));
     n.gap = std::max(3 * sc, std::floor(n.node * 0.25f));
+    // A wheel notch over the view scrolls one row of neurons, or one column (web/input.cpp).
+    app.view.net_window = ImGui::GetCurrentWindow()->ID;
+    app.view.net_row = n.node + n.gap;
+    app.view.net_column = n.spacing;
     for (int f = 0; f < feature_count; ++f)
         if (s.features[f]) n.enabled.push_back(f);
     n.view_top = ImGui::GetWindowPos().y, n.view_bottom = n.view_top + ImGui::GetWindowHeight();
@@ -118,7 +123,8 @@ void draw_links(App& app, const NetLayout& n, NetHover& hover) {
             for (int to = 0; to < spec.width(l); ++to)
                 for (int from = 0; from < spec.fan_in(l); ++from)
                     strength.push_back(std::abs(t.weight(member, l, to, from)));
-        std::nth_element(strength.begin(), strength.begin() + (kMaxLinksShown - 1), strength.end(), std::greater<>());
+        std::nth_element(strength.begin(), strength.begin() + (kMaxLinksShown - 1), strength.end(),
+                         std::greater<>());
         shown_from = strength[kMaxLinksShown - 1];
     }
     const bool moving = app.run.playing && app.view.animate_links && !app.view.reduced_motion &&
@@ -163,8 +169,10 @@ void draw_links(App& app, const NetLayout& n, NetHover& hover) {
                     for (int k = 1; k <= segments; ++k) {
                         float u = float(k) / segments, v = 1 - u;
                         // Cubic Bézier with horizontal tangents at both ends.
-                        float bx = v * v * v * a.x + 3 * v * v * u * (a.x + dx) + 3 * v * u * u * (b.x - dx) + u * u * u * b.x;
-                        float by = v * v * v * a.y + 3 * v * v * u * a.y + 3 * v * u * u * b.y + u * u * u * b.y;
+                        float bx = v * v * v * a.x + 3 * v * v * u * (a.x + dx) + 3 * v * u * u * (b.x - dx) +
+                                   u * u * u * b.x;
+                        float by =
+                            v * v * v * a.y + 3 * v * v * u * a.y + 3 * v * u * u * b.y + u * u * u * b.y;
                         pts[k] = ImVec2(bx, by);
                     }
                     dl->AddPolyline(pts, segments + 1, colour, 0, thick);
@@ -229,7 +237,8 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
             ImVec2 a = n.node_min(l + 1, i), b(a.x + n.node, a.y + n.node);
             if (l == spec.layer_count() - 1 && i == 0)  // for the test API, in view or not
                 record_rect_at(app, "outputNeuron", a, b);
-            if (b.y < n.view_top || a.y - n.node > n.view_bottom || b.x < n.view_left - n.node || a.x > n.view_right)
+            if (b.y < n.view_top || a.y - n.node > n.view_bottom || b.x < n.view_left - n.node ||
+                a.x > n.view_right)
                 continue;  // (the bias square reaches a node's width to the left)
             ImVec2 uv0, uv1;
             app.pictures.renderer.slot_uv(neuron_slot(app, l, i), uv0, uv1);
@@ -248,7 +257,8 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
             const float bs = std::max(6 * sc, n.node * 0.22f);
             ImVec2 ba(a.x - bs - 1 * sc, b.y - bs);
             const float bias = t.bias(member, l, i);
-            dl->AddRectFilled(ba, ImVec2(ba.x + bs, ba.y + bs), diverging_colour(std::clamp(bias, -1.0f, 1.0f)));
+            dl->AddRectFilled(ba, ImVec2(ba.x + bs, ba.y + bs),
+                              diverging_colour(std::clamp(bias, -1.0f, 1.0f)));
             dl->AddRect(ba, ImVec2(ba.x + bs, ba.y + bs), kNodeBorder);
             const float hit = std::max(24 * sc, bs);
             if (n.contains(ImVec2(ba.x + (bs - hit) / 2, ba.y + (bs - hit) / 2), hit)) {
@@ -271,15 +281,15 @@ void open_editor(App& app, bool is_bias, int layer, int to, int from, float valu
 // kHoverDelay, never while the view scrolls or is dragged; none as soon as the mouse leaves.
 void hover_neuron(App& app, const NetHover& hover) {
     View& v = app.view;
-    const ImGuiIO& io = ImGui::GetIO();
     const double now = glfwGetTime();
-    const bool scrolling = io.MouseWheel != 0 || io.MouseWheelH != 0 || ImGui::IsMouseDragging(0);
+    const bool scrolling = v.wheel_moved || ImGui::IsMouseDragging(0);
     if (scrolling || hover.layer != v.hover_wait_layer || hover.node != v.hover_wait_node) {
         v.hover_wait_layer = scrolling ? -1 : hover.layer;
         v.hover_wait_node = scrolling ? -1 : hover.node;
         v.hover_wait_since = now;
     }
-    const bool rested = hover.layer >= 0 && v.hover_wait_layer == hover.layer && now - v.hover_wait_since >= kHoverDelay;
+    const bool rested =
+        hover.layer >= 0 && v.hover_wait_layer == hover.layer && now - v.hover_wait_since >= kHoverDelay;
     v.hover_layer = rested ? hover.layer : -1;
     v.hover_node = rested ? hover.node : -1;
     if (v.hover_wait_layer >= 0 && !rested) app_wake(app);  // draw on until the delay is over
@@ -311,14 +321,18 @@ void hover_readouts(App& app, const NetLayout& n, const NetHover& hover) {
         if (ImGui::IsMouseClicked(0)) open_editor(app, true, hover.bias_layer, hover.bias, 0, v);
     } else if (hover.link_layer >= 0) {
         float v = t.weight(member, hover.link_layer, hover.link_to, hover.link_from);
-        const char* from_name = hover.link_layer == 0 ? label_of(Feature(n.input_row(hover.link_from))) : nullptr;
+        const char* from_name =
+            hover.link_layer == 0 ? label_of(Feature(n.input_row(hover.link_from))) : nullptr;
         if (from_name)
-            ImGui::SetTooltip("Weight %.4f: %s -> layer 1, neuron %d (click to edit)", v, from_name, hover.link_to + 1);
+            ImGui::SetTooltip("Weight %.4f: %s -> layer 1, neuron %d (click to edit)", v, from_name,
+                              hover.link_to + 1);
         else
             ImGui::SetTooltip("Weight %.4f: layer %d neuron %d -> %s neuron %d (click to edit)", v,
                               hover.link_layer, hover.link_from + 1,
-                              hover.link_layer == spec.layer_count() - 1 ? "output" : "next layer,", hover.link_to + 1);
-        if (ImGui::IsMouseClicked(0)) open_editor(app, false, hover.link_layer, hover.link_to, hover.link_from, v);
+                              hover.link_layer == spec.layer_count() - 1 ? "output" : "next layer,",
+                              hover.link_to + 1);
+        if (ImGui::IsMouseClicked(0))
+            open_editor(app, false, hover.link_layer, hover.link_to, hover.link_from, v);
     }
 }
 
@@ -329,7 +343,8 @@ void edit_popup(App& app) {
         ImGui::TextUnformatted(app.run.edit.bias ? "Set this bias to:" : "Set this weight to:");
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(120 * sc);
-        if (ImGui::InputFloat("##value", &app.run.edit.value, 0, 0, "%.4f", ImGuiInputTextFlags_EnterReturnsTrue)) {
+        if (ImGui::InputFloat("##value", &app.run.edit.value, 0, 0, "%.4f",
+                              ImGuiInputTextFlags_EnterReturnsTrue)) {
             if (std::isfinite(app.run.edit.value)) app.run.edit_pending = true;
             else app_message(app, "Rejected: a weight must be a finite number.", true);
             ImGui::CloseCurrentPopup();

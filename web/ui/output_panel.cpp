@@ -23,7 +23,8 @@ void metrics_table(App& app) {
     const bool regression = t.is_regression();
     const bool has_val = !t.data().val.empty();
     const int cols = has_val ? 4 : 3;
-    if (ImGui::BeginTable("##metrics", cols, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
+    if (ImGui::BeginTable("##metrics", cols,
+                          ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
         auto row = [&](const char* name, double train, double val, double test, bool as_percent) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -128,29 +129,121 @@ void draw_on_plot(App& app, float x, float y) {
     }
 }
 
+// The plot's zoom: each button press magnifies (or shrinks) by kZoomStep, up to
+// kMaxPlotZoom (a square of the plane 0.75 wide).
+constexpr float kZoomStep = 1.5f, kMaxPlotZoom = 16;
+
+// The square of the plane the plot shows, [x0, x1] × [y0, y1].
+struct Region {
+    float x0, x1, y0, y1;
+};
+Region plot_region(const View& v) {
+    const float half = kDomain / v.plot_zoom;
+    return {v.plot_cx - half, v.plot_cx + half, v.plot_cy - half, v.plot_cy + half};
+}
+
+// Moves the region by (dx, dy) plane units, keeping it inside the plane; the boundary is then
+// computed again for it (pictures.cpp).
+void pan_plot(App& app, float dx, float dy) {
+    View& v = app.view;
+    const float room = kDomain - kDomain / v.plot_zoom;
+    v.plot_cx = std::clamp(v.plot_cx + dx, -room, room);
+    v.plot_cy = std::clamp(v.plot_cy + dy, -room, room);
+    app.pictures.dirty = true;
+}
+
+// Zooms by `factor` about plane point (x, y), which stays where it is on screen.
+void zoom_plot(App& app, float factor, float x, float y) {
+    View& v = app.view;
+    float zoom = std::clamp(v.plot_zoom * factor, 1.0f, kMaxPlotZoom);
+    if (zoom < 1.01f) zoom = 1;  // a pinch back out ends at the whole plane exactly
+    const float k = v.plot_zoom / zoom;
+    v.plot_cx = x + (v.plot_cx - x) * k;
+    v.plot_cy = y + (v.plot_cy - y) * k;
+    v.plot_zoom = zoom;
+    pan_plot(app, 0, 0);
+}
+
+// +, - and reset at the plot's top right corner, over it (submitted before the plot's own
+// button, so they take the click): targets of at least 24 CSS px. True when one is hovered.
+bool zoom_buttons(App& app, ImVec2 p0, ImVec2 p1) {
+    View& v = app.view;
+    const float sc = v.scale, side = std::max(24 * v.dpr, ImGui::GetFrameHeight());
+    const float reset_w = std::max(side, ImGui::CalcTextSize("1:1").x + 2 * ImGui::GetStyle().FramePadding.x);
+    const float x = p1.x - reset_w - 4 * sc;
+    float y = p0.y + 4 * sc;
+    const float cx = v.plot_cx, cy = v.plot_cy;
+    bool hovered = false;
+    struct Button {
+        const char* label;
+        const char* name;
+        bool enabled;
+        float factor;
+    };
+    const Button buttons[] = {{"+##plotZoom", "plotZoomIn", v.plot_zoom < kMaxPlotZoom, kZoomStep},
+                              {"-##plotZoom", "plotZoomOut", v.plot_zoom > 1, 1 / kZoomStep},
+                              {"1:1##plotZoom", "plotZoomReset", v.plot_zoom > 1, 0}};
+    for (const Button& b : buttons) {
+        ImGui::SetCursorScreenPos(ImVec2(x + reset_w - (b.factor == 0 ? reset_w : side), y));
+        ImGui::BeginDisabled(!b.enabled);
+        const bool pressed = ImGui::Button(b.label, ImVec2(b.factor == 0 ? reset_w : side, side));
+        ImGui::EndDisabled();
+        hovered = hovered || ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+        record_rect(app, b.name);
+        v.rects[b.name].disabled = !b.enabled;
+        tip(app, std::string("ui.") + b.name);
+        if (pressed && b.enabled) {
+            if (b.factor > 0) zoom_plot(app, b.factor, cx, cy);
+            else zoom_plot(app, 1 / v.plot_zoom, 0, 0);
+        }
+        y += side + 2 * sc;
+    }
+    ImGui::SetCursorScreenPos(p0);
+    return hovered;
+}
+
 // The plot, square, with room for the axis labels on the right and below; the rest of the
-// column's height (`left`) minus the options under it.
+// column's height (`left`) minus the options under it. Zoomed, it shows plot_region() (the
+// boundary computed for it, the points and the axes' numbers placed to match); a drag pans.
 void output_plot(App& app, float width, float left) {
     const float sc = app.view.scale;
     const float axis = 26 * sc;
     // The plot comes first; the legend's scale and the confusion matrix may scroll.
-    const float below = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing() + 16 * sc;
+    const float below =
+        ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing() + 16 * sc;
     float side = std::min(width - axis, left - below - axis * 0.7f);
     side = std::floor(std::max(side, 120 * sc));
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImVec2 p1(p0.x + side, p0.y + side);
     app.view.output_rect = {p0.x, p0.y, side, side};
-    if (ImTextureID image = app.pictures.output_image) ImGui::GetWindowDrawList()->AddImage(image, p0, p1);
-    ImGui::GetWindowDrawList()->AddCallback(app_draw_output, &app);
-    ImGui::GetWindowDrawList()->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (ImTextureID image = app.pictures.output_image) dl->AddImage(image, p0, p1);
+    // The points (and a hovered neuron's picture) are drawn for the whole plane, magnified
+    // around the plot: only the plot's square of it shows.
+    dl->PushClipRect(p0, p1, true);
+    dl->AddCallback(app_draw_output, &app);
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    dl->PopClipRect();
+    const bool on_buttons = zoom_buttons(app, p0, p1);
     ImGui::InvisibleButton("##plot", ImVec2(side, side),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     record_rect(app, "plot");
-    draw_axes(ImGui::GetWindowDrawList(), p0, p1, sc);
-    if (ImGui::IsItemHovered()) {
-        ImVec2 mp = ImGui::GetIO().MousePos;
-        const float x = (mp.x - p0.x) / side * 2 * kDomain - kDomain;
-        const float y = kDomain - (mp.y - p0.y) / side * 2 * kDomain;
+    const Region r = plot_region(app.view);
+    draw_axes(dl, p0, p1, sc, r.x0, r.x1, r.y0, r.y1);
+    const float per_px = (r.x1 - r.x0) / side;  // plane units per pixel
+    const ImGuiIO& io = ImGui::GetIO();
+    // Zoomed, a drag pans (not in draw mode, where a press draws).
+    if (app.view.plot_zoom > 1 && !app.view.draw_mode && ImGui::IsItemActive() &&
+        ImGui::IsMouseDragging(0, 2))
+        pan_plot(app, -io.MouseDelta.x * per_px, io.MouseDelta.y * per_px);
+    // A two-finger pinch over the plot zooms about the fingers' middle.
+    const ImVec2 pinch(app.view.pinch_x, app.view.pinch_y);
+    if (app.view.pinch != 1 && pinch.x >= p0.x && pinch.x < p1.x && pinch.y >= p0.y && pinch.y < p1.y)
+        zoom_plot(app, app.view.pinch, r.x0 + (pinch.x - p0.x) * per_px, r.y1 - (pinch.y - p0.y) * per_px);
+    if (ImGui::IsItemHovered() && !on_buttons) {
+        ImVec2 mp = io.MousePos;
+        const float x = r.x0 + (mp.x - p0.x) * per_px;
+        const float y = r.y1 - (mp.y - p0.y) * per_px;
         draw_on_plot(app, x, y);
         if (app.view.draw_mode) ImGui::SetTooltip("(%.2f, %.2f)  click: add  right-click: remove", x, y);
         else ImGui::SetTooltip("(%.2f, %.2f)", x, y);
@@ -187,7 +280,8 @@ void colour_legend(App& app, float width) {
     ImGui::BeginGroup();
     if (!t.is_regression() && t.class_count() > 2) {
         class_legend(t.class_count(), sc);  // colour and marker per class (web/plots.h)
-        if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.legendClassesShort")), width);
+        if (!app.run.state.hide_text)
+            coloured(kMuted, std::string(help_text("ui.legendClassesShort")), width);
         ImGui::EndGroup();
         record_rect(app, "legend");
         tip(app, "ui.legendClasses");
@@ -198,8 +292,8 @@ void colour_legend(App& app, float width) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const ImVec2 mid(p.x + bar_w * 0.5f, p.y + bar_h);
         dl->AddRectFilledMultiColor(p, mid, kOrange, kNeutral, kNeutral, kOrange);
-        dl->AddRectFilledMultiColor(ImVec2(mid.x, p.y), ImVec2(p.x + bar_w, p.y + bar_h), kNeutral, kBlue, kBlue,
-                                    kNeutral);
+        dl->AddRectFilledMultiColor(ImVec2(mid.x, p.y), ImVec2(p.x + bar_w, p.y + bar_h), kNeutral, kBlue,
+                                    kBlue, kNeutral);
         ImGui::Dummy(ImVec2(bar_w, bar_h));
         const float y = ImGui::GetCursorPosY(), x = ImGui::GetCursorPosX();
         caption("-1");
@@ -209,8 +303,10 @@ void colour_legend(App& app, float width) {
         caption("1");
         ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y));
         if (!app.run.state.hide_text)
-            coloured(kMuted, std::string(help_text(t.is_regression() ? "ui.legendRegressionShort" : "ui.legendTwoShort")),
-                     width);
+            coloured(
+                kMuted,
+                std::string(help_text(t.is_regression() ? "ui.legendRegressionShort" : "ui.legendTwoShort")),
+                width);
     }
     ImGui::EndGroup();
     record_rect(app, "legend");
@@ -223,7 +319,8 @@ void confusion_matrix(App& app) {
     const Metrics& m = t.metrics();
     if (!t.is_regression() && !m.confusion.empty()) {
         const int k = t.class_count();
-        coloured(kMuted, "Confusion matrix (test): rows true, columns predicted", ImGui::GetContentRegionAvail().x);
+        coloured(kMuted, "Confusion matrix (test): rows true, columns predicted",
+                 ImGui::GetContentRegionAvail().x);
         const float cell = ImGui::CalcTextSize("00000").x + ImGui::GetStyle().CellPadding.x * 2;
         if (ImGui::BeginTable("##confusion", k + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit,
                               ImVec2(cell * float(k + 1), 0))) {

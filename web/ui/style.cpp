@@ -36,15 +36,19 @@ void ui_setup_style(float scale) {
     set(ImGuiCol_PopupBg, p.popup_bg, 0.98f);
     set(ImGuiCol_Text, p.text);
     set(ImGuiCol_TextDisabled, p.disabled);
-    set(ImGuiCol_FrameBg, p.frame_bg);
-    set(ImGuiCol_FrameBgHovered, p.frame_hovered);
-    set(ImGuiCol_FrameBgActive, p.frame_active);
-    set(ImGuiCol_Button, p.button);
-    set(ImGuiCol_ButtonHovered, p.button_hovered);
-    set(ImGuiCol_ButtonActive, p.button_active);
-    set(ImGuiCol_Header, p.frame_hovered);
-    set(ImGuiCol_HeaderHovered, p.button_hovered);
-    set(ImGuiCol_HeaderActive, p.button_active);
+    // Frames, buttons and headers each come as a colour and its hovered and active states
+    // (three consecutive ImGuiCol slots).
+    auto set_states = [&set](ImGuiCol first, Rgb normal, Rgb hovered, Rgb active) {
+        set(first, normal);
+        set(first + 1, hovered);
+        set(first + 2, active);
+    };
+    static_assert(ImGuiCol_FrameBgActive == ImGuiCol_FrameBg + 2 &&
+                  ImGuiCol_ButtonActive == ImGuiCol_Button + 2 &&
+                  ImGuiCol_HeaderActive == ImGuiCol_Header + 2);
+    set_states(ImGuiCol_FrameBg, p.frame_bg, p.frame_hovered, p.frame_active);
+    set_states(ImGuiCol_Button, p.button, p.button_hovered, p.button_active);
+    set_states(ImGuiCol_Header, p.frame_hovered, p.button_hovered, p.button_active);
     set(ImGuiCol_SliderGrab, p.accent, 0.8f);
     set(ImGuiCol_SliderGrabActive, p.accent);
     set(ImGuiCol_CheckMark, p.accent);

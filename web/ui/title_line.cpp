@@ -1,5 +1,6 @@
 // title_line.cpp: what the page is (the title and a one-line introduction), Advanced, File,
-// Copy link and the zoom at the right, and the first-visit hints, dismissed for good (the browser's localStorage).
+// Copy link and the zoom at the right (kept for the next visit), and the first-visit hints,
+// dismissed for good (both in the browser's localStorage).
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -21,15 +22,37 @@ namespace {
 // localStorage may be missing or refuse (private windows, file://): then the hints come back
 // next visit, nothing worse.
 EM_JS(int, nnplay_js_hints_dismissed, (), {
-    try { return window.localStorage.getItem('nnplay.hintsDismissed') === '1' ? 1 : 0; } catch (e) { return 0; }
+    try { return window.localStorage.getItem('nnplay.hintsDismissed') === '1' ? 1 : 0; }
+    catch (e) { return 0; }
 });
 EM_JS(void, nnplay_js_dismiss_hints, (), {
     try { window.localStorage.setItem('nnplay.hintsDismissed', '1'); } catch (e) {}
 });
+// The zoom chosen, in percent, kept the same way (0: none kept, or unreadable).
+EM_JS(int, nnplay_js_saved_zoom, (), {
+    try { return parseInt(window.localStorage.getItem('nnplay.zoom') || '0', 10) || 0; }
+    catch (e) { return 0; }
+});
+EM_JS(void, nnplay_js_save_zoom, (int percent), {
+    try { window.localStorage.setItem('nnplay.zoom', String(percent)); } catch (e) {}
+});
 #else
 int nnplay_js_hints_dismissed() { return 0; }
 void nnplay_js_dismiss_hints() {}
+int nnplay_js_saved_zoom() { return 0; }
+void nnplay_js_save_zoom(int) {}
 #endif
+
+// The zoom kept from an earlier visit, once per page: only one of kZooms is taken (a value
+// edited by hand to anything else is ignored).
+void restore_zoom(App& app) {
+    static bool restored = false;
+    if (restored) return;
+    restored = true;
+    const int percent = nnplay_js_saved_zoom();
+    for (float z : kZooms)
+        if (int(std::lround(z * 100)) == percent) app.view.zoom = z;
+}
 
 }  // namespace
 
@@ -44,12 +67,16 @@ void zoom_control(App& app, float width) {
         std::snprintf(labels[i], sizeof labels[i], "Zoom %d%%", int(std::lround(kZooms[i] * 100)));
         names[i] = labels[i];
     }
-    if (choice("##zoom", index, names, int(std::size(kZooms)), width)) app.view.zoom = kZooms[index];
+    if (choice("##zoom", index, names, int(std::size(kZooms)), width)) {
+        app.view.zoom = kZooms[index];
+        nnplay_js_save_zoom(int(std::lround(kZooms[index] * 100)));  // kept for the next visit
+    }
     record_rect(app, "zoom");
     tip(app, "ui.zoom");
 }
 
 void title_line(App& app, float width) {
+    restore_zoom(app);  // the layout follows it from the next frame on
     const float sc = app.view.scale;
     const bool phone = current_layout(app) == Layout::phone;  // zoom: in the Settings tab
     const float zoom_w = phone ? 0 : ImGui::CalcTextSize("Zoom 175%").x + ImGui::GetFrameHeight() + 12 * sc;

@@ -45,12 +45,13 @@ std::string slider_text(const char* label, const char* format, T value) {
 }
 
 template <typename T>
-bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, const char* format, float width,
-                   const char* label, ImGuiSliderFlags flags) {
+bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, const char* format,
+                   float width, const char* label, ImGuiSliderFlags flags) {
     const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
     // The widest of the texts at both ends and now: the place does not change as the value does.
     float text_w = 0;
-    for (T v : {min, max, value}) text_w = std::max(text_w, ImGui::CalcTextSize(slider_text(label, format, v).c_str()).x);
+    for (T v : {min, max, value})
+        text_w = std::max(text_w, ImGui::CalcTextSize(slider_text(label, format, v).c_str()).x);
     const bool beside = text_w + spacing <= width * 0.5f;
     ImGui::BeginGroup();
     if (!beside) text(slider_text(label, format, value));
@@ -59,7 +60,8 @@ bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, c
     // the value is typed in (Ctrl+click).
     const bool typing = ImGui::TempInputIsActive(ImGui::GetID(id));
     if (!typing) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
-    const bool changed = ImGui::SliderScalar(id, type, &value, &min, &max, format, flags | ImGuiSliderFlags_AlwaysClamp);
+    const bool changed =
+        ImGui::SliderScalar(id, type, &value, &min, &max, format, flags | ImGuiSliderFlags_AlwaysClamp);
     if (!typing) ImGui::PopStyleColor();
     if (beside) {
         ImGui::SameLine(0, spacing);
@@ -85,9 +87,9 @@ bool setting_slider(const App& app, const char* key, float& value, float width, 
                     const char* id) {
     const UiRange& r = ui_range(key);
     const std::string own_id = std::string("##") + key;
-    const bool changed = value_slider(id ? id : own_id.c_str(), value, float(r.min), float(r.max), format, width,
-                                      id ? nullptr : find_setting(key)->label,
-                                      r.log ? ImGuiSliderFlags_Logarithmic : 0);
+    const bool changed =
+        value_slider(id ? id : own_id.c_str(), value, float(r.min), float(r.max), format, width,
+                     id ? nullptr : find_setting(key)->label, r.log ? ImGuiSliderFlags_Logarithmic : 0);
     tip(app, key);
     return changed;
 }
@@ -194,13 +196,6 @@ bool icon_button(const char* id, Icon icon, float radius, bool primary) {
         }
     }
     return pressed;
-}
-
-std::vector<Point> points_shown(const App& app) {
-    const DataSplit& data = app.run.trainer->data();
-    std::vector<Point> points;
-    for (const auto* part : {&data.train, &data.val, &data.test}) points.insert(points.end(), part->begin(), part->end());
-    return points;
 }
 
 const char* dataset_label(Dataset d) {

@@ -106,10 +106,6 @@ inline constexpr const char* kScheduleLabels[] = {"Constant", "Step", "Exponenti
 inline constexpr const char* kLossLabels[] = {"Log loss (sigmoid)", "Square loss (tanh)"};
 inline constexpr const char* kModelLabels[] = {"Multi-layer (MLP)", "Perceptron"};
 
-// Every point the trainer shows (training, validation and test): your own points start as
-// these when you pick "Your own points" or draw on a generated data set.
-std::vector<Point> points_shown(const App& app);
-
 const char* dataset_label(Dataset d);
 // The data sets whose class count the user picks (the others have two classes).
 bool takes_classes(Dataset d);
