@@ -106,7 +106,10 @@ bench-page: web
 	node scripts/bench/page.mjs
 
 # The JavaScript peers are devDependencies (package.json); npm installs them from the lock file
-# when one is missing. At run time nothing is fetched.
+# when one is missing. ONNX Runtime (about 450 MB, W4 only) is kept out of the test dependencies:
+# it goes to build/bench-npm, at a pinned version, without the GPU files onnxruntime-node's
+# install step would fetch. At run time nothing is fetched.
+ORT_VERSION := 1.31.1
 .PHONY: bench-deps
 bench-deps:
 	@for p in @tensorflow/tfjs @tensorflow/tfjs-backend-wasm brain.js convnetjs; do \
@@ -116,6 +119,13 @@ bench-deps:
 			break; \
 		fi; \
 	done
+	@if [[ ! -d build/bench-npm/node_modules/onnxruntime-web || ! -d build/bench-npm/node_modules/onnxruntime-node ]]; then \
+		echo "npm install onnxruntime-web and onnxruntime-node $(ORT_VERSION) into build/bench-npm"; \
+		mkdir -p build/bench-npm && echo '{"private": true}' > build/bench-npm/package.json; \
+		ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix build/bench-npm --no-audit --no-fund --loglevel=error \
+			onnxruntime-web@$(ORT_VERSION) onnxruntime-node@$(ORT_VERSION) || \
+			echo "bench: ONNX Runtime could not be installed; its rows will say so"; \
+	fi
 
 # Serves the page on http://127.0.0.1:$(PORT) (Ctrl-C stops).
 serve: web

@@ -1,5 +1,5 @@
-// bench_command.cpp: `nnplay bench`, the engine's throughput on four fixed
-// workloads (three training, one heatmap grid), as median/min/max of timed
+// bench_command.cpp: `nnplay bench`, the engine's throughput on five fixed
+// workloads (four training, one heatmap grid), as median/min/max of timed
 // repetitions, so optimisations and the native-vs-WASM gap can be measured.
 #include "cli/commands.h"
 
@@ -53,6 +53,11 @@ std::vector<Workload> workloads() {
         {"W3", "2-64-64-64-1, batch 64", common + "&networkShape=64,64,64&batchSize=64",
          Kind::train},
         {"W4", "W2's network, 256x256 grid forward", w2, Kind::grid},
+        // Multi-class: three spiral arms, softmax + cross-entropy (automatic for 3 classes).
+        {"W5", "3-class spiral, 16,16 ReLU, softmax, Adam, batch 10",
+         "dataset=spiral&classes=3&numSamples=500&noise=0&percTrainData=50&percValData=0&x=true&y=true"
+         "&activation=relu&optimizer=adam&learningRate=0.01&networkShape=16,16&batchSize=10&seed=bench",
+         Kind::train},
     };
 }
 
@@ -199,7 +204,7 @@ std::optional<std::string> bench_only_error(std::string_view only) {
     const std::vector<Workload> all = workloads();
     for (const std::string& id : split_ids(only))
         if (std::none_of(all.begin(), all.end(), [&](const Workload& w) { return id == w.id; }))
-            return "--only: no workload '" + id + "' (W1, W2, W3 or W4, comma-separated)";
+            return "--only: no workload '" + id + "' (W1 to W5, comma-separated)";
     return std::nullopt;
 }
 

@@ -56,7 +56,7 @@ int run_export(const ExportOptions& options);
 bool read_text_file(const std::string& path, std::size_t limit, std::string& text, std::string& error);
 
 
-// Times the fixed workloads W1..W4 and prints median, min and max per workload.
+// Times the fixed workloads W1..W5 and prints median, min and max per workload.
 // Exit status 1 if a training workload's loss did not go down.
 int run_bench(const BenchOptions& options);
 // Why `only` (for --only) names no workload, or nullopt when every id is one.

@@ -160,7 +160,7 @@ bad_args=(
     "train extra"
     "bench --reps 0"
     "bench --bogus"
-    "bench --only W5"
+    "bench --only W6"
     "bench --only W1,"
     "bench --only"
 )
@@ -468,11 +468,11 @@ expect "train compat=tf on a data set TensorFlow Playground lacks: a warning" ha
 
 run bench --json --reps 1
 summary=$(json_summary "$tmp/out")
-want=$'bench W1 samples_per_s\nbench W2 samples_per_s\nbench W3 samples_per_s\nbench W4 ms_per_grid'
+want=$'bench W1 samples_per_s\nbench W2 samples_per_s\nbench W3 samples_per_s\nbench W4 ms_per_grid\nbench W5 samples_per_s'
 if [[ $rc -eq 0 && $summary == "$want" ]]; then
-    pass "bench --json --reps 1: W1..W3 samples/s, W4 ms per grid"
+    pass "bench --json --reps 1: W1..W3 and W5 samples/s, W4 ms per grid"
 else
-    fail "bench --json --reps 1: W1..W3 samples/s, W4 ms per grid" "rc=$rc; $summary; $(cat "$tmp/err")"
+    fail "bench --json --reps 1: W1..W3 and W5 samples/s, W4 ms per grid" "rc=$rc; $summary; $(cat "$tmp/err")"
 fi
 
 run bench --json --reps 1 --only W4,W1

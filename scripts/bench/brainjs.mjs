@@ -3,13 +3,14 @@
 // on every layer, so the output is tanh with ½(o−t)² on ±1 labels (TF Playground's own loss).
 
 import brain from 'brain.js';
-import { LEARNING_RATE, gridPoints, runBench } from './common.mjs';
+import { gridPoints, learningRateOf, runBench } from './common.mjs';
 
 const grid = gridPoints();
 
 function makeModel(w, data) {
+  if (w.classes) return { unsupported: "brain.js's NeuralNetwork has no softmax output" };
   // brain.js refuses momentum 0; the smallest positive double is plain SGD at the same cost.
-  const options = { activation: 'tanh', learningRate: LEARNING_RATE, momentum: Number.MIN_VALUE };
+  const options = { activation: 'tanh', learningRate: learningRateOf(w), momentum: Number.MIN_VALUE };
   const net = new brain.NeuralNetwork({ hiddenLayers: w.hidden, inputSize: 2, outputSize: 1, ...options });
   net.initialize();
   const train = data.train.map((p) => ({ input: [p.x, p.y], output: [p.label] }));

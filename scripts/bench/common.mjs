@@ -1,5 +1,5 @@
-// common.mjs: what every JavaScript peer in `make bench` shares — the circle data, the four
-// workloads of `nnplay bench`, the timing (warm-up, calibration, median/min/max of repetitions)
+// common.mjs: what every JavaScript peer in `make bench` shares — the circle and spiral data, the
+// five workloads of `nnplay bench`, the timing (warm-up, calibration, median/min/max of repetitions)
 // and the JSON line each workload prints, so the libraries differ only in their own code.
 
 import { performance } from 'node:perf_hooks';
@@ -10,7 +10,14 @@ export const WORKLOADS = [
   { id: 'W2', hidden: [8, 8, 8, 8, 8, 8], batch: 10, kind: 'train', description: 'six hidden layers of 8, batch 10' },
   { id: 'W3', hidden: [64, 64, 64], batch: 64, kind: 'train', description: '2-64-64-64-1, batch 64' },
   { id: 'W4', hidden: [8, 8, 8, 8, 8, 8], batch: 10, kind: 'grid', description: "W2's network, 256x256 grid forward" },
+  // Multi-class: ReLU, a softmax output with cross-entropy, Adam at 0.01 (nnplay's defaults).
+  { id: 'W5', hidden: [16, 16], batch: 10, kind: 'train', classes: 3, activation: 'relu', optimizer: 'adam',
+    learningRate: 0.01, description: '3-class spiral, 16,16 ReLU, softmax, Adam, batch 10' },
 ];
+
+// A workload's hidden activation, learning rate and optimiser (W1–W4: tanh, SGD at 0.03).
+export const activationOf = (w) => w.activation ?? 'tanh';
+export const learningRateOf = (w) => w.learningRate ?? LEARNING_RATE;
 
 export const LEARNING_RATE = 0.03;
 export const GRID_RESOLUTION = 256;
@@ -58,6 +65,27 @@ export function circleData({ numSamples = 500, percTrain = 50, seed = 1 } = {}) 
   return { train: points.slice(0, split), test: points.slice(split) };
 }
 
+/**
+ * A spiral of `classes` arms (noise 0): point i of an arm at radius 5·i/n and angle
+ * 1.75·2π·i/n, each arm turned by 2π/classes; shuffled, then the first percTrain % train.
+ * Returns { train, test } with labels 0..classes−1 (for W5; nnplay's own spiral is alike).
+ */
+export function spiralData({ numSamples = 500, classes = 3, percTrain = 50, seed = 1 } = {}) {
+  const rng = makeRng(seed);
+  const points = [];
+  const perArm = Math.floor(numSamples / classes);
+  for (let c = 0; c < classes; ++c) {
+    for (let i = 0; i < perArm; ++i) {
+      const r = (5 * i) / perArm;
+      const t = (1.75 * i * 2 * Math.PI) / perArm + (2 * Math.PI * c) / classes;
+      points.push({ x: r * Math.sin(t), y: r * Math.cos(t), label: c });
+    }
+  }
+  shuffleInPlace(points, rng);
+  const split = Math.floor((points.length * percTrain) / 100);
+  return { train: points.slice(0, split), test: points.slice(split) };
+}
+
 /** The R×R grid over [-6, 6]², row by row, as interleaved (x, y) pairs. */
 export function gridPoints(resolution = GRID_RESOLUTION) {
   const out = new Float32Array(resolution * resolution * 2);
@@ -97,7 +125,8 @@ function parseReps(argv) {
 
 /**
  * Runs every workload for one implementation and prints one JSON line each (stdout).
- * makeModel(workload, data) returns { train(epochs), loss(), grid(), lossName } (may be async):
+ * makeModel(workload, data) returns { train(epochs), loss(), grid(), lossName } (may be async),
+ * or { unsupported: 'why' } when the library cannot run that workload (printed as such):
  * train runs whole epochs over data.train, loss returns the mean training loss, grid runs one
  * forward pass over the 256×256 grid and returns its outputs. A workload whose loss does not go
  * down, or whose grid is not finite, is printed with "status": "failed" and the reason.
@@ -105,13 +134,20 @@ function parseReps(argv) {
  */
 export async function runBench(impl, makeModel, argv = process.argv.slice(2)) {
   const reps = parseReps(argv);
-  const data = circleData();
+  const circle = circleData();
+  const spiral = spiralData();
   let failed = false;
   for (const w of WORKLOADS) {
     const line = { impl, workload: w.id };
+    const data = w.classes ? spiral : circle;
     let lastGrid = null;
     try {
       const model = await makeModel(w, data);
+      if (model.unsupported) {
+        Object.assign(line, { status: 'unsupported', error: model.unsupported, description: w.description });
+        console.log(JSON.stringify(line));
+        continue;
+      }
       const train = w.kind === 'train';
       const run = train ? (units) => model.train(units) : async (units) => {
         for (let i = 0; i < units; ++i) lastGrid = await model.grid();

@@ -1,21 +1,23 @@
 // convnetjs.mjs: ConvNetJS as a peer in `make bench`. Its nearest output to nnplay's sigmoid +
 // log loss is a two-class softmax with cross-entropy (the same function of the logit gap); its
-// Trainer sums gradients over batch_size samples, then takes one SGD step.
+// Trainer sums gradients over batch_size samples, then takes one SGD step. Its npm build (0.3.0)
+// has no Adam (sgd, adagrad, windowgrad, adadelta, nesterov only), so it cannot run W5.
 
 import convnetjs from 'convnetjs';
-import { LEARNING_RATE, gridPoints, makeRng, permutation, runBench } from './common.mjs';
+import { activationOf, gridPoints, learningRateOf, makeRng, permutation, runBench } from './common.mjs';
 
 const grid = gridPoints();
 
 function makeModel(w, data) {
+  if (w.optimizer === 'adam') return { unsupported: "ConvNetJS's npm build (0.3.0) has no Adam" };
   const net = new convnetjs.Net();
   net.makeLayers([
     { type: 'input', out_sx: 1, out_sy: 1, out_depth: 2 },
-    ...w.hidden.map((n) => ({ type: 'fc', num_neurons: n, activation: 'tanh' })),
+    ...w.hidden.map((n) => ({ type: 'fc', num_neurons: n, activation: activationOf(w) })),
     { type: 'softmax', num_classes: 2 },
   ]);
   const trainer = new convnetjs.Trainer(net, {
-    method: 'sgd', learning_rate: LEARNING_RATE, momentum: 0, batch_size: w.batch, l2_decay: 0,
+    method: 'sgd', learning_rate: learningRateOf(w), momentum: 0, batch_size: w.batch, l2_decay: 0,
   });
   const toVol = (x, y) => {
     const v = new convnetjs.Vol(1, 1, 2, 0);

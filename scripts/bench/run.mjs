@@ -1,5 +1,5 @@
 // run.mjs: `make bench`'s driver. Runs, one after another in this one run, nnplay natively,
-// nnplay in WebAssembly (under Node) and the JavaScript peers on the same four workloads, writes
+// nnplay in WebAssembly (under Node), the JavaScript peers and ONNX Runtime (W4) on the same five workloads, writes
 // build/bench.jsonl and prints a table with the ratios, computed only from this run's figures.
 // Usage: node scripts/bench/run.mjs [--reps N]   (from the repository's root; default 7 reps)
 // NNPLAY_NATIVE=path/nnplay NNPLAY_WASM_CLI=path/nnplay-cli.js choose the builds to time.
@@ -36,18 +36,24 @@ const RUNS = [
   { impl: 'tfjs-wasm', cmd: node, args: ['--no-experimental-fetch', script('tfjs'), 'wasm'] },
   { impl: 'brainjs', cmd: node, args: [script('brainjs')] },
   { impl: 'convnetjs', cmd: node, args: [script('convnetjs')] },
+  // ONNX Runtime, W4 only: its WebAssembly build is a peer; its native build is the reference.
+  { impl: 'ort-web-1t', cmd: node, args: [script('ort'), 'web', '1'] },
+  { impl: 'ort-web-2t', cmd: node, args: [script('ort'), 'web', '2'] },
+  { impl: 'ort-node', cmd: node, args: [script('ort'), 'node'] },
 ];
-const PEERS = ['tfjs-cpu', 'tfjs-wasm', 'brainjs', 'convnetjs'];
-// Issue 5's targets: nnplay-wasm against the best peer, and nnplay-wasm against native.
-const TARGET_PEER = { W1: 10, W2: 15, W3: 10, W4: 10 };
+const PEERS = ['tfjs-cpu', 'tfjs-wasm', 'brainjs', 'convnetjs', 'ort-web-1t', 'ort-web-2t'];
+// The targets: nnplay-wasm against the best peer (issue 5; W4 against ONNX Runtime's WebAssembly
+// build and W5 from issue 14), and nnplay-wasm against native.
+const TARGET_PEER = { W1: 10, W2: 15, W3: 10, W4: 2.5, W5: 10 };
 const TARGET_NATIVE = { W1: 0.5, W2: 0.5 };
 
 const started = new Date();
-// Per implementation and workload: the timed figure of every round, and the last line read.
-const figures = new Map(); // `${impl} ${workload}` → { values: [], line, error }
+// Per implementation and workload: the timed figure of every round, and the last line read;
+// unsupported: why the implementation cannot run the workload (not a failure).
+const figures = new Map(); // `${impl} ${workload}` → { values: [], line, error, unsupported }
 const slot = (impl, id) => {
   const key = `${impl} ${id}`;
-  if (!figures.has(key)) figures.set(key, { values: [], line: null, error: null });
+  if (!figures.has(key)) figures.set(key, { values: [], line: null, error: null, unsupported: null });
   return figures.get(key);
 };
 for (let round = 1; round <= reps; ++round) {
@@ -66,7 +72,9 @@ for (let round = 1; round <= reps; ++round) {
       const line = byWorkload.get(w.id);
       const unit = w.kind === 'train' ? 'samples_per_s' : 'ms_per_grid';
       const f = slot(run.impl, w.id);
-      if (line && line.status !== 'failed' && Number.isFinite(line[unit])) {
+      if (line?.status === 'unsupported') {
+        f.unsupported = line.error;
+      } else if (line && line.status !== 'failed' && Number.isFinite(line[unit])) {
         f.values.push(line[unit]);
         f.line = line;
       } else {
@@ -84,8 +92,12 @@ const median = (v) => {
 const records = []; // one per implementation and workload, failed ones included
 for (const run of RUNS) {
   for (const w of WORKLOADS) {
-    const { values, line, error } = slot(run.impl, w.id);
+    const { values, line, error, unsupported } = slot(run.impl, w.id);
     const unit = w.kind === 'train' ? 'samples_per_s' : 'ms_per_grid';
+    if (unsupported) {
+      records.push({ impl: run.impl, workload: w.id, status: 'unsupported', reason: unsupported, date: started.toISOString() });
+      continue;
+    }
     const ok = error == null && values.length > 0;
     const record = { impl: run.impl, workload: w.id };
     record[unit] = ok ? median(values) : null;
@@ -113,7 +125,8 @@ const figure = (impl, w) => {
 };
 // How many times faster a is than b (samples/s: a/b; ms per grid: b/a).
 const speedup = (a, b, w) => (a == null || b == null ? null : w.kind === 'train' ? a / b : b / a);
-const fmt = (v, w) => (v == null ? 'failed' : w.kind === 'train' ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
+const unsupported = (impl, w) => records.find((x) => x.impl === impl && x.workload === w.id)?.status === 'unsupported';
+const fmt = (v, w, impl) => (v == null ? (unsupported(impl, w) ? '—' : 'failed') : w.kind === 'train' ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
 const ratio = (v, target) => (v == null ? 'n/a' : `${v >= 10 ? v.toFixed(1) : v.toFixed(2)}×` +
   (target ? (v >= target ? ` (≥ ${target}: met)` : ` (≥ ${target}: MISSED)`) : ''));
 
@@ -126,15 +139,18 @@ const rows = WORKLOADS.map((w) => {
   return [
     `${w.id} ${w.description}`,
     w.kind === 'train' ? 'samples/s' : 'ms/grid',
-    ...RUNS.map((r) => fmt(figure(r.impl, w), w)),
+    ...RUNS.map((r) => fmt(figure(r.impl, w), w, r.impl)),
     best ? best.p : 'none',
     ratio(speedup(wasm, best?.v ?? null, w), TARGET_PEER[w.id]),
     ratio(speedup(wasm, figure('nnplay-native', w), w), TARGET_NATIVE[w.id]),
   ];
 });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const versions = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'brain.js', 'convnetjs']
-  .map((p) => `${p} ${JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version}`);
+const version = (dir, p) => {
+  try { return `${p} ${JSON.parse(readFileSync(`${dir}/${p}/package.json`, 'utf8')).version}`; } catch { return `${p} missing`; }
+};
+const versions = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'brain.js', 'convnetjs'].map((p) => version('node_modules', p))
+  .concat(['onnxruntime-web', 'onnxruntime-node'].map((p) => version('build/bench-npm/node_modules', p)));
 console.log(`nnplay bench, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${os.cpus().length} × ${cpu}, ` +
   `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (at the end), Node ${process.version}`);
 console.log(`median of ${reps} repetitions in ${reps} rounds (each ≥ 0.2 s, after a warm-up in its own process); higher samples/s and lower ms/grid are better`);
@@ -148,6 +164,13 @@ console.log('');
 const spread = records.filter((r) => r.status === 'ok' && r.min > 0).map((r) => ({ r, s: r.max / r.min }))
   .reduce((a, b) => (b.s > a.s ? b : a), { r: null, s: 1 });
 if (spread.r) console.log(`noisiest figure: ${spread.r.impl} ${spread.r.workload}, max/min ${spread.s.toFixed(2)}`);
+// What each implementation cannot run ("—" in the table), once per reason.
+const reasons = new Map();
+for (const r of records.filter((x) => x.status === 'unsupported')) {
+  const key = `${r.impl}: ${r.reason}`;
+  reasons.set(key, [...(reasons.get(key) ?? []), r.workload]);
+}
+for (const [key, ids] of reasons) console.log(`— ${key} (${ids.join(', ')})`);
 console.log('JSON lines (with min and max): build/bench.jsonl');
 const failed = records.filter((r) => r.status === 'failed');
 for (const r of failed) console.error(`bench: FAILED ${r.impl} ${r.workload}: ${r.error}`);

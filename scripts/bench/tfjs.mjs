@@ -1,11 +1,12 @@
 // tfjs.mjs: TensorFlow.js as a peer in `make bench`, with its plain-JavaScript cpu backend or its
 // WebAssembly backend (SIMD, .wasm loaded from node_modules). Usage: node tfjs.mjs cpu|wasm
-// [--reps N]. The model is nnplay's: tanh hidden layers, sigmoid output + log loss, SGD 0.03.
+// [--reps N]. The model is nnplay's: tanh hidden layers, sigmoid output + log loss, SGD 0.03;
+// W5: ReLU, a softmax output with categorical cross-entropy, Adam 0.01.
 
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
-import { LEARNING_RATE, gridPoints, runBench } from './common.mjs';
+import { activationOf, gridPoints, learningRateOf, runBench } from './common.mjs';
 
 const backend = process.argv[2];
 if (backend !== 'cpu' && backend !== 'wasm') {
@@ -33,15 +34,25 @@ const grid = gridPoints();
 
 function makeModel(w, data) {
   const model = tf.sequential();
+  const activation = activationOf(w);
   w.hidden.forEach((units, i) =>
-    model.add(tf.layers.dense({ units, activation: 'tanh', ...(i === 0 ? { inputShape: [2] } : {}) })));
-  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
-  model.compile({ optimizer: tf.train.sgd(LEARNING_RATE), loss: 'binaryCrossentropy' });
-  const xs = tf.tensor2d(data.train.flatMap((p) => [p.x, p.y]), [data.train.length, 2]);
-  const ys = tf.tensor2d(data.train.map((p) => (p.label > 0 ? 1 : 0)), [data.train.length, 1]);
+    model.add(tf.layers.dense({ units, activation, ...(i === 0 ? { inputShape: [2] } : {}) })));
+  const n = data.train.length;
+  const xs = tf.tensor2d(data.train.flatMap((p) => [p.x, p.y]), [n, 2]);
+  let ys;
+  if (w.classes) {
+    model.add(tf.layers.dense({ units: w.classes, activation: 'softmax' }));
+    model.compile({ optimizer: tf.train.adam(learningRateOf(w)), loss: 'categoricalCrossentropy' });
+    ys = tf.oneHot(tf.tensor1d(data.train.map((p) => p.label), 'int32'), w.classes).toFloat();
+  } else {
+    model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+    model.compile({ optimizer: tf.train.sgd(learningRateOf(w)), loss: 'binaryCrossentropy' });
+    ys = tf.tensor2d(data.train.map((p) => (p.label > 0 ? 1 : 0)), [n, 1]);
+  }
   const gridXs = tf.tensor2d(grid, [grid.length / 2, 2]);
   return {
-    lossName: 'sigmoid + binary cross-entropy (model.fit, shuffled)',
+    lossName: w.classes ? 'softmax + categorical cross-entropy, Adam (model.fit, shuffled)'
+                        : 'sigmoid + binary cross-entropy (model.fit, shuffled)',
     async train(epochs) {
       await model.fit(xs, ys, { batchSize: w.batch, epochs, shuffle: true, verbose: 0, yieldEvery: 'never' });
     },
