@@ -48,24 +48,16 @@ int thumbnail_px(const App& app) {
     return px;
 }
 
-void update_pictures(App& app) {
-    Trainer& t = *app.run.trainer;
-    const NetworkSpec& spec = t.spec();
-    if (app.pictures.renderer_ok) {
-        int slots = feature_count;
-        for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
-        if (app.pictures.renderer.reserve_slots(slots, thumbnail_px(app))) make_feature_thumbnails(app);
-    }
-    const int output_res = kOutputRes >> app.pictures.detail;
-    const int thumb_res = Renderer::kSlotRes >> std::max(0, app.pictures.detail - 1);
-    t.evaluate_grid(output_res, app.pictures.grid, false);
-    t.evaluate_grid(thumb_res, app.pictures.thumbs, true);
-    if (!app.pictures.renderer_ok) return;
-
-    const int n = output_res * output_res;
+// The output grid of a finished pass (web/boundary.h) as the plot's values: binary outputs
+// on [−1, 1], several classes as the winning class + its probability / 2.
+void publish_output(App& app) {
+    const NetworkSpec& spec = app.run.trainer->spec();
+    const BoundaryGrid& b = app.pictures.boundary;
+    const int n = b.result_res() * b.result_res();
+    const Matrix& out = b.result();  // (outputs, n)
+    if (out.cols() != n || out.rows() < 1) return;
     std::vector<float> values(std::size_t(n), 0.0f);
-    const Matrix& out = app.pictures.grid.output;  // (outputs, n)
-    if (spec.output == Output::softmax_ce && spec.outputs > 1) {
+    if (spec.output == Output::softmax_ce && out.rows() > 1) {
         for (int j = 0; j < n; ++j) {
             Eigen::Index best = 0;
             float p = out.col(j).maxCoeff(&best);
@@ -74,7 +66,22 @@ void update_pictures(App& app) {
     } else {
         for (int j = 0; j < n; ++j) values[j] = signed_output(spec.output, out(0, j));
     }
-    app.pictures.renderer.set_output(values.data(), output_res);
+    app.pictures.renderer.set_output(values.data(), b.result_res());
+}
+
+// The thumbnails of every neuron (the output plot's grid is BoundaryGrid's).
+void update_pictures(App& app) {
+    Trainer& t = *app.run.trainer;
+    const NetworkSpec& spec = t.spec();
+    if (app.pictures.renderer_ok) {
+        int slots = feature_count;
+        for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
+        if (app.pictures.renderer.reserve_slots(slots, thumbnail_px(app))) make_feature_thumbnails(app);
+    }
+    const int thumb_res = Renderer::kSlotRes >> std::max(0, app.pictures.detail - 1);
+    t.evaluate_grid(thumb_res, app.pictures.thumbs, true);
+    if (!app.pictures.renderer_ok) return;
+    std::vector<float> values;
 
     // Thumbnails: a coarser grid (detail ≥ 2) fills each kSlotRes² slot in blocks.
     const int R = Renderer::kSlotRes, block = R / thumb_res;
@@ -226,24 +233,63 @@ int output_source(const App& app, HeatStyle& style) {
     return -1;
 }
 
-// Grids evaluated again when dirty and due: big networks make them expensive (R² forward
-// passes each), so while training they are then recomputed at most every fourth frame, and
-// the output grid gets coarser; full detail returns when it is cheap again.
-void update_grids(App& app) {
+// The thumbnails' grids, evaluated again when dirty and due: big networks make them
+// expensive (R² forward passes of every layer), so while training they are then recomputed at
+// most every fourth frame, and get coarser; full detail returns when it is cheap again.
+void update_thumbnails(App& app) {
     Pictures& p = app.pictures;
     const bool playing = app.run.playing;
     ++p.frames_since;
-    if (!playing && p.detail > 0) p.dirty = true;  // back to full detail
-    if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) p.dirty = true;
-    const bool due = !playing || p.ms < 16.0 || p.frames_since >= 4;
-    if (!p.dirty || !due) return;
+    bool redo = p.dirty;
+    if (!playing && p.detail > 0) redo = true;  // back to full detail
+    if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) redo = true;
+    const bool due = !playing || p.ms < 8.0 || p.frames_since >= 4;
+    if (!redo || !due) return;
     const double start = now_ms();
     update_pictures(app);
     p.ms = now_ms() - start;
-    if (playing && p.ms > 16 && p.detail < kMaxDetail) ++p.detail;
-    else if ((!playing || p.ms < 6) && p.detail > 0) --p.detail;
+    if (playing && p.ms > 8 && p.detail < kMaxDetail) ++p.detail;
+    else if ((!playing || p.ms < 3) && p.detail > 0) --p.detail;
     p.dirty = false;
     p.frames_since = 0;
+}
+
+// The output plot's grid, refined progressively (web/boundary.h): while training, passes of
+// 256² when one fits a frame's budget, else 128² spread over frames (never coarser); paused,
+// passes of twice the resolution follow until the plot's own pixels (≤ 1024²). The plot
+// shows the last finished pass.
+constexpr double kPlayingBudgetMs = 2.0;   // grid work a frame while training
+constexpr double kPausedBudgetMs = 24.0;   // ... and paused (nothing else to do)
+constexpr int kMinBoundaryRes = 128;
+constexpr double kMaxRefineMs = 2500;      // a finer pass costing more is not started
+
+void update_output(App& app) {
+    Pictures& p = app.pictures;
+    BoundaryGrid& b = p.boundary;
+    const bool playing = app.run.playing;
+    const float plot_px = app.view.output_rect.w * ImGui::GetIO().DisplayFramebufferScale.x;
+    int full = 256;
+    while (float(full) < plot_px && full < 1024) full *= 2;
+    // The first pass after a change: 256² if it fits a frame's budget while training (or is
+    // the cost unknown), or a second's worth of frames paused; else 128² first.
+    const int first = b.estimate_ms(256) <= (playing ? kPlayingBudgetMs : 1000.0) ? 256 : kMinBoundaryRes;
+    if (p.output_stale && (!b.busy() || !playing)) {
+        // Training lets a pass finish (else none would); paused, the latest edit wins.
+        b.start(*app.run.trainer, std::min(first, full));
+        p.output_stale = false;
+    } else if (!b.busy() && !p.output_stale && !playing && b.result_res() > 0 && b.result_res() < full &&
+               b.estimate_ms(2 * b.result_res()) <= kMaxRefineMs) {
+        b.start(*app.run.trainer, std::min(2 * b.result_res(), full));  // refine
+    }
+    if (!b.busy()) return;
+    app_wake(app);  // keep drawing frames until the pass is done
+    if (b.advance(playing ? kPlayingBudgetMs : kPausedBudgetMs) && p.renderer_ok) publish_output(app);
+}
+
+void update_grids(App& app) {
+    if (app.pictures.dirty) app.pictures.output_stale = true;
+    update_output(app);
+    update_thumbnails(app);
 }
 
 }  // namespace
@@ -261,6 +307,10 @@ void pictures_finish(App& app) {
         p.theme_version = theme_version();
         p.preview_classes = 0;  // the previews too
         p.dirty = true;
+    }
+    if (widgets_only()) {
+        p.dirty = true;  // the bench's ceiling: draw every frame, compute no picture
+        return;
     }
     update_grids(app);
     if (!p.renderer_ok) return;

@@ -13,6 +13,31 @@
 namespace nnplay::web {
 namespace {
 
+GlCounts counts_now, counts_last;
+bool widgets_only_flag = false;
+
+}  // namespace
+
+GlCounts& gl_counts() { return counts_now; }
+const GlCounts& gl_counts_last() { return counts_last; }
+void gl_counts_next_frame() {
+    if (counts_now.draw_calls > 0) counts_last = counts_now;
+    counts_now = GlCounts();
+}
+bool& widgets_only() { return widgets_only_flag; }
+
+namespace {
+
+void count_draw(long long triangles) {
+    ++counts_now.draw_calls;
+    counts_now.triangles += triangles;
+}
+
+void count_upload(long long bytes) {
+    ++counts_now.uploads;
+    counts_now.upload_bytes += bytes;
+}
+
 bool compile(GLenum type, const char* body, const char* name, GLuint& shader, std::string& error) {
     shader = glCreateShader(type);
     const char* parts[2] = {shader_prelude(), body};
@@ -66,6 +91,7 @@ GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, co
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, data);
+    if (data) count_upload(4LL * w * h);  // every format here is 4 bytes a texel
     return tex;
 }
 
@@ -196,6 +222,7 @@ ImTextureID Renderer::output_image(const HeatStyle& style, float px_per_cell) {
             glBindTexture(GL_TEXTURE_2D, out_tex_);
             glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE,
                             out_pixels_.data());
+            count_upload(4LL * out_res_ * out_res_);
         }
         glBindTexture(GL_TEXTURE_2D, 0);
         out_stale_ = false;
@@ -223,6 +250,7 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     glUniform1i(glGetUniformLocation(p, "u_slot_grid"), kSlotGrid);
     glBindVertexArray(empty_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    count_draw(1);
     glBindVertexArray(0);
 }
 
@@ -243,6 +271,7 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
         // of a slot each cost more than the drawing.
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
                         slot_values_.data());
+        count_upload(4LL * kSlotGrid * kSlotRes * rows_ * kSlotRes);
         slots_dirty_ = false;
     }
     draw_heatmap(style, true, 0, 0, kSlotRes);
@@ -298,6 +327,7 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glBindBuffer(GL_ARRAY_BUFFER, 0);
         glBindVertexArray(point_vao_);
         glDrawArrays(GL_TRIANGLES, 0, GLsizei(point_vertices_.size()));
+        count_draw((long long)point_vertices_.size() / 3);
         glBindVertexArray(0);
         glDisable(GL_BLEND);
     }
@@ -319,6 +349,7 @@ void Renderer::set_image(int cell, const ImU32* rgba) {
     glBindTexture(GL_TEXTURE_2D, image_tex_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, cell * image_px_, 0, image_px_, image_px_, GL_RGBA,
                     GL_UNSIGNED_BYTE, rgba);
+    count_upload(4LL * image_px_ * image_px_);
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
