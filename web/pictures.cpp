@@ -243,7 +243,9 @@ void update_thumbnails(App& app) {
     bool redo = p.dirty;
     if (!playing && p.detail > 0) redo = true;  // back to full detail
     if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) redo = true;
-    const bool due = !playing || p.ms < 8.0 || p.frames_since >= 4;
+    // While training, at most every other frame (each costs an upload and the atlas drawn
+    // again), every fourth when they take long.
+    const bool due = !playing || p.frames_since >= (p.ms < 8.0 ? 2 : 4);
     if (!redo || !due) return;
     const double start = now_ms();
     update_pictures(app);
@@ -255,7 +257,7 @@ void update_thumbnails(App& app) {
 }
 
 // The output plot's grid, refined progressively (web/boundary.h): while training, passes of
-// 256² when one fits a frame's budget, else 128² spread over frames (never coarser); paused,
+// 256² when one fits four frames' budget, else 128² spread over frames (never coarser); paused,
 // passes of twice the resolution follow until the plot's own pixels (≤ 1024²). The plot
 // shows the last finished pass.
 constexpr double kPlayingBudgetMs = 2.0;   // grid work a frame while training
@@ -270,9 +272,9 @@ void update_output(App& app) {
     const float plot_px = app.view.output_rect.w * ImGui::GetIO().DisplayFramebufferScale.x;
     int full = 256;
     while (float(full) < plot_px && full < 1024) full *= 2;
-    // The first pass after a change: 256² if it fits a frame's budget while training (or is
-    // the cost unknown), or a second's worth of frames paused; else 128² first.
-    const int first = b.estimate_ms(256) <= (playing ? kPlayingBudgetMs : 1000.0) ? 256 : kMinBoundaryRes;
+    // The first pass after a change: 256² if it fits four frames' budget while training (or
+    // is the cost unknown), or a second's worth of frames paused; else 128² first.
+    const int first = b.estimate_ms(256) <= (playing ? 4 * kPlayingBudgetMs : 1000.0) ? 256 : kMinBoundaryRes;
     if (p.output_stale && (!b.busy() || !playing)) {
         // Training lets a pass finish (else none would); paused, the latest edit wins.
         b.start(*app.run.trainer, std::min(first, full));

@@ -115,7 +115,7 @@ private:
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
     std::vector<float> slot_values_;  // its contents, uploaded by render_slots()
-    bool slots_dirty_ = false;        // set_slot() since the last upload
+    int dirty_lo_ = 0, dirty_hi_ = -1;  // the slots set since the last upload (none: hi < lo)
     int slot_px_ = kSlotPx;
     GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 kSlotGrid·slot_px_ × rows_·slot_px_
     bool atlas_stale_ = true;     // slots changed since the atlas was rendered
