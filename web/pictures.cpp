@@ -279,13 +279,14 @@ void update_output(App& app) {
         // Training lets a pass finish (else none would); paused, the latest edit wins.
         b.start(*app.run.trainer, std::min(first, full));
         p.output_stale = false;
-    } else if (!b.busy() && !p.output_stale && !playing && b.result_res() > 0 && b.result_res() < full &&
-               b.estimate_ms(2 * b.result_res()) <= kMaxRefineMs) {
-        b.start(*app.run.trainer, std::min(2 * b.result_res(), full));  // refine
     }
-    if (!b.busy()) return;
-    app_wake(app);  // keep drawing frames until the pass is done
-    if (b.advance(playing ? kPlayingBudgetMs : kPausedBudgetMs) && p.renderer_ok) publish_output(app);
+    if (b.busy() && b.advance(playing ? kPlayingBudgetMs : kPausedBudgetMs) && p.renderer_ok)
+        publish_output(app);
+    // Paused, the next finer pass starts at once: the page keeps drawing frames while a pass
+    // is under way (app_frame's idle test), however slow they come.
+    if (!b.busy() && !p.output_stale && !playing && b.result_res() > 0 && b.result_res() < full &&
+        b.estimate_ms(2 * b.result_res()) <= kMaxRefineMs)
+        b.start(*app.run.trainer, std::min(2 * b.result_res(), full));
 }
 
 void update_grids(App& app) {
