@@ -135,13 +135,18 @@ async function measureBig(context, url) {
   const fast = await page.evaluate(() => nnplay.stats());
   await page.evaluate(() => { nnplay.pause(); nnplay.setSpeed(0); });
   await page.evaluate(() => { nnplay.setState('networkShape=64,64,64,64,64,64,64,64'); nnplay.play(); });
-  await page.waitForTimeout(1500);
+  // Every frame from the change until two passes of the new network's grid have finished
+  // (the first may have begun before it) and BIG_MS have gone by: the coarsest grid shown.
   const lowest = await page.evaluate((ms) => new Promise((done) => {
+    const from = nnplay.speed().boundaryPasses;
     let low = Infinity;
     const until = performance.now() + ms;
     const sample = () => {
-      low = Math.min(low, nnplay.speed().boundaryRes);
-      if (performance.now() < until) requestAnimationFrame(sample); else done(low);
+      const s = nnplay.speed();
+      low = Math.min(low, s.boundaryRes);
+      if ((s.boundaryPasses >= from + 2 && performance.now() >= until) || performance.now() > until + 60000)
+        done(s.boundaryPasses >= from + 2 ? low : NaN);
+      else requestAnimationFrame(sample);
     };
     requestAnimationFrame(sample);
   }), BIG_MS);
