@@ -258,10 +258,11 @@ void update_thumbnails(App& app) {
 
 // The output plot's grid, refined progressively (web/boundary.h): while training, passes of
 // 256² when one fits four frames' budget, else 128² spread over frames (never coarser); paused,
-// passes of twice the resolution follow until the plot's own pixels (≤ 1024²). The plot
-// shows the last finished pass.
+// passes of twice the resolution follow until the plot's own pixels (≤ 1024²), the finer
+// ones with a smaller budget. The plot shows the last finished pass.
 constexpr double kPlayingBudgetMs = 2.0;   // grid work a frame while training
-constexpr double kPausedBudgetMs = 24.0;   // ... and paused (nothing else to do)
+constexpr double kPausedBudgetMs = 24.0;   // ... and paused, up to 256² (nothing else to do)
+constexpr double kRefineBudgetMs = 8.0;    // ... and finer: a page just loaded stays quick
 constexpr int kMinBoundaryRes = 128;
 constexpr double kMaxRefineMs = 2500;      // a finer pass costing more is not started
 
@@ -280,7 +281,8 @@ void update_output(App& app) {
         b.start(*app.run.trainer, std::min(first, full));
         p.output_stale = false;
     }
-    if (b.busy() && b.advance(playing ? kPlayingBudgetMs : kPausedBudgetMs) && p.renderer_ok)
+    const double budget = playing ? kPlayingBudgetMs : b.pass_res() <= 256 ? kPausedBudgetMs : kRefineBudgetMs;
+    if (b.busy() && b.advance(budget) && p.renderer_ok)
         publish_output(app);
     // Paused, the next finer pass starts at once: the page keeps drawing frames while a pass
     // is under way (app_frame's idle test), however slow they come.
