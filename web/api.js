@@ -180,6 +180,11 @@
     neuronWeights: function (m, layer, node) {
       return json('nnplay_api_polish_neuron', [m, layer, node], ['number', 'number', 'number']);
     },
+    // Speed (task C): the last drawn frame's draw calls, triangles and texture uploads, and the
+    // output plot's grid resolution {boundaryRes, boundaryPassRes (0 when no pass runs)}.
+    speed: function () { return json('nnplay_api_speed'); },
+    // Widgets only (the bench's ceiling): no pictures computed or drawn, frames drawn anyway.
+    setWidgetsOnly: function (on) { call('nnplay_api_set_widgets_only', null, ['number'], [on ? 1 : 0]); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -135,7 +135,8 @@ void app_frame(App& app) {
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(app.window, &fb_width, &fb_height);
     if (fb_width != app.stats.drawn_width || fb_height != app.stats.drawn_height) app_wake(app);
-    const bool idle = !app.run.playing && !app.pictures.dirty && app.run.steps_requested == 0 &&
+    const bool idle = !app.run.playing && !app.pictures.dirty && !app.pictures.boundary.busy() &&
+                      app.run.steps_requested == 0 &&
                       app.view.keys.empty() && !input_pending() && !app.run.reset_requested && !app.run.edit_pending &&
                       !ImGui::GetIO().WantTextInput && frame_start - app.stats.last_activity > 0.5 &&
                       frame_start - app.stats.last_drawn < 1.0;

@@ -5,6 +5,7 @@
 // reset, a weight edit); it never trains and never touches the trainer or the address.
 #pragma once
 
+#include "web/boundary.h"  // speed (task C)
 #include "web/plots.h"
 #include "web/renderer.h"
 #include "web/share.h"
@@ -85,6 +86,9 @@ struct Pictures {
     // Colour (web/palette.h): the class count the previews show, the theme they were drawn in.
     int preview_classes = 0;
     int theme_version = -1;
+    // Speed (task C): the output plot's grid, refined progressively (web/boundary.h).
+    BoundaryGrid boundary;
+    bool output_stale = true;           // the trainer changed since the running pass started
 };
 
 // The address bar (web/address_bar.cpp): what it shows and the state it was written from.

@@ -113,6 +113,9 @@ void imgui_gl_render(const ImDrawData* data) {
     set_state(data, fb_width, fb_height);
     const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    // The widgets-only page (the bench's ceiling) draws what uses the font atlas only.
+    const bool only_widgets = widgets_only();
+    const ImTextureID fonts = ImGui::GetIO().Fonts->TexID;
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)),
@@ -130,12 +133,15 @@ void imgui_gl_render(const ImDrawData* data) {
             if (x1 <= x0 || y1 <= y0) continue;
             glScissor(int(x0), int(float(fb_height) - y1), int(x1 - x0), int(y1 - y0));
             if (cmd.UserCallback) {
-                cmd.UserCallback(list, &cmd);
+                if (!only_widgets) cmd.UserCallback(list, &cmd);
                 continue;
             }
+            if (only_widgets && cmd.GetTexID() != fonts) continue;
             glBindTexture(GL_TEXTURE_2D, as_texture(cmd.GetTexID()));
             glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), index_type,
                            (void*)(std::intptr_t(cmd.IdxOffset) * std::intptr_t(sizeof(ImDrawIdx))));
+            ++gl_counts().draw_calls;
+            gl_counts().triangles += cmd.ElemCount / 3;
         }
     }
     glBindVertexArray(0);

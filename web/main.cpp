@@ -3,6 +3,7 @@
 // on the web (the browser calls us once per animation frame), a plain while loop natively.
 #include "web/app.h"
 #include "web/platform.h"
+#include "web/renderer.h"
 
 #include <GLFW/glfw3.h>
 
@@ -15,6 +16,12 @@
 #endif
 
 namespace {
+
+// One frame; the GL counts (web/renderer.h) start again for it.
+void frame(nnplay::web::App& app) {
+    nnplay::web::gl_counts_next_frame();
+    nnplay::web::app_frame(app);
+}
 
 void on_glfw_error(int code, const char* text) {
     char line[512];
@@ -108,12 +115,12 @@ int main() {
     if (!nnplay::web::app_init(*app, window)) return 1;
 
 #ifdef __EMSCRIPTEN__
-    emscripten_set_main_loop_arg([](void* a) { nnplay::web::app_frame(*static_cast<nnplay::web::App*>(a)); },
+    emscripten_set_main_loop_arg([](void* a) { frame(*static_cast<nnplay::web::App*>(a)); },
                                  app, 0, true);
 #else
     glfwSwapInterval(1);
     if (std::getenv("NNPLAY_DESKTOP_CHECK")) return desktop_check(*app, window);
-    while (!glfwWindowShouldClose(window)) nnplay::web::app_frame(*app);
+    while (!glfwWindowShouldClose(window)) frame(*app);
     nnplay::web::app_shutdown(*app);
     delete app;
     glfwDestroyWindow(window);

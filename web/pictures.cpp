@@ -48,41 +48,16 @@ int thumbnail_px(const App& app) {
     return px;
 }
 
-// The output plot zoomed (view.plot_zoom > 1): the grid over the region it shows, at the
-// same resolution as the whole plane's, so the boundary there is drawn in full detail.
-void zoomed_grid(App& app, int R) {
-    const View& v = app.view;
-    const float half = kDomain / v.plot_zoom, cell = 2 * half / float(R);
-    std::vector<Point> points(std::size_t(R) * std::size_t(R));
-    for (int i = 0; i < R; ++i)  // row 0 at the top, as evaluate_grid's
-        for (int j = 0; j < R; ++j)
-            points[std::size_t(i * R + j)] = {v.plot_cx - half + (float(j) + 0.5f) * cell,
-                                              v.plot_cy + half - (float(i) + 0.5f) * cell, 0};
-    app.run.trainer->predict(points, app.pictures.grid.output);
-    app.pictures.grid.resolution = R;
-}
-
-void update_pictures(App& app) {
-    Trainer& t = *app.run.trainer;
-    const NetworkSpec& spec = t.spec();
-    if (app.pictures.renderer_ok) {
-        int slots = feature_count;
-        for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
-        if (app.pictures.renderer.reserve_slots(slots, thumbnail_px(app))) make_feature_thumbnails(app);
-    }
-    const int output_res = kOutputRes >> app.pictures.detail;
-    const int thumb_res = Renderer::kSlotRes >> std::max(0, app.pictures.detail - 1);
-    if (app.view.plot_zoom > 1) zoomed_grid(app, output_res);
-    else t.evaluate_grid(output_res, app.pictures.grid, false);
-    // The thumbnails show the member the network view draws (its selector marks them dirty).
-    const int member = std::clamp(app.view.member, 0, t.ensemble_size() - 1);
-    t.evaluate_grid(thumb_res, app.pictures.thumbs, true, member);
-    if (!app.pictures.renderer_ok) return;
-
-    const int n = output_res * output_res;
+// The output grid of a finished pass (web/boundary.h) as the plot's values: binary outputs
+// on [−1, 1], several classes as the winning class + its probability / 2.
+void publish_output(App& app) {
+    const NetworkSpec& spec = app.run.trainer->spec();
+    const BoundaryGrid& b = app.pictures.boundary;
+    const int n = b.result_res() * b.result_res();
+    const Matrix& out = b.result();  // (outputs, n)
+    if (out.cols() != n || out.rows() < 1) return;
     std::vector<float> values(std::size_t(n), 0.0f);
-    const Matrix& out = app.pictures.grid.output;  // (outputs, n)
-    if (spec.output == Output::softmax_ce && spec.outputs > 1) {
+    if (spec.output == Output::softmax_ce && out.rows() > 1) {
         for (int j = 0; j < n; ++j) {
             Eigen::Index best = 0;
             float p = out.col(j).maxCoeff(&best);
@@ -91,7 +66,24 @@ void update_pictures(App& app) {
     } else {
         for (int j = 0; j < n; ++j) values[j] = signed_output(spec.output, out(0, j));
     }
-    app.pictures.renderer.set_output(values.data(), output_res);
+    app.pictures.renderer.set_output(values.data(), b.result_res());
+}
+
+// The thumbnails of every neuron (the output plot's grid is BoundaryGrid's).
+void update_pictures(App& app) {
+    Trainer& t = *app.run.trainer;
+    const NetworkSpec& spec = t.spec();
+    if (app.pictures.renderer_ok) {
+        int slots = feature_count;
+        for (int l = 0; l < spec.layer_count(); ++l) slots += spec.width(l);
+        if (app.pictures.renderer.reserve_slots(slots, thumbnail_px(app))) make_feature_thumbnails(app);
+    }
+    const int thumb_res = Renderer::kSlotRes >> std::max(0, app.pictures.detail - 1);
+    // The thumbnails show the member the network view draws (its selector marks them dirty).
+    const int member = std::clamp(app.view.member, 0, t.ensemble_size() - 1);
+    t.evaluate_grid(thumb_res, app.pictures.thumbs, true, member);
+    if (!app.pictures.renderer_ok) return;
+    std::vector<float> values;
 
     // Thumbnails: a coarser grid (detail ≥ 2) fills each kSlotRes² slot in blocks.
     const int R = Renderer::kSlotRes, block = R / thumb_res;
@@ -243,24 +235,70 @@ int output_source(const App& app, HeatStyle& style) {
     return -1;
 }
 
-// Grids evaluated again when dirty and due: big networks make them expensive (R² forward
-// passes each), so while training they are then recomputed at most every fourth frame, and
-// the output grid gets coarser; full detail returns when it is cheap again.
-void update_grids(App& app) {
+// The thumbnails' grids, evaluated again when dirty and due: big networks make them
+// expensive (R² forward passes of every layer), so while training they are then recomputed at
+// most every fourth frame, and get coarser; full detail returns when it is cheap again.
+void update_thumbnails(App& app) {
     Pictures& p = app.pictures;
     const bool playing = app.run.playing;
     ++p.frames_since;
-    if (!playing && p.detail > 0) p.dirty = true;  // back to full detail
-    if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) p.dirty = true;
-    const bool due = !playing || p.ms < 16.0 || p.frames_since >= 4;
-    if (!p.dirty || !due) return;
+    bool redo = p.dirty;
+    if (!playing && p.detail > 0) redo = true;  // back to full detail
+    if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) redo = true;
+    // While training, at most every other frame (each costs an upload and the atlas drawn
+    // again), every fourth when they take long.
+    const bool due = !playing || p.frames_since >= (p.ms < 8.0 ? 2 : 4);
+    if (!redo || !due) return;
     const double start = now_ms();
     update_pictures(app);
     p.ms = now_ms() - start;
-    if (playing && p.ms > 16 && p.detail < kMaxDetail) ++p.detail;
-    else if ((!playing || p.ms < 6) && p.detail > 0) --p.detail;
+    if (playing && p.ms > 8 && p.detail < kMaxDetail) ++p.detail;
+    else if ((!playing || p.ms < 3) && p.detail > 0) --p.detail;
     p.dirty = false;
     p.frames_since = 0;
+}
+
+// The output plot's grid, refined progressively (web/boundary.h): while training, passes of
+// 256² when one fits four frames' budget, else 128² spread over frames (never coarser); paused,
+// passes of twice the resolution follow until the plot's own pixels (≤ 1024²), the finer
+// ones with a smaller budget. The plot shows the last finished pass.
+constexpr double kPlayingBudgetMs = 2.0;   // grid work a frame while training
+constexpr double kPausedBudgetMs = 24.0;   // ... and paused, up to 256² (nothing else to do)
+constexpr double kRefineBudgetMs = 8.0;    // ... and finer: a page just loaded stays quick
+constexpr int kMinBoundaryRes = 128;
+constexpr double kMaxRefineMs = 2500;      // a finer pass costing more is not started
+
+void update_output(App& app) {
+    Pictures& p = app.pictures;
+    BoundaryGrid& b = p.boundary;
+    const bool playing = app.run.playing;
+    const float plot_px = app.view.output_rect.w * ImGui::GetIO().DisplayFramebufferScale.x;
+    int full = 256;
+    while (float(full) < plot_px && full < 1024) full *= 2;
+    // The first pass after a change: 256² if it fits four frames' budget while training (or
+    // is the cost unknown), or a second's worth of frames paused; else 128² first.
+    const int first = b.estimate_ms(256) <= (playing ? 4 * kPlayingBudgetMs : 1000.0) ? 256 : kMinBoundaryRes;
+    if (p.output_stale && (!b.busy() || !playing)) {
+        // Training lets a pass finish (else none would); paused, the latest edit wins.
+        b.start(*app.run.trainer, std::min(first, full), app.view.plot_cx, app.view.plot_cy,
+                kDomain / app.view.plot_zoom);
+        p.output_stale = false;
+    }
+    const double budget = playing ? kPlayingBudgetMs : b.pass_res() <= 256 ? kPausedBudgetMs : kRefineBudgetMs;
+    if (b.busy() && b.advance(budget) && p.renderer_ok)
+        publish_output(app);
+    // Paused, the next finer pass starts at once: the page keeps drawing frames while a pass
+    // is under way (app_frame's idle test), however slow they come.
+    if (!b.busy() && !p.output_stale && !playing && b.result_res() > 0 && b.result_res() < full &&
+        b.estimate_ms(2 * b.result_res()) <= kMaxRefineMs)
+        b.start(*app.run.trainer, std::min(2 * b.result_res(), full), app.view.plot_cx, app.view.plot_cy,
+                kDomain / app.view.plot_zoom);
+}
+
+void update_grids(App& app) {
+    if (app.pictures.dirty) app.pictures.output_stale = true;
+    update_output(app);
+    update_thumbnails(app);
 }
 
 }  // namespace
@@ -278,6 +316,10 @@ void pictures_finish(App& app) {
         p.theme_version = theme_version();
         p.preview_classes = 0;  // the previews too
         p.dirty = true;
+    }
+    if (widgets_only()) {
+        p.dirty = true;  // the bench's ceiling: draw every frame, compute no picture
+        return;
     }
     update_grids(app);
     if (!p.renderer_ok) return;

@@ -45,6 +45,10 @@ void colour_heatmap(const float* values, int R, const HeatStyle& style, float px
                (channel(neutral.b, hue.b, ink.b) << IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
     };
     const float half_ppc = 0.5f / std::max(px_per_cell, 1e-3f);  // central differences, per pixel
+    // A coarse grid stretched over many pixels (a 4K plot) samples the line once a cell: a line
+    // narrower than a cell then breaks into dashes. It is widened to about a cell there (and
+    // the texture unit smooths it); a grid as fine as the screen keeps the 1.25-pixel line.
+    const float widen = std::min(1.0f, 1.25f / std::max(0.75f * px_per_cell, 1e-3f));
     const float lo = 1.0f / float(std::max(style.classes, 2));
     for (int i = 0; i < R; ++i) {
         const float* up = values + std::max(i - 1, 0) * R;
@@ -70,8 +74,8 @@ void colour_heatmap(const float* values, int R, const HeatStyle& style, float px
                 const float slope = (std::abs(row[right] - row[left]) + std::abs(down[j] - up[j])) * half_ppc;
                 // Fading out from 0.25 to 1.25 pixels (the thumbnails' shader used 0.5–1.5):
                 // the texture unit's stretching widens it again.
-                if (std::abs(c) < 1.25f * slope) {  // else no line
-                    const float s = std::clamp(std::abs(c) / slope - 0.25f, 0.0f, 1.0f);
+                if (std::abs(c) * widen < 1.25f * slope) {  // else no line
+                    const float s = std::clamp(std::abs(c) * widen / slope - 0.25f, 0.0f, 1.0f);
                     line = 0.8f * (1 - s * s * (3 - 2 * s));
                 }
             }

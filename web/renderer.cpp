@@ -13,6 +13,31 @@
 namespace nnplay::web {
 namespace {
 
+GlCounts counts_now, counts_last;
+bool widgets_only_flag = false;
+
+}  // namespace
+
+GlCounts& gl_counts() { return counts_now; }
+const GlCounts& gl_counts_last() { return counts_last; }
+void gl_counts_next_frame() {
+    if (counts_now.draw_calls > 0) counts_last = counts_now;
+    counts_now = GlCounts();
+}
+bool& widgets_only() { return widgets_only_flag; }
+
+namespace {
+
+void count_draw(long long triangles) {
+    ++counts_now.draw_calls;
+    counts_now.triangles += triangles;
+}
+
+void count_upload(long long bytes) {
+    ++counts_now.uploads;
+    counts_now.upload_bytes += bytes;
+}
+
 bool compile(GLenum type, const char* body, const char* name, GLuint& shader, std::string& error) {
     shader = glCreateShader(type);
     const char* parts[2] = {shader_prelude(), body};
@@ -66,6 +91,7 @@ GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, co
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, data);
+    if (data) count_upload(4LL * w * h);  // every format here is 4 bytes a texel
     return tex;
 }
 
@@ -160,7 +186,7 @@ bool Renderer::reserve_slots(int count, int slot_px) {
     slot_values_.assign(size_t(kSlotGrid * kSlotRes) * rows_ * kSlotRes, 0.0f);
     slot_data_ = make_texture(GL_R32F, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
                               slot_values_.data());
-    slots_dirty_ = false;
+    dirty_lo_ = 0, dirty_hi_ = -1;
     atlas_tex_ = make_texture(GL_RGBA8, kSlotGrid * slot_px_, rows_ * slot_px_, GL_RGBA,
                               GL_UNSIGNED_BYTE, nullptr);
     glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
@@ -175,7 +201,9 @@ void Renderer::set_slot(int slot, const float* values) {
     const size_t stride = size_t(kSlotGrid * kSlotRes);
     float* at = slot_values_.data() + size_t(slot / kSlotGrid) * kSlotRes * stride + size_t(slot % kSlotGrid) * kSlotRes;
     for (int i = 0; i < kSlotRes; ++i) std::copy(values + i * kSlotRes, values + (i + 1) * kSlotRes, at + i * stride);
-    atlas_stale_ = slots_dirty_ = true;
+    atlas_stale_ = true;
+    if (dirty_hi_ < dirty_lo_) dirty_lo_ = dirty_hi_ = slot;
+    else dirty_lo_ = std::min(dirty_lo_, slot), dirty_hi_ = std::max(dirty_hi_, slot);
 }
 
 void Renderer::set_output(const float* values, int R) {
@@ -196,6 +224,7 @@ ImTextureID Renderer::output_image(const HeatStyle& style, float px_per_cell) {
             glBindTexture(GL_TEXTURE_2D, out_tex_);
             glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE,
                             out_pixels_.data());
+            count_upload(4LL * out_res_ * out_res_);
         }
         glBindTexture(GL_TEXTURE_2D, 0);
         out_stale_ = false;
@@ -223,6 +252,7 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     glUniform1i(glGetUniformLocation(p, "u_slot_grid"), kSlotGrid);
     glBindVertexArray(empty_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    count_draw(1);
     glBindVertexArray(0);
 }
 
@@ -233,17 +263,27 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
     atlas_style_ = style;
     int rows = (count + kSlotGrid - 1) / kSlotGrid;
     glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
-    glViewport(0, 0, kSlotGrid * slot_px_, rows * slot_px_);
+    // Only the columns in use: SwiftShader pays for every pixel drawn.
+    glViewport(0, 0, std::min(count, kSlotGrid) * slot_px_, rows * slot_px_);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, slot_data_);
-    if (slots_dirty_) {
-        // One upload for every slot set since the last time: an 8 × 64 network's 512 uploads
-        // of a slot each cost more than the drawing.
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
-                        slot_values_.data());
-        slots_dirty_ = false;
+    if (dirty_hi_ >= dirty_lo_) {
+        // One upload of the slots set since the last time (an 8 × 64 network's 512 uploads of
+        // a slot each cost more than the drawing), and only of those: while training, the
+        // features' slots never change.
+        const int row0 = dirty_lo_ / kSlotGrid, row1 = dirty_hi_ / kSlotGrid;
+        const int col0 = row0 == row1 ? dirty_lo_ % kSlotGrid : 0;
+        const int col1 = row0 == row1 ? dirty_hi_ % kSlotGrid : kSlotGrid - 1;
+        const int stride = kSlotGrid * kSlotRes, x = col0 * kSlotRes, y = row0 * kSlotRes;
+        const int w = (col1 - col0 + 1) * kSlotRes, h = (row1 - row0 + 1) * kSlotRes;
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, stride);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RED, GL_FLOAT,
+                        slot_values_.data() + std::size_t(y) * std::size_t(stride) + std::size_t(x));
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        count_upload(4LL * w * h);
+        dirty_lo_ = 0, dirty_hi_ = -1;
     }
     draw_heatmap(style, true, 0, 0, kSlotRes);
     glBindTexture(GL_TEXTURE_2D, 0);
@@ -298,6 +338,7 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glBindBuffer(GL_ARRAY_BUFFER, 0);
         glBindVertexArray(point_vao_);
         glDrawArrays(GL_TRIANGLES, 0, GLsizei(point_vertices_.size()));
+        count_draw((long long)point_vertices_.size() / 3);
         glBindVertexArray(0);
         glDisable(GL_BLEND);
     }
@@ -319,6 +360,7 @@ void Renderer::set_image(int cell, const ImU32* rgba) {
     glBindTexture(GL_TEXTURE_2D, image_tex_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, cell * image_px_, 0, image_px_, image_px_, GL_RGBA,
                     GL_UNSIGNED_BYTE, rgba);
+    count_upload(4LL * image_px_ * image_px_);
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 

@@ -15,6 +15,21 @@
 
 namespace nnplay::web {
 
+// Speed (task C): what the page asked of GL in a frame, counted where the pictures and
+// ImGui's draw lists are drawn and uploaded (the bench and the test API read them).
+struct GlCounts {
+    int draw_calls = 0;
+    long long triangles = 0;
+    int uploads = 0;               // texture uploads (glTex(Sub)Image2D with data)
+    long long upload_bytes = 0;
+};
+GlCounts& gl_counts();             // the frame being drawn, counted as it goes
+const GlCounts& gl_counts_last();  // the last frame that drew anything
+void gl_counts_next_frame();       // called at the top of each frame
+// A widgets-only page (the bench's ceiling): ImGui draws only its widgets and text, no
+// pictures, boundary or chart images, and the pictures are not computed.
+bool& widgets_only();
+
 // Compiles and links a vertex and fragment shader body (shader_prelude() goes first). On
 // failure returns 0 and error names the shader and holds its log.
 GLuint link_program(const char* vert, const char* frag, const char* name, std::string& error);
@@ -100,7 +115,7 @@ private:
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
     std::vector<float> slot_values_;  // its contents, uploaded by render_slots()
-    bool slots_dirty_ = false;        // set_slot() since the last upload
+    int dirty_lo_ = 0, dirty_hi_ = -1;  // the slots set since the last upload (none: hi < lo)
     int slot_px_ = kSlotPx;
     GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 kSlotGrid·slot_px_ × rows_·slot_px_
     bool atlas_stale_ = true;     // slots changed since the atlas was rendered

@@ -167,7 +167,7 @@ NNPLAY_API const char* nnplay_api_stats() {
                            ",\"picturesMs\":" + json_number(app->pictures.ms) +
                            ",\"firstFrameMs\":" + json_number(s.first_frame_ms) +
                            ",\"framesDrawn\":" + std::to_string(s.frames_drawn) +
-                           ",\"outputRes\":" + std::to_string(kOutputRes >> app->pictures.detail) +
+                           ",\"outputRes\":" + std::to_string(app->pictures.renderer.output_res()) +
                            ",\"nodePx\":" + json_number(app->view.node_px / app->view.dpr) +
                            draw_stats() + "}");
 }

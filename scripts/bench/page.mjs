@@ -1,18 +1,169 @@
 #!/usr/bin/env node
-// page.mjs: the page's speed figure (`make bench`, and printed by `make test-web` as information):
-// fps and epochs/s while training at 1280×800 in headless Chromium (software WebGL), each fps
-// also as a ratio to a bare WebGL 2 canvas of the same size measured in the same browser run.
+// page.mjs: the page's speed figures (`make bench-page`, and printed by `make test-web` as
+// information), in one headless Chromium run (software WebGL) at 1280×800, 1920×1080 and
+// 1280×800 at devicePixelRatio 2: a bare WebGL 2 canvas that only clears itself, the page
+// drawing only its widgets (the ceiling), and the page training the default network: frames
+// a second and their ratios to the bare canvas, the main thread's work per frame (JS + WASM,
+// timed around each animation-frame callback), draw calls, triangles and texture uploads.
+// Then the 8 × 64 network: its output grid's resolution while training and after a pause.
 // Usage: node scripts/bench/page.mjs   (NNPLAY_SITE=build/other times another build folder)
 // Exits 1 only when the page cannot load; slow figures are figures, not failures.
-import { launch, ready, VIEWPORT } from '../../tests/browser/harness.mjs';
+import { launch, ready } from '../../tests/browser/harness.mjs';
 
-// How long each figure is measured: the page's fps and epochs/s are averages over its last
-// second or so, so a few seconds let a changed setting settle.
-const SETTLE_MS = 3500;
-const BIG_MS = 5000;
-const BARE_MS = 3000;
+// How long each figure settles, then is measured: the first frames after a change (a new
+// size, a new network) are slow.
+const SETTLE_MS = 2000;
+const MEASURE_MS = 3000;
+const BIG_MS = 4000;
+const SIZES = [
+  { width: 1280, height: 800, dpr: 1 },
+  { width: 1920, height: 1080, dpr: 1 },
+  { width: 1280, height: 800, dpr: 2 },
+];
 
-const fmt = (x, digits = 1) => Number(x).toFixed(digits);
+const fmt = (x, digits = 1) => (Number.isFinite(x) ? Number(x).toFixed(digits) : '-');
+
+// Runs in the page before its scripts: times every animation-frame callback (the page's
+// frame: JS and WASM) and notes when each began.
+function frameHook() {
+  const log = { start: [], work: [] };
+  window.__frameLog = log;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((now) => {
+    const t0 = performance.now();
+    try { callback(now); } finally {
+      log.start.push(t0);
+      log.work.push(performance.now() - t0);
+    }
+  });
+}
+
+// The frame log since the last call: {fps, workMedian, workP95} in ms.
+async function frameFigures(page, ms) {
+  await page.evaluate(() => { window.__frameLog.start.length = 0; window.__frameLog.work.length = 0; });
+  await page.waitForTimeout(ms);
+  return page.evaluate(() => {
+    const { start, work } = window.__frameLog;
+    const sorted = [...work].sort((a, b) => a - b);
+    const at = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+    const span = start.length > 1 ? start[start.length - 1] - start[0] : 0;
+    return { fps: span > 0 ? (1000 * (start.length - 1)) / span : 0, workMedian: at(0.5), workP95: at(0.95) };
+  });
+}
+
+async function newPage(context, size) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: size.width, height: size.height });
+  if (size.dpr !== 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width: size.width, height: size.height, deviceScaleFactor: size.dpr, mobile: false,
+    });
+  }
+  await page.addInitScript(frameHook);
+  return page;
+}
+
+// A page that only clears a viewport-sized WebGL 2 canvas each frame: what this browser and
+// machine give at best. fps 0 when WebGL 2 is missing.
+async function measureBare(context, size) {
+  const page = await newPage(context, size);
+  await page.goto('about:blank');
+  await page.setContent('<!doctype html><style>html, body { margin: 0; overflow: hidden; } ' +
+                        'canvas { display: block; width: 100vw; height: 100vh; }</style><canvas></canvas>');
+  const ok = await page.evaluate(() => {
+    if (!window.__frameLog) {
+      // setContent may keep the first document: hook here then.
+      const log = { start: [], work: [] };
+      window.__frameLog = log;
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) => raf((now) => {
+        const t0 = performance.now();
+        try { cb(now); } finally { log.start.push(t0); log.work.push(performance.now() - t0); }
+      });
+    }
+    const canvas = document.querySelector('canvas');
+    canvas.width = Math.round(innerWidth * devicePixelRatio);
+    canvas.height = Math.round(innerHeight * devicePixelRatio);
+    const gl = canvas.getContext('webgl2');
+    if (!gl) return false;
+    let frames = 0;
+    const frame = () => {
+      gl.clearColor((frames++ % 60) / 60, 0.5, 0.5, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    return true;
+  });
+  let figures = { fps: 0, workMedian: NaN, workP95: NaN };
+  if (ok) {
+    await page.waitForTimeout(1000);  // the first WebGL context and frames are slow
+    figures = await frameFigures(page, MEASURE_MS);
+  }
+  await page.close();
+  return figures;
+}
+
+// The page at one size: widgets only, then training the default network (an epoch a frame).
+async function measurePage(context, url, size) {
+  const page = await newPage(context, size);
+  await page.goto(url);
+  await ready(page);
+  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.setWidgetsOnly(true); });
+  await page.waitForTimeout(SETTLE_MS);
+  const widgets = await frameFigures(page, MEASURE_MS);
+  widgets.gl = await page.evaluate(() => nnplay.speed());
+  await page.evaluate(() => { nnplay.setWidgetsOnly(false); nnplay.play(); });
+  await page.waitForTimeout(SETTLE_MS);
+  const training = await frameFigures(page, MEASURE_MS);
+  training.gl = await page.evaluate(() => nnplay.speed());
+  training.stats = await page.evaluate(() => nnplay.stats());
+  await page.close();
+  return { widgets, training };
+}
+
+// The default network as fast as possible, and the 8 × 64 network: the lowest output grid
+// resolution seen while it trains (sampled each frame), then how long after the pause its
+// grid reaches 256².
+async function measureBig(context, url) {
+  const page = await newPage(context, SIZES[0]);
+  await page.goto(url);
+  await ready(page);
+  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(4); nnplay.play(); });
+  await page.waitForTimeout(SETTLE_MS + 1500);
+  const fast = await page.evaluate(() => nnplay.stats());
+  await page.evaluate(() => { nnplay.pause(); nnplay.setSpeed(0); });
+  await page.evaluate(() => { nnplay.setState('networkShape=64,64,64,64,64,64,64,64'); nnplay.play(); });
+  // Every frame from the change until two passes of the new network's grid have finished
+  // (the first may have begun before it) and BIG_MS have gone by: the coarsest grid shown.
+  const lowest = await page.evaluate((ms) => new Promise((done) => {
+    const from = nnplay.speed().boundaryPasses;
+    let low = Infinity;
+    const until = performance.now() + ms;
+    const sample = () => {
+      const s = nnplay.speed();
+      low = Math.min(low, s.boundaryRes);
+      if ((s.boundaryPasses >= from + 2 && performance.now() >= until) || performance.now() > until + 60000)
+        done(s.boundaryPasses >= from + 2 ? low : NaN);
+      else requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }), BIG_MS);
+  const big = await page.evaluate(() => nnplay.stats());
+  const toFine = await page.evaluate(() => new Promise((done) => {
+    nnplay.pause();
+    const t0 = performance.now();
+    const check = () => {
+      if (nnplay.speed().boundaryRes >= 256) done(performance.now() - t0);
+      else if (performance.now() - t0 > 30000) done(NaN);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }));
+  await page.close();
+  return { fast, big, lowest, toFine };
+}
 
 let browser;
 try {
@@ -21,80 +172,48 @@ try {
   console.error(`bench-page: cannot start: ${e.message}`);
   process.exit(1);
 }
-// The page first, so its first frame is that of a freshly started browser (as the README's
-// figures were measured); then the bare canvas in the same browser.
-let figures;
+const rows = [];
+let big;
 try {
-  figures = await measurePage(browser);
+  for (const size of SIZES) {
+    const bare = await measureBare(browser.context, size);
+    const { widgets, training } = await measurePage(browser.context, browser.url, size);
+    rows.push({ size, bare, widgets, training });
+  }
+  big = await measureBig(browser.context, browser.url);
 } catch (e) {
   console.error(`bench-page: the page did not load or run: ${e.message.split('\n')[0]}`);
   await browser.close();
   process.exit(1);
 }
-const bare = await measureBare(browser).catch(() => 0);
 await browser.close();
 
-const ratio = (fps) => (bare > 0 ? ` (${fmt(fps / bare, 2)} of the bare canvas)` : '');
-const { d, s, b } = figures;
-console.log(`bench-page: headless Chromium, software WebGL (SwiftShader), ${VIEWPORT.width}x${VIEWPORT.height}`);
-console.log(`bench-page: bare WebGL 2 canvas, cleared each frame: ${bare > 0 ? fmt(bare) + ' fps' : 'not measured'}`);
-console.log(`bench-page: default network, 1 epoch a frame: ${fmt(d.fps)} fps${ratio(d.fps)}; frame ` +
-            `${fmt(d.frameMs)} ms, output ${d.outputRes}²; first frame ${Math.round(d.firstFrameMs)} ms ` +
-            `after navigation`);
-console.log(`bench-page: default network, as fast as possible: ${fmt(s.fps)} fps${ratio(s.fps)}, ` +
-            `${Math.round(s.epochsPerSecond)} epochs/s; frame ${fmt(s.frameMs)} ms of which training ` +
-            `${fmt(s.trainMs)} ms`);
-console.log(`bench-page: 8 x 64 network: ${fmt(b.fps)} fps${ratio(b.fps)}, ${fmt(b.epochsPerSecond)} epochs/s; ` +
-            `output ${b.outputRes}², pictures ${fmt(b.picturesMs, 0)} ms`);
-
-// The default network at the default speed (an epoch a frame), then as fast as possible, then
-// the largest network (which lowers its own pictures' detail to keep responding).
-async function measurePage({ context, url }) {
-  const page = await context.newPage();
-  await page.goto(url);
-  await ready(page);
-  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
-  await page.waitForTimeout(SETTLE_MS);
-  const d = await page.evaluate(() => nnplay.stats());
-  await page.evaluate(() => { nnplay.setSpeed(4); });
-  await page.waitForTimeout(SETTLE_MS);
-  const s = await page.evaluate(() => nnplay.stats());
-  await page.evaluate(() => { nnplay.pause(); nnplay.setSpeed(0); });
-  await page.evaluate(() => { nnplay.setState('networkShape=64,64,64,64,64,64,64,64'); nnplay.play(); });
-  await page.waitForTimeout(BIG_MS);
-  const b = await page.evaluate(() => nnplay.stats());
-  await page.close();
-  return { d, s, b };
+const ratio = (fps, bare) => (bare > 0 ? fmt(fps / bare, 2) : '-');
+console.log('bench-page: headless Chromium, software WebGL (SwiftShader); fps with its ratio to a bare WebGL 2 ' +
+            'canvas of the same size; main-thread work per frame (JS + WASM) median / p95 ms; ' +
+            'GL per frame of the training page');
+const table = [['size', 'bare fps', 'widgets fps', 'page fps', 'widgets work', 'page work', 'draws', 'triangles',
+                'uploads (KB)', 'grid']];
+for (const { size, bare, widgets, training } of rows) {
+  table.push([
+    `${size.width}x${size.height}${size.dpr !== 1 ? ` @${size.dpr}x` : ''}`,
+    fmt(bare.fps),
+    `${fmt(widgets.fps)} (${ratio(widgets.fps, bare.fps)})`,
+    `${fmt(training.fps)} (${ratio(training.fps, bare.fps)})`,
+    `${fmt(widgets.workMedian)} / ${fmt(widgets.workP95)}`,
+    `${fmt(training.workMedian)} / ${fmt(training.workP95)}`,
+    String(training.gl.drawCalls),
+    String(training.gl.triangles),
+    `${training.gl.uploads} (${fmt(training.gl.uploadBytes / 1024, 0)})`,
+    `${training.gl.boundaryRes}²`,
+  ]);
 }
-
-// Frames a second of a page that only clears a viewport-sized WebGL 2 canvas each frame: what
-// this browser and machine give at best, so the page's figures can be read as a fraction of it.
-// 0 when WebGL 2 is missing.
-async function measureBare({ context }) {
-  const page = await context.newPage();
-  await page.setContent('<!doctype html><style>html, body { margin: 0; overflow: hidden; } ' +
-                        'canvas { display: block; width: 100vw; height: 100vh; }</style><canvas></canvas>');
-  const fps = await page.evaluate((ms) => new Promise((done) => {
-    const canvas = document.querySelector('canvas');
-    canvas.width = Math.round(innerWidth * devicePixelRatio);
-    canvas.height = Math.round(innerHeight * devicePixelRatio);
-    const gl = canvas.getContext('webgl2');
-    if (!gl) { done(0); return; }
-    // A second's warm-up (the first WebGL context and frames are slow), then count.
-    let frames = 0, start = null;
-    const warmUntil = performance.now() + 1000;
-    function frame(now) {
-      gl.clearColor((frames % 60) / 60, 0.5, 0.5, 1);
-      gl.clear(gl.COLOR_BUFFER_BIT);
-      if (now >= warmUntil) {
-        if (start === null) start = now;
-        else frames++;
-        if (now - start >= ms) { done(1000 * frames / (now - start)); return; }
-      }
-      requestAnimationFrame(frame);
-    }
-    requestAnimationFrame(frame);
-  }), BARE_MS);
-  await page.close();
-  return fps;
-}
+const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+for (const r of table) console.log('bench-page:   ' + r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+const { fast, big: b, lowest, toFine } = big;
+console.log(`bench-page: default network, as fast as possible (1280x800): ${fmt(fast.fps)} fps, ` +
+            `${Math.round(fast.epochsPerSecond)} epochs/s; frame ${fmt(fast.frameMs)} ms of which training ` +
+            `${fmt(fast.trainMs)} ms`);
+console.log(`bench-page: 8 x 64 network (1280x800): ${fmt(b.fps)} fps (${ratio(b.fps, rows[0].bare.fps)}), ` +
+            `${fmt(b.epochsPerSecond)} epochs/s; output grid at least ${lowest}² while training, ` +
+            `256² ${fmt(toFine / 1000, 2)} s after the pause`);

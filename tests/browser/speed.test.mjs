@@ -1,0 +1,56 @@
+// speed.test.mjs: the output plot's grid refines progressively (never coarser than 128² while
+// an 8 × 64 network trains, 256² or finer after a pause), the GL counts the bench prints, and
+// the widgets-only page the bench measures its ceiling with. Conditions, not times: the
+// machine may be loaded.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, openReady, frames } from './harness.mjs';
+
+useBrowser();
+
+const speed = (page) => page.evaluate(() => nnplay.speed());
+
+test('an 8 x 64 network keeps a 128² output grid or finer while it trains, and refines past 256² paused', async () => {
+  const { page, problems } = await openReady();
+  await page.evaluate(() => { nnplay.setState('networkShape=64,64,64,64,64,64,64,64'); nnplay.play(); });
+  const passes = (await speed(page)).boundaryPasses;
+  // Every frame until two passes of the new network have finished (the first might have
+  // started before the change): the grid shown never drops below 128².
+  const seen = await page.evaluate((from) => new Promise((done) => {
+    const res = [];
+    const sample = () => {
+      const s = nnplay.speed();
+      res.push(s.boundaryRes);
+      if (s.boundaryPasses >= from + 2 || res.length > 20000) done(res); else requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }), passes);
+  assert.ok((await page.evaluate(() => nnplay.metrics().epoch)) > 0, 'the network did not train');
+  assert.ok(seen.length > 2, `only ${seen.length} frames sampled`);
+  assert.ok(Math.min(...seen) >= 128, `output grid ${Math.min(...seen)}² in one of ${seen.length} frames`);
+  // Paused, finer passes follow until 256² at least.
+  await page.evaluate(() => nnplay.pause());
+  await page.waitForFunction(() => nnplay.speed().boundaryRes >= 256, null, { timeout: 60000, polling: 100 });
+  assert.deepEqual(problems, []);
+});
+
+test('the default network refines to the plot\'s pixels paused; widgets only draws no picture', async () => {
+  const { page, problems } = await openReady();
+  await page.evaluate(() => { nnplay.pause(); nnplay.step(3); });
+  // The plot is some 500 pixels wide at 1280 x 800: 512² is its own resolution.
+  await page.waitForFunction(() => nnplay.speed().boundaryRes >= 512, null, { timeout: 60000, polling: 100 });
+  await frames(page, 3);
+  const full = await speed(page);
+  assert.ok(full.drawCalls > 10 && full.triangles > full.drawCalls, JSON.stringify(full));
+  await page.evaluate(() => nnplay.setWidgetsOnly(true));
+  const before = (await page.evaluate(() => nnplay.stats())).framesDrawn;
+  await frames(page, 5);
+  const widgets = await speed(page);
+  const after = (await page.evaluate(() => nnplay.stats())).framesDrawn;
+  assert.ok(widgets.widgetsOnly && after - before >= 4, `${after - before} frames drawn with widgets only`);
+  // The points, the output image and the thumbnails are gone; the widgets stay.
+  assert.ok(widgets.drawCalls > 0 && widgets.drawCalls < full.drawCalls, `${widgets.drawCalls} vs ${full.drawCalls}`);
+  assert.equal(widgets.uploads, 0);
+  await page.evaluate(() => nnplay.setWidgetsOnly(false));
+  assert.deepEqual(problems, []);
+});

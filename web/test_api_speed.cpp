@@ -1,0 +1,45 @@
+// test_api_speed.cpp: the test API's speed part (task C, web/api.js calls these): the last
+// drawn frame's GL counts, the output plot's grid resolution, and the widgets-only switch
+// the bench measures its ceiling with.
+#include "web/app.h"
+#include "web/renderer.h"
+
+#include <string>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#define NNPLAY_API extern "C" EMSCRIPTEN_KEEPALIVE
+#else
+#define NNPLAY_API extern "C"  // the desktop window has no JavaScript: nothing calls these
+#endif
+
+namespace nnplay::web {
+
+// {drawCalls, triangles, uploads, uploadBytes, boundaryRes, boundaryPassRes, boundaryPasses,
+// widgetsOnly}.
+NNPLAY_API const char* nnplay_api_speed() {
+    App* app = app_current();
+    if (!app) return "null";
+    const GlCounts& c = gl_counts_last();
+    const BoundaryGrid& b = app->pictures.boundary;
+    app->api_reply = "{\"drawCalls\":" + std::to_string(c.draw_calls) +
+                     ",\"triangles\":" + std::to_string(c.triangles) +
+                     ",\"uploads\":" + std::to_string(c.uploads) +
+                     ",\"uploadBytes\":" + std::to_string(c.upload_bytes) +
+                     ",\"boundaryRes\":" + std::to_string(app->pictures.renderer.output_res()) +
+                     ",\"boundaryPassRes\":" + std::to_string(b.busy() ? b.pass_res() : 0) +
+                     ",\"boundaryPasses\":" + std::to_string(b.passes()) +
+                     ",\"widgetsOnly\":" + (widgets_only() ? "true" : "false") + "}";
+    return app->api_reply.c_str();
+}
+
+// Widgets only (1) or the whole page (0); widgets only keeps drawing every frame.
+NNPLAY_API void nnplay_api_set_widgets_only(int on) {
+    App* app = app_current();
+    if (!app) return;
+    widgets_only() = on != 0;
+    app->pictures.dirty = true;
+    app_wake(*app);
+}
+
+}  // namespace nnplay::web
