@@ -28,8 +28,7 @@ namespace nnplay::web {
 constexpr int kSpeeds[] = {1, 3, 10, 30, 0};
 constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
 
-constexpr int kOutputRes = 256;
-constexpr int kMaxDetail = 3;  // output 32², thumbnails 8²
+constexpr int kMaxDetail = 3;  // thumbnails down to 8² while a big network trains
 
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels from the page's top-left corner
@@ -69,9 +68,8 @@ struct Run {
 // The pictures (web/pictures.cpp): grids from the trainer, coloured and uploaded before the
 // UI reads them, recomputed when the weights or data change (dirty).
 struct Pictures {
-    GridOutput grid;                    // the output plot, (kOutputRes >> detail)²
     GridOutput thumbs;                  // every neuron, (kSlotRes >> max(0, detail − 1))²
-    int detail = 0;                     // 0 = full; up to kMaxDetail while a big network trains
+    int detail = 0;                     // thumbnails: 0 = full; up to kMaxDetail while a big network trains
     bool dirty = true;
     double ms = 0;                      // what the last update of the pictures took
     int frames_since = 0;               // frames since the last update
