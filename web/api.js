@@ -172,6 +172,9 @@
         return call('nnplay_api_predict', 'string', ['number'], [ptr]);
       }));
     },
+    // Lessons (issue 15, web/test_api_lessons.cpp): {course, done, open, title, focus, error,
+    // panel, tasks: [{title, done, step, steps}]} of the Learn panel.
+    lessons: function () { return json('nnplay_api_lessons'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {
