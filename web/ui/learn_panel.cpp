@@ -179,7 +179,8 @@ void task_view(App& app, const Lesson& lesson, int t, float width) {
     const TaskProgress* p = t < int(learn.progress.size()) ? &learn.progress[t] : nullptr;
     for (int k = 0; k < int(task.steps.size()); ++k) {
         const bool met = done || (p && p->step > k);
-        caption(std::string(met ? "\xE2\x97\x8F " : "\xE2\x97\x8B ") + (k == 0 ? "when " : "then ") + task.steps[k].text);
+        coloured(kMuted, std::string(met ? "\xE2\x97\x8F " : "\xE2\x97\x8B ") + (k == 0 ? "when " : "then ") + task.steps[k].text,
+                 width);
     }
     if (t < int(learn.hints_shown.size())) {
         int& shown = learn.hints_shown[t];
