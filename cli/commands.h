@@ -69,6 +69,16 @@ struct SettingsOptions {
 // Prints the table of settings (engine/settings.h) to stdout. Always exit status 0.
 int run_settings(const SettingsOptions& options);
 
+struct LessonsOptions {
+    bool check = false;          // --check: train every task's reference solution (else --list)
+    std::string dir = "lessons";  // the folder of lesson files
+};
+
+// Lists the lessons of options.dir, or (check) trains every task's reference solution and
+// fails (exit status 1, naming lesson, task and figure) when one misses its target or a
+// file is bad.
+int run_lessons(const LessonsOptions& options);
+
 // The full usage text, to `out` (stdout for --help, stderr for a usage error).
 void print_usage(std::FILE* out);
 

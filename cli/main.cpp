@@ -23,6 +23,7 @@ void print_usage(std::FILE* out) {
         "  export  train, then write the points (CSV), the model (JSON) or a PyTorch script\n"
         "  bench   time training and drawing on fixed workloads\n"
         "  settings  list every key of --state: values, default, the page's range\n"
+        "  lessons list the course's lessons, or check that every task can be met\n"
         "  help    print this text (also: nnplay --help)\n"
         "\n"
         "nnplay train [--state LINK] [--points FILE.csv [--scale-points]] [--model FILE.json]\n"
@@ -86,6 +87,13 @@ void print_usage(std::FILE* out) {
         "  One line per key of --state: its type, default, allowed values, the range the\n"
         "  page's control offers, whether TensorFlow Playground has it, and its label.\n"
         "  --markdown  the same as the Markdown table of README.md's \"State keys\"\n"
+        "\n"
+        "nnplay lessons (--list | --check) [DIR]\n"
+        "  The lesson files (*.md) of DIR (default: lessons), see lessons/README.md.\n"
+        "  --list   one line per lesson: order, id, title, number of tasks\n"
+        "  --check  read every lesson and train each task's reference solution; exit\n"
+        "           status 1, naming the lesson, the task and the figures, if a file is\n"
+        "           bad or a target is not met\n"
         "\n"
         "nnplay bench [--reps N] [--json] [--only IDS]\n"
         "  --reps N    timed repetitions per workload after one warm-up, 1..1000 (default 7)\n"
@@ -291,6 +299,34 @@ int settings_main(int argc, char** argv) {
     return done ? *done : run_settings(options);
 }
 
+int lessons_main(int argc, char** argv) {
+    LessonsOptions options;
+    Args args(argc, argv, "lessons");
+    bool list = false, dir_given = false;
+    while (!args.done()) {
+        const std::string_view arg = args.flag();
+        if (is_help_flag(arg)) {
+            print_usage(stdout);
+            return kExitOk;
+        }
+        if (arg == "--check" || arg == "--list") {
+            if (!args.no_value(arg)) return usage_error();
+            (arg == "--check" ? options.check : list) = true;
+        } else if (!arg.starts_with("-") && !dir_given) {
+            options.dir = std::string(arg);
+            dir_given = true;
+        } else {
+            args.error("unknown option '" + std::string(arg) + "'");
+            return usage_error();
+        }
+    }
+    if (options.check == list) {
+        args.error("give one of --list and --check");
+        return usage_error();
+    }
+    return run_lessons(options);
+}
+
 int bench_main(int argc, char** argv) {
     BenchOptions options;
     Args args(argc, argv, "bench");
@@ -330,6 +366,7 @@ int main(int argc, char** argv) {
     if (command == "export") return export_main(argc, argv);
     if (command == "bench") return bench_main(argc, argv);
     if (command == "settings") return settings_main(argc, argv);
+    if (command == "lessons") return lessons_main(argc, argv);
     std::fprintf(stderr, "nnplay: unknown command '%s'\n", argv[1]);
     return usage_error();
 }

@@ -578,5 +578,33 @@ else
         "run scripts/readme_settings.sh to update README.md; $(diff "$tmp/readme_table" "$tmp/out" | head -n 8)"
 fi
 
+# ---------------------------------------------------------------------------
+# lessons: the course's files, a bad one and an unreachable target.
+
+mkdir -p "$tmp/lessons"
+printf -- '---\ntitle: T\nid: t\norder: 1\n---\nText.\n\n## Task: A\nwhen: test_acc >= 0.9\nanswer: train\nsolution: dataset=gauss\nepochs: 50\n' \
+    >"$tmp/lessons/good.md"
+run lessons --check "$tmp/lessons"
+expect "lessons --check: a reachable target, exit 0" test "$rc" -eq 0
+expect "lessons --check: says ok for the task" has "^ok  *t task 1 'A'" "$tmp/out"
+run lessons --list "$tmp/lessons"
+expect "lessons --list: order, id and title" grep -Eq '^ +1 +t +T +1 task$' "$tmp/out"
+sed 's/test_acc >= 0.9/test_acc >= 1.01/' "$tmp/lessons/good.md" >"$tmp/lessons/late.md"
+sed -i 's/^id: t$/id: u/' "$tmp/lessons/late.md"
+run lessons --check "$tmp/lessons"
+expect "lessons --check: an unreachable target, exit 1" test "$rc" -eq 1
+expect "lessons --check: names the lesson, the task and the figure" \
+    has "late.md: task 1 'A' (line 8): step 1 (line 9: test_acc >= 1.01) not met after 50 epochs: test_acc = 1" "$tmp/err"
+rm "$tmp/lessons/late.md"
+sed 's/^when: test_acc >= 0.9$/when: test_accuracy >= 0.9/' "$tmp/lessons/good.md" >"$tmp/lessons/bad.md"
+run lessons --check "$tmp/lessons"
+expect "lessons --check: a bad file, exit 1" test "$rc" -eq 1
+expect "lessons --check: a bad file's error names its line" \
+    has "bad.md: line 9: unknown name 'test_accuracy' in a condition" "$tmp/err"
+run lessons
+expect "lessons without --list or --check: exit 2" test "$rc" -eq 2
+run lessons --list "$tmp/nowhere"
+expect "lessons --list of a missing folder: exit 1" test "$rc" -eq 1
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -185,6 +185,9 @@
     speed: function () { return json('nnplay_api_speed'); },
     // Widgets only (the bench's ceiling): no pictures computed or drawn, frames drawn anyway.
     setWidgetsOnly: function (on) { call('nnplay_api_set_widgets_only', null, ['number'], [on ? 1 : 0]); },
+    // Lessons (issue 15, web/test_api_lessons.cpp): {course, done, open, title, focus, error,
+    // panel, tasks: [{title, done, step, steps}]} of the Learn panel.
+    lessons: function () { return json('nnplay_api_lessons'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

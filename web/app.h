@@ -12,6 +12,7 @@
 #include "web/undo.h"
 
 #include "engine/diagnosis.h"
+#include "web/lessons.h"  // lessons (issue 15): LearnState
 #include "engine/trainer.h"
 
 #include <map>
@@ -200,6 +201,8 @@ struct App {
     History history;                    // undo and redo (web/undo.cpp)
     // The training diagnosis (web/diagnosis_view.cpp): fed by trainer_changed.
     Diagnosis diagnosis;
+    // Lessons (issue 15, web/lessons.h): the course, the open lesson, its live-checked tasks.
+    LearnState learn;
 };
 
 bool app_init(App& app, GLFWwindow* window);

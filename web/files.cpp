@@ -73,6 +73,10 @@ void open_file_text(App& app, std::string_view name, std::string_view text, doub
         return;
     }
     std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if ((first != std::string_view::npos && text.substr(first).starts_with("---")) || name.ends_with(".md")) {
+        lessons_open_text(app, label, text);  // a lesson file (web/lessons.h)
+        return;
+    }
     const bool json = (first != std::string_view::npos && text[first] == '{') ||
                       (name.size() > 5 && name.substr(name.size() - 5) == ".json");
     if (json) {

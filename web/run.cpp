@@ -49,6 +49,7 @@ void trainer_changed(App& app, TrainerChange change) {
     if (change == TrainerChange::restarted) app.pictures.chart.clear();
     if (change == TrainerChange::trained || change == TrainerChange::restarted) app.pictures.chart.add(t.metrics());
     diagnosis_follow(app, change);
+    lessons_follow(app);
     app.pictures.dirty = true;
 }
 
@@ -147,6 +148,7 @@ void run_restore(App& app, const PlaygroundState& state, const WeightsPayload* w
 }
 
 std::vector<std::string> app_apply_query(App& app, std::string_view query, bool from_address) {
+    if (lessons_take_link(app, query)) return app.status.link_warnings;  // #lesson=... (web/lessons.h)
     const LinkPayloads link = split_link(query);
     // Back, Forward and a typed address have the browser's own history.
     if (!from_address) undo_record(app);

@@ -4,7 +4,7 @@
 # for a bounded time on a copy of its seed corpus, so the committed corpus stays
 # small (tests/fuzz/<target>.dict, when present, is passed as -dict). Any crash,
 # failed check, leak, timeout or sanitizer report fails it.
-# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, all six)
+# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, all seven)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -17,7 +17,7 @@ seed=${FUZZ_SEED:-1}
 runs=${FUZZ_RUNS:-60000}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json fuzz_train)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json fuzz_train fuzz_lesson)
 
 # The largest input a target may get: past its reader's limit, so the size checks and the
 # largest valid inputs are reached (libFuzzer's default follows the seed corpus: about 4 KB).
@@ -27,6 +27,7 @@ max_len_of() {
         fuzz_model_json) echo $(((8 << 20) + 1)) ;;  # kJsonMaxBytes + 1
         fuzz_payload) echo 131072 ;;                 # base64 of kPayloadMaxBytes (64 KiB), and more
         fuzz_state | fuzz_link) echo 262144 ;;       # a link with 5000 points and weights
+        fuzz_lesson) echo 65537 ;;                   # kLessonMaxBytes + 1
         *) echo 8192 ;;                              # fuzz_train: two states; sizes are capped
     esac
 }

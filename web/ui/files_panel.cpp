@@ -23,6 +23,8 @@ void files_menu(App& app) {
     tip(app, "ui.importPoints");
     if (ImGui::MenuItem("Open model (JSON)\xE2\x80\xA6") && !open_file_picker(".json,application/json"))
         app_message(app, "Opening files works in the browser only.", true);
+    if (ImGui::MenuItem("Open lesson\xE2\x80\xA6") && !open_file_picker(".md,.txt,text/markdown,text/plain"))
+        app_message(app, "Opening files works in the browser only.", true);
     tip(app, "ui.openModel");
     ImGui::Separator();
     if (ImGui::MenuItem("Export points (CSV)")) save_points(app);
