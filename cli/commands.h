@@ -6,6 +6,7 @@
 #include "engine/printable.h"  // printable(): what a file or link says, shown safely
 
 #include <cstdio>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,19 @@ struct SettingsOptions {
 
 // Prints the table of settings (engine/settings.h) to stdout. Always exit status 0.
 int run_settings(const SettingsOptions& options);
+
+struct ExplainOptions {
+    std::string state_query;  // as given to --state
+    int epochs = 0;           // trained before explaining, 0..1000000
+    double x = 0, y = 0;      // --point X,Y[,LABEL]
+    double label = std::numeric_limits<double>::quiet_NaN();  // NaN: the nearest training point's
+    int member = 0;           // --member K: the ensemble member explained
+    bool json = false;
+};
+
+// Trains to options.epochs, then prints one training step for the point (explain.h):
+// a table, or one JSON object. Exit status 2 for a point or member the run cannot explain.
+int run_explain(const ExplainOptions& options);
 
 // The full usage text, to `out` (stdout for --help, stderr for a usage error).
 void print_usage(std::FILE* out);

@@ -4,6 +4,7 @@
 #include "engine/explain.h"
 
 #include "engine/features.h"
+#include "engine/json_writer.h"
 #include "engine/network.h"
 #include "engine/optimizer.h"
 #include "engine/schedule.h"
@@ -149,6 +150,87 @@ std::string explain_step(const Trainer& trainer, int member, double x, double y,
         out.layers.push_back(std::move(layer));
     }
     return {};
+}
+
+std::string explanation_json(const Explanation& e) {
+    std::string j = "{";
+    auto key = [&](const char* name) {
+        if (j.size() > 1 && j.back() != '{' && j.back() != '[') j += ',';
+        append_json_string(j, name);
+        j += ':';
+    };
+    auto num = [&](const char* name, double v) {
+        key(name);
+        append_json_number(j, v);
+    };
+    auto text = [&](const char* name, const std::string& v) {
+        key(name);
+        append_json_string(j, v);
+    };
+    num("member", e.member);
+    num("epoch", e.epoch);
+    num("x", e.x);
+    num("y", e.y);
+    num("label", e.label);
+    key("inputs");
+    j += '[';
+    for (std::size_t i = 0; i < e.inputs.size(); ++i) {
+        if (i) j += ',';
+        j += '{';
+        text("name", e.input_names[i]);
+        num("value", e.inputs[i]);
+        j += '}';
+    }
+    j += ']';
+    num("loss", e.loss);
+    num("reg_loss", e.reg_loss);
+    num("learning_rate", e.learning_rate);
+    text("optimizer", e.optimizer);
+    text("regularization", e.regularization);
+    num("regularization_rate", e.regularization_rate);
+    num("max_relative_error", e.max_relative_error);
+    key("layers");
+    j += '[';
+    for (std::size_t l = 0; l < e.layers.size(); ++l) {
+        if (l) j += ',';
+        j += '{';
+        key("neurons");
+        j += '[';
+        for (std::size_t n = 0; n < e.layers[l].neurons.size(); ++n) {
+            const ExplainNeuron& u = e.layers[l].neurons[n];
+            if (n) j += ',';
+            j += '{';
+            num("z", u.z);
+            num("a", u.a);
+            num("dz", u.dz);
+            j += '}';
+        }
+        j += ']';
+        for (int bias = 0; bias < 2; ++bias) {
+            key(bias ? "biases" : "weights");
+            j += '[';
+            bool first = true;
+            for (const ExplainParam& p : e.layers[l].params) {
+                if ((p.from < 0) != bool(bias)) continue;
+                if (!first) j += ',';
+                first = false;
+                j += '{';
+                num("to", p.to);
+                if (!bias) num("from", p.from);
+                num("value", p.value);
+                num("grad_data", p.grad_data);
+                num("grad_reg", p.grad_reg);
+                num("grad", p.grad);
+                num("numeric", p.numeric);
+                num("after", p.after);
+                j += '}';
+            }
+            j += ']';
+        }
+        j += '}';
+    }
+    j += "]}";
+    return j;
 }
 
 }  // namespace nnplay

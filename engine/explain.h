@@ -60,4 +60,9 @@ struct Explanation {
 std::string explain_step(const Trainer& trainer, int member, double x, double y, double label,
                          Explanation& out);
 
+// The explanation as one JSON object: point, inputs, loss, the step's settings and
+// "layers": [{"neurons": [{z, a, dz}], "weights": [{to, from, value, grad_data, grad_reg,
+// grad, numeric, after}], "biases": [...]}] (from = the input or previous layer's neuron).
+std::string explanation_json(const Explanation& e);
+
 }  // namespace nnplay
