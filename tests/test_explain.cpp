@@ -3,6 +3,7 @@
 // are exactly the trainer's own step on a batch of that one point.
 #include "engine/explain.h"
 
+#include "engine/diagnosis.h"
 #include "engine/trainer.h"
 
 #include <doctest/doctest.h>
@@ -144,4 +145,26 @@ TEST_CASE("explain: bad requests get a reason, never a crash") {
     s.model = Model::perceptron;
     Trainer p(s);
     CHECK(explain_step(p, 0, 0, 0, 1, e).find("perceptron") != std::string::npos);
+}
+
+TEST_CASE("gradient norms: a deep sigmoid network's first layer gets orders of magnitude less") {
+    PlaygroundState s;
+    s.network_shape = {8, 8, 8, 8, 8, 8};
+    s.activation = Activation::sigmoid;
+    Trainer t(s);
+    for (int e = 0; e < 5; ++e) t.step_epoch();
+    const std::vector<double> norms = layer_gradient_norms(t);
+    REQUIRE(norms.size() == 7);
+    for (double g : norms) CHECK((std::isfinite(g) && g > 0));
+    MESSAGE("first layer " << norms.front() << ", last " << norms.back());
+    CHECK(norms.front() < 1e-2 * norms.back());
+    // A shallow tanh network passes its gradient back without such a loss.
+    s.network_shape = {4};
+    s.activation = Activation::tanh;
+    Trainer shallow(s);
+    const std::vector<double> g2 = layer_gradient_norms(shallow);
+    REQUIRE(g2.size() == 2);
+    CHECK(g2.front() > 1e-2 * g2.back());
+    s.model = Model::perceptron;
+    CHECK(layer_gradient_norms(Trainer(s)).empty());
 }
