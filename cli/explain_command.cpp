@@ -25,14 +25,22 @@ std::string unit_name(const Explanation& e, int layer, int unit) {
     return "h" + std::to_string(layer + 1) + "." + std::to_string(unit);
 }
 
+// The name padded to `width` columns: "x₁" is 4 bytes but 2 columns, so printf's %-8s would not do.
+std::string pad(std::string name, std::size_t width) {
+    std::size_t columns = 0;
+    for (unsigned char c : name) columns += (c & 0xC0) != 0x80;
+    if (columns < width) name.append(width - columns, ' ');
+    return name;
+}
+
 void print_table(const Explanation& e) {
     std::printf("point (%g, %g), label %g; member %d at epoch %d\n", e.x, e.y, e.label, e.member, e.epoch);
     std::printf("\nforward\n");
     for (std::size_t i = 0; i < e.inputs.size(); ++i)
-        std::printf("  %-8s a = % .6g\n", e.input_names[i].c_str(), e.inputs[i]);
+        std::printf("  %s a = % .6g\n", pad(e.input_names[i], 8).c_str(), e.inputs[i]);
     for (std::size_t l = 0; l < e.layers.size(); ++l)
         for (std::size_t n = 0; n < e.layers[l].neurons.size(); ++n)
-            std::printf("  %-8s z = % .6g   a = % .6g\n", unit_name(e, int(l), int(n)).c_str(),
+            std::printf("  %s z = % .6g   a = % .6g\n", pad(unit_name(e, int(l), int(n)), 8).c_str(),
                         e.layers[l].neurons[n].z, e.layers[l].neurons[n].a);
     std::printf("\nloss %.6g (the point's data loss)", e.loss);
     if (e.regularization != "none")
@@ -40,7 +48,7 @@ void print_table(const Explanation& e) {
     std::printf("\n\nbackward: dL/dz\n");
     for (std::size_t l = e.layers.size(); l-- > 0;)
         for (std::size_t n = 0; n < e.layers[l].neurons.size(); ++n)
-            std::printf("  %-8s dL/dz = % .6g\n", unit_name(e, int(l), int(n)).c_str(), e.layers[l].neurons[n].dz);
+            std::printf("  %s dL/dz = % .6g\n", pad(unit_name(e, int(l), int(n)), 8).c_str(), e.layers[l].neurons[n].dz);
     std::printf("\nbackward: dL/dw (data + regulariser), finite difference, and the update at rate %g (%s)\n",
                 e.learning_rate, e.optimizer.c_str());
     std::printf("  %-18s %13s %13s %13s %13s %13s %13s\n", "parameter", "value", "dL/dw data", "regulariser",
@@ -49,7 +57,7 @@ void print_table(const Explanation& e) {
         for (const ExplainParam& p : e.layers[l].params) {
             const std::string to = unit_name(e, int(l), p.to);
             const std::string name = p.from < 0 ? "b " + to : "w " + unit_name(e, int(l) - 1, p.from) + "->" + to;
-            std::printf("  %-18s % 13.6g % 13.6g % 13.6g % 13.6g % 13.6g % 13.6g\n", name.c_str(), p.value,
+            std::printf("  %s % 13.6g % 13.6g % 13.6g % 13.6g % 13.6g % 13.6g\n", pad(name, 18).c_str(), p.value,
                         p.grad_data, p.grad_reg, p.grad, p.numeric, p.after);
         }
     std::printf("\nlargest relative difference between chain rule and finite differences: %.2g\n",
