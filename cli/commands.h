@@ -6,6 +6,7 @@
 #include "engine/printable.h"  // printable(): what a file or link says, shown safely
 
 #include <cstdio>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,19 @@ struct LessonsOptions {
 // fails (exit status 1, naming lesson, task and figure) when one misses its target or a
 // file is bad.
 int run_lessons(const LessonsOptions& options);
+
+struct ExplainOptions {
+    std::string state_query;  // as given to --state
+    int epochs = 0;           // trained before explaining, 0..1000000
+    double x = 0, y = 0;      // --point X,Y[,LABEL]
+    double label = std::numeric_limits<double>::quiet_NaN();  // NaN: the nearest training point's
+    int member = 0;           // --member K: the ensemble member explained
+    bool json = false;
+};
+
+// Trains to options.epochs, then prints one training step for the point (explain.h):
+// a table, or one JSON object. Exit status 2 for a point or member the run cannot explain.
+int run_explain(const ExplainOptions& options);
 
 // The full usage text, to `out` (stdout for --help, stderr for a usage error).
 void print_usage(std::FILE* out);

@@ -24,6 +24,7 @@ void print_usage(std::FILE* out) {
         "  bench   time training and drawing on fixed workloads\n"
         "  settings  list every key of --state: values, default, the page's range\n"
         "  lessons list the course's lessons, or check that every task can be met\n"
+        "  explain one training step for one point: forward, loss, backward, update\n"
         "  help    print this text (also: nnplay --help)\n"
         "\n"
         "nnplay train [--state LINK] [--points FILE.csv [--scale-points]] [--model FILE.json]\n"
@@ -82,6 +83,17 @@ void print_usage(std::FILE* out) {
         "                  last metrics (read back by nnplay train --model)\n"
         "  --pytorch FILE  a PyTorch script: the same network, weights, loss, optimiser,\n"
         "                  regularisation, schedule and data\n"
+        "\n"
+        "nnplay explain [--state LINK] [--epochs N] --point X,Y[,LABEL] [--member K] [--json]\n"
+        "  Trains until epoch N (0..1000000, default 0), then takes one training step for\n"
+        "  the point (x, y) with LABEL (a class index, or the target for regression;\n"
+        "  default: the nearest training point's label) and prints each neuron's z, a\n"
+        "  and dL/dz, the point's loss, each weight's and bias's dL/dw (the regulariser's\n"
+        "  part apart) beside its central finite difference, and each weight after the\n"
+        "  step the trainer would take for a batch of just this point. Nothing is trained\n"
+        "  by the step. --member K picks the ensemble member (default 0); --json prints\n"
+        "  one object with \"layers\" of \"neurons\", \"weights\" and \"biases\".\n"
+        "  A point, label or member the run cannot explain: exit status 2.\n"
         "\n"
         "nnplay settings [--markdown]\n"
         "  One line per key of --state: its type, default, allowed values, the range the\n"
@@ -327,6 +339,54 @@ int lessons_main(int argc, char** argv) {
     return run_lessons(options);
 }
 
+// "X,Y" or "X,Y,LABEL" into the options; false after an error message.
+bool parse_point(Args& args, std::string_view text, ExplainOptions& options) {
+    double v[3];
+    int count = 0;
+    std::size_t start = 0;
+    while (count < 3) {
+        const std::size_t comma = text.find(',', start);
+        const std::string_view part = text.substr(start, comma == std::string_view::npos ? text.npos : comma - start);
+        if (!parse_double_strict(part, v[count])) break;
+        ++count;
+        if (comma == std::string_view::npos) {
+            if (count >= 2) {
+                options.x = v[0];
+                options.y = v[1];
+                if (count == 3) options.label = v[2];
+                return true;
+            }
+            break;
+        }
+        start = comma + 1;
+    }
+    args.error("--point needs X,Y or X,Y,LABEL (numbers), not '" + printable(text) + "'");
+    return false;
+}
+
+int explain_main(int argc, char** argv) {
+    ExplainOptions options;
+    Args args(argc, argv, "explain");
+    bool have_point = false;
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--json") return take_switch(args, flag, options.json);
+        if (flag == "--member") return take(args.integer(flag, 0, 7), options.member);
+        if (flag == "--point") {
+            const std::optional<std::string_view> v = args.value(flag);
+            if (!v || !parse_point(args, *v, options)) return Flag::refused;
+            have_point = true;
+            return Flag::taken;
+        }
+        return run_flag(args, flag, options.state_query, options.epochs, 0);
+    });
+    if (done) return *done;
+    if (!have_point) {
+        args.error("which point? give --point X,Y[,LABEL]");
+        return usage_error();
+    }
+    return run_explain(options);
+}
+
 int bench_main(int argc, char** argv) {
     BenchOptions options;
     Args args(argc, argv, "bench");
@@ -367,6 +427,7 @@ int main(int argc, char** argv) {
     if (command == "bench") return bench_main(argc, argv);
     if (command == "settings") return settings_main(argc, argv);
     if (command == "lessons") return lessons_main(argc, argv);
+    if (command == "explain") return explain_main(argc, argv);
     std::fprintf(stderr, "nnplay: unknown command '%s'\n", argv[1]);
     return usage_error();
 }

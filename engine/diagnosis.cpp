@@ -258,6 +258,35 @@ void Diagnosis::measure_network(const Trainer& trainer) {
     }
 }
 
+std::vector<double> layer_gradient_norms(const Trainer& trainer) {
+    const NetworkSpec& spec = trainer.spec();
+    const std::vector<Point>& train = trainer.data().train;
+    const int n = int(train.size());
+    if (spec.output == Output::step || n == 0) return {};
+    Matrix X;
+    compute_features(enabled_features(trainer.state().features), train, X);
+    Vector y(n);
+    for (int i = 0; i < n; ++i) y[i] = train[std::size_t(i)].label;
+    Network<Scalar> net = trainer.network(0);
+    Workspace<Scalar> ws(spec, std::min(n, kChunk), true);
+    Vector sum = Vector::Zero(net.params().size());
+    for (int start = 0; start < n; start += ws.capacity) {
+        const int m = std::min(ws.capacity, n - start);
+        const Scalar* x = X.data() + std::size_t(start) * X.rows();
+        net.forward(x, m, ws);
+        net.backward(x, y.data() + start, m, ws);
+        sum += net.grads() * (Scalar(m) / Scalar(n));  // chunk means, weighted: the whole set's mean
+    }
+    std::vector<double> norms;
+    std::size_t offset = 0;
+    for (int l = 0; l < spec.layer_count(); ++l) {
+        const std::size_t size = std::size_t(spec.width(l)) * std::size_t(spec.fan_in(l));
+        norms.push_back(double(sum.segment(Eigen::Index(offset), Eigen::Index(size)).norm()));
+        offset += size + std::size_t(spec.width(l));  // W, then b
+    }
+    return norms;
+}
+
 void Diagnosis::add(const char* code, std::string message) {
     std::string summary = message;
     const std::string_view advice = help_text(std::string("diagnosis.") + code);

@@ -39,6 +39,11 @@ struct DiagnosisMeasures {
 // How a hidden unit looks at the last analysis, for the network view's marks.
 enum class UnitHealth : std::uint8_t { ok, dead, saturated };
 
+// Per dense layer of member 0: ‖∂L/∂W‖ (weights, not biases) of the mean data loss over the
+// whole training set, the figure of DiagnosisMeasures::grad_norm measured now, for the page's
+// gradient-flow chart. Empty for the perceptron (no gradients) or without training points.
+std::vector<double> layer_gradient_norms(const Trainer& trainer);
+
 class Diagnosis {
 public:
     static constexpr int kEvery = 10;  // epochs between analyses of the network

@@ -157,6 +157,11 @@ std::vector<Setting> build_table() {
     layer_activations.s.max_count = widths.s.max_count;
     Row compat = choice("compat", enum_ref<&S::compat>(), compat_names, "Compatibility");
     compat.s.omit_default = true;
+    // See inside (issue 14): views a link opens; written only when set, so no other link changes.
+    Row show_backprop = flag("showBackprop", &S::show_backprop, "Backprop step by step");
+    show_backprop.s.omit_default = true;
+    Row show_gradients = flag("showGradients", &S::show_gradients, "Gradient flow");
+    show_gradients.s.omit_default = true;
     Row points = row("points", SettingType::points, &S::points, "Custom points", -kDomain, kDomain);
     points.s.max_count = kMaxPoints;
 
@@ -219,6 +224,8 @@ std::vector<Setting> build_table() {
         real("minDelta", &S::min_delta, 0, 10, "Min. improvement").slider(0, 0.1, 0.0001),
         compat,
         points,
+        show_backprop,
+        show_gradients,
     };
 }
 

@@ -119,6 +119,10 @@ struct PlaygroundState {
     bool show_test_data = false;
     bool discretize = false;
     bool hide_text = false;
+    // See inside (issue 14, backprop and gradient flow): a true flag opens the Inside panel
+    // with that view's section open. Written only when set.
+    bool show_backprop = false;
+    bool show_gradients = false;
     // Controls the page hides, from TensorFlow Playground's "<key>_hide=true"
     // keys; kept in the order read so a link writes back the same.
     std::vector<std::string> hidden_controls;

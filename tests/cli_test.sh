@@ -559,6 +559,41 @@ run train --model "$tmp/array.json"
 expect "an 8 MB JSON array is refused at its first byte" has 'array.json: line 1, column 1: a model file is a JSON object' "$tmp/err"
 
 # ---------------------------------------------------------------------------
+# explain: one training step for one point (engine/explain.h).
+
+run explain --state 'networkShape=3&regularization=L2&regularizationRate=0.01' --epochs 5 --point 1,2,1
+expect "explain: exit 0, a table with forward, loss, backward and the update" \
+    test "$rc" -eq 0 -a -n "$(grep '^forward' "$tmp/out")" -a -n "$(grep '^loss .* + L2 term' "$tmp/out")" -a \
+         -n "$(grep '^backward: dL/dz' "$tmp/out")" -a -n "$(grep 'w h1.0->out' "$tmp/out")"
+expect "explain: chain rule and finite differences agree within 1e-6" \
+    test -n "$(grep -E 'finite differences: [0-9.]+e-(0[7-9]|[1-9][0-9])$' "$tmp/out")"
+run explain --state 'dataset=spiral&classes=3&networkShape=4' --point 1,2,2 --json
+expect "explain --json: one object with three output neurons and their weights" \
+    test "$rc" -eq 0 -a "$(lines "$tmp/out")" -eq 1 -a -n "$(grep '"layers":\[{"neurons"' "$tmp/out")"
+if [[ $json_tool == python3 ]]; then
+    expect "explain --json: parses; numeric matches grad for every weight" python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))
+assert len(e["layers"]) == 2 and len(e["layers"][1]["neurons"]) == 3
+for layer in e["layers"]:
+    for p in layer["weights"] + layer["biases"]:
+        assert abs(p["grad"] - p["numeric"]) <= 1e-6 * max(abs(p["grad"]), abs(p["numeric"])) + 1e-9, p
+' "$tmp/out"
+fi
+run explain --point 1,2
+expect "explain without a label: the nearest training point's" test "$rc" -eq 0 -a -n "$(grep '^point (1, 2), label [01];' "$tmp/out")"
+run explain --point 1,x
+expect "explain --point 1,x: exit 2, says what it needs" test "$rc" -eq 2 -a -n "$(grep 'needs X,Y or X,Y,LABEL' "$tmp/err")"
+run explain --point 1,2,5
+expect "explain with a label that is no class: exit 2" test "$rc" -eq 2 -a -n "$(grep 'class index from 0 to 1' "$tmp/err")"
+run explain --point 1,2 --member 3
+expect "explain --member 3 of one network: exit 2" test "$rc" -eq 2 -a -n "$(grep 'member 3 does not exist' "$tmp/err")"
+run explain --epochs 3
+expect "explain without --point: exit 2" test "$rc" -eq 2 -a -n "$(grep 'give --point' "$tmp/err")"
+run explain --state model=perceptron --point 1,2,1
+expect "explain a perceptron: exit 2, says why" test "$rc" -eq 2 -a -n "$(grep 'perceptron' "$tmp/err")"
+
+# ---------------------------------------------------------------------------
 # settings: the table of settings, and README.md's copy of it.
 
 run settings

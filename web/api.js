@@ -188,6 +188,17 @@
     // Lessons (issue 15, web/test_api_lessons.cpp): {course, done, open, title, focus, error,
     // panel, tasks: [{title, done, step, steps}]} of the Learn panel.
     lessons: function () { return json('nnplay_api_lessons'); },
+    // See inside, task E (web/test_api_inside.cpp): the backprop step by step — pick training
+    // point `index` (-1: keep), go to stage 0..4 (none, forward, loss, backward, update),
+    // "Check with numbers" (-1: keep); returns {point, stage, check, open, applied, paused,
+    // error, step: nnplay explain's JSON or null}. backpropApply() applies the step (undo-able).
+    backprop: function (index, stage, check) {
+      return json('nnplay_api_backprop', [index == null ? -1 : index, stage == null ? -1 : stage,
+        check == null ? -1 : (check ? 1 : 0)], ['number', 'number', 'number']);
+    },
+    backpropApply: function () { return call('nnplay_api_backprop_apply', 'number', [], []) === 1; },
+    // The gradient-flow chart: {open, layers, epochs: [...], lo: [[per layer]], hi: [[...]]}.
+    gradients: function () { return json('nnplay_api_gradients'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -13,6 +13,7 @@
 
 #include "engine/diagnosis.h"
 #include "web/lessons.h"  // lessons (issue 15): LearnState
+#include "engine/explain.h"  // See inside: backprop step by step (task E)
 #include "engine/trainer.h"
 
 #include <map>
@@ -188,6 +189,28 @@ struct View {
     float pinch_x = 0, pinch_y = 0;     // ... about this point, in ImGui pixels
 };
 
+// See inside, backprop step by step and gradient flow (issue 14, task E:
+// web/ui/backprop_view.cpp, web/ui/gradient_view.cpp).
+enum class BackpropStage { none, forward, loss, backward, update };
+struct BackpropView {
+    int point = -1;                     // index into the trainer's training points; -1: none picked
+    BackpropStage stage = BackpropStage::none;
+    bool check = false;                 // "Check with numbers": finite differences beside gradients
+    bool open = false;                  // the section was drawn open this frame
+    Explanation step;                   // the step explained (valid with an empty error)
+    std::string error;                  // why the step cannot be explained, or ""
+    int epoch = -1;                     // the trainer's epoch the step was explained at
+    int member = -1;                    // ... and its ensemble member
+    int applied = 0;                    // steps applied ("Apply this step")
+};
+struct GradientFlow {
+    static constexpr int kMaxSamples = 256;  // then pairs merge (min and max kept)
+    std::vector<int> epoch;                  // per sample, its (last) epoch
+    std::vector<std::vector<double>> lo, hi; // per sample, per dense layer: the norm's min and max
+    int layers = 0;
+    bool open = false;                       // the section was drawn open this frame
+};
+
 struct App {
     GLFWwindow* window = nullptr;
     Run run;
@@ -203,6 +226,9 @@ struct App {
     Diagnosis diagnosis;
     // Lessons (issue 15, web/lessons.h): the course, the open lesson, its live-checked tasks.
     LearnState learn;
+    // See inside (task E): backprop step by step and gradient flow.
+    BackpropView backprop;
+    GradientFlow gradients;
 };
 
 bool app_init(App& app, GLFWwindow* window);
@@ -338,6 +364,26 @@ void draw_unit_mark(const App& app, ImDrawList* dl, int layer, int node, ImVec2 
 // Marks on the loss chart drawn at [min, max]: the early-stopping point of an early-stopped
 // run, or where overfitting began.
 void draw_chart_marks(const App& app, ImDrawList* dl, ImVec2 min, ImVec2 max);
+
+// ---- See inside: backprop step by step and gradient flow (task E) --------------------------
+
+// The Backprop and Gradient flow sections of the Inside panel (web/ui/backprop_view.cpp,
+// web/ui/gradient_view.cpp).
+void backprop_view(App& app, float width);
+void gradient_view(App& app, float width);
+// A link's showBackprop=true or showGradients=true opens the Inside panel (each frame).
+void inside_follow_flags(App& app);
+// The network view's hooks while stepping: a neuron's numbers, a link's colour and width by
+// its gradient (returns false to keep the view's own), the gradient in a link's tooltip.
+void backprop_draw_neuron(const App& app, ImDrawList* dl, int layer, int node, ImVec2 min, ImVec2 max);
+bool backprop_link_style(const App& app, int layer, int to, int from, ImU32& colour, float& thick);
+void backprop_link_tooltip(const App& app, int layer, int to, int from);
+// Explains (again) the picked point's step for the trainer as it is now; the test API's too.
+void backprop_refresh(App& app);
+// "Apply this step": the explained step's weights become the network's (undo-able).
+bool backprop_apply(App& app);
+// Records the per-layer gradient norms once per trained frame while the section is open.
+void gradient_record(App& app);
 
 // ---- The UI (web/ui/) ----------------------------------------------------------------------
 

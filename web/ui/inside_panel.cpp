@@ -11,6 +11,8 @@ void inside_panel(App& app, float width) {
     heading("See inside");
     if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.insideIntro")), width);
     // The views, in the order a learner meets them.
+    backprop_view(app, width);
+    gradient_view(app, width);
 }
 
 }  // namespace nnplay::web

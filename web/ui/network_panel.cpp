@@ -158,9 +158,10 @@ void draw_links(App& app, const NetLayout& n, NetHover& hover) {
                 // two textured triangles instead of six, and a software rasteriser pays per
                 // triangle (most of all for the thin slivers of an anti-aliased edge).
                 const float width = std::clamp(0.4f + std::abs(w) * 1.4f, 0.4f, 7.0f) * sc * crowd;
-                const float thick = std::max(1.0f, std::round(width));
+                float thick = std::max(1.0f, std::round(width));
                 const ImU32 faded = ImU32(float(alpha) * std::min(width, 1.0f));
-                const ImU32 colour = link_color(w).u32(std::uint8_t(std::min<ImU32>(faded, 255)));
+                ImU32 colour = link_color(w).u32(std::uint8_t(std::min<ImU32>(faded, 255)));
+                backprop_link_style(app, l, to, from, colour, thick);  // See inside: by gradient
                 int segments = 1;
                 pts[0] = a;
                 if (curves) {
@@ -252,6 +253,7 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
             }
             dl->AddRect(a, b, hot ? kInk : kNodeBorder, 0, 0, (hot ? 2.0f : 1.0f) * sc);
             draw_unit_mark(app, dl, l, i, a, b);
+            backprop_draw_neuron(app, dl, l, i, a, b);  // See inside: the step's numbers
             // The bias: a small square at the node's lower left, hit anywhere in a 24 CSS px
             // box around it (the node itself, over part of that box, comes first).
             const float bs = std::max(6 * sc, n.node * 0.22f);
@@ -331,6 +333,7 @@ void hover_readouts(App& app, const NetLayout& n, const NetHover& hover) {
                               hover.link_layer, hover.link_from + 1,
                               hover.link_layer == spec.layer_count() - 1 ? "output" : "next layer,",
                               hover.link_to + 1);
+        backprop_link_tooltip(app, hover.link_layer, hover.link_to, hover.link_from);  // See inside
         if (ImGui::IsMouseClicked(0))
             open_editor(app, false, hover.link_layer, hover.link_to, hover.link_from, v);
     }

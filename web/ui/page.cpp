@@ -201,6 +201,7 @@ void ui_draw(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     const float sc = app.view.scale;
     shortcuts(app);
+    inside_follow_flags(app);  // See inside: showBackprop / showGradients open the panel
     app.view.rects.clear();  // only what this frame draws (the test API's names)
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
