@@ -172,6 +172,10 @@
         return call('nnplay_api_predict', 'string', ['number'], [ptr]);
       }));
     },
+    // Issue 13, training in slices: samples of the epoch under way already trained (0 between
+    // epochs), and the benchmark's switch to measure every epoch in full (as before) or not.
+    epochPosition: function () { return call('nnplay_api_epoch_position', 'number', [], []); },
+    setFullEpochMeasure: function (on) { call('nnplay_api_set_full_epoch_measure', null, ['number'], [on ? 1 : 0]); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -32,6 +32,7 @@ try {
   process.exit(1);
 }
 const bare = await measureBare(browser).catch(() => 0);
+const heavy = await measureHeavy(browser).catch((e) => ({ error: e.message.split('\n')[0] }));
 await browser.close();
 
 const ratio = (fps) => (bare > 0 ? ` (${fmt(fps / bare, 2)} of the bare canvas)` : '');
@@ -46,6 +47,46 @@ console.log(`bench-page: default network, as fast as possible: ${fmt(s.fps)} fps
             `${fmt(s.trainMs)} ms`);
 console.log(`bench-page: 8 x 64 network: ${fmt(b.fps)} fps${ratio(b.fps)}, ${fmt(b.epochsPerSecond)} epochs/s; ` +
             `output ${b.outputRes}², pictures ${fmt(b.picturesMs, 0)} ms`);
+printHeavy(heavy);
+
+function printHeavy(h) {
+  if (h.error) {
+    console.log(`bench-page: heavy link: not measured (${h.error})`);
+    return;
+  }
+  const line = (what, x) => console.log(`bench-page: heavy link (8 x 64, ensemble 8, 5000 points, batch 1), ${what}: ` +
+    `${fmt(x.fps)} fps${ratio(x.fps)} (goal 20), ${fmt(x.epochsPerSecond, 2)} epochs/s, frame ${fmt(x.frameMs)} ms ` +
+    `of which training ${fmt(x.trainMs)} ms; epoch ${x.epoch}`);
+  line('1 epoch a frame', h.slow);
+  line('as fast as possible', h.fast);
+  const { full, losses } = h.measured;
+  console.log(`bench-page: default network as fast as possible, every epoch measured in full (before): ` +
+              `${Math.round(full.epochsPerSecond)} epochs/s; losses only (now): ${Math.round(losses.epochsPerSecond)} ` +
+              `epochs/s (${full.epochsPerSecond > 0 ? fmt(losses.epochsPerSecond / full.epochsPerSecond, 2) : '?'}x)`);
+}
+
+// Issue 13, training in slices: the heaviest link the issue names, playing (an epoch spans many
+// frames), at the default speed and as fast as possible; and the default network as fast as
+// possible with every epoch measured in full (as before) and with its losses only (now).
+async function measureHeavy({ context, url }) {
+  const page = await context.newPage();
+  await page.goto(url + '#networkShape=64,64,64,64,64,64,64,64&ensemble=8&numSamples=5000&batchSize=1');
+  await ready(page);
+  await page.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
+  await page.waitForTimeout(BIG_MS);
+  const slow = await page.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
+  await page.evaluate(() => { nnplay.setSpeed(4); });
+  await page.waitForTimeout(SETTLE_MS);
+  const fast = await page.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
+  const measured = {};
+  for (const full of [true, false]) {
+    await page.evaluate((f) => { nnplay.pause(); nnplay.setState(''); nnplay.setFullEpochMeasure(f); nnplay.setSpeed(4); nnplay.play(); }, full);
+    await page.waitForTimeout(SETTLE_MS);
+    measured[full ? 'full' : 'losses'] = await page.evaluate(() => nnplay.stats());
+  }
+  await page.close();
+  return { slow, fast, measured };
+}
 
 // The default network at the default speed (an epoch a frame), then as fast as possible, then
 // the largest network (which lowers its own pictures' detail to keep responding).
