@@ -374,6 +374,12 @@ tf_st='dataset=spiral&networkShape=6,4&learningRate=0.03&compat=tf&seed=r&batchS
 expect "compat=tf: train --model after export --epochs 12 gives epochs 13..20 of one run, every digit" \
     test "$(lines "$tmp/whole")" -eq 8 -a -n "$(cmp -s "$tmp/whole" "$tmp/resumed" && echo same)"
 expect "compat=tf: the model file carries the double weights" has '"exact_params": \[' "$tmp/tf.json"
+# A link whose run state does not fit its network (tests/data/run_mismatch_link.txt: the weights of
+# a 4,2 network, the Adam moments of a 3 one): the weights load, and stderr says what did not fit.
+run train --state "$(cat "$(dirname "${BASH_SOURCE[0]}")/data/run_mismatch_link.txt")" --epochs 4 --json
+expect "a link's run state that does not fit: a warning naming the moments, the run goes on from epoch 3" \
+    test "$rc" -eq 0 -a -n "$(grep "warning: ignored the link's run state (the optimiser's moments do not fit a network of 25 parameters): the run goes on from epoch 3" "$tmp/err")" -a \
+         -n "$(grep '^{"epoch":3,' "$tmp/out")"
 
 # Early stopping: the last row names the restored epoch (defect 10).
 run train --state 'dataset=circle&percValData=30&earlyStopping=true&patience=3&learningRate=3&seed=es' --epochs 500 --json
