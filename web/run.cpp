@@ -42,6 +42,7 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
     Run& run = app.run;
     Trainer& t = *run.trainer;
     int epochs = 0;
+    bool spans = false;  // a slice of this frame ended mid-epoch
     stopped = false;
     while (max_epochs == 0 || epochs < max_epochs) {
         const double before = glfwGetTime();
@@ -56,7 +57,11 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
         if (slice.epoch_completed) {
             ++epochs;
             app.pictures.chart.add(t.metrics());
+            // An epoch that spanned slices ends the frame's training: the frame's full measure
+            // and diagnosis (trainer_changed) then see the weights of a completed epoch.
+            if (spans) break;
         } else {
+            spans = true;
             // A slice of about a quarter of the budget: the budget is overrun by little,
             // and the clock is read a few times a frame, not after every batch.
             const double per_batch = (after - before) / slice.batches;

@@ -3,7 +3,8 @@
 // not times: the frame counter against the epoch counter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openReady, frames } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { useBrowser, openReady, frames, root } from './harness.mjs';
 
 useBrowser();
 
@@ -47,4 +48,17 @@ test('a step trains exactly one epoch, finishing the one under way', async () =>
   assert.equal(after.epoch, before.epoch + 1);
   assert.equal(after.position, 0);
   assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a link whose run state does not fit its network says so in the message log', async () => {
+  // The weights of a 4,2 network with the Adam moments of a 3 one (tests/data, as cli_test.sh).
+  const link = readFileSync(`${root}/tests/data/run_mismatch_link.txt`, 'utf8').trim();
+  const { page, problems } = await openReady('#' + link);
+  await frames(page, 2);
+  const log = await page.evaluate(() => nnplay.messages());
+  assert.ok(log.some((m) => m.text.includes("ignored the link's run state (the optimiser's moments do not fit")),
+            JSON.stringify(log));
+  assert.equal((await page.evaluate(() => nnplay.metrics())).epoch, 3, 'the weights and epoch were not taken');
+  // The message log reports it as an error: no console.error is expected of the page itself.
+  assert.ok(problems.filter((p) => !p.includes('run state')).length === 0, problems.join('; '));
 });
