@@ -259,9 +259,11 @@ int run_train(const TrainOptions& options) {
         }
     }
     // A link's weights: the run goes on from the sender's epoch, as in the page.
-    if (ReadError error = load_link_weights(trainer, link); !error.empty())
+    std::string run_warning;
+    if (ReadError error = load_link_weights(trainer, link, &run_warning); !error.empty())
         std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
                      error.reason.c_str());
+    if (!run_warning.empty()) std::fprintf(stderr, "warning: %s\n", printable(run_warning).c_str());
     for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
     std::fflush(stderr);
 

@@ -68,6 +68,10 @@ private:
 
     bool value(JsonValue& v, int depth) {
         if (at_end()) return fail("unexpected end of text, expected a value");
+        if (budget_key_ && budget_-- == 0)
+            return fail("\"" + std::string(budget_key_->name) + "\" holds more than " +
+                        std::to_string(budget_key_->max_values) + " values: more than " + std::string(shape_->what) +
+                        " can have");
         switch (peek()) {
             case '{': return object(v, depth);
             case '[': return array(v, depth);
@@ -122,11 +126,12 @@ private:
             // The top level of a shaped text: a listed key's type is checked before its value
             // is read; an unlisted key's value is read without being kept.
             bool keep = discard_ == 0;
+            const JsonShapeKey* listed = nullptr;
             if (keep && depth == 0 && shape_) {
-                const JsonValue::Type* type = expected(key);
-                if (type && !at_end() && !may_start(*type, peek()))
-                    return fail("\"" + key + "\" must be " + json_type_name(*type));
-                keep = type != nullptr;
+                listed = expected(key);
+                if (listed && !at_end() && !may_start(listed->type, peek()))
+                    return fail("\"" + key + "\" must be " + json_type_name(listed->type));
+                keep = listed != nullptr;
             }
             if (!keep) {
                 JsonValue ignored;
@@ -138,15 +143,18 @@ private:
             }
             v.keys.push_back(std::move(key));
             v.items.emplace_back();
-            if (!value(v.items.back(), depth + 1) || !next('}', more)) return false;
+            if (listed && listed->max_values > 0) budget_key_ = listed, budget_ = listed->max_values;
+            const bool ok = value(v.items.back(), depth + 1);
+            if (listed) budget_key_ = nullptr;
+            if (!ok || !next('}', more)) return false;
         }
         return true;
     }
 
-    // The type a shaped text's top-level key must have, or nullptr for a key not listed.
-    const JsonValue::Type* expected(const std::string& key) const {
-        for (const auto& [name, type] : shape_->members)
-            if (name == key) return &type;
+    // What a shaped text's top-level key must be, or nullptr for a key not listed.
+    const JsonShapeKey* expected(const std::string& key) const {
+        for (const JsonShapeKey& k : shape_->members)
+            if (k.name == key) return &k;
         return nullptr;
     }
 
@@ -303,6 +311,8 @@ private:
     const JsonShape* shape_ = nullptr;
     std::size_t i_ = 0;
     int discard_ = 0;  // > 0 while reading a value that is not kept
+    const JsonShapeKey* budget_key_ = nullptr;  // the shaped top-level key being read, if it has a bound
+    std::size_t budget_ = 0;                    // values it may still hold
     ReadError error_;
 };
 

@@ -36,11 +36,18 @@ struct JsonValue {
 // What a reader expects at the top level, so that text of the wrong shape is refused where
 // it goes wrong (an 8 MB array is refused at its '['), not after all of it has been read:
 // the top level must be an object; a listed key's value must have the listed type (checked at
-// its first character); the values of keys not listed are checked as JSON but not kept, so
-// they cost no memory. `what` names the text in messages: "a model file".
+// its first character) and hold at most max_values JSON values in all (0: any number; counted
+// while reading, so a huge "members" array is refused after max_values values, its cost
+// bounded); the values of keys not listed are checked as JSON but not kept, so they cost no
+// memory. `what` names the text in messages: "a model file".
+struct JsonShapeKey {
+    std::string_view name;
+    JsonValue::Type type;
+    std::size_t max_values = 0;
+};
 struct JsonShape {
     std::string_view what;
-    std::vector<std::pair<std::string_view, JsonValue::Type>> members;
+    std::vector<JsonShapeKey> members;
 };
 
 // Parses one JSON value filling the whole text (blanks around it allowed; a UTF-8 byte order

@@ -150,7 +150,8 @@ Link read_link(std::string_view pasted) {
     return link;
 }
 
-ReadError load_link_weights(Trainer& trainer, const Link& link) {
+ReadError load_link_weights(Trainer& trainer, const Link& link, std::string* run_warning) {
+    if (run_warning) run_warning->clear();
     if (!link.weights) return {};
     ReadError error = check_shape(*link.weights, trainer.spec(), trainer.ensemble_size());
     if (error.empty()) {
@@ -159,7 +160,11 @@ ReadError load_link_weights(Trainer& trainer, const Link& link) {
     }
     if (!error.empty()) return error;
     if (link.run) {
-        if (std::string e = trainer.restore(*link.run); e.empty()) return {};
+        std::string e = trainer.restore(*link.run);
+        if (e.empty()) return {};
+        if (run_warning)
+            *run_warning = "ignored the link's run state (" + e + "): the run goes on from epoch " +
+                           std::to_string(link.epoch) + " with a fresh optimiser and schedule";
     }
     trainer.resume_at(link.epoch);
     return {};

@@ -55,8 +55,10 @@ Link read_link(std::string_view pasted);
 // the run where the sender's stood: from its run state (Trainer::restore: bit for bit) when
 // the link has one that fits, else at the sender's epoch (Trainer::resume_at). Returns the reason, with key "weights",
 // when they do not fit the trainer's network (then the trainer is unchanged); an empty
-// error when they loaded or there were none.
-ReadError load_link_weights(Trainer& trainer, const Link& link);
+// error when they loaded or there were none. A run state that does not fit the network
+// (other moment sizes, members, order or position) is left out: `run_warning`, if given,
+// gets a message naming what did not fit ("" when it fitted or there was none).
+ReadError load_link_weights(Trainer& trainer, const Link& link, std::string* run_warning = nullptr);
 
 // The trained weights of every member of a trainer, for write_link.
 WeightsPayload trainer_weights(const Trainer& trainer, WeightFormat format);

@@ -99,7 +99,9 @@ void append_run_state_json(std::string& out, const RunState& r) {
     for (std::size_t i = 0; i < r.shuffle.size(); ++i) out += (i ? ", \"" : "\"") + hex64(r.shuffle[i]) + "\"";
     out += "], \"order\": [";
     for (std::size_t i = 0; i < r.order.size(); ++i) out += (i ? ", " : "") + std::to_string(r.order[i]);
-    out += "],\n  \"optimizers\": [";
+    out += "]";
+    if (r.position > 0) out += ", \"position\": " + std::to_string(r.position);  // saved mid-epoch
+    out += ",\n  \"optimizers\": [";
     for (std::size_t m = 0; m < r.members.size(); ++m) {
         const OptimizerMoments& o = r.members[m];
         out += m ? ",\n   {\"steps\": " : "\n   {\"steps\": ";
@@ -124,6 +126,14 @@ void append_run_state_json(std::string& out, const RunState& r) {
             append_floats(out, r.best[m]);
         }
         out += "]}";
+    }
+    if (!r.exact_params.empty()) {  // compat=tf's double weights, shortest round-trip doubles
+        out += ",\n  \"exact_params\": [";
+        for (std::size_t i = 0; i < r.exact_params.size(); ++i) {
+            if (i) out += ", ";
+            append_json_number(out, r.exact_params[i]);
+        }
+        out += "]";
     }
     out += "}";
 }
@@ -161,6 +171,9 @@ Result<RunState> read_run_state_json(const JsonValue& v) {
         if (!as_int(&i, 0, kMaxPoints, index)) return fail("\"order\" must be an array of point indices");
         r.order.push_back(index);
     }
+    if (const JsonValue* position = v.find("position"))
+        if (!as_int(position, 0, kMaxPoints, r.position))
+            return fail("\"position\" must be a whole number of training points");
     const JsonValue* optimizers = v.find("optimizers");
     if (!optimizers || !optimizers->is_array()) return fail("\"optimizers\" must be an array");
     for (const JsonValue& o : optimizers->items) {
@@ -182,6 +195,14 @@ Result<RunState> read_run_state_json(const JsonValue& v) {
             if (!read_floats(&w, r.best.back())) return fail("\"early_stopping\": best weights must be finite numbers");
         }
         r.have_best = true;
+    }
+    if (const JsonValue* exact = v.find("exact_params")) {
+        if (!exact->is_array()) return fail("\"exact_params\" must be an array of numbers");
+        for (const JsonValue& x : exact->items) {
+            double d = 0;
+            if (!as_double(&x, d) || !std::isfinite(d)) return fail("\"exact_params\" must be finite numbers");
+            r.exact_params.push_back(d);
+        }
     }
     return r;
 }
@@ -254,11 +275,15 @@ Result<ModelImport> import_model_json(std::string_view text) {
     // The shape is checked while reading, so valid JSON that is no model (a large array, a
     // "members" that is a string) is refused at its first wrong key, at little cost. Top-level
     // keys not listed here are read as JSON but not kept: a new key must be added here.
+    // "members" and "run" are bounded by what the largest model holds (kMaxMemberValues), so
+    // a huge one costs at most that much before it is refused.
     using T = JsonValue::Type;
+    constexpr std::size_t kMembers = std::size_t(kPayloadMaxMembers) * kMaxMemberValues;
+    constexpr std::size_t kRun = 3 * kMembers + std::size_t(kMaxPoints) + 1000;  // m, s, best; order
     static const JsonShape shape{"a model file", {{"format", T::string}, {"version", T::number},
                                                   {"state", T::string}, {"architecture", T::object},
-                                                  {"members", T::array}, {"metrics", T::object},
-                                                  {"run", T::object}}};
+                                                  {"members", T::array, kMembers}, {"metrics", T::object},
+                                                  {"run", T::object, kRun}}};
     Result<JsonValue> parsed = parse_json(text, &shape);
     if (!parsed) return parsed.error;
     const JsonValue& root = *parsed.value;
@@ -279,8 +304,11 @@ Result<ModelImport> import_model_json(std::string_view text) {
     StateReadResult read = from_query(state_text->text);
     model.state = std::move(read.state);
     model.warnings = std::move(read.warnings);
-    const NetworkSpec spec = network_spec(model.state);
-    const int members = model.state.ensemble;
+    // compat=tf runs TensorFlow Playground's network (its features, tanh or linear output, one
+    // member): the trainer for the state says which it builds.
+    const bool compat = Trainer::compat_applies(model.state);
+    const NetworkSpec spec = compat ? Trainer(model.state).spec() : network_spec(model.state);
+    const int members = compat ? 1 : model.state.ensemble;
 
     // The architecture, echoed for readers, must be what the state builds.
     const JsonValue* arch = root.find("architecture");

@@ -29,6 +29,11 @@
 namespace nnplay {
 
 constexpr int kModelJsonVersion = 1;
+// JSON values one member of the largest network (8 hidden layers of 64, every feature, the
+// most classes: about 31,000 parameters) holds in a model file, with room to spare: what
+// reading a "members" entry may cost before a file is refused (tests/test_slices.cpp checks
+// that the largest model fits).
+constexpr std::size_t kMaxMemberValues = 40000;
 
 // The model of a trainer: its state, networks and metrics() as JSON text.
 std::string export_model_json(const Trainer& trainer);

@@ -102,6 +102,7 @@ void NnplayRun::reset() {
 void NnplayRun::resume_at(int epoch) {
     if (epoch <= 0) return;
     epoch_ = epoch;
+    position_ = 0;
     measure();
     schedule_.end_epoch(epoch, metrics_.train_loss);
     metrics_.learning_rate = schedule_.rate();
@@ -123,6 +124,7 @@ RunState NnplayRun::run_state() const {
         s.members.push_back(std::move(m));
     }
     s.shuffle = shuffle_rng_.position();
+    s.position = position_;
     bool in_order = true;
     for (std::size_t i = 0; i < order_.size() && in_order; ++i) in_order = order_[i] == int(i);
     if (!in_order) s.order = order_;
@@ -157,6 +159,9 @@ std::string NnplayRun::restore(const RunState& saved) {
             seen[std::size_t(i)] = 1;
         }
     }
+    if (saved.position < 0 || std::size_t(saved.position) >= std::max<std::size_t>(order_.size(), 1))
+        return "the position in the epoch (" + std::to_string(saved.position) + ") is past the " +
+               std::to_string(order_.size()) + " training points";
     if (saved.have_best) {
         if (saved.best.size() != members) return "early stopping's best weights do not fit the ensemble";
         for (const auto& b : saved.best)
@@ -178,6 +183,10 @@ std::string NnplayRun::restore(const RunState& saved) {
             std::copy(saved.best[m].begin(), saved.best[m].end(), best_[m].params().data());
     status_ = RunStatus::ok;
     status_message_.clear();
+    // Mid-epoch, the epoch's start is not saved: a divergence before its end goes back to
+    // the weights as loaded.
+    position_ = saved.position;
+    if (position_ > 0) begin_epoch_snapshot();
     measure();
     metrics_.learning_rate = saved.last_rate;
     return {};
@@ -212,39 +221,63 @@ void NnplayRun::train_batch(const int* index, int n) {
     }
 }
 
-bool NnplayRun::step_epoch(bool do_measure) {
-    const int n = int(data_.train.size());
-    if (status_ != RunStatus::ok || n == 0) return false;
-    const bool perceptron = spec_.output == Output::step;
-    if (perceptron && (classes_ > 2 || is_regression())) return false;
-
-    for (std::size_t m = 0; m < nets_.size(); ++m) {  // snapshot for divergence
+void NnplayRun::begin_epoch_snapshot() {
+    for (std::size_t m = 0; m < nets_.size(); ++m) {
         last_good_[m].params() = nets_[m].params();
         last_good_opts_[m] = opts_[m];
     }
-    if (state_.reshuffle) {
+}
+
+// The start of an epoch: snapshot for divergence, then this epoch's order.
+void NnplayRun::begin_epoch() {
+    begin_epoch_snapshot();
+    const int n = int(order_.size());
+    if (state_.reshuffle)
         for (int i = n - 1; i > 0; --i) std::swap(order_[i], order_[shuffle_rng_.below(i + 1)]);
-    }
-    const double lr = schedule_.rate();
-    if (perceptron) {
-        for (int i : order_)
-            for (auto& net : nets_)
-                perceptron_update(net, X_train_.col(i).data(), y_train_[i], Scalar(lr));
+}
+
+Slice NnplayRun::step_batches(int max_batches, Measure do_measure) {
+    const int n = int(data_.train.size());
+    if (status_ != RunStatus::ok || n == 0) return {};
+    const bool perceptron = spec_.output == Output::step;
+    if (perceptron && (classes_ > 2 || is_regression())) return {};
+
+    if (position_ == 0) begin_epoch();
+    Slice slice;
+    if (perceptron) {  // a batch is one point
+        const Scalar lr = Scalar(schedule_.rate());
+        for (; slice.batches < max_batches && position_ < n; ++slice.batches, ++position_) {
+            const int i = order_[std::size_t(position_)];
+            for (auto& net : nets_) perceptron_update(net, X_train_.col(i).data(), y_train_[i], lr);
+        }
     } else {
         const int batch = train_ws_.capacity;
-        for (int start = 0; start < n; start += batch)
-            train_batch(order_.data() + start, std::min(batch, n - start));
+        for (; slice.batches < max_batches && position_ < n; ++slice.batches) {
+            const int size = std::min(batch, n - position_);
+            train_batch(order_.data() + position_, size);
+            position_ += size;
+        }
     }
+    if (position_ < n) return slice;
+    position_ = 0;
+    finish_epoch(do_measure);
+    slice.epoch_completed = true;
+    return slice;
+}
+
+// The end of an epoch: count it, check for divergence, early-stop, step the schedule.
+void NnplayRun::finish_epoch(Measure do_measure) {
     ++epoch_;
-    metrics_.learning_rate = lr;
+    metrics_.learning_rate = schedule_.rate();
 
     // Divergence: NaN/Inf weights, or a non-finite loss when the loss is
     // measured anyway (the weights are checked every epoch: it costs nothing).
     bool finite = true;
     for (const auto& net : nets_) finite = finite && net.all_finite();
     double train_loss = kNaN, acc, rmse;
-    if (finite && do_measure) {
-        measure();
+    if (finite && do_measure != Measure::none) {
+        if (do_measure == Measure::full) measure();
+        else measure_losses();
         train_loss = metrics_.train_loss;
         finite = std::isfinite(train_loss);
     } else if (finite && state_.schedule == Schedule::plateau) {
@@ -255,7 +288,7 @@ bool NnplayRun::step_epoch(bool do_measure) {
         opts_ = last_good_opts_;
         diverge(nets_[0].all_finite() ? "the training loss became infinite"
                                       : "the weights became NaN or infinite");
-        return true;
+        return;
     }
 
     if (state_.early_stopping && !data_.val.empty()) {
@@ -278,11 +311,10 @@ bool NnplayRun::step_epoch(bool do_measure) {
                 " epochs. Restored the weights of epoch " + std::to_string(best_epoch_) + best;
             measure();
             metrics_.restored_epoch = best_epoch_;
-            return true;
+            return;
         }
     }
     schedule_.end_epoch(epoch_, train_loss);
-    return true;
 }
 
 void NnplayRun::evaluate_set(const Matrix& X, const Vector& y, double& loss, double& acc,
@@ -331,6 +363,15 @@ void NnplayRun::evaluate_set(const Matrix& X, const Vector& y, double& loss, dou
     loss = loss_sum / n;
     acc = is_regression() ? kNaN : double(correct) / n;
     rmse = is_regression() ? std::sqrt(sq_sum / n) : kNaN;
+}
+
+void NnplayRun::measure_losses() {
+    Metrics& m = metrics_;
+    m.epoch = epoch_;
+    double acc, rmse;
+    evaluate_set(X_train_, y_train_, m.train_loss, acc, rmse, nullptr);
+    evaluate_set(X_val_, y_val_, m.val_loss, acc, rmse, nullptr);
+    evaluate_set(X_test_, y_test_, m.test_loss, acc, rmse, nullptr);
 }
 
 void NnplayRun::measure() {

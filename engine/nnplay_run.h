@@ -15,17 +15,21 @@ public:
     explicit NnplayRun(const PlaygroundState& state);
 
     void reset() override;
-    bool step_epoch(bool measure) override;
+    Slice step_batches(int max_batches, Measure measure) override;
     void resume_at(int epoch) override;
     RunState run_state() const override;
     std::string restore(const RunState& saved) override;
     void measure() override;
+    void measure_losses() override;
 
 private:
     void build_data() override;
     void build_networks() override;
     void take_settings() override;
     void train_batch(const int* index, int n);
+    void begin_epoch_snapshot();  // the weights and moments a divergence goes back to
+    void begin_epoch();
+    void finish_epoch(Measure measure);
     void evaluate_set(const Matrix& X, const Vector& y, double& loss, double& acc, double& rmse,
                       std::vector<int>* confusion) const;
 

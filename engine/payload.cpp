@@ -493,6 +493,8 @@ Encoded encode_run_state(const RunState& run) {
         w.u8(unsigned(run.best.size()));
         for (const auto& b : run.best) write_floats(w, b);
     }
+    // Mid-epoch only: a run saved between epochs reads as it did before slices existed.
+    if (run.position > 0) w.u32(std::uint32_t(run.position));
     return finish(kKindRun, 0, w.bytes);
 }
 
@@ -549,6 +551,11 @@ Result<RunState> decode_run_state(std::string_view text) {
             run.best.emplace_back();
             if (!read_floats(r, run.best.back())) return error("best weights truncated or not finite");
         }
+    }
+    if (r.has(4)) {
+        const std::uint32_t position = r.u32();
+        if (position == 0 || position > std::uint32_t(kMaxPoints)) return error("a position in the epoch out of range");
+        run.position = int(position);
     }
     if (r.has(1)) return error(trailing(r));
     return run;

@@ -132,8 +132,11 @@ Result<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& 
 // cooldown; 4 × u64 shuffle position; u16 n, n × u16 order; u8 members (0 for
 // compat=tf, which keeps the epoch only), each u32 steps,
 // f64 β₁ᵗ, f64 β₂ᵗ, then m and s as u32 count + float32s; u8 has best, then f64 best
-// validation loss, u32 best epoch, u32 epochs since, u8 count, each u32 count + float32s.
+// validation loss, u32 best epoch, u32 epochs since, u8 count, each u32 count + float32s;
+// then, only for a run saved mid-epoch, u32 samples of that epoch already trained.
 // Doubles as their IEEE bits: the run goes on bit for bit. Errors carry key "run".
+// compat=tf's double weights (RunState::exact_params) stay out: a link carries float32 or
+// float16 weights, and doubles would make it two to four times as long; model files carry them.
 Encoded encode_run_state(const RunState& run);
 Result<RunState> decode_run_state(std::string_view text);
 

@@ -23,6 +23,7 @@ const char* name_of(RunStatus s) {
 
 void Run::take_state(const PlaygroundState& state, bool new_data, bool new_network) {
     state_ = state;
+    if (new_data) position_ = 0;  // the order of the epoch under way is gone: the next one starts anew
     if (new_data) build_data();
     if (new_network) build_networks();
     warnings_.clear();
@@ -92,6 +93,7 @@ void Run::diverge(const char* what) {
 
 void Run::start_over(double learning_rate) {
     epoch_ = 0;
+    position_ = 0;
     status_ = RunStatus::ok;
     status_message_.clear();
     metrics_ = {};

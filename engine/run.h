@@ -33,6 +33,19 @@ struct Metrics {
 enum class RunStatus { ok, diverged, early_stopped };
 const char* name_of(RunStatus);  // "ok", "diverged", "early_stopped"
 
+// What Trainer::step_batches did: the batches it trained and whether they finished an epoch.
+// Neither (0, false): the run cannot train (stopped, no points, a perceptron on 3 classes).
+struct Slice {
+    int batches = 0;
+    bool epoch_completed = false;
+};
+
+// How much an epoch that completes measures: nothing (the page between frames; divergence,
+// early stopping and the plateau schedule still measure what they need), the losses only
+// (train, validation, test: what the loss chart draws), or every metric (accuracy, RMSE,
+// confusion, the regularisation term).
+enum class Measure { none, losses, full };
+
 // An R×R grid evaluation for heatmaps: column i·R + j is grid cell (row i, col j)
 // at the plane point (grid_x(j, R), grid_y(i, R)) of features.h.
 struct GridOutput {
@@ -55,11 +68,18 @@ public:
     void take_state(const PlaygroundState& state, bool new_data, bool new_network);
 
     virtual void reset() = 0;
-    virtual bool step_epoch(bool measure) = 0;
+    virtual Slice step_batches(int max_batches, Measure measure) = 0;
+    // Finishes the epoch under way, or trains a whole one.
+    bool step_epoch(Measure measure) { return step_batches(kAllBatches, measure).epoch_completed; }
+    // Samples of the epoch under way already trained (0: at an epoch boundary).
+    int epoch_position() const { return position_; }
     virtual void resume_at(int epoch) = 0;
     virtual RunState run_state() const = 0;
     virtual std::string restore(const RunState& saved) = 0;
     virtual void measure() = 0;
+    virtual void measure_losses() = 0;
+
+    static constexpr int kAllBatches = 1 << 30;
 
     const PlaygroundState& state() const { return state_; }
     int epoch() const { return epoch_; }
@@ -121,6 +141,7 @@ protected:
     mutable int grid_next_ = 0;
 
     int epoch_ = 0;
+    int position_ = 0;                     // samples of the epoch under way trained so far
     Metrics metrics_;
     RunStatus status_ = RunStatus::ok;
     std::string status_message_;

@@ -20,12 +20,16 @@ struct RunState {
     std::vector<OptimizerMoments> members;  // one per ensemble member
     std::array<std::uint64_t, 4> shuffle{};  // the shuffle generator's position
     std::vector<int> order;                // the training order as last shuffled
+    int position = 0;                      // samples of the epoch under way already trained (0: between epochs)
     // Early stopping: the best validation loss so far, its epoch and weights.
     bool have_best = false;
     double best_val = 0;
     int best_epoch = 0;
     int since_best = 0;
     std::vector<std::vector<float>> best;  // each member's params at best_epoch (with have_best)
+    // compat=tf: its double weights in Network::params' layout (its float mirror alone would
+    // not go on bit for bit). Model files carry them; links do not (see payload.h).
+    std::vector<double> exact_params;
 
     bool operator==(const RunState&) const = default;
 };

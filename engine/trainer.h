@@ -44,11 +44,25 @@ public:
     void reset() { run_->reset(); }
 
     // Trains one epoch over the training data in batches of batch_size (the
-    // last, partial batch is applied on its own). Returns false, and trains
-    // nothing, when the run has stopped (diverged or early-stopped). With
-    // measure = false the full metrics are not recomputed (faster; the page
-    // uses it between frames); divergence and early stopping are checked anyway.
-    bool step_epoch(bool measure = true) { return run_->step_epoch(measure); }
+    // last, partial batch is applied on its own), or what is left of the epoch
+    // under way. Returns false, and trains nothing, when the run has stopped
+    // (diverged or early-stopped). With measure = false the full metrics are not
+    // recomputed (faster); divergence and early stopping are checked anyway.
+    bool step_epoch(bool measure = true) { return run_->step_epoch(measure ? Measure::full : Measure::none); }
+
+    // Trains at most max_batches batches (≥ 1) of the epoch under way, starting one if
+    // none is, and stops at its end; an epoch that completes is measured as asked and
+    // checked as step_epoch does. Any slicing gives the same weights, metrics and run
+    // state, bit for bit, as whole epochs: the page trains what fits a frame's budget.
+    // A perceptron's batch is one point; compat=tf's is batchSize examples (the last
+    // one partial).
+    Slice step_batches(int max_batches, Measure measure = Measure::full) {
+        return run_->step_batches(max_batches < 1 ? 1 : max_batches, measure);
+    }
+    // Training samples of the epoch under way already trained; 0 between epochs. The
+    // epoch counter counts completed epochs only.
+    int epoch_position() const { return run_->epoch_position(); }
+    static constexpr int kAllBatches = Run::kAllBatches;  // step_batches to the epoch's end
 
     // Continues a run from elsewhere (a link's or a model file's weights, just loaded) as
     // if it had trained `epoch` epochs here: the epoch counter and the step and exponential
@@ -64,6 +78,9 @@ public:
 
     // Recomputes metrics() for the current weights.
     void measure() { run_->measure(); }
+    // Recomputes only the train, validation and test losses of metrics() (the loss
+    // chart's figures): a cheap per-epoch measure where a frame shows the rest.
+    void measure_losses() { run_->measure_losses(); }
 
     int epoch() const { return run_->epoch(); }
     const Metrics& metrics() const { return run_->metrics(); }

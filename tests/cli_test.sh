@@ -364,6 +364,22 @@ run train --model "$tmp/cont.json" --epochs 13 --every 1 --json
 expect "train --model: starts at the file's epoch 12" has '^{"epoch":12,' "$tmp/out"
 expect "train --model: trains on to epoch 13 (12, 13, summary)" test "$(lines "$tmp/out")" -eq 3
 expect "export --json: the model file carries the run state" has '"run": {"version": 1, "epoch": 12' "$tmp/cont.json"
+# compat=tf goes on bit for bit too: the model file carries its double weights (issue 13, task 5).
+tf_st='dataset=spiral&networkShape=6,4&learningRate=0.03&compat=tf&seed=r&batchSize=10'
+"$BIN" train --state "$tf_st" --epochs 20 --every 1 --json 2>/dev/null | grep -v '"final"' | tail -n 8 |
+    sed 's/,"diagnosis":.*}$/}/' >"$tmp/whole" || true
+"$BIN" export --state "$tf_st" --epochs 12 --json "$tmp/tf.json" >/dev/null 2>&1 || true
+"$BIN" train --model "$tmp/tf.json" --epochs 20 --every 1 --json 2>/dev/null | grep -v '"final"' | tail -n 8 |
+    sed 's/,"diagnosis":.*}$/}/' >"$tmp/resumed" || true
+expect "compat=tf: train --model after export --epochs 12 gives epochs 13..20 of one run, every digit" \
+    test "$(lines "$tmp/whole")" -eq 8 -a -n "$(cmp -s "$tmp/whole" "$tmp/resumed" && echo same)"
+expect "compat=tf: the model file carries the double weights" has '"exact_params": \[' "$tmp/tf.json"
+# A link whose run state does not fit its network (tests/data/run_mismatch_link.txt: the weights of
+# a 4,2 network, the Adam moments of a 3 one): the weights load, and stderr says what did not fit.
+run train --state "$(cat "$(dirname "${BASH_SOURCE[0]}")/data/run_mismatch_link.txt")" --epochs 4 --json
+expect "a link's run state that does not fit: a warning naming the moments, the run goes on from epoch 3" \
+    test "$rc" -eq 0 -a -n "$(grep "warning: ignored the link's run state (the optimiser's moments do not fit a network of 25 parameters): the run goes on from epoch 3" "$tmp/err")" -a \
+         -n "$(grep '^{"epoch":3,' "$tmp/out")"
 
 # Early stopping: the last row names the restored epoch (defect 10).
 run train --state 'dataset=circle&percValData=30&earlyStopping=true&patience=3&learningRate=3&seed=es' --epochs 500 --json

@@ -29,6 +29,10 @@ namespace nnplay::web {
 // Training speeds: epochs per frame, 0 = as many as fit in the frame's time budget.
 constexpr int kSpeeds[] = {1, 3, 10, 30, 0};
 constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
+// Issue 13, training in slices: seconds of training a frame at the fixed speeds and for the
+// step button (the epochs a frame asks for are the other limit), and the largest slice.
+constexpr double kStepBudget = 0.025;
+constexpr int kMaxSliceBatches = 1 << 16;
 
 constexpr int kMaxDetail = 3;  // thumbnails down to 8² while a big network trains
 
@@ -65,6 +69,13 @@ struct Run {
     // "As fast as possible": seconds of training per frame, lowered while frames come slower
     // than 50 a second because of our own work.
     double train_budget = 0.008;
+    // Issue 13, training in slices (web/run.cpp): batches per Trainer::step_batches call, fitted
+    // to a quarter of the frame's budget; whether this frame trained any.
+    int slice_batches = 1;
+    bool trained_batches = false;
+    // Every completed epoch measured in full (as before the losses-only measure): for the
+    // page benchmark's before/after figure only (nnplay.setFullEpochMeasure).
+    bool full_epoch_measure = false;
 };
 
 // The pictures (web/pictures.cpp): grids from the trainer, coloured and uploaded before the

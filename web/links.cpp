@@ -19,7 +19,7 @@ namespace {
 
 // Trained, or changed by hand: weights the seed alone would not give back.
 bool weights_are_own(const App& app) {
-    return app.run.trainer->epoch() > 0 || app.run.weights_touched;
+    return app.run.trainer->epoch() > 0 || app.run.trainer->epoch_position() > 0 || app.run.weights_touched;
 }
 
 // The trainer has new weights (a link's): fresh chart and pictures.
@@ -34,7 +34,8 @@ StateReadResult read_link(const LinkPayloads& link) { return {link.state, link.w
 void apply_link_weights(App& app, const LinkPayloads& link) {
     if (!link.weights) return;
     Trainer& t = *app.run.trainer;
-    if (ReadError error = load_link_weights(t, link); !error.empty()) {
+    std::string run_warning;  // issue 13: a run state that does not fit is said, not dropped silently
+    if (ReadError error = load_link_weights(t, link, &run_warning); !error.empty()) {
         app.status.link_warnings.push_back("ignored weights (" + error.reason + "): the run starts from the seed");
         console_log(app.status.link_warnings.back().c_str());
         return;
@@ -44,7 +45,12 @@ void apply_link_weights(App& app, const LinkPayloads& link) {
     std::string text = "Weights from the link";
     text += link.weights->format == WeightFormat::float16 ? " (float16)" : "";
     if (link.epoch > 0) text += ", trained " + std::to_string(link.epoch) + " epochs by its sender";
-    app_message(app, text + ": train on from here.");
+    if (!run_warning.empty()) {
+        app.status.link_warnings.push_back(run_warning);
+        app_message(app, text + "; " + run_warning + ".", true);
+    } else {
+        app_message(app, text + ": train on from here.");
+    }
 }
 
 SharedLink make_link(const App& app, const ShareOptions& options) {

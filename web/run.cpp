@@ -32,13 +32,45 @@ void apply_edit(App& app) {
     trainer_changed(app, TrainerChange::edited);
 }
 
-// One epoch, measured, its losses on the loss chart: the chart gets every epoch at any
-// speed (colour, web/plots.h), not one sample per frame. False when the run cannot train.
-bool train_epoch(App& app) {
-    Trainer& t = *app.run.trainer;
-    if (!t.step_epoch(true)) return false;
-    app.pictures.chart.add(t.metrics());
-    return true;
+// Trains slices of batches until `max_epochs` epochs complete (0: no limit) or `budget`
+// seconds from `start` are used; an epoch may span frames (Trainer::step_batches gives the
+// same run however it is sliced). Each completed epoch measures its losses only, for the loss
+// chart, which gets every epoch at any speed (colour, web/plots.h); the full metrics are
+// measured once a frame (trainer_changed). Returns the epochs completed; `stopped` when the
+// run cannot train.
+int train_slices(App& app, int max_epochs, double start, double budget, bool& stopped) {
+    Run& run = app.run;
+    Trainer& t = *run.trainer;
+    int epochs = 0;
+    bool spans = false;  // a slice of this frame ended mid-epoch
+    stopped = false;
+    while (max_epochs == 0 || epochs < max_epochs) {
+        const double before = glfwGetTime();
+        const Slice slice =
+            t.step_batches(run.slice_batches, run.full_epoch_measure ? Measure::full : Measure::losses);
+        const double after = glfwGetTime();
+        if (slice.batches == 0 && !slice.epoch_completed) {
+            stopped = true;
+            break;
+        }
+        run.trained_batches = true;
+        if (slice.epoch_completed) {
+            ++epochs;
+            app.pictures.chart.add(t.metrics());
+            // An epoch that spanned slices ends the frame's training: the frame's full measure
+            // and diagnosis (trainer_changed) then see the weights of a completed epoch.
+            if (spans) break;
+        } else {
+            spans = true;
+            // A slice of about a quarter of the budget: the budget is overrun by little,
+            // and the clock is read a few times a frame, not after every batch.
+            const double per_batch = (after - before) / slice.batches;
+            const double fit = per_batch > 0 ? budget / 4 / per_batch : 1e9;
+            run.slice_batches = int(std::clamp(fit, 1.0, double(kMaxSliceBatches)));
+        }
+        if (after - start > budget) break;
+    }
+    return epochs;
 }
 
 }  // namespace
@@ -79,31 +111,36 @@ void app_reset(App& app) {
 int run_train_frame(App& app) {
     Run& run = app.run;
     Trainer& t = *run.trainer;
+    const double start = glfwGetTime();
     int epochs = 0;
-    for (; run.steps_requested > 0; --run.steps_requested)
-        if (train_epoch(app)) ++epochs;
-    run.steps_requested = 0;
-    if (run.playing) {
+    bool stopped = false;
+    run.trained_batches = false;
+    // The step button's epochs first, sliced like the rest: a big epoch takes a few frames.
+    if (run.steps_requested > 0) {
+        const int done = train_slices(app, run.steps_requested, start, kStepBudget, stopped);
+        epochs += done;
+        run.steps_requested = stopped ? 0 : run.steps_requested - done;
+    }
+    if (run.playing && run.steps_requested == 0 && !stopped) {
         const int per_frame = kSpeeds[run.speed];
-        const double budget = per_frame == 0 ? run.train_budget : 0.025;
-        const double start = glfwGetTime();
-        for (int n = 0; per_frame == 0 || n < per_frame; ++n) {
-            if (!train_epoch(app)) break;
-            ++epochs;
-            if (glfwGetTime() - start > budget) break;
-        }
+        const double budget = per_frame == 0 ? run.train_budget : kStepBudget;
+        epochs += train_slices(app, per_frame, start, budget, stopped);
     }
     if (t.status() != RunStatus::ok && run.playing) {
         run.playing = false;
         console_log(t.status_message().c_str());
     }
     if (epochs > 0) trainer_changed(app, TrainerChange::trained);
+    else if (run.trained_batches) app.pictures.dirty = true;  // mid-epoch: new weights to draw
     return epochs;
 }
 
 void run_step(App& app, int epochs) {
-    for (int i = 0; i < epochs; ++i)
-        if (!train_epoch(app)) break;
+    Trainer& t = *app.run.trainer;
+    for (int i = 0; i < epochs; ++i) {
+        if (!t.step_batches(Trainer::kAllBatches, Measure::losses).epoch_completed) break;
+        app.pictures.chart.add(t.metrics());
+    }
     trainer_changed(app, TrainerChange::trained);
 }
 

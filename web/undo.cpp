@@ -23,7 +23,7 @@ UndoStep snapshot(const App& app) {
     step.state = t.state();
     step.epoch = t.epoch();
     step.weights_touched = app.run.weights_touched;
-    if (t.epoch() > 0 || app.run.weights_touched) step.weights = trainer_weights(t, WeightFormat::float32);
+    if (t.epoch() > 0 || t.epoch_position() > 0 || app.run.weights_touched) step.weights = trainer_weights(t, WeightFormat::float32);
     return step;
 }
 

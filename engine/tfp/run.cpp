@@ -193,11 +193,13 @@ void TfpRun::reset() {
     start_over(state_.learning_rate);
 }
 
-bool TfpRun::step_epoch(bool do_measure) {
+Slice TfpRun::step_batches(int max_batches, Measure do_measure) {
     const std::size_t n = tfp_data_.train.size();
-    if (status_ != RunStatus::ok || n == 0) return false;
-    last_good_net_ = net_;
-    last_good_[0].params() = nets_[0].params();
+    if (status_ != RunStatus::ok || n == 0) return {};
+    if (position_ == 0) {
+        last_good_net_ = net_;
+        last_good_[0].params() = nets_[0].params();
+    }
 
     // The regulariser may have changed since the network was built.
     net_.set_regularization(state_.regularization);
@@ -205,18 +207,30 @@ bool TfpRun::step_epoch(bool do_measure) {
     const double rate = query_double(state_.regularization_rate);
     const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
     const std::size_t inputs = features_.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        net_.forward(X_train_.data() + i * inputs);
-        net_.backward(tfp_data_.train[i].label);
-        if ((i + 1) % batch == 0) net_.update(lr, rate);
+    Slice slice;
+    std::size_t i = std::size_t(position_);
+    for (; slice.batches < max_batches && i < n; ++slice.batches) {
+        const std::size_t end = std::min(n, (i / batch + 1) * batch);
+        for (; i < end; ++i) {
+            net_.forward(X_train_.data() + i * inputs);
+            net_.backward(tfp_data_.train[i].label);
+            if ((i + 1) % batch == 0) net_.update(lr, rate);
+        }
     }
+    mirror();  // the page draws the weights mid-epoch too
+    if (i < n) {
+        position_ = int(i);
+        return slice;
+    }
+    position_ = 0;
+    slice.epoch_completed = true;
     ++epoch_;
     metrics_.learning_rate = state_.learning_rate;
-    mirror();
 
     bool finite = net_.all_finite();
-    if (finite && do_measure) {
-        measure();
+    if (finite && do_measure != Measure::none) {
+        if (do_measure == Measure::full) measure();
+        else measure_losses();
         finite = std::isfinite(metrics_.train_loss) && std::isfinite(metrics_.test_loss);
     }
     if (!finite) {
@@ -224,12 +238,13 @@ bool TfpRun::step_epoch(bool do_measure) {
         net_ = last_good_net_;
         diverge(weights ? "the loss became infinite" : "the weights became NaN or infinite");
     }
-    return true;
+    return slice;
 }
 
 void TfpRun::resume_at(int epoch) {
     if (epoch <= 0) return;
     epoch_ = epoch;
+    position_ = 0;
     measure();
     metrics_.learning_rate = state_.learning_rate;  // their rate never changes
 }
@@ -238,10 +253,29 @@ RunState TfpRun::run_state() const {
     RunState s;
     s.epoch = epoch_;
     s.last_rate = metrics_.learning_rate;
+    // In the float networks' layout (mirror()): per layer, W column by column, then b.
+    for (int l = 0; l < spec_.layer_count(); ++l) {
+        for (int from = 0; from < spec_.fan_in(l); ++from)
+            for (int to = 0; to < spec_.width(l); ++to) s.exact_params.push_back(net_.link(l + 1, to, from).weight);
+        for (int to = 0; to < spec_.width(l); ++to) s.exact_params.push_back(net_.node(l + 1, to).bias);
+    }
     return s;
 }
 
 std::string TfpRun::restore(const RunState& saved) {
+    const std::size_t P = std::size_t(nets_[0].params().size());
+    if (!saved.exact_params.empty() && saved.exact_params.size() != P)
+        return "the double weights (" + std::to_string(saved.exact_params.size()) +
+               ") do not fit a network of " + std::to_string(P) + " parameters";
+    if (!saved.exact_params.empty()) {
+        std::size_t i = 0;
+        for (int l = 0; l < spec_.layer_count(); ++l) {
+            for (int from = 0; from < spec_.fan_in(l); ++from)
+                for (int to = 0; to < spec_.width(l); ++to) net_.link(l + 1, to, from).weight = saved.exact_params[i++];
+            for (int to = 0; to < spec_.width(l); ++to) net_.node(l + 1, to).bias = saved.exact_params[i++];
+        }
+        mirror();
+    }
     resume_at(saved.epoch);
     return {};
 }
@@ -266,6 +300,13 @@ void TfpRun::measure() {
     m.reg_loss = state_.regularization == Regularization::none
                      ? 0
                      : net_.regularization_loss(query_double(state_.regularization_rate));
+}
+
+void TfpRun::measure_losses() {
+    const bool regression = is_regression();
+    metrics_.epoch = epoch_;
+    metrics_.train_loss = score(net_, X_train_, tfp_data_.train, regression, nullptr).loss;
+    metrics_.test_loss = score(net_, X_test_, tfp_data_.test, regression, nullptr).loss;
 }
 
 void TfpRun::set_weight(int member, int layer, int to, int from, float value) {

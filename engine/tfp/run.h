@@ -25,13 +25,16 @@ public:
 
     // A freshly loaded page: the weights drawn again after the same data draws.
     void reset() override;
-    // Their epoch: every training example once in order, an update every batchSize.
-    bool step_epoch(bool measure) override;
+    // Their epoch: every training example once in order, an update every batchSize; a
+    // batch of a slice is the examples up to the next update (or the epoch's end).
+    Slice step_batches(int max_batches, Measure measure) override;
     void resume_at(int epoch) override;
-    // Their run has no optimiser moments, schedule or shuffle: the epoch is all it keeps.
+    // Their run has no optimiser moments, schedule or shuffle: the epoch and its double
+    // weights are all it keeps.
     RunState run_state() const override;
     std::string restore(const RunState& saved) override;
     void measure() override;
+    void measure_losses() override;
     // Edits the double model too (the float mirror is only a copy).
     void set_weight(int member, int layer, int to, int from, float value) override;
     void set_bias(int member, int layer, int node, float value) override;

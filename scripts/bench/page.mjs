@@ -5,7 +5,8 @@
 // drawing only its widgets (the ceiling), and the page training the default network: frames
 // a second and their ratios to the bare canvas, the main thread's work per frame (JS + WASM,
 // timed around each animation-frame callback), draw calls, triangles and texture uploads.
-// Then the 8 × 64 network: its output grid's resolution while training and after a pause.
+// Then the 8 × 64 network: its output grid's resolution while training and after a pause;
+// the heaviest link of issue 13 (training in slices); the losses-only measure against the full.
 // Usage: node scripts/bench/page.mjs   (NNPLAY_SITE=build/other times another build folder)
 // Exits 1 only when the page cannot load; slow figures are figures, not failures.
 import { launch, ready } from '../../tests/browser/harness.mjs';
@@ -186,6 +187,7 @@ try {
   await browser.close();
   process.exit(1);
 }
+const heavy = await measureHeavy(browser).catch((e) => ({ error: e.message.split('\n')[0] }));
 await browser.close();
 
 const ratio = (fps, bare) => (bare > 0 ? fmt(fps / bare, 2) : '-');
@@ -217,3 +219,47 @@ console.log(`bench-page: default network, as fast as possible (1280x800): ${fmt(
 console.log(`bench-page: 8 x 64 network (1280x800): ${fmt(b.fps)} fps (${ratio(b.fps, rows[0].bare.fps)}), ` +
             `${fmt(b.epochsPerSecond)} epochs/s; output grid at least ${lowest}² while training, ` +
             `256² ${fmt(toFine / 1000, 2)} s after the pause`);
+printHeavy(heavy, rows[0].bare.fps);
+
+function printHeavy(h, bare) {
+  if (h.error) {
+    console.log(`bench-page: heavy link: not measured (${h.error})`);
+    return;
+  }
+  const line = (what, x) => console.log(`bench-page: heavy link (8 x 64, ensemble 8, 5000 points, batch 1), ${what}: ` +
+    `${fmt(x.fps)} fps (${ratio(x.fps, bare)}; goal 20 fps), ${fmt(x.epochsPerSecond, 2)} epochs/s, frame ` +
+    `${fmt(x.frameMs)} ms of which training ${fmt(x.trainMs)} ms; epoch ${x.epoch}`);
+  line('1 epoch a frame', h.slow);
+  line('as fast as possible', h.fast);
+  const { full, losses } = h.measured;
+  console.log(`bench-page: default network as fast as possible, every epoch measured in full: ` +
+              `${Math.round(full.epochsPerSecond)} epochs/s; losses only (the page's way): ` +
+              `${Math.round(losses.epochsPerSecond)} epochs/s ` +
+              `(${full.epochsPerSecond > 0 ? fmt(losses.epochsPerSecond / full.epochsPerSecond, 2) : '?'}x)`);
+}
+
+// Issue 13, training in slices: the heaviest link the issue names, playing (an epoch spans many
+// frames), at the default speed and as fast as possible; and the default network as fast as
+// possible with every epoch measured in full and with its losses only (1280x800).
+async function measureHeavy({ context, url }) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url + '#networkShape=64,64,64,64,64,64,64,64&ensemble=8&numSamples=5000&batchSize=1');
+  await ready(page);
+  await page.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
+  await page.waitForTimeout(BIG_MS);
+  const slow = await page.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
+  await page.evaluate(() => { nnplay.setSpeed(4); });
+  await page.waitForTimeout(SETTLE_MS);
+  const fast = await page.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
+  const measured = {};
+  for (const full of [true, false]) {
+    await page.evaluate((f) => {
+      nnplay.pause(); nnplay.setState(''); nnplay.setFullEpochMeasure(f); nnplay.setSpeed(4); nnplay.play();
+    }, full);
+    await page.waitForTimeout(SETTLE_MS);
+    measured[full ? 'full' : 'losses'] = await page.evaluate(() => nnplay.stats());
+  }
+  await page.close();
+  return { slow, fast, measured };
+}

@@ -1,0 +1,64 @@
+// frame.test.mjs: issue 13, training in slices: a link whose epoch takes far longer than a frame
+// keeps the page drawing (an epoch spans many frames), and Space stops it at once. Conditions,
+// not times: the frame counter against the epoch counter.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useBrowser, openReady, frames, root } from './harness.mjs';
+
+useBrowser();
+
+const HEAVY = '#networkShape=64,64,64,64,64,64,64,64&ensemble=8&numSamples=5000&batchSize=1';
+
+const where = (page) => page.evaluate(() => ({ frames: nnplay.stats().framesDrawn, epoch: nnplay.metrics().epoch,
+                                              position: nnplay.epochPosition() }));
+
+test('a heavy link keeps frames coming while it trains, and Space stops it at the next frame', async () => {
+  const { page, problems } = await openReady(HEAVY);
+  await page.mouse.move(5, 790);
+  const start = await where(page);
+  assert.equal(start.epoch, 0);
+  await page.keyboard.press('Space');
+  // Ten frames drawn while training, within the first epoch or two.
+  await page.waitForFunction((f) => nnplay.stats().framesDrawn >= f + 10 && nnplay.epochPosition() > 0,
+                             start.frames, { timeout: 60000 });
+  const playing = await where(page);
+  assert.ok(playing.epoch <= 1, `epoch ${playing.epoch} after 10 frames: a frame trained a whole epoch`);
+  assert.ok(playing.position > 0, 'nothing of the epoch was trained');
+
+  await page.keyboard.press('Space');
+  await frames(page, 3);  // Space is read in the next frame; that frame's slice may still train
+  const paused = await where(page);
+  await frames(page, 10);
+  const later = await where(page);
+  assert.deepEqual([later.epoch, later.position], [paused.epoch, paused.position],
+                   'training went on after Space paused it');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a step trains exactly one epoch, finishing the one under way', async () => {
+  const { page, problems } = await openReady('#numSamples=400&batchSize=1');
+  await page.evaluate(() => nnplay.play());
+  await page.waitForFunction(() => nnplay.metrics().epoch >= 1, null, { timeout: 30000 });
+  await page.evaluate(() => nnplay.pause());
+  await frames(page, 2);
+  const before = await where(page);
+  await page.evaluate(() => nnplay.step(1));
+  const after = await where(page);
+  assert.equal(after.epoch, before.epoch + 1);
+  assert.equal(after.position, 0);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a link whose run state does not fit its network says so in the message log', async () => {
+  // The weights of a 4,2 network with the Adam moments of a 3 one (tests/data, as cli_test.sh).
+  const link = readFileSync(`${root}/tests/data/run_mismatch_link.txt`, 'utf8').trim();
+  const { page, problems } = await openReady('#' + link);
+  await frames(page, 2);
+  const log = await page.evaluate(() => nnplay.messages());
+  assert.ok(log.some((m) => m.text.includes("ignored the link's run state (the optimiser's moments do not fit")),
+            JSON.stringify(log));
+  assert.equal((await page.evaluate(() => nnplay.metrics())).epoch, 3, 'the weights and epoch were not taken');
+  // The message log reports it as an error: no console.error is expected of the page itself.
+  assert.ok(problems.filter((p) => !p.includes('run state')).length === 0, problems.join('; '));
+});

@@ -1,0 +1,238 @@
+// test_slices.cpp: an epoch trained in slices of batches (the page trains what fits a frame)
+// gives the same weights, metrics and run state, bit for bit, as whole epochs — for every
+// optimiser × schedule, reshuffled or not, with L1, L2, ensembles, early stopping, a
+// perceptron, divergence and compat=tf — and a run saved mid-epoch goes on exactly.
+#include "engine/link.h"
+#include "engine/model_json.h"
+#include "engine/trainer.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace nnplay;
+
+namespace {
+
+const char* const kOptimizers[] = {"sgd", "momentum", "nesterov", "rmsprop", "adam"};
+const char* const kSchedules[] = {"constant", "step&stepEvery=3", "exp&decayRate=0.9",
+                                  "plateau&plateauPatience=1&scheduleFactor=0.5&plateauCooldown=1"};
+
+std::string query(const char* optimizer, const char* schedule) {
+    return std::string("dataset=circle&noise=10&networkShape=4,2&activation=tanh&learningRate=0.1&"
+                       "numSamples=120&batchSize=7&seed=slices&optimizer=") +
+           optimizer + "&schedule=" + schedule;
+}
+
+bool same_double(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+bool same_metrics(const Metrics& a, const Metrics& b) {
+    return a.epoch == b.epoch && same_double(a.train_loss, b.train_loss) && same_double(a.val_loss, b.val_loss) &&
+           same_double(a.test_loss, b.test_loss) && same_double(a.reg_loss, b.reg_loss) &&
+           same_double(a.train_acc, b.train_acc) && same_double(a.val_acc, b.val_acc) &&
+           same_double(a.test_acc, b.test_acc) && same_double(a.train_rmse, b.train_rmse) &&
+           same_double(a.test_rmse, b.test_rmse) && a.confusion == b.confusion &&
+           same_double(a.learning_rate, b.learning_rate) && a.restored_epoch == b.restored_epoch;
+}
+
+bool same_bits(const Trainer& a, const Trainer& b) {
+    if (a.ensemble_size() != b.ensemble_size()) return false;
+    for (int m = 0; m < a.ensemble_size(); ++m) {
+        const auto& pa = a.network(m).params();
+        const auto& pb = b.network(m).params();
+        if (pa.size() != pb.size() || std::memcmp(pa.data(), pb.data(), sizeof(float) * std::size_t(pa.size())) != 0)
+            return false;
+    }
+    return true;
+}
+
+// Slice sizes that vary (1, 2, 3, ... up to 9 batches) from a fixed sequence.
+struct Sizes {
+    std::uint32_t x = 12345;
+    int next() {
+        x = x * 1664525u + 1013904223u;
+        return 1 + int((x >> 16) % 9);
+    }
+};
+
+// `epochs` whole epochs, each measured; the per-epoch metrics.
+std::vector<Metrics> whole_epochs(Trainer& t, int epochs) {
+    std::vector<Metrics> out;
+    for (int e = 0; e < epochs && t.step_epoch(true); ++e) out.push_back(t.metrics());
+    return out;
+}
+
+// The same in slices of varying sizes; every completed epoch's metrics.
+std::vector<Metrics> sliced_epochs(Trainer& t, int epochs, Sizes& sizes) {
+    std::vector<Metrics> out;
+    while (int(out.size()) < epochs) {
+        const Slice s = t.step_batches(sizes.next());
+        if (s.batches == 0 && !s.epoch_completed) break;  // stopped
+        CHECK(s.batches >= 1);
+        if (s.epoch_completed) out.push_back(t.metrics());
+    }
+    return out;
+}
+
+void check_same_run(const std::string& q, int epochs) {
+    CAPTURE(q);
+    const PlaygroundState s = from_query(q).state;
+    Trainer whole(s), sliced(s);
+    Sizes sizes;
+    const std::vector<Metrics> a = whole_epochs(whole, epochs);
+    const std::vector<Metrics> b = sliced_epochs(sliced, epochs, sizes);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t e = 0; e < a.size(); ++e) {
+        CAPTURE(e);
+        CHECK(same_metrics(a[e], b[e]));
+    }
+    CHECK(whole.epoch() == sliced.epoch());
+    CHECK(sliced.epoch_position() == 0);
+    CHECK(same_bits(whole, sliced));
+    CHECK(whole.status() == sliced.status());
+    CHECK(whole.status_message() == sliced.status_message());
+    CHECK(whole.run_state() == sliced.run_state());
+}
+
+}  // namespace
+
+TEST_CASE("slices: any slicing of the epochs gives whole epochs' run, for every optimiser and schedule") {
+    for (const char* optimizer : kOptimizers)
+        for (const char* schedule : kSchedules)
+            for (const char* reshuffle : {"true", "false"})
+                check_same_run(query(optimizer, schedule) + "&reshuffle=" + reshuffle, 12);
+}
+
+TEST_CASE("slices: L1, L2, ensembles, early stopping, a perceptron, divergence and compat=tf slice exactly") {
+    const std::string base = query("adam", "exp&decayRate=0.9");
+    check_same_run(base + "&regularization=L1&regularizationRate=0.01", 12);
+    check_same_run(base + "&regularization=L2&regularizationRate=0.01", 12);
+    check_same_run(base + "&ensemble=3", 12);
+    // Early stopping that stops within the epochs trained.
+    const std::string stopping = base + "&percValData=30&earlyStopping=true&patience=2&learningRate=0.8";
+    check_same_run(stopping, 40);
+    Trainer stopped(from_query(stopping).state);
+    whole_epochs(stopped, 40);
+    CHECK(stopped.status() == RunStatus::early_stopped);
+    // Divergence: the weights go back to the start of the epoch, sliced or not.
+    const std::string diverging = "problem=regression&learningRate=10&networkShape=8,8,8&activation=relu&seed=d";
+    check_same_run(diverging, 100);
+    Trainer diverged(from_query(diverging).state);
+    whole_epochs(diverged, 100);
+    CHECK(diverged.status() == RunStatus::diverged);
+    check_same_run("dataset=gauss&noise=0&model=perceptron&numSamples=120&seed=p", 8);
+    // compat=tf: a batch is the examples up to the next update, a partial one carrying over.
+    for (const char* batch : {"1", "7", "10", "400"})
+        check_same_run(std::string("dataset=xor&networkShape=4,2&learningRate=0.03&compat=tf&seed=t&batchSize=") + batch,
+                       6);
+}
+
+TEST_CASE("slices: a slice stops at the end of its epoch, and step_epoch finishes the epoch under way") {
+    const PlaygroundState s = from_query(query("momentum", "constant")).state;
+    Trainer t(s), whole(s);
+    const int n = int(t.data().train.size());
+    const int batches = (n + 6) / 7;
+    Slice first = t.step_batches(2);
+    CHECK(first.batches == 2);
+    CHECK(!first.epoch_completed);
+    CHECK(t.epoch() == 0);
+    CHECK(t.epoch_position() == 14);
+    Slice rest = t.step_batches(1000);
+    CHECK(rest.batches == batches - 2);
+    CHECK(rest.epoch_completed);
+    CHECK(t.epoch() == 1);
+    CHECK(t.step_batches(3).batches == 3);
+    CHECK(t.step_epoch(true));  // the rest of epoch 2
+    CHECK(t.epoch() == 2);
+    CHECK(t.epoch_position() == 0);
+    whole.step_epoch(true), whole.step_epoch(true);
+    CHECK(same_bits(t, whole));
+    CHECK(same_metrics(t.metrics(), whole.metrics()));
+
+    // New data mid-epoch: that epoch is dropped, the next one starts from its first batch.
+    t.step_batches(2);
+    PlaygroundState noisier = s;
+    noisier.noise = 20;
+    t.set_state(noisier);
+    CHECK(t.epoch_position() == 0);
+    CHECK(t.epoch() == 0);  // new data is a new run
+    t.reset();
+    CHECK(t.epoch_position() == 0);
+}
+
+TEST_CASE("slices: the losses-only measure gives the full measure's losses") {
+    for (const char* extra : {"", "&percValData=20", "&ensemble=2", "&problem=regression&regDataset=reg-plane"}) {
+        CAPTURE(extra);
+        const PlaygroundState s = from_query(query("adam", "constant") + extra).state;
+        Trainer a(s), b(s);
+        for (int e = 0; e < 5; ++e) {
+            a.step_batches(1 << 20, Measure::full);
+            b.step_batches(1 << 20, Measure::losses);
+            CHECK(same_double(a.metrics().train_loss, b.metrics().train_loss));
+            CHECK(same_double(a.metrics().val_loss, b.metrics().val_loss));
+            CHECK(same_double(a.metrics().test_loss, b.metrics().test_loss));
+            CHECK(b.metrics().epoch == e + 1);
+        }
+        CHECK(same_bits(a, b));
+    }
+    const PlaygroundState tf = from_query("dataset=circle&compat=tf&seed=l").state;
+    Trainer a(tf), b(tf);
+    a.step_batches(1 << 20, Measure::full);
+    b.step_batches(1 << 20, Measure::losses);
+    CHECK(same_double(a.metrics().train_loss, b.metrics().train_loss));
+    CHECK(same_double(a.metrics().test_loss, b.metrics().test_loss));
+}
+
+TEST_CASE("slices: a run saved mid-epoch carries its position and goes on bit for bit") {
+    for (const char* optimizer : {"sgd", "adam"}) {
+        const PlaygroundState s = from_query(query(optimizer, "plateau&plateauPatience=1") + "&ensemble=2").state;
+        CAPTURE(optimizer);
+        Trainer whole(s), sender(s);
+        whole_epochs(whole, 9);
+        whole_epochs(sender, 4);
+        sender.step_batches(5);
+        REQUIRE(sender.epoch_position() == 35);
+        const RunState run = sender.run_state();
+        CHECK(run.position == 35);
+
+        // Through a model file.
+        Result<ModelImport> model = import_model_json(export_model_json(sender));
+        REQUIRE_MESSAGE(model, model.error.message());
+        REQUIRE(model->run);
+        CHECK(*model->run == run);
+        Trainer from_file(model->state);
+        REQUIRE(load_weights(from_file, model->members).empty());
+        REQUIRE(from_file.restore(*model->run).empty());
+        CHECK(from_file.epoch_position() == 35);
+        Sizes sizes;
+        sliced_epochs(from_file, 5, sizes);
+        CHECK(from_file.epoch() == 9);
+        CHECK(same_bits(whole, from_file));
+        CHECK(same_metrics(whole.metrics(), from_file.metrics()));
+        CHECK(whole.run_state() == from_file.run_state());
+
+        // Through a link.
+        const WeightsPayload w = trainer_weights(sender, WeightFormat::float32);
+        const WrittenLink written = write_link(sender.state(), {true, &w, sender.epoch(), &run});
+        const Link link = read_link(written.text);
+        REQUIRE(link.warnings.empty());
+        REQUIRE(link.run);
+        CHECK(link.run->position == 35);
+        Trainer from_link(link.state);
+        REQUIRE(load_link_weights(from_link, link).empty());
+        whole_epochs(from_link, 5);
+        CHECK(same_bits(whole, from_link));
+        CHECK(whole.run_state() == from_link.run_state());
+    }
+    // Between epochs, nothing about a position is written: older readers read it as before.
+    Trainer between(from_query(query("sgd", "constant")).state);
+    between.step_epoch(true);
+    CHECK(export_model_json(between).find("\"position\"") == std::string::npos);
+    // A position past the data does not fit.
+    RunState past = between.run_state();
+    past.position = int(between.data().train.size());
+    CHECK(between.restore(past).find("position") != std::string::npos);
+}
