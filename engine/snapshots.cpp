@@ -56,6 +56,13 @@ void SnapshotLog::record(const Trainer& trainer) {
     while (kept_.size() > 2 && bytes() > max_bytes_) kept_.erase(kept_.begin() + 1);
 }
 
+void SnapshotLog::truncate_after(int epoch) {
+    while (!kept_.empty() && kept_.back().epoch() > epoch) {
+        kept_.pop_back();
+        latest_is_extra_ = false;
+    }
+}
+
 const Snapshot* SnapshotLog::at_or_before(int epoch) const {
     const Snapshot* found = nullptr;
     for (const Snapshot& s : kept_)

@@ -44,6 +44,9 @@ public:
     // first drops the snapshots after it: the timeline holds one history.
     void record(const Trainer& trainer);
 
+    // Drops the snapshots after `epoch` (training goes on from there, another history).
+    void truncate_after(int epoch);
+
     // The kept snapshots, by epoch.
     const std::vector<Snapshot>& kept() const { return kept_; }
     bool empty() const { return kept_.empty(); }

@@ -23,6 +23,9 @@ struct GLFWwindow;
 
 namespace nnplay::web {
 
+// Run history, rewind and seed sweeps (issue 15, web/run_history.h).
+struct RunsState;
+
 // Training speeds: epochs per frame, 0 = as many as fit in the frame's time budget.
 constexpr int kSpeeds[] = {1, 3, 10, 30, 0};
 constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
@@ -187,6 +190,8 @@ struct App {
     History history;                    // undo and redo (web/undo.cpp)
     // The training diagnosis (web/diagnosis_view.cpp): fed by trainer_changed.
     Diagnosis diagnosis;
+    // Run history, rewind and seed sweeps (issue 15, web/run_history.h): fed by trainer_changed.
+    std::shared_ptr<RunsState> runs;
 };
 
 bool app_init(App& app, GLFWwindow* window);
