@@ -26,7 +26,6 @@ namespace nnplay::web {
 namespace {
 
 constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
-constexpr const char* kStorageKey = "nnplay.runs";
 
 #ifdef __EMSCRIPTEN__
 // The stored history, or an empty text (no storage, nothing stored). malloc'ed: free it.
