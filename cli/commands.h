@@ -1,6 +1,7 @@
 // commands.h: the nnplay CLI's commands, one per file (train_command.cpp,
 // export_command.cpp, bench_command.cpp, settings_command.cpp); main.cpp parses
-// the arguments into these option structs and dispatches. Each command returns the process exit status.
+// the arguments into these option structs and dispatches (also sweep_command.cpp,
+// lessons_command.cpp, explain_command.cpp). Each command returns the process exit status.
 #pragma once
 
 #include "engine/printable.h"  // printable(): what a file or link says, shown safely
@@ -92,6 +93,16 @@ struct ExplainOptions {
 // Trains to options.epochs, then prints one training step for the point (explain.h):
 // a table, or one JSON object. Exit status 2 for a point or member the run cannot explain.
 int run_explain(const ExplainOptions& options);
+struct SweepOptions {
+    std::string state_query;  // as given to --state
+    int seeds = 5;            // 1..kMaxSweepSeeds (engine/sweep.h)
+    int epochs = 100;         // 1..kMaxSweepEpochs
+    bool json = false;        // one JSON object per seed, then a summary
+};
+
+// Trains the state with options.seeds seeds derived from its own (engine/sweep.h) and prints
+// each seed's final figures and their spread. Always exit status 0 once the options are valid.
+int run_sweep(const SweepOptions& options);
 
 // The full usage text, to `out` (stdout for --help, stderr for a usage error).
 void print_usage(std::FILE* out);

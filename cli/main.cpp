@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 
 #include "engine/state.h"
+#include "engine/sweep.h"
 
 #include <charconv>
 #include <cstdio>
@@ -22,6 +23,7 @@ void print_usage(std::FILE* out) {
         "  train   train a network on a playground state and print its progress\n"
         "  export  train, then write the points (CSV), the model (JSON) or a PyTorch script\n"
         "  bench   time training and drawing on fixed workloads\n"
+        "  sweep   train the same state with several seeds and show the spread\n"
         "  settings  list every key of --state: values, default, the page's range\n"
         "  lessons list the course's lessons, or check that every task can be met\n"
         "  explain one training step for one point: forward, loss, backward, update\n"
@@ -94,6 +96,16 @@ void print_usage(std::FILE* out) {
         "  by the step. --member K picks the ensemble member (default 0); --json prints\n"
         "  one object with \"layers\" of \"neurons\", \"weights\" and \"biases\".\n"
         "  A point, label or member the run cannot explain: exit status 2.\n"
+        "nnplay sweep [--state LINK] [--seeds N] [--epochs E] [--json]\n"
+        "  Trains the state (as for train; a link's weights are not used) once per seed:\n"
+        "  N seeds (1..50, default 5) derived from the state's seed as SEED/1, SEED/2, ...\n"
+        "  (each one reproduces with `nnplay train --state '...&seed=SEED/1'`), E epochs\n"
+        "  each (1..100000, default 100). Prints each seed's status and final figures,\n"
+        "  then the mean, min and max of the final test loss (and test accuracy).\n"
+        "  --json  one object per seed (seed, status, epoch, train_loss, val_loss,\n"
+        "          test_loss, train_acc, test_acc, train_rmse, test_rmse), then a summary\n"
+        "          with \"final\": true, seeds, epochs, test_loss_mean/_min/_max,\n"
+        "          test_acc_mean/_min/_max (classification) and \"state\"\n"
         "\n"
         "nnplay settings [--markdown]\n"
         "  One line per key of --state: its type, default, allowed values, the range the\n"
@@ -387,6 +399,19 @@ int explain_main(int argc, char** argv) {
     return run_explain(options);
 }
 
+int sweep_main(int argc, char** argv) {
+    SweepOptions options;
+    Args args(argc, argv, "sweep");
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--seeds") return take(args.integer(flag, 1, kMaxSweepSeeds), options.seeds);
+        if (flag == "--json") return take_switch(args, flag, options.json);
+        if (flag == "--state") return take(args.value(flag), options.state_query);
+        if (flag == "--epochs") return take(args.integer(flag, 1, kMaxSweepEpochs), options.epochs);
+        return Flag::unknown;
+    });
+    return done ? *done : run_sweep(options);
+}
+
 int bench_main(int argc, char** argv) {
     BenchOptions options;
     Args args(argc, argv, "bench");
@@ -425,6 +450,7 @@ int main(int argc, char** argv) {
     if (command == "train") return train_main(argc, argv);
     if (command == "export") return export_main(argc, argv);
     if (command == "bench") return bench_main(argc, argv);
+    if (command == "sweep") return sweep_main(argc, argv);
     if (command == "settings") return settings_main(argc, argv);
     if (command == "lessons") return lessons_main(argc, argv);
     if (command == "explain") return explain_main(argc, argv);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cli_test.sh: end-to-end tests of the nnplay command line (exit statuses, usage,
 # `train` output as table and JSON lines, warnings, divergence, determinism,
-# `export`, `train --points` and `train --model`, shared links, `bench`, `settings`).
+# `export`, `train --points` and `train --model`, shared links, `bench`, `sweep`, `settings`).
 # Usage: tests/cli_test.sh build/native-release/nnplay
 set -euo pipefail
 
@@ -608,6 +608,27 @@ run explain --epochs 3
 expect "explain without --point: exit 2" test "$rc" -eq 2 -a -n "$(grep 'give --point' "$tmp/err")"
 run explain --state model=perceptron --point 1,2,1
 expect "explain a perceptron: exit 2, says why" test "$rc" -eq 2 -a -n "$(grep 'perceptron' "$tmp/err")"
+# sweep: one run per derived seed, the spread, each seed reproducible with train.
+
+run sweep --state 'dataset=circle&numSamples=100&seed=sw' --seeds 3 --epochs 8 --json
+cp "$tmp/out" "$tmp/sweep.json"
+expect "sweep --json: exit 0, 3 seed lines and the summary" test "$rc" -eq 0 -a "$(lines "$tmp/sweep.json")" -eq 4
+expect "sweep --json: seeds derived as SEED/1..SEED/3" test "$(grep -c '"seed":"sw/[123]"' "$tmp/sweep.json")" -eq 3
+expect "sweep --json: summary with the spread of test accuracy" has '"final":true,"seeds":3,"epochs":8,"test_loss_mean":[0-9.]*.*"test_acc_min"' "$tmp/sweep.json"
+seed2_loss=$(grep '"seed":"sw/2"' "$tmp/sweep.json" | grep -o '"test_loss":[^,]*')
+run train --state 'dataset=circle&numSamples=100&seed=sw/2' --epochs 8 --json
+expect "sweep: seed sw/2's figures are those of nnplay train with that seed" has "$seed2_loss" "$tmp/out"
+run sweep --state 'dataset=circle&numSamples=100&seed=sw' --seeds 3 --epochs 8 --json
+expect "sweep: the same command gives the same numbers" cmp -s "$tmp/out" "$tmp/sweep.json"
+run sweep --state 'problem=regression&numSamples=60&seed=r' --seeds 2 --epochs 3
+expect "sweep, table: regression shows RMSE and the test loss spread" \
+    test "$rc" -eq 0 -a -n "$(grep 'test rmse' "$tmp/out")" -a -n "$(grep '^test loss over 2 seeds: mean' "$tmp/out")"
+run sweep --seeds 0
+expect "sweep --seeds 0: exit 2 naming the range" test "$rc" -eq 2 -a -n "$(grep 'seeds needs an integer in 1..50' "$tmp/err")"
+run sweep --epochs 100001
+expect "sweep --epochs too many: exit 2" test "$rc" -eq 2 -a -n "$(grep 'epochs needs an integer in 1..100000' "$tmp/err")"
+run sweep --seeds
+expect "sweep --seeds without a value: exit 2" test "$rc" -eq 2 -a -n "$(grep 'missing value after --seeds' "$tmp/err")"
 
 # ---------------------------------------------------------------------------
 # settings: the table of settings, and README.md's copy of it.

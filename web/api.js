@@ -203,6 +203,25 @@
     // epochs), and the benchmark's switch to measure every epoch in full (as before) or not.
     epochPosition: function () { return call('nnplay_api_epoch_position', 'number', [], []); },
     setFullEpochMeasure: function (on) { call('nnplay_api_set_full_epoch_measure', null, ['number'], [on ? 1 : 0]); },
+    // ---- Runs (issue 15): history and comparison, rewind, seed sweeps ----
+    // {history: [{id, seed, epochs, testLoss, selected, curve, thumb}], snapshots: [epochs],
+    // viewEpoch (-1: live), compare: [{name, cells}], storageNote, sweep: null | {seeds, epochs,
+    // done, progress, results: [{seed, status, epoch, testLoss, testAcc}]}}.
+    runs: function () { return json('nnplay_api_runs'); },
+    openRuns: function () { call('nnplay_api_runs_open', null, [], []); },
+    keepRun: function () { call('nnplay_api_runs_keep', null, [], []); },
+    selectRun: function (id, on) {
+      return call('nnplay_api_runs_select', 'number', ['number', 'number'], [id, on === false ? 0 : 1]) === 1;
+    },
+    // Shows timeline snapshot i; returns its epoch or -1. continueRun(): go on from it (paused).
+    viewSnapshot: function (i) { return call('nnplay_api_runs_view', 'number', ['number'], [i]); },
+    continueRun: function () { call('nnplay_api_runs_continue', null, [], []); },
+    // Starts a seed sweep; returns '' or why not.
+    sweep: function (seeds, epochs) {
+      return call('nnplay_api_runs_sweep', 'string', ['number', 'number'], [seeds, epochs]);
+    },
+    // Every ensemble member's parameters, exactly: [[...], ...].
+    params: function () { return json('nnplay_api_runs_params'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -26,6 +26,9 @@ struct GLFWwindow;
 
 namespace nnplay::web {
 
+// Run history, rewind and seed sweeps (issue 15, web/run_history.h).
+struct RunsState;
+
 // Training speeds: epochs per frame, 0 = as many as fit in the frame's time budget.
 constexpr int kSpeeds[] = {1, 3, 10, 30, 0};
 constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
@@ -240,6 +243,8 @@ struct App {
     // See inside (task E): backprop step by step and gradient flow.
     BackpropView backprop;
     GradientFlow gradients;
+    // Run history, rewind and seed sweeps (issue 15, web/run_history.h): fed by trainer_changed.
+    std::shared_ptr<RunsState> runs;
 };
 
 bool app_init(App& app, GLFWwindow* window);

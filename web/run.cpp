@@ -4,6 +4,7 @@
 // Every user edit among them first takes an undo step (undo_record).
 #include "web/app.h"
 #include "web/platform.h"
+#include "web/run_history.h"
 
 #include "engine/link.h"
 
@@ -82,6 +83,7 @@ void trainer_changed(App& app, TrainerChange change) {
     if (change == TrainerChange::trained || change == TrainerChange::restarted) app.pictures.chart.add(t.metrics());
     diagnosis_follow(app, change);
     lessons_follow(app);
+    runs_follow(app, change);
     app.pictures.dirty = true;
 }
 

@@ -1,15 +1,316 @@
-// runs_panel.cpp: the Runs side panel (on phones, the More tab): the history of runs, their
-// comparison, and the experiments that train many runs (seed sweeps).
+// runs_panel.cpp: the Runs side panel (on phones, the More tab): the rewind timeline of the
+// current run, the history of runs and their comparison, and seed sweeps (web/run_history.h
+// holds them; this file only draws them and asks for things).
+#include "web/run_history.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
 #include "engine/help.h"
 
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 namespace nnplay::web {
+namespace {
+
+// Run colours in the comparison, and their dash styles (dash, gap in pixels at scale 1), so
+// runs differ by more than colour.
+constexpr ImU32 kRunColours[] = {IM_COL32(31, 119, 180, 255), IM_COL32(214, 39, 40, 255),
+                                 IM_COL32(44, 160, 44, 255),  IM_COL32(148, 103, 189, 255),
+                                 IM_COL32(255, 127, 14, 255), IM_COL32(23, 190, 207, 255)};
+constexpr float kDashes[][2] = {{1, 0}, {7, 4}, {2, 3}, {10, 3}, {4, 4}, {1, 0}};
+constexpr int kRunStyles = int(sizeof kRunColours / sizeof kRunColours[0]);
+
+// One polyline of the chart in data coordinates.
+struct Series {
+    std::vector<ImVec2> points;  // (epoch, loss)
+    ImU32 colour;
+    float dash, gap;
+};
+
+// The frame and the data range of a small chart; returns the screen position of a data point.
+struct ChartFrame {
+    ImVec2 min, max;
+    float x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    ImVec2 at(float x, float y) const {
+        const float tx = x1 > x0 ? (x - x0) / (x1 - x0) : 0;
+        const float ty = y1 > y0 ? (y - y0) / (y1 - y0) : 0;
+        return {min.x + tx * (max.x - min.x), max.y - std::clamp(ty, 0.0f, 1.0f) * (max.y - min.y)};
+    }
+};
+
+// Reserves a chart of `height` pixels, fits the range to the points and draws its frame and
+// the range's numbers.
+ChartFrame chart_frame(const std::vector<Series>& series, float width, float height, float scale) {
+    ChartFrame f;
+    f.min = ImGui::GetCursorScreenPos();
+    f.max = {f.min.x + width, f.min.y + height};
+    ImGui::Dummy({width, height + ImGui::GetTextLineHeight()});
+    bool any = false;
+    for (const Series& s : series)
+        for (const ImVec2& p : s.points) {
+            if (!std::isfinite(p.y)) continue;
+            if (!any) f.x0 = f.x1 = p.x, f.y0 = f.y1 = p.y;
+            f.x0 = std::min(f.x0, p.x), f.x1 = std::max(f.x1, p.x);
+            f.y0 = std::min(f.y0, p.y), f.y1 = std::max(f.y1, p.y);
+            any = true;
+        }
+    f.y0 = std::min(f.y0, 0.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(f.min, f.max, palette().chart_bg.u32());
+    dl->AddRect(f.min, f.max, palette().chart_frame.u32());
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3g", double(f.y1));
+    dl->AddText({f.min.x + 3 * scale, f.min.y + 1 * scale}, kMuted, buf);
+    std::snprintf(buf, sizeof buf, "epoch %.0f", double(f.x1));
+    const ImVec2 size = ImGui::CalcTextSize(buf);
+    dl->AddText({f.max.x - size.x, f.max.y + 1 * scale}, kMuted, buf);
+    return f;
+}
+
+void draw_series(const ChartFrame& f, const Series& s, float scale) {
+    std::vector<ImVec2> screen;
+    for (const ImVec2& p : s.points)
+        if (std::isfinite(p.y)) screen.push_back(f.at(p.x, p.y));
+    if (screen.size() >= 2)
+        dashed_polyline(ImGui::GetWindowDrawList(), screen.data(), int(screen.size()), s.colour, 2 * scale,
+                        s.dash * scale, s.gap * scale);
+}
+
+// A run's boundary thumbnail, side × side pixels, at the cursor.
+void draw_thumb(const RunRecord& run, float side) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({side, side});
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (run.thumb.size() != std::size_t(kThumbRes * kThumbRes)) {
+        dl->AddRect(min, {min.x + side, min.y + side}, kMuted);
+        return;
+    }
+    const float cell = side / kThumbRes;
+    for (int i = 0; i < kThumbRes; ++i)
+        for (int j = 0; j < kThumbRes; ++j) {
+            const float v = run.thumb[std::size_t(i * kThumbRes + j)];
+            const ImU32 c = run.thumb_classes ? class_color(std::clamp(int(v), 0, kMaxClasses - 1)).u32()
+                                              : diverging_color(v).u32();
+            const ImVec2 a{min.x + j * cell, min.y + i * cell};
+            dl->AddRectFilled(a, {a.x + cell + 0.5f, a.y + cell + 0.5f}, c);
+        }
+}
+
+std::string figure(double v, const char* format) {
+    if (!std::isfinite(v)) return "-";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+// The timeline: a slider over the kept snapshots; the page shows the chosen one.
+void timeline(App& app, RunsState& r, float width) {
+    const auto& kept = r.snapshots.kept();
+    if (kept.size() < 2) {
+        caption("Train a few epochs: the timeline keeps epochs 0, 1, 2, 4, 8, ... to go back to.");
+        return;
+    }
+    int index = r.view_epoch < 0 ? int(kept.size()) - 1 : std::min(r.slider, int(kept.size()) - 1);
+    char label[64];
+    std::snprintf(label, sizeof label, "epoch %d", kept[std::size_t(index)].epoch());
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::SliderInt("##timeline", &index, 0, int(kept.size()) - 1, label)) runs_view(app, index);
+    record_rect(app, "runsTimeline");
+    tip(app, "runs.timeline");
+    if (r.view_epoch >= 0) {
+        const Metrics& m = kept[std::size_t(index)].metrics;
+        coloured(kInk, "Epoch " + std::to_string(r.view_epoch) + ": train loss " + figure(m.train_loss, "%.4f") +
+                           ", test loss " + figure(m.test_loss, "%.4f"));
+        if (ImGui::Button("Continue from here")) runs_continue(app, true);
+        record_rect(app, "runsContinue");
+        tip(app, "runs.continue");
+        ImGui::SameLine();
+        if (ImGui::Button("Back to the latest")) runs_back_to_live(app);
+        record_rect(app, "runsLatest");
+    }
+}
+
+void comparison(App& app, RunsState& r, float width) {
+    const std::vector<const RunRecord*> sel = selected_runs(r);
+    if (sel.size() < 2) {
+        caption("Tick two or more runs to compare them.");
+        return;
+    }
+    const float scale = app.view.scale;
+    std::vector<Series> series;
+    for (std::size_t i = 0; i < sel.size(); ++i) {
+        Series s{{}, kRunColours[i % kRunStyles], kDashes[i % kRunStyles][0], kDashes[i % kRunStyles][1]};
+        for (const CurvePoint& p : sel[i]->curve) s.points.push_back({float(p.epoch), p.test});
+        series.push_back(std::move(s));
+    }
+    caption("Test loss");
+    const ChartFrame f = chart_frame(series, width, 110 * scale, scale);
+    for (const Series& s : series) draw_series(f, s, scale);
+    // The legend, then the boundaries side by side, each under its run's colour.
+    const float side = std::min(72 * scale, (width - 8 * scale * float(sel.size())) / float(sel.size()));
+    for (std::size_t i = 0; i < sel.size(); ++i) {
+        if (i) ImGui::SameLine();
+        ImGui::BeginGroup();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float y = p.y + ImGui::GetTextLineHeight() / 2;
+        ImVec2 line[2] = {{p.x, y}, {p.x + 18 * scale, y}};
+        dashed_polyline(ImGui::GetWindowDrawList(), line, 2, series[i].colour, 2 * scale, series[i].dash * scale,
+                        series[i].gap * scale);
+        ImGui::Dummy({20 * scale, 1});
+        ImGui::SameLine();
+        text(sel[i]->label());
+        draw_thumb(*sel[i], side);
+        ImGui::EndGroup();
+    }
+    ImGui::SetNextItemWidth(90 * scale);
+    ImGui::InputFloat("target test loss", &r.target, 0.01f, 0.1f, "%.3f");
+    r.target = std::max(0.0f, r.target);
+    tip(app, "runs.target");
+    const std::vector<CompareRow> rows = compare_rows(r);
+    if (ImGui::BeginTable("##compare", int(sel.size()) + 1,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("");
+        for (const RunRecord* run : sel) ImGui::TableSetupColumn(run->label().c_str());
+        ImGui::TableHeadersRow();
+        for (const CompareRow& row : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            text(row.name);
+            for (const std::string& cell : row.cells) {
+                ImGui::TableNextColumn();
+                text(cell);
+            }
+        }
+        ImGui::EndTable();
+    }
+    record_rect(app, "runsCompare");
+}
+
+void history(App& app, RunsState& r, float width) {
+    if (ImGui::Button("Keep this run")) runs_keep(app);
+    record_rect(app, "runsKeep");
+    tip(app, "runs.keep");
+    if (!r.history.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Forget all")) {
+            r.history.clear();
+            runs_save(app);
+        }
+    }
+    if (!r.storage_note.empty()) coloured(kWarn, r.storage_note, width);
+    const float side = ImGui::GetTextLineHeight() * 1.6f;
+    for (int i = int(r.history.size()) - 1; i >= 0; --i) {
+        RunRecord& run = r.history[std::size_t(i)];
+        ImGui::PushID(run.id);
+        ImGui::Checkbox("##pick", &run.selected);
+        ImGui::SameLine();
+        draw_thumb(run, side);
+        ImGui::SameLine();
+        const std::string line = run.label() + ": " + std::to_string(run.epochs) + " epochs, test loss " +
+                                 figure(run.test_loss, "%.3f") +
+                                 (run.regression ? "" : ", " + figure(100 * run.test_acc, "%.0f%%"));
+        text(line);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("seed %s\n%s", run.seed.c_str(), run.query.substr(0, 200).c_str());
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    comparison(app, r, width);
+}
+
+void sweep_section(App& app, RunsState& r, float width) {
+    const float scale = app.view.scale;
+    ImGui::SetNextItemWidth(100 * scale);
+    ImGui::InputInt("seeds", &r.sweep_seeds);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(100 * scale);
+    ImGui::InputInt("epochs", &r.sweep_epochs, 50, 500);
+    char label[48];
+    std::snprintf(label, sizeof label, "Run %d seeds", r.sweep_seeds);
+    const bool running = r.sweep && !r.sweep->done();
+    if (ImGui::Button(running ? "Stop" : label)) {
+        if (running) r.sweep.reset();
+        else runs_start_sweep(app, r.sweep_seeds, r.sweep_epochs);
+    }
+    record_rect(app, "runsSweep");
+    tip(app, "runs.sweep");
+    if (!r.sweep_error.empty()) coloured(kBad, r.sweep_error, width);
+    if (!r.sweep) return;
+    const Sweep& s = *r.sweep;
+    if (!s.done()) {
+        ImGui::ProgressBar(float(s.progress()), {width, 0});
+        return;
+    }
+    // The spread of the test loss: the band from the least to the greatest, the mean on it.
+    const SweepBand band = s.band(true);
+    Series mean{{}, kInk, 1, 0};
+    for (std::size_t e = 0; e < band.mean.size(); ++e) mean.points.push_back({float(e), float(band.mean[e])});
+    Series hi{{}, 0, 1, 0};
+    for (std::size_t e = 0; e < band.hi.size(); ++e) hi.points.push_back({float(e), float(band.hi[e])});
+    caption("Test loss over " + std::to_string(s.seeds()) + " seeds: mean and min-max band");
+    const ChartFrame f = chart_frame({mean, hi}, width, 100 * scale, scale);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 fill = (palette().test_line.u32() & 0x00FFFFFFu) | 0x50000000u;
+    for (std::size_t e = 1; e < band.mean.size(); ++e) {
+        if (!std::isfinite(band.lo[e - 1]) || !std::isfinite(band.hi[e])) continue;
+        const ImVec2 a = f.at(float(e - 1), float(band.hi[e - 1])), b = f.at(float(e), float(band.hi[e]));
+        const ImVec2 c = f.at(float(e), float(band.lo[e])), d = f.at(float(e - 1), float(band.lo[e - 1]));
+        dl->AddQuadFilled(a, b, c, d, fill);
+    }
+    draw_series(f, mean, scale);
+    // The final test accuracy of each seed as dots on 0..100 % (test loss for regression).
+    const bool acc = s.state().problem != Problem::regression;
+    const std::vector<double> finals = s.final_figures(acc);
+    const Spread sp = spread_of(finals);
+    caption(acc ? "Final test accuracy of each seed" : "Final test loss of each seed");
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = 18 * scale;
+    ImGui::Dummy({width, h});
+    dl->AddLine({p.x, p.y + h / 2}, {p.x + width, p.y + h / 2}, kAxis);
+    const double hi_v = acc ? 1 : std::max(1e-9, sp.hi);
+    for (double v : finals)
+        if (std::isfinite(v))
+            dl->AddCircleFilled({p.x + float(v / hi_v) * width, p.y + h / 2}, 4 * scale, palette().test_line.u32());
+    coloured(kInk, (acc ? "mean " + figure(100 * sp.mean, "%.1f%%") + ", min " + figure(100 * sp.lo, "%.1f%%") +
+                              ", max " + figure(100 * sp.hi, "%.1f%%")
+                        : "mean " + figure(sp.mean, "%.4f") + ", min " + figure(sp.lo, "%.4f") + ", max " +
+                              figure(sp.hi, "%.4f")));
+    if (ImGui::BeginTable("##seeds", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("seed");
+        ImGui::TableSetupColumn("epochs");
+        ImGui::TableSetupColumn("test loss");
+        ImGui::TableSetupColumn(acc ? "test acc" : "test rmse");
+        ImGui::TableHeadersRow();
+        for (const SweepResult& res : s.results()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            text(res.seed);
+            ImGui::TableNextColumn();
+            text(std::to_string(res.epoch) + (res.status == RunStatus::ok ? "" : " (" + std::string(name_of(res.status)) + ")"));
+            ImGui::TableNextColumn();
+            text(figure(res.final.test_loss, "%.4f"));
+            ImGui::TableNextColumn();
+            text(acc ? figure(100 * res.final.test_acc, "%.1f%%") : figure(res.final.test_rmse, "%.4f"));
+        }
+        ImGui::EndTable();
+    }
+    record_rect(app, "runsSweepResults");
+}
+
+}  // namespace
 
 void runs_panel(App& app, float width) {
+    RunsState& r = runs_of(app);
+    // A sweep trains a slice of each frame while the panel is open, never the whole frame.
+    runs_sweep_frame(app, app.run.playing ? 0.004 : 0.010);
     heading("Runs");
     if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.runsIntro")), width);
+    if (ImGui::CollapsingHeader("Rewind", ImGuiTreeNodeFlags_DefaultOpen)) timeline(app, r, width);
+    if (ImGui::CollapsingHeader("History and comparison", ImGuiTreeNodeFlags_DefaultOpen)) history(app, r, width);
+    if (ImGui::CollapsingHeader("Seed sweep", ImGuiTreeNodeFlags_DefaultOpen)) sweep_section(app, r, width);
 }
 
 }  // namespace nnplay::web

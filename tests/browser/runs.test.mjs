@@ -1,0 +1,77 @@
+// runs.test.mjs: the Runs panel (issue 15): two runs go into the history and compare (the
+// table's rows), a rewind continued from a snapshot equals an uninterrupted run bit for bit
+// (weights through the test API), and a 3-seed sweep completes with 3 results. Screenshots
+// build/screenshots/compare.png and sweep.png.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { useBrowser, openReady, root } from './harness.mjs';
+
+useBrowser();
+const shots = join(root, 'build', 'screenshots');
+
+test('two runs go into the history and compare side by side', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=cmp&networkShape=3');
+  await page.evaluate(() => { nnplay.openRuns(); nnplay.step(20); nnplay.keepRun(); });
+  // A change that rebuilds the network ends the second run by itself.
+  await page.evaluate(() => { nnplay.setState('dataset=circle&seed=cmp&networkShape=5,2&learningRate=0.1'); });
+  await page.waitForFunction(() => nnplay.getState().includes('networkShape=5,2'));
+  await page.evaluate(() => nnplay.step(30));
+  await page.evaluate(() => nnplay.setState('dataset=circle&seed=cmp&networkShape=2'));
+  await page.waitForFunction(() => nnplay.runs().history.length === 2, null, { timeout: 10000 });
+  const runs = await page.evaluate(() => nnplay.runs());
+  assert.deepEqual(runs.history.map((r) => r.epochs), [20, 30]);
+  assert.ok(runs.history.every((r) => r.curve >= 2 && r.thumb === 24 * 24), JSON.stringify(runs.history));
+  await page.evaluate((ids) => ids.forEach((id) => nnplay.selectRun(id)), runs.history.map((r) => r.id));
+  const compare = await page.evaluate(() => nnplay.runs().compare);
+  const names = compare.map((r) => r.name);
+  for (const name of ['networkShape', 'learningRate', 'epochs', 'test loss', 'epochs to target'])
+    assert.ok(names.includes(name), `no row ${name} in ${names}`);
+  assert.ok(!names.includes('dataset'), 'a setting that is the same is listed');
+  const shape = compare.find((r) => r.name === 'networkShape');
+  assert.deepEqual(shape.cells, ['3', '5,2']);
+  assert.deepEqual(compare.find((r) => r.name === 'epochs').cells, ['20', '30']);
+  await page.waitForFunction(() => nnplay.widgetRect('runsCompare'), null, { timeout: 10000 });
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'compare.png') });
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('rewind and continue equals an uninterrupted run, bit for bit', async () => {
+  const { page, problems } = await openReady('#dataset=xor&seed=rw&networkShape=4,2&optimizer=adam&batchSize=7&schedule=exp&decayRate=0.95');
+  const whole = await page.evaluate(() => {
+    for (let i = 0; i < 12; ++i) nnplay.step(1);
+    return nnplay.params();
+  });
+  const kept = await page.evaluate(() => nnplay.runs().snapshots);
+  assert.deepEqual(kept, [0, 1, 2, 4, 8, 12]);
+  const epoch = await page.evaluate(() => nnplay.viewSnapshot(3));
+  assert.equal(epoch, 4);
+  assert.equal(await page.evaluate(() => nnplay.runs().viewEpoch), 4);
+  const again = await page.evaluate(() => {
+    nnplay.continueRun();
+    for (let i = 0; i < 8; ++i) nnplay.step(1);
+    return { params: nnplay.params(), runs: nnplay.runs(), chart: nnplay.chart() };
+  });
+  assert.equal(again.runs.viewEpoch, -1);
+  assert.deepEqual(again.runs.snapshots, [0, 1, 2, 4, 8, 12]);
+  assert.equal(again.chart.lastEpoch, 12);
+  assert.deepEqual(again.params, whole, 'the continued run differs from the uninterrupted one');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a 3-seed sweep completes with 3 results, bad sizes are refused', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=sw&networkShape=3&numSamples=100');
+  const bad = await page.evaluate(() => nnplay.sweep(0, 10));
+  assert.match(bad, /seeds must be 1\.\.50/);
+  await page.evaluate(() => { nnplay.openRuns(); nnplay.sweep(3, 40); });
+  await page.waitForFunction(() => { const s = nnplay.runs().sweep; return s && s.done; }, null, { timeout: 60000 });
+  const sweep = await page.evaluate(() => nnplay.runs().sweep);
+  assert.deepEqual(sweep.results.map((r) => r.seed), ['sw/1', 'sw/2', 'sw/3']);
+  assert.ok(sweep.results.every((r) => r.epoch === 40 && r.testAcc >= 0 && r.testAcc <= 1), JSON.stringify(sweep));
+  await page.waitForFunction(() => nnplay.widgetRect('runsSweepResults'), null, { timeout: 10000 });
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'sweep.png') });
+  assert.ok(problems.length === 0, problems.join('; '));
+});
