@@ -119,6 +119,10 @@ struct PlaygroundState {
     bool show_test_data = false;
     bool discretize = false;
     bool hide_text = false;
+    // See inside (issue 14, views 2, 3, 5): open the Inside panel at a view. Written only when set.
+    bool show_surface = false;
+    bool show_hidden = false;
+    bool show_lr_finder = false;
     // Controls the page hides, from TensorFlow Playground's "<key>_hide=true"
     // keys; kept in the order read so a link writes back the same.
     std::vector<std::string> hidden_controls;

@@ -5,6 +5,7 @@
 // reset, a weight edit); it never trains and never touches the trainer or the address.
 #pragma once
 
+#include "web/inside_views.h"  // See inside: surface, hidden space, lr finder (issue 14 F)
 #include "web/plots.h"
 #include "web/renderer.h"
 #include "web/share.h"
@@ -187,6 +188,9 @@ struct App {
     History history;                    // undo and redo (web/undo.cpp)
     // The training diagnosis (web/diagnosis_view.cpp): fed by trainer_changed.
     Diagnosis diagnosis;
+    // See inside (issue 14, views 2, 3, 5): the error surface, hidden space and learning-rate
+    // finder (web/inside_views.cpp, web/ui/surface_view.cpp, hidden_view.cpp, lr_finder_view.cpp).
+    InsideViews inside_views;
 };
 
 bool app_init(App& app, GLFWwindow* window);
@@ -322,6 +326,12 @@ void draw_unit_mark(const App& app, ImDrawList* dl, int layer, int node, ImVec2 
 // Marks on the loss chart drawn at [min, max]: the early-stopping point of an early-stopped
 // run, or where overfitting began.
 void draw_chart_marks(const App& app, ImDrawList* dl, ImVec2 min, ImVec2 max);
+
+// ---- See inside: error surface, hidden space, learning-rate finder (web/inside_views.cpp) ----
+
+// Follows a change of the trainer (trainer_changed calls it): records the path, marks the
+// pictures to redo, and opens the See inside panel when a link turned a view's flag on.
+void inside_views_follow(App& app, TrainerChange change);
 
 // ---- The UI (web/ui/) ----------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ void trainer_changed(App& app, TrainerChange change) {
     if (change == TrainerChange::restarted) app.pictures.chart.clear();
     if (change == TrainerChange::trained || change == TrainerChange::restarted) app.pictures.chart.add(t.metrics());
     diagnosis_follow(app, change);
+    inside_views_follow(app, change);
     app.pictures.dirty = true;
 }
 

@@ -11,6 +11,9 @@ void inside_panel(App& app, float width) {
     heading("See inside");
     if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.insideIntro")), width);
     // The views, in the order a learner meets them.
+    surface_view(app, width);
+    hidden_view(app, width);
+    lr_finder_view(app, width);
 }
 
 }  // namespace nnplay::web
