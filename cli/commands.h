@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/printable.h"  // printable(): what a file or link says, shown safely
+#include "engine/surface.h"    // SurfaceMethod
 
 #include <cstdio>
 #include <limits>
@@ -103,6 +104,30 @@ struct SweepOptions {
 // Trains the state with options.seeds seeds derived from its own (engine/sweep.h) and prints
 // each seed's final figures and their spread. Always exit status 0 once the options are valid.
 int run_sweep(const SweepOptions& options);
+// See inside (issue 14, views 2 and 5): `nnplay surface` and `nnplay lr-find`.
+struct SurfaceCommandOptions {
+    std::string state_query;  // as given to --state
+    int epochs = 100;         // trained (recording the path) before the surface, 0..1000000
+    int size = 41;            // grid cells per side, 3..201
+    SurfaceMethod method = SurfaceMethod::automatic;
+    int weight_a = -1, weight_b = -1;  // --weights I,J: an exact surface over these parameters
+    bool json = false;
+};
+
+// Prints the surface grid, its directions and the projected path. Exit status 1 when
+// the run has no surface (a perceptron, no training points, PCA without a path...).
+int run_surface(const SurfaceCommandOptions& options);
+
+struct LrFindOptions {
+    std::string state_query;  // as given to --state
+    int epochs = 0;           // trained before the finder starts, 0..1000000
+    int steps = 300;          // mini-batches at most, 10..10000
+    bool json = false;
+};
+
+// Prints the smoothed loss against the learning rate and the suggested rate. Exit
+// status 1 when nothing could be found (a perceptron, no training points...).
+int run_lr_find(const LrFindOptions& options);
 
 // The full usage text, to `out` (stdout for --help, stderr for a usage error).
 void print_usage(std::FILE* out);

@@ -24,6 +24,8 @@ void print_usage(std::FILE* out) {
         "  export  train, then write the points (CSV), the model (JSON) or a PyTorch script\n"
         "  bench   time training and drawing on fixed workloads\n"
         "  sweep   train the same state with several seeds and show the spread\n"
+        "  surface the error surface: loss over a 2D slice of weight space, with the path\n"
+        "  lr-find the learning-rate finder: loss against a growing rate, and a suggestion\n"
         "  settings  list every key of --state: values, default, the page's range\n"
         "  lessons list the course's lessons, or check that every task can be met\n"
         "  explain one training step for one point: forward, loss, backward, update\n"
@@ -106,6 +108,29 @@ void print_usage(std::FILE* out) {
         "          test_loss, train_acc, test_acc, train_rmse, test_rmse), then a summary\n"
         "          with \"final\": true, seeds, epochs, test_loss_mean/_min/_max,\n"
         "          test_acc_mean/_min/_max (classification) and \"state\"\n"
+        "nnplay surface [--state LINK] [--epochs N] [--size S] [--method M] [--weights I,J]\n"
+        "               [--json]\n"
+        "  Trains until epoch N (0..1000000, default 100), recording the weights of every\n"
+        "  epoch, then prints the mean training loss over an SxS grid (3..201, default 41)\n"
+        "  of a 2D slice of weight space centred on the final weights, the directions of\n"
+        "  the slice and the recorded path projected onto it.\n"
+        "  --method M      auto (default: exact for a network of two weights, such as one\n"
+        "                  unit on two inputs, else random), exact, random (two seeded\n"
+        "                  filter-normalised directions, Li et al. 2018) or pca (the top two\n"
+        "                  principal directions of the path)\n"
+        "  --weights I,J   an exact surface over parameters I and J (indices into the flat\n"
+        "                  parameters: per layer its weights by column, then its biases)\n"
+        "  --json          one JSON object: method, directions, size, ranges, grid (rows\n"
+        "                  of losses), path (epoch, a, b) and state\n"
+        "\n"
+        "nnplay lr-find [--state LINK] [--epochs N] [--steps K] [--json]\n"
+        "  Trains a copy of the run (after N epochs, default 0) for up to K mini-batches\n"
+        "  (10..10000, default 300) while the learning rate grows exponentially from 1e-5\n"
+        "  to 10, stopping when the loss blows up; prints the smoothed loss against the\n"
+        "  rate and suggests the rate where it fell fastest before its minimum, at most a\n"
+        "  tenth of the rate where it first rose (the edge of stability).\n"
+        "  --json  one JSON object: suggestion, its step, the edge's and the minimum's,\n"
+        "          stopped_early, rates, losses and state\n"
         "\n"
         "nnplay settings [--markdown]\n"
         "  One line per key of --state: its type, default, allowed values, the range the\n"
@@ -313,6 +338,65 @@ int export_main(int argc, char** argv) {
     return run_export(options);
 }
 
+int surface_main(int argc, char** argv) {
+    SurfaceCommandOptions options;
+    Args args(argc, argv, "surface");
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--size") return take(args.integer(flag, 3, 201), options.size);
+        if (flag == "--json") return take_switch(args, flag, options.json);
+        if (flag == "--method") {
+            const std::optional<std::string_view> v = args.value(flag);
+            if (!v) return Flag::refused;
+            std::optional<SurfaceMethod> method;
+            for (SurfaceMethod m : {SurfaceMethod::exact, SurfaceMethod::random, SurfaceMethod::pca})
+                if (*v == name_of(m)) method = m;
+            if (*v == "auto") method = SurfaceMethod::automatic;
+            if (!method) {
+                args.error("--method needs auto, exact, random or pca, not '" + printable(*v) + "'");
+                return Flag::refused;
+            }
+            options.method = *method;
+            return Flag::taken;
+        }
+        if (flag == "--weights") {
+            const std::optional<std::string_view> v = args.value(flag);
+            if (!v) return Flag::refused;
+            const std::size_t comma = v->find(',');
+            std::optional<long long> a, b;
+            if (comma != std::string_view::npos) {
+                a = parse_integer(v->substr(0, comma), 0, 1000000);
+                b = parse_integer(v->substr(comma + 1), 0, 1000000);
+            }
+            if (!a || !b || *a == *b) {
+                args.error("--weights needs two different parameter indices I,J, not '" + printable(*v) + "'");
+                return Flag::refused;
+            }
+            options.weight_a = int(*a);
+            options.weight_b = int(*b);
+            return Flag::taken;
+        }
+        return run_flag(args, flag, options.state_query, options.epochs, 0);
+    });
+    if (done) return *done;
+    if (options.weight_a >= 0 && options.method != SurfaceMethod::automatic && options.method != SurfaceMethod::exact) {
+        args.error("--weights makes an exact surface: it cannot be combined with --method random or pca");
+        return usage_error();
+    }
+    if (options.weight_a >= 0) options.method = SurfaceMethod::exact;
+    return run_surface(options);
+}
+
+int lr_find_main(int argc, char** argv) {
+    LrFindOptions options;
+    Args args(argc, argv, "lr-find");
+    const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
+        if (flag == "--steps") return take(args.integer(flag, 10, 10000), options.steps);
+        if (flag == "--json") return take_switch(args, flag, options.json);
+        return run_flag(args, flag, options.state_query, options.epochs, 0);
+    });
+    return done ? *done : run_lr_find(options);
+}
+
 int settings_main(int argc, char** argv) {
     SettingsOptions options;
     Args args(argc, argv, "settings");
@@ -454,6 +538,8 @@ int main(int argc, char** argv) {
     if (command == "settings") return settings_main(argc, argv);
     if (command == "lessons") return lessons_main(argc, argv);
     if (command == "explain") return explain_main(argc, argv);
+    if (command == "surface") return surface_main(argc, argv);
+    if (command == "lr-find") return lr_find_main(argc, argv);
     std::fprintf(stderr, "nnplay: unknown command '%s'\n", argv[1]);
     return usage_error();
 }

@@ -164,6 +164,13 @@ std::vector<Setting> build_table() {
     show_gradients.s.omit_default = true;
     Row points = row("points", SettingType::points, &S::points, "Custom points", -kDomain, kDomain);
     points.s.max_count = kMaxPoints;
+    // See inside (issue 14, views 2, 3, 5): each flag opens the Inside panel at its view.
+    Row show_surface = flag("showSurface", &S::show_surface, "Show the error surface");
+    show_surface.s.omit_default = true;
+    Row show_hidden = flag("showHidden", &S::show_hidden, "Show the hidden space");
+    show_hidden.s.omit_default = true;
+    Row show_lr_finder = flag("showLrFinder", &S::show_lr_finder, "Show the learning-rate finder");
+    show_lr_finder.s.omit_default = true;
 
     return {
         choice("activation", enum_ref<&S::activation>(), activation_names, "Activation").tfp(),
@@ -226,6 +233,9 @@ std::vector<Setting> build_table() {
         points,
         show_backprop,
         show_gradients,
+        show_surface,
+        show_hidden,
+        show_lr_finder,
     };
 }
 

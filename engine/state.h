@@ -123,6 +123,10 @@ struct PlaygroundState {
     // with that view's section open. Written only when set.
     bool show_backprop = false;
     bool show_gradients = false;
+    // See inside (issue 14, views 2, 3, 5): open the Inside panel at a view. Written only when set.
+    bool show_surface = false;
+    bool show_hidden = false;
+    bool show_lr_finder = false;
     // Controls the page hides, from TensorFlow Playground's "<key>_hide=true"
     // keys; kept in the order read so a link writes back the same.
     std::vector<std::string> hidden_controls;

@@ -629,6 +629,51 @@ run sweep --epochs 100001
 expect "sweep --epochs too many: exit 2" test "$rc" -eq 2 -a -n "$(grep 'epochs needs an integer in 1..100000' "$tmp/err")"
 run sweep --seeds
 expect "sweep --seeds without a value: exit 2" test "$rc" -eq 2 -a -n "$(grep 'missing value after --seeds' "$tmp/err")"
+# See inside (issue 14): `surface` (the error surface) and `lr-find` (the learning-rate finder).
+
+run surface --state 'problem=regression&regDataset=reg-plane&networkShape=&seed=bowl' --epochs 20 --size 21 --json
+expect "surface --json: exit 0, one line" test "$rc" -eq 0 -a "$(lines "$tmp/out")" -eq 1
+expect "surface: one unit on two inputs gives the exact surface over its two weights" \
+    has '"method":"exact",.*"weights":\[0,1\]' "$tmp/out"
+expect "surface --json: 21 rows of 21 losses and a path of 21 epochs" test "$(node -e '
+    const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(s.grid.length === 21 && s.grid.every(r => r.length === 21 && r.every(Number.isFinite)) &&
+                s.path.length === 21 && s.path[20].epoch === 20)' "$tmp/out")" = true
+run surface --state 'networkShape=4,2&seed=s' --epochs 5 --size 5
+expect "surface: a 2-4-2-1 network gets two random directions and a 5-row grid" \
+    test "$rc" -eq 0 -a -n "$(grep '^directions: random' "$tmp/out")" -a "$(grep -cE '^[0-9.]+( [0-9.]+){4}$' "$tmp/out")" -eq 5
+run surface --size 5 --epochs 5 --method pca --json
+expect "surface --method pca: the principal directions of the path" has '"method":"pca"' "$tmp/out"
+run surface --method pca --epochs 1
+expect "surface --method pca without a path: exit 1, says to train first" \
+    test "$rc" -eq 1 -a -n "$(grep 'train first' "$tmp/err")"
+run surface --method hills
+expect "surface --method hills: exit 2, names the methods" \
+    test "$rc" -eq 2 -a -n "$(grep 'auto, exact, random or pca' "$tmp/err")"
+run surface --weights 3,3
+expect "surface --weights 3,3: exit 2" test "$rc" -eq 2
+run surface --weights 0,99 --epochs 1
+expect "surface --weights 0,99 on a 2-4-2-1 network: exit 1, the range of indices" \
+    test "$rc" -eq 1 -a -n "$(grep 'different parameters in 0\.\.' "$tmp/err")"
+run surface --size 2
+expect "surface --size 2: exit 2" test "$rc" -eq 2
+
+run lr-find --state 'seed=finder' --json
+expect "lr-find --json: exit 0, a suggestion between 1e-5 and 10" test "$rc" -eq 0 -a "$(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(r.suggestion > 1e-5 && r.suggestion < 10 && r.rates.length === r.losses.length && r.rates[0] === 1e-5)' "$tmp/out")" = true
+lr=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).suggestion)' "$tmp/out")
+run train --state "seed=finder&learningRate=$lr" --epochs 300 --every 300 --json
+expect "lr-find: its suggestion trains circle to 95 % test accuracy in 300 epochs" \
+    test "$(node -e '
+    const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
+    console.log(JSON.parse(lines[lines.length - 1]).test_acc >= 0.95)' "$tmp/out")" = true
+run lr-find --epochs 2
+expect "lr-find: a table with the suggestion" test "$rc" -eq 0 -a -n "$(grep '^suggested learning rate: ' "$tmp/out")"
+run lr-find --state 'model=perceptron'
+expect "lr-find on a perceptron: exit 1 with the reason" test "$rc" -eq 1 -a -n "$(grep 'perceptron' "$tmp/err")"
+run lr-find --steps 5
+expect "lr-find --steps 5: exit 2" test "$rc" -eq 2
 
 # ---------------------------------------------------------------------------
 # settings: the table of settings, and README.md's copy of it.

@@ -222,6 +222,10 @@
     },
     // Every ensemble member's parameters, exactly: [[...], ...].
     params: function () { return json('nnplay_api_runs_params'); },
+    // See inside (issue 14, views 2, 3, 5: web/test_api_views.cpp): the error surface, hidden
+    // space and learning-rate finder as the page has them, {panel, surface, hidden, lr,
+    // learningRate}.
+    insideViews: function () { return json('nnplay_api_inside_views'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "web/boundary.h"  // speed (task C)
+#include "web/inside_views.h"  // See inside: surface, hidden space, lr finder (issue 14 F)
 #include "web/plots.h"
 #include "web/renderer.h"
 #include "web/share.h"
@@ -245,6 +246,9 @@ struct App {
     GradientFlow gradients;
     // Run history, rewind and seed sweeps (issue 15, web/run_history.h): fed by trainer_changed.
     std::shared_ptr<RunsState> runs;
+    // See inside (issue 14, views 2, 3, 5): the error surface, hidden space and learning-rate
+    // finder (web/inside_views.cpp, web/ui/surface_view.cpp, hidden_view.cpp, lr_finder_view.cpp).
+    InsideViews inside_views;
 };
 
 bool app_init(App& app, GLFWwindow* window);
@@ -400,6 +404,11 @@ void backprop_refresh(App& app);
 bool backprop_apply(App& app);
 // Records the per-layer gradient norms once per trained frame while the section is open.
 void gradient_record(App& app);
+// ---- See inside: error surface, hidden space, learning-rate finder (web/inside_views.cpp) ----
+
+// Follows a change of the trainer (trainer_changed calls it): records the path, marks the
+// pictures to redo, and opens the See inside panel when a link turned a view's flag on.
+void inside_views_follow(App& app, TrainerChange change);
 
 // ---- The UI (web/ui/) ----------------------------------------------------------------------
 

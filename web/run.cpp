@@ -84,6 +84,7 @@ void trainer_changed(App& app, TrainerChange change) {
     diagnosis_follow(app, change);
     lessons_follow(app);
     runs_follow(app, change);
+    inside_views_follow(app, change);
     app.pictures.dirty = true;
 }
 

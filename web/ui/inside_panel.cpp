@@ -13,6 +13,9 @@ void inside_panel(App& app, float width) {
     // The views, in the order a learner meets them.
     backprop_view(app, width);
     gradient_view(app, width);
+    surface_view(app, width);
+    hidden_view(app, width);
+    lr_finder_view(app, width);
 }
 
 }  // namespace nnplay::web

@@ -1,0 +1,74 @@
+// lr_find_command.cpp: `nnplay lr-find`, the learning-rate finder on a copy of a run's
+// network (after N epochs, 0 by default): smoothed loss against an exponentially growing
+// rate, and the suggested rate.
+#include "cli/commands.h"
+
+#include "engine/json_writer.h"
+#include "engine/link.h"
+#include "engine/lr_finder.h"
+#include "engine/trainer.h"
+
+#include <cstdio>
+#include <string>
+
+namespace nnplay::cli {
+
+int run_lr_find(const LrFindOptions& options) {
+    const Link link = read_link(options.state_query);
+    for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
+    Trainer trainer(link.state);
+    if (ReadError error = load_link_weights(trainer, link); !error.empty())
+        std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
+                     printable(error.reason).c_str());
+    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
+    std::fflush(stderr);
+    while (trainer.epoch() < options.epochs && trainer.step_epoch(false))
+        if (trainer.status() != RunStatus::ok) break;
+
+    LrFinderOptions fo;
+    fo.steps = options.steps;
+    const LrFinderResult r = find_learning_rate(trainer, fo);
+    if (!r.error.empty()) {
+        std::fprintf(stderr, "nnplay lr-find: %s\n", r.error.c_str());
+        return kExitFailure;
+    }
+    if (options.json) {
+        std::string out = "{\"suggestion\":";
+        append_json_number(out, r.suggestion);
+        out += ",\"suggested_step\":" + std::to_string(r.suggested) + ",\"edge_step\":" + std::to_string(r.edge) +
+               ",\"min_step\":" + std::to_string(r.best);
+        out += ",\"stopped_early\":";
+        out += r.stopped_early ? "true" : "false";
+        out += ",\"rates\":[";
+        for (std::size_t k = 0; k < r.rates.size(); ++k) {
+            if (k) out += ',';
+            append_json_number(out, r.rates[k]);
+        }
+        out += "],\"losses\":[";
+        for (std::size_t k = 0; k < r.losses.size(); ++k) {
+            if (k) out += ',';
+            append_json_number(out, r.losses[k]);
+        }
+        out += "],\"state\":";
+        append_json_string(out, to_query(trainer.state()));
+        out += "}\n";
+        std::fputs(out.c_str(), stdout);
+    } else {
+        std::printf("learning-rate finder: %zu steps from %.3g to %.3g%s\n", r.rates.size(), r.rates.front(),
+                    r.rates.back(), r.stopped_early ? " (stopped: the loss blew up)" : "");
+        std::printf("%-12s %s\n", "rate", "smoothed loss");
+        const std::size_t every = r.rates.size() > 40 ? r.rates.size() / 40 : 1;
+        for (std::size_t k = 0; k < r.rates.size(); ++k)
+            if (k % every == 0 || int(k) == r.suggested || int(k) == r.best)
+                std::printf("%-12.4g %.6g%s\n", r.rates[k], r.losses[k],
+                            int(k) == r.suggested ? "  <- suggested (steepest descent)"
+                            : int(k) == r.best    ? "  <- lowest loss"
+                                                  : "");
+        std::printf("suggested learning rate: %.4g\n", r.suggestion);
+        std::printf("state: %s\n", to_query(trainer.state()).c_str());
+    }
+    std::fflush(stdout);
+    return kExitOk;
+}
+
+}  // namespace nnplay::cli

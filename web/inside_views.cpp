@@ -1,0 +1,43 @@
+// inside_views.cpp: how the error surface, hidden space and learning-rate finder views follow
+// the run: the path is recorded as epochs are trained, a new run starts the pictures over, and
+// a link that turns a view's flag on opens the See inside panel at it.
+#include "web/app.h"
+
+#include "web/ui/panels.h"
+
+#include <imgui.h>
+
+namespace nnplay::web {
+
+void inside_views_follow(App& app, TrainerChange change) {
+    InsideViews& v = app.inside_views;
+    const Trainer& t = *app.run.trainer;
+    if (change == TrainerChange::restarted) {
+        v.surface.path.clear();
+        v.surface.stale = true;
+    }
+    if (change != TrainerChange::settings) {
+        v.surface.path.record(t.epoch(), t.network(0));
+        v.hidden.dirty = true;
+    }
+    const PlaygroundState& s = app.run.state;
+    const bool opened = (s.show_surface && !v.seen_surface) || (s.show_hidden && !v.seen_hidden) ||
+                        (s.show_lr_finder && !v.seen_lr);
+    if (opened && app.view.side_panel != SidePanel::inside) open_side_panel(app, SidePanel::inside);
+    v.seen_surface = s.show_surface;
+    v.seen_hidden = s.show_hidden;
+    v.seen_lr = s.show_lr_finder;
+}
+
+}  // namespace nnplay::web
+
+namespace nnplay::web {
+
+bool view_section(const char* label, bool& flag) {
+    ImGui::SetNextItemOpen(flag, ImGuiCond_Always);
+    const bool open = ImGui::CollapsingHeader(label);
+    flag = open;
+    return open;
+}
+
+}  // namespace nnplay::web

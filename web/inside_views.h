@@ -1,0 +1,64 @@
+// inside_views.h: what the See inside views of the error surface, the hidden space and the
+// learning-rate finder (issue 14, views 2, 3, 5) keep between frames: the recorded path, the
+// surface being built a few cells a frame, the hidden-space picture, the finder's run.
+#pragma once
+
+#include "engine/hidden_space.h"
+#include "engine/lr_finder.h"
+#include "engine/surface.h"
+
+namespace nnplay::web {
+
+struct SurfaceView {
+    WeightPath path{200};               // network 0's weights after each trained frame's epochs
+    SurfaceBuilder builder;             // the surface being computed
+    bool building = false;
+    Surface shown;                      // the last complete surface (drawn while the next builds)
+    int method = 0;                     // 0 auto (exact or random), 1 random, 2 principal directions
+    int built_epoch = -1;               // the epoch the shown surface was centred on
+    double built_at = 0;                // glfwGetTime() when it was started
+    bool stale = true;                  // a new run, or the method changed: build afresh
+    double ms = 0;                      // the last frame's time on the grid
+};
+
+struct HiddenView {
+    int layer = 0, neuron_a = 0, neuron_b = 1;
+    bool pca = false;
+    HiddenSpace space;
+    bool dirty = true;                  // trained or restarted since it was computed
+};
+
+struct LrFinderView {
+    LrFinder finder;
+    bool running = false;
+    bool have_result = false;
+    LrFinderResult result;
+    double ms = 0;                      // the last frame's time on the finder
+};
+
+struct InsideViews {
+    SurfaceView surface;
+    HiddenView hidden;
+    LrFinderView lr;
+    // The link flags (showSurface, showHidden, showLrFinder) as last seen: a flag that turns
+    // on opens the See inside panel.
+    bool seen_surface = false, seen_hidden = false, seen_lr = false;
+};
+
+}  // namespace nnplay::web
+
+namespace nnplay::web {
+
+struct App;
+
+// The See inside sections (called from web/ui/inside_panel.cpp, one line each), `width`
+// pixels wide. Each is a collapsible section whose open state is its link flag; closed, it
+// costs nothing.
+void surface_view(App& app, float width);   // web/ui/surface_view.cpp
+void hidden_view(App& app, float width);    // web/ui/hidden_view.cpp
+void lr_finder_view(App& app, float width); // web/ui/lr_finder_view.cpp
+
+// A view's section header, open exactly when `flag` is set; opening or closing it sets the flag.
+bool view_section(const char* label, bool& flag);
+
+}  // namespace nnplay::web

@@ -1,0 +1,110 @@
+// hidden_view.cpp: the See inside section of the hidden space: the training points and a grid
+// of the input plane as one hidden layer sees them, on two of its neurons or its first two
+// principal components, redrawn as the network trains.
+#include "web/app.h"
+#include "web/palette.h"
+#include "web/ui/widgets.h"
+
+#include "engine/help.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace nnplay::web {
+
+void hidden_view(App& app, float width) {
+    if (!view_section("Hidden space", app.run.state.show_hidden)) return;
+    HiddenView& v = app.inside_views.hidden;
+    const float sc = app.view.scale;
+    if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.hidden")), width);
+
+    const Network<Scalar>& net = app.run.trainer->network(0);
+    const int hidden = net.layer_count() - 1;
+    if (hidden < 1) {
+        coloured(kWarn, "This network has no hidden layer: add one to see its space.", width);
+        return;
+    }
+    // The controls: layer, then two neurons or the principal components.
+    const int before = v.layer * 1000000 + v.neuron_a * 1000 + v.neuron_b + (v.pca ? 7 : 0);
+    v.layer = std::clamp(v.layer, 0, hidden - 1);
+    const int w = net.spec().width(v.layer);
+    ImGui::SetNextItemWidth(std::min(width * 0.4f, 110 * sc));
+    int layer1 = v.layer + 1;
+    if (ImGui::SliderInt("##hiddenLayer", &layer1, 1, hidden, "Layer %d")) v.layer = std::clamp(layer1 - 1, 0, hidden - 1);
+    record_rect(app, "hiddenLayer");
+    ImGui::SameLine();
+    ImGui::Checkbox("Principal components", &v.pca);
+    record_rect(app, "hiddenPca");
+    tip(app, "ui.hiddenPca");
+    if (!v.pca && w >= 2) {
+        int a = v.neuron_a + 1, b = v.neuron_b + 1;
+        ImGui::SetNextItemWidth(std::min(width * 0.45f, 120 * sc));
+        if (ImGui::SliderInt("##hiddenA", &a, 1, w, "Across: neuron %d")) v.neuron_a = a - 1;
+        record_rect(app, "hiddenNeuronA");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(std::min(width * 0.45f, 120 * sc));
+        if (ImGui::SliderInt("##hiddenB", &b, 1, w, "Up: neuron %d")) v.neuron_b = b - 1;
+        record_rect(app, "hiddenNeuronB");
+    }
+    v.neuron_a = std::clamp(v.neuron_a, 0, std::max(0, w - 1));
+    v.neuron_b = std::clamp(v.neuron_b, 0, std::max(0, w - 1));
+    if (w >= 2 && v.neuron_a == v.neuron_b) v.neuron_b = v.neuron_a == 0 ? 1 : 0;
+    const int after = v.layer * 1000000 + v.neuron_a * 1000 + v.neuron_b + (v.pca ? 7 : 0);
+    if (after != before) v.dirty = true;
+
+    if (v.dirty) {
+        HiddenSpaceOptions o;
+        o.layer = v.layer;
+        o.neuron_a = v.neuron_a;
+        o.neuron_b = v.neuron_b;
+        o.pca = v.pca;
+        v.space = hidden_space(*app.run.trainer, o);
+        v.dirty = false;
+    }
+    const HiddenSpace& h = v.space;
+    if (!h.error.empty()) {
+        coloured(kWarn, h.error, width);
+        return;
+    }
+
+    const float side = std::min(width, 360 * sc);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##hidden", ImVec2(side, side));
+    const ImVec2 p1(p0.x + side, p0.y + side);
+    record_rect_at(app, "hiddenView", p0, p1);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, p1, palette().chart_bg.u32());
+    dl->AddRect(p0, p1, palette().chart_frame.u32());
+
+    // One scale for both axes (a square picture keeps the shape), with a margin.
+    const float ca = 0.5f * (h.a_min + h.a_max), cb = 0.5f * (h.b_min + h.b_max);
+    const float half = std::max({0.5f * (h.a_max - h.a_min), 0.5f * (h.b_max - h.b_min), 1e-6f}) * 1.08f;
+    auto at = [&](float a, float b) {
+        return ImVec2(p0.x + side * (0.5f + (a - ca) / (2 * half)), p0.y + side * (0.5f - (b - cb) / (2 * half)));
+    };
+    dl->PushClipRect(p0, p1, true);
+    std::vector<ImVec2> line(std::size_t(h.samples));
+    for (int l = 0; l < 2 * h.lines; ++l) {
+        for (int s = 0; s < h.samples; ++s) {
+            const std::size_t k = std::size_t(l * h.samples + s);
+            line[std::size_t(s)] = at(h.line_a[k], h.line_b[k]);
+        }
+        dl->AddPolyline(line.data(), h.samples, palette().chart_grid.u32(), ImDrawFlags_None, 1.2f * sc);
+    }
+    const bool regression = app.run.trainer->is_regression();
+    for (std::size_t k = 0; k < h.point_a.size(); ++k) {
+        const float label = h.point_label[k];
+        Rgb c = palette().classes[std::size_t(std::clamp(int(label), 0, kPaletteClasses - 1))];
+        if (regression) c = palette().classes[label >= 0 ? 1 : 0];
+        const ImVec2 p = at(h.point_a[k], h.point_b[k]);
+        dl->AddCircleFilled(p, 2.6f * sc, c.u32());
+        dl->AddCircle(p, 2.6f * sc, palette().point_outline.u32(220), 0, 0.8f * sc);
+    }
+    dl->PopClipRect();
+    caption(("Across: " + h.axis_a + ". Up: " + h.axis_b + ".").c_str());
+}
+
+}  // namespace nnplay::web
