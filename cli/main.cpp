@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nnplay::cli {
 
@@ -241,6 +242,14 @@ Flag run_flag(Args& args, std::string_view flag, std::string& state_query, int& 
     return Flag::unknown;
 }
 
+// A formula in --state that does not compile would train another network than asked for: it
+// is a usage error, said with the key and the column (engine/formula.h).
+bool refused_formula(const Args& args, const std::string& state_query) {
+    const std::vector<std::string> errors = formula_errors_in(state_query);
+    for (const std::string& e : errors) args.error("--state: " + e);
+    return !errors.empty();
+}
+
 int train_main(int argc, char** argv) {
     TrainOptions options;
     Args args(argc, argv, "train");
@@ -261,6 +270,7 @@ int train_main(int argc, char** argv) {
         args.error("--scale-points needs --points");
         return usage_error();
     }
+    if (refused_formula(args, options.state_query)) return usage_error();
     return run_train(options);
 }
 
@@ -278,6 +288,7 @@ int export_main(int argc, char** argv) {
         args.error("nothing to write: give --csv FILE, --json FILE or --pytorch FILE");
         return usage_error();
     }
+    if (refused_formula(args, options.state_query)) return usage_error();
     return run_export(options);
 }
 

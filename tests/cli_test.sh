@@ -559,6 +559,23 @@ run train --model "$tmp/array.json"
 expect "an 8 MB JSON array is refused at its first byte" has 'array.json: line 1, column 1: a model file is a JSON object' "$tmp/err"
 
 # ---------------------------------------------------------------------------
+# Formulas: a formula activation and a formula data set train; a bad formula is a usage error
+# that names the key and the column.
+
+run train --state 'dataset=formula&formula=x2-sin(x1)&activation=x*sigmoid(x)&networkShape=4&seed=f' --epochs 20 --every 20 --json
+expect "formula activation and data: exit 0, no warnings" test "$rc" -eq 0 -a ! -s "$tmp/err"
+losses=$(sed -n 's/.*"train_loss":\([-0-9.e+]*\).*/\1/p' "$tmp/out" | sed -n '1p;$p' | tr '\n' ' ')
+expect "formula activation and data: the loss falls ($losses)" awk -v l="$losses" 'BEGIN { split(l, v, " "); exit !(v[2] < 0.8 * v[1]) }'
+run train --state 'problem=regression&regDataset=formula&formula=x1*x2&layerActivations=tanh(x)&networkShape=6&seed=f' --epochs 5
+expect "formula regression data with a per-layer formula: exit 0" test "$rc" -eq 0 -a ! -s "$tmp/err"
+run train --state 'activation=x%2Bfoo(x)' --epochs 1
+expect "a bad formula activation: exit 2" test "$rc" -eq 2
+expect "a bad formula activation: the message names the column" \
+    has "nnplay train: --state: ignored activation='x+foo(x)': unknown name 'foo' (the variable is x) at 3" "$tmp/err"
+run export --state 'dataset=formula&formula=x1*(x2' --csv "$tmp/f.csv"
+expect "a bad data formula: exit 2, with the column" test "$rc" -eq 2 -a -n "$(grep "'(' at 4 is never closed at 7" "$tmp/err")"
+
+# ---------------------------------------------------------------------------
 # settings: the table of settings, and README.md's copy of it.
 
 run settings

@@ -2,10 +2,14 @@
 // evaluation against hand-computed values and the built-in activations, and its automatic
 // derivative against central finite differences.
 #include "engine/activation.h"
+#include "engine/dataset.h"
 #include "engine/formula.h"
+#include "engine/settings.h"
+#include "engine/trainer.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -155,4 +159,137 @@ TEST_CASE("formula: PyTorch code") {
     CHECK(Formula::compile("max(x, 0) - exp(1)", FormulaVars::x)->torch_code() ==
           "(torch.maximum(x, torch.as_tensor(0.0)) - torch.exp(torch.as_tensor(1.0)))");
     CHECK(Formula::compile("-x^2", FormulaVars::x)->torch_code() == "(-(x ** 2.0))");
+}
+
+TEST_CASE("formula: links carry formula activations and formula data") {
+    StateReadResult r = from_query("activation=x*sigmoid(x)&networkShape=3,2&layerActivations=tanh,max(x, 0.1*x)"
+                                   "&dataset=formula&formula=x2%2Bsin(x1)%5E2");
+    CHECK(r.warnings.empty());
+    const PlaygroundState& s = r.state;
+    CHECK(s.activation == Activation::formula);
+    CHECK(s.activation_formula == "x*sigmoid(x)");
+    CHECK(s.layer_activations == std::vector<Activation>{Activation::tanh, Activation::formula});
+    CHECK(s.hidden_formula(1) == "max(x, 0.1*x)");
+    CHECK(s.dataset == Dataset::formula);
+    CHECK(s.data_formula == "x2+sin(x1)^2");
+    // Written and read back: the same state ('+' and '^' percent-encoded, the rest as typed).
+    const std::string query = to_query(s);
+    CHECK(query.find("activation=x*sigmoid(x)&") != std::string::npos);
+    CHECK(query.find("formula=x2%2Bsin(x1)%5E2") != std::string::npos);
+    StateReadResult back = from_query(query);
+    CHECK(back.warnings.empty());
+    CHECK(back.state == s);
+    // The default data formula is not written.
+    CHECK(to_query(PlaygroundState{}).find("formula=") == std::string::npos);
+    CHECK(std::string(name_of(Activation::formula)) == "formula");
+}
+
+TEST_CASE("formula: bad formulas in a link are refused with their column, the old value kept") {
+    StateReadResult r = from_query("activation=x%2Bfoo&formula=x1*(x2&networkShape=2,2&layerActivations=relu,sin(x,1)");
+    REQUIRE(r.formula_errors.size() == 3);
+    CHECK(r.formula_errors[0] ==
+          "ignored activation='x+foo': unknown name 'foo' (the variable is x) at 3 (not a formula of x, nor one "
+          "of linear|sigmoid|tanh|relu|leakyrelu|elu|softplus|swish); kept 'tanh'");
+    CHECK(r.formula_errors[1] == "ignored formula='x1*(x2': '(' at 4 is never closed at 7; kept 'x2 - sin(x1)'");
+    CHECK(r.formula_errors[2].starts_with("ignored layerActivations='relu,sin(x,1)': layer 2: 'sin' takes 1 argument at 6"));
+    CHECK(r.warnings.size() == 3);
+    CHECK(r.state.activation == Activation::tanh);
+    CHECK(r.state.data_formula == "x2 - sin(x1)");
+    CHECK(r.state.layer_activations.empty());
+    CHECK(formula_errors_in("https://example.org/nnplay/#activation=foo(x)&seed=1").size() == 1);
+    CHECK(formula_errors_in("activation=tanh").empty());
+    // A name that is not ours is no formula either: the message says both.
+    CHECK(from_query("activation=softmax").formula_errors.front().find("unknown name 'softmax'") != std::string::npos);
+}
+
+TEST_CASE("formula: data sets from a formula of x1, x2") {
+    PlaygroundState s = from_query("dataset=formula&formula=x2-sin(x1)&numSamples=400").state;
+    Rng rng("formula-data");
+    const std::vector<Point> points = generate_points(s, rng);
+    REQUIRE(points.size() == 400);
+    int ones = 0;
+    for (const Point& p : points) {
+        CHECK(p.label == (double(p.y) - std::sin(double(p.x)) > 0 ? 1.0f : 0.0f));
+        ones += p.label == 1;
+    }
+    CHECK(ones > 120);
+    CHECK(ones < 280);
+    CHECK(s.class_count() == 2);
+
+    // Three classes: bands of equal area, each about a third of the points.
+    s.classes = 3;
+    s.data_formula = "x1";
+    Rng rng3("formula-data");
+    int counts[3] = {0, 0, 0};
+    for (const Point& p : generate_points(s, rng3)) {
+        REQUIRE(p.label >= 0);
+        REQUIRE(p.label <= 2);
+        counts[int(p.label)]++;
+        CHECK(int(p.label) == (p.x > 2.04f ? 2 : p.x > -2.04f ? 1 : 0));
+    }
+    for (int c : counts) CHECK(c > 90);
+
+    // Regression: f scaled by its largest |f| on the plane (here 12), so targets fill [−1, 1].
+    PlaygroundState reg = from_query("problem=regression&regDataset=formula&formula=x1%2Bx2").state;
+    Rng rng_reg("formula-data");
+    for (const Point& p : generate_points(reg, rng_reg)) CHECK(p.label == doctest::Approx((p.x + p.y) / 12.0).epsilon(1e-5));
+    // Where f is not a number the class is 0; a hand-built bad formula gives no points, no crash.
+    reg.data_formula = "x1 +";
+    Rng rng_bad("x");
+    CHECK(generate_points(reg, rng_bad).empty());
+}
+
+TEST_CASE("formula: training with tanh(x) is training with tanh, bit for bit") {
+    PlaygroundState builtin = from_query("dataset=xor&networkShape=4,2&seed=formula").state;
+    PlaygroundState typed = from_query("dataset=xor&networkShape=4,2&seed=formula&activation=tanh(x)").state;
+    Trainer a(builtin), b(typed);
+    for (int e = 0; e < 30; ++e) {
+        a.step_epoch();
+        b.step_epoch();
+    }
+    CHECK(a.metrics().train_loss == b.metrics().train_loss);
+    CHECK(a.metrics().test_loss == b.metrics().test_loss);
+    CHECK(a.network().params() == b.network().params());
+
+    // x*sigmoid(x) is swish within float rounding; a per-layer formula trains too.
+    PlaygroundState swish = from_query("dataset=circle&networkShape=4,2&seed=s&activation=swish").state;
+    PlaygroundState spelled = from_query("dataset=circle&networkShape=4,2&seed=s&activation=x*sigmoid(x)").state;
+    Trainer c(swish), d(spelled);
+    for (int e = 0; e < 20; ++e) {
+        c.step_epoch();
+        d.step_epoch();
+    }
+    CHECK(d.metrics().train_loss == doctest::Approx(c.metrics().train_loss).epsilon(1e-4));
+    PlaygroundState layered = from_query("dataset=circle&networkShape=4,2&layerActivations=sin(x),relu&seed=s").state;
+    Trainer e(layered);
+    const double before = e.metrics().train_loss;
+    for (int i = 0; i < 100; ++i) e.step_epoch();
+    CHECK(e.metrics().train_loss < before);
+}
+
+TEST_CASE("formula: the network's gradient with a formula activation matches finite differences (double)") {
+    NetworkSpec spec;
+    spec.inputs = 2;
+    spec.hidden = {3};
+    spec.activations = {Activation::formula};
+    spec.formulas = {"sin(x) + x^2/4"};
+    spec.output = Output::sigmoid_log;
+    Network<double> net(spec);
+    Rng rng("grad");
+    for (Eigen::Index i = 0; i < net.params().size(); ++i) net.params()[i] = rng.uniform(-1, 1);
+    const double X[6] = {0.3, -1.2, 1.5, 0.4, -0.7, 2.0};
+    const double labels[3] = {1, 0, 1};
+    Workspace<double> ws(spec, 3, true);
+    net.forward(X, 3, ws, labels);
+    net.backward(X, labels, 3, ws);
+    const VectorD grads = net.grads();
+    for (Eigen::Index i = 0; i < net.params().size(); ++i) {
+        const double keep = net.params()[i], h = 1e-6;
+        net.params()[i] = keep + h;
+        const double up = net.forward(X, 3, ws, labels) / 3;
+        net.params()[i] = keep - h;
+        const double down = net.forward(X, 3, ws, labels) / 3;
+        net.params()[i] = keep;
+        CHECK(grads[i] == doctest::Approx((up - down) / (2 * h)).epsilon(1e-6));
+    }
 }

@@ -4,7 +4,7 @@
 # for a bounded time on a copy of its seed corpus, so the committed corpus stays
 # small (tests/fuzz/<target>.dict, when present, is passed as -dict). Any crash,
 # failed check, leak, timeout or sanitizer report fails it.
-# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, all six)
+# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, all seven)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -17,7 +17,7 @@ seed=${FUZZ_SEED:-1}
 runs=${FUZZ_RUNS:-60000}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json fuzz_train)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json fuzz_train fuzz_formula)
 
 # The largest input a target may get: past its reader's limit, so the size checks and the
 # largest valid inputs are reached (libFuzzer's default follows the seed corpus: about 4 KB).
