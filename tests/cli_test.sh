@@ -546,9 +546,9 @@ printf '1,2,0\n3,\033]0;pwned\007,1\n' >"$tmp/esc.csv"
 run train --points "$tmp/esc.csv"
 expect "control characters in an error reach the terminal escaped" \
     test "$rc" -eq 1 -a -n "$(grep -F "y '\\x1b]0;pwned\\x07' is not a finite number" "$tmp/err")" -a -z "$(grep -P '[\x00-\x08\x0b-\x1f]' "$tmp/err")"
-run train --state 'seed=a%00b&activation=tanh%00relu&bogus=1' --epochs 1
+run train --state 'seed=a%00b&optimizer=adam%00relu&bogus=1' --epochs 1
 expect "a NUL in a link: the later warnings are all there" \
-    test -n "$(grep -F "ignored activation='tanh\\x00relu'" "$tmp/err")" -a -n "$(grep "ignored unknown key 'bogus'" "$tmp/err")"
+    test -n "$(grep -F "ignored optimizer='adam\\x00relu'" "$tmp/err")" -a -n "$(grep "ignored unknown key 'bogus'" "$tmp/err")"
 run train --state "seed=$(head -c 300 /dev/zero | tr '\0' s)" --epochs 1 --json
 expect "a 300-character seed: cut to 256 with a warning" \
     test -n "$(grep 'seed is 300 characters long, at most 256; cut to the first 256' "$tmp/err")" -a \
