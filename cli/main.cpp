@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nnplay::cli {
 
@@ -298,6 +299,14 @@ Flag run_flag(Args& args, std::string_view flag, std::string& state_query, int& 
     return Flag::unknown;
 }
 
+// A formula in --state that does not compile would train another network than asked for: it
+// is a usage error, said with the key and the column (engine/formula.h).
+bool refused_formula(const Args& args, const std::string& state_query) {
+    const std::vector<std::string> errors = formula_errors_in(state_query);
+    for (const std::string& e : errors) args.error("--state: " + e);
+    return !errors.empty();
+}
+
 int train_main(int argc, char** argv) {
     TrainOptions options;
     Args args(argc, argv, "train");
@@ -318,6 +327,7 @@ int train_main(int argc, char** argv) {
         args.error("--scale-points needs --points");
         return usage_error();
     }
+    if (refused_formula(args, options.state_query)) return usage_error();
     return run_train(options);
 }
 
@@ -335,6 +345,7 @@ int export_main(int argc, char** argv) {
         args.error("nothing to write: give --csv FILE, --json FILE or --pytorch FILE");
         return usage_error();
     }
+    if (refused_formula(args, options.state_query)) return usage_error();
     return run_export(options);
 }
 

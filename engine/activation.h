@@ -25,6 +25,7 @@ inline T activate(Activation a, T z) {
             return (z > 0 ? z : T(0)) +
                    T(det::log(1.0 + static_cast<double>(det::exp(z > 0 ? -z : z))));
         case Activation::swish: return z / (T(1) + det::exp(-z));
+        case Activation::formula: return z;  // the network runs its Formula (engine/formula.h) instead
     }
     return z;
 }
@@ -44,6 +45,7 @@ inline T activate_derivative(Activation act, T z, T a) {
             T s = T(1) / (T(1) + det::exp(-z));
             return s + a * (T(1) - s);  // σ + zσ(1 − σ)
         }
+        case Activation::formula: return T(1);  // the network runs its Formula instead
     }
     return T(1);
 }

@@ -4,11 +4,13 @@
 #include "engine/dataset.h"
 
 #include "engine/detmath.h"
+#include "engine/formula.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <numbers>
+#include <optional>
 #include <utility>
 
 namespace nnplay {
@@ -235,6 +237,48 @@ void make_reg_gauss(int n, double noise, Rng& rng, std::vector<Point>& out) {
     }
 }
 
+// Formula data (dataset or regDataset = formula): points uniform on the plane and noised as
+// the regression sets are; f(x1, x2) is read at the noised point. The cut points come from
+// f on a 101×101 grid over the plane, so they belong to the formula, not to the sample.
+// Classification, 2 classes: 1 where f > 0, else 0 (the sign of f). k classes: the grid's
+// values of f, sorted, are cut at their k−1 quantiles into k bands of equal area; class c is
+// the c-th band from the lowest f. Regression: the target is f/M with M the largest |f| on the
+// grid when that is above 1 (else f as it is), clamped to [−1, 1]. Where f is not a finite
+// number (log of a negative, 1/0) the class is 0 and the target 0.
+void make_formula(const PlaygroundState& state, int n, int k, double noise, Rng& rng, std::vector<Point>& out) {
+    const std::optional<Formula> f = Formula::compile(state.data_formula, FormulaVars::x1x2);
+    if (!f) return;  // the state's readers refuse bad formulas; a hand-built state gets no points
+    const bool regression = state.problem == Problem::regression;
+    std::vector<double> grid;
+    constexpr int kGrid = 101;
+    for (int i = 0; i < kGrid; ++i)
+        for (int j = 0; j < kGrid; ++j) {
+            const double at[2] = {-kDomain + 2.0 * kDomain * j / (kGrid - 1), -kDomain + 2.0 * kDomain * i / (kGrid - 1)};
+            const double v = f->eval(at);
+            if (std::isfinite(v)) grid.push_back(v);
+        }
+    std::sort(grid.begin(), grid.end());
+    double scale = 1;
+    std::vector<double> cuts = {0.0};
+    if (regression) {
+        for (double v : grid) scale = std::max(scale, std::abs(v));
+    } else if (k > 2) {
+        cuts.clear();
+        for (int c = 1; c < k; ++c)
+            cuts.push_back(grid.empty() ? 0.0 : grid[grid.size() * std::size_t(c) / std::size_t(k)]);
+    }
+    for (int i = 0; i < n; ++i) {
+        const NoisyPoint p = draw_noisy_point(noise, rng);
+        const double at[2] = {p.at_x, p.at_y};
+        const double v = f->eval(at);
+        double label = 0;
+        if (!std::isfinite(v)) label = 0;
+        else if (regression) label = std::clamp(v / scale, -1.0, 1.0);
+        else label = double(std::count_if(cuts.begin(), cuts.end(), [&](double cut) { return v > cut; }));
+        out.push_back(make_point(p.x, p.y, label));
+    }
+}
+
 }  // namespace
 
 std::vector<Point> generate_points(const PlaygroundState& state, Rng& rng) {
@@ -258,6 +302,7 @@ std::vector<Point> generate_points(const PlaygroundState& state, Rng& rng) {
         case Dataset::rings: make_rings(n, k, noise, rng, out); break;
         case Dataset::reg_plane: make_reg_plane(n, noise, rng, out); break;
         case Dataset::reg_gauss: make_reg_gauss(n, noise, rng, out); break;
+        case Dataset::formula: make_formula(state, n, k, noise, rng, out); break;
         case Dataset::custom: break;  // handled above
     }
     return out;

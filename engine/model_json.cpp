@@ -9,6 +9,7 @@
 #include "engine/number_text.h"
 #include "engine/payload.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -225,7 +226,9 @@ std::string export_model_json(const Trainer& trainer) {
     out += "], \"activations\": [";
     for (std::size_t l = 0; l < spec.activations.size(); ++l) {
         if (l) out += ", ";
-        append_json_string(out, name_of(spec.activations[l]));
+        // A formula layer is written as its formula's text.
+        const bool formula = spec.activations[l] == Activation::formula && l < spec.formulas.size();
+        append_json_string(out, formula ? spec.formulas[l] : name_of(spec.activations[l]));
     }
     out += "], \"output\": ";
     append_json_string(out, name_of(spec.output));
@@ -302,6 +305,8 @@ Result<ModelImport> import_model_json(std::string_view text) {
     if (!state_text || !state_text->is_string()) return fail("\"state\" must be a string");
     ModelImport model;
     StateReadResult read = from_query(state_text->text);
+    // A refused formula would train another network than the file's: the file is refused.
+    if (!read.formula_errors.empty()) return fail("\"state\": " + read.formula_errors.front());
     model.state = std::move(read.state);
     model.warnings = std::move(read.warnings);
     // compat=tf runs TensorFlow Playground's network (its features, tanh or linear output, one
@@ -331,9 +336,17 @@ Result<ModelImport> import_model_json(std::string_view text) {
         }
         for (std::size_t l = 0; ok && l < activations->items.size(); ++l) {
             Activation a{};
-            ok = activations->items[l].is_string() && parse_activation(activations->items[l].text, a);
+            ok = activations->items[l].is_string();
+            std::string formula;  // a formula layer: its text (compared with the state's below)
+            if (ok && !parse_activation(activations->items[l].text, a)) {
+                a = Activation::formula;
+                formula = activations->items[l].text;
+            }
             given.activations.push_back(a);
+            given.formulas.push_back(formula);
         }
+        if (std::all_of(given.formulas.begin(), given.formulas.end(), [](const std::string& f) { return f.empty(); }))
+            given.formulas.clear();  // as network_spec() leaves it without formulas
         if (!ok)
             return fail("\"architecture\" needs inputs, hidden, activations, output, outputs and members");
         bool output_known = false;

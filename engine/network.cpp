@@ -4,6 +4,7 @@
 
 #include "engine/assert.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace nnplay {
@@ -18,8 +19,13 @@ NetworkSpec network_spec(const PlaygroundState& state) {
         return spec;
     }
     spec.hidden = state.network_shape;
-    for (int l = 0; l < int(spec.hidden.size()); ++l)
+    for (int l = 0; l < int(spec.hidden.size()); ++l) {
         spec.activations.push_back(state.hidden_activation(l));
+        spec.formulas.push_back(spec.activations.back() == Activation::formula ? state.hidden_formula(l) : "");
+    }
+    // Only networks with a formula carry the list, so every other spec compares as before.
+    if (std::all_of(spec.formulas.begin(), spec.formulas.end(), [](const std::string& f) { return f.empty(); }))
+        spec.formulas.clear();
     if (state.problem == Problem::regression)
         spec.output = Output::linear_square;
     else if (k > 2)
@@ -52,12 +58,25 @@ Network<T>::Network(const NetworkSpec& spec) : spec_(spec) {
     params_ = VectorT<T>::Zero(Eigen::Index(count));
     grads_ = VectorT<T>::Zero(Eigen::Index(count));
     bind_layers();
+    compile_formulas();
 }
 
 template <typename T>
 Network<T>::Network(const Network& other)
-    : spec_(other.spec_), params_(other.params_), grads_(other.grads_) {
+    : spec_(other.spec_), params_(other.params_), grads_(other.grads_), formulas_(other.formulas_) {
     bind_layers();
+}
+
+// A formula that does not compile (the state's readers refuse those, so only a state built
+// by hand) leaves its layer linear rather than stopping the program.
+template <typename T>
+void Network<T>::compile_formulas() {
+    formulas_.assign(spec_.hidden.size(), nullptr);
+    for (std::size_t l = 0; l < spec_.hidden.size(); ++l) {
+        if (spec_.activations[l] != Activation::formula || l >= spec_.formulas.size()) continue;
+        if (std::optional<Formula> f = Formula::compile(spec_.formulas[l], FormulaVars::x))
+            formulas_[l] = std::make_shared<const Formula>(std::move(*f));
+    }
 }
 
 template <typename T>
@@ -66,6 +85,7 @@ Network<T>& Network<T>::operator=(const Network& other) {
         spec_ = other.spec_;
         params_ = other.params_;
         grads_ = other.grads_;
+        formulas_ = other.formulas_;
         bind_layers();
     }
     return *this;
@@ -98,7 +118,10 @@ double Network<T>::forward(const T* X, int n, Workspace<T>& ws, const T* labels)
         T* A = ws.A[l].data();
         layers_[l].forward(input, Z, n);
         if (l + 1 < L) {
-            activation_forward(spec_.activations[l], Z, A, layers_[l].out * n);
+            if (const Formula* f = formulas_[size_t(l)].get())
+                f->forward(Z, A, layers_[l].out * n);
+            else
+                activation_forward(spec_.activations[l], Z, A, layers_[l].out * n);
         } else if (labels) {
             return loss_forward(spec_.output, Z, A, labels, spec_.outputs, n);
         } else {
@@ -120,7 +143,10 @@ void Network<T>::backward(const T* X, const T* labels, int n, Workspace<T>& ws) 
         const T* input = l == 0 ? X : ws.A[l - 1].data();
         T* dinput = l == 0 ? nullptr : ws.dA[l - 1].data();
         layers_[l].backward(input, ws.dZ[l].data(), dinput, n);
-        if (l > 0)
+        if (l > 0 && formulas_[size_t(l - 1)])  // dZ = dA ⊙ f'(Z), f' by dual numbers
+            formulas_[size_t(l - 1)]->backward(ws.Z[l - 1].data(), ws.dA[l - 1].data(), ws.dZ[l - 1].data(),
+                                               layers_[l - 1].out * n);
+        else if (l > 0)
             activation_backward(spec_.activations[l - 1], ws.Z[l - 1].data(), ws.A[l - 1].data(),
                                 ws.dA[l - 1].data(), ws.dZ[l - 1].data(), layers_[l - 1].out * n);
     }

@@ -7,10 +7,13 @@
 
 #include "engine/activation.h"
 #include "engine/dense_layer.h"
+#include "engine/formula.h"
 #include "engine/loss.h"
 #include "engine/state.h"
 #include "engine/types.h"
 
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace nnplay {
@@ -19,6 +22,8 @@ struct NetworkSpec {
     int inputs = 2;
     std::vector<int> hidden;              // widths of the hidden layers (may be empty)
     std::vector<Activation> activations;  // one per hidden layer
+    std::vector<std::string> formulas;    // one per hidden layer: its formula's text where the
+                                          // activation is Activation::formula, else ""
     Output output = Output::sigmoid_log;
     int outputs = 1;                      // output units: 1, or k for softmax
 
@@ -86,11 +91,15 @@ public:
 
 private:
     void bind_layers();
+    void compile_formulas();
 
     NetworkSpec spec_;
     VectorT<T> params_;  // (P): all weights and biases
     VectorT<T> grads_;   // (P): their gradients
     std::vector<DenseLayer<T>> layers_;
+    // Per hidden layer, the compiled formula of a formula activation (else null). Shared by
+    // copies: a program is read-only once compiled.
+    std::vector<std::shared_ptr<const Formula>> formulas_;
 };
 
 }  // namespace nnplay

@@ -58,10 +58,11 @@ struct EnumCode {
 
 // The codes equal the enum positions of main 142740f, when the payload was made: links
 // from then on hold these bytes. A new enum value gets a new code; no code ever changes.
-constexpr std::array<EnumCode<Activation>, 8> kActivationCodes = {{
+constexpr std::array<EnumCode<Activation>, 9> kActivationCodes = {{
     {Activation::linear, 0}, {Activation::sigmoid, 1}, {Activation::tanh, 2},
     {Activation::relu, 3}, {Activation::leakyrelu, 4}, {Activation::elu, 5},
     {Activation::softplus, 6}, {Activation::swish, 7},
+    {Activation::formula, 8},  // the formula's text travels in the state (activation, layerActivations)
 }};
 constexpr std::array<EnumCode<Output>, 5> kOutputCodes = {{
     {Output::linear_square, 0}, {Output::sigmoid_log, 1}, {Output::tanh_square, 2},

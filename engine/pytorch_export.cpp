@@ -3,11 +3,14 @@
 #include "engine/pytorch_export.h"
 
 #include "engine/features.h"
+#include "engine/formula.h"
 #include "engine/number_text.h"
 #include "engine/payload.h"
+#include "engine/printable.h"
 #include "engine/schedule.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace nnplay {
 
@@ -95,6 +98,7 @@ const char* pytorch_module(Activation activation) {
         case Activation::elu: return "nn.ELU(alpha=1.0)";
         case Activation::softplus: return "nn.Softplus()";
         case Activation::swish: return "nn.SiLU()";
+        case Activation::formula: return "Formula(lambda x: x)";  // export_pytorch writes the formula's code
     }
     return "nn.Identity()";
 }
@@ -133,11 +137,26 @@ std::string export_pytorch(const Trainer& trainer, int epochs) {
         out += "], dim=1).reshape(len(points), " + std::to_string(features.size()) + ")\n\n\n";
     }
 
+    // Formula activations: the formula as torch code, in a module of its own.
+    const bool any_formula = std::find(spec.activations.begin(), spec.activations.end(), Activation::formula) !=
+                             spec.activations.end();
+    if (any_formula)
+        out += "class Formula(nn.Module):\n    \"\"\"An activation typed as a formula of x in nnplay.\"\"\"\n\n"
+               "    def __init__(self, f):\n        super().__init__()\n        self.f = f\n\n"
+               "    def forward(self, x):\n        return self.f(x)\n\n\n";
+
     // The model.
     out += "def make_model():\n    return nn.Sequential(\n";
     for (int l = 0; l < spec.layer_count(); ++l) {
         out += "        nn.Linear(" + std::to_string(spec.fan_in(l)) + ", " + std::to_string(spec.width(l)) + "),\n";
-        if (l + 1 < spec.layer_count()) out += std::string("        ") + pytorch_module(spec.activations[std::size_t(l)]) + ",\n";
+        if (l + 1 < spec.layer_count() && spec.activations[std::size_t(l)] == Activation::formula) {
+            const std::string text = std::size_t(l) < spec.formulas.size() ? spec.formulas[std::size_t(l)] : "x";
+            const std::optional<Formula> f = Formula::compile(text, FormulaVars::x);
+            out += "        Formula(lambda x: " + (f ? f->torch_code("x") : std::string("x")) + "),  # " +
+                   printable(text) + "\n";
+        } else if (l + 1 < spec.layer_count()) {
+            out += std::string("        ") + pytorch_module(spec.activations[std::size_t(l)]) + ",\n";
+        }
     }
     if (spec.output == Output::tanh_square) out += "        nn.Tanh(),  # TensorFlow Playground's output\n";
     out += "    )\n\n\nmodels = [make_model() for _ in range(" + std::to_string(trainer.ensemble_size()) + ")]\n";

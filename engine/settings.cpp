@@ -33,15 +33,16 @@ constexpr EnumName problem_names[] = {{"classification", int(Problem::classifica
                                       {"regression", int(Problem::regression), true}};
 
 // Ordered so that both keys' allowed values are slices of one table: `dataset` takes the first
-// nine, `regDataset` the last three (both include custom).
+// ten, `regDataset` the last four (both include formula and custom).
 constexpr EnumName dataset_names[] = {
     {"circle", int(Dataset::circle), true}, {"xor", int(Dataset::xor_), true},
     {"gauss", int(Dataset::gauss), true},   {"spiral", int(Dataset::spiral), true},
     {"moons", int(Dataset::moons)},         {"checkerboard", int(Dataset::checkerboard)},
     {"blobs", int(Dataset::blobs)},         {"rings", int(Dataset::rings)},
+    {"formula", int(Dataset::formula)},
     {"custom", int(Dataset::custom)},       {"reg-plane", int(Dataset::reg_plane), true},
     {"reg-gauss", int(Dataset::reg_gauss), true}};
-constexpr std::span<const EnumName> classification_datasets = std::span(dataset_names).first(9);
+constexpr std::span<const EnumName> classification_datasets = std::span(dataset_names).first(10);
 constexpr std::span<const EnumName> regression_datasets = std::span(dataset_names).subspan(8);
 
 constexpr EnumName activation_names[] = {
@@ -171,9 +172,16 @@ std::vector<Setting> build_table() {
     show_hidden.s.omit_default = true;
     Row show_lr_finder = flag("showLrFinder", &S::show_lr_finder, "Show the learning-rate finder");
     show_lr_finder.s.omit_default = true;
+    // Formulas: activation and layerActivations take a formula of x too; formula is the data's.
+    Row activation = choice("activation", enum_ref<&S::activation>(), activation_names, "Activation").tfp();
+    activation.s.takes_formula = true;
+    layer_activations.s.takes_formula = true;
+    Row data_formula = row("formula", SettingType::text, &S::data_formula, "Formula");
+    data_formula.s.takes_formula = true;
+    data_formula.s.omit_default = true;
 
     return {
-        choice("activation", enum_ref<&S::activation>(), activation_names, "Activation").tfp(),
+        activation,
         choice("regularization", enum_ref<&S::regularization>(), regularization_names, "Regularisation").tfp(),
         integer("batchSize", &S::batch_size, 1, kMaxPoints, "Batch size").tfp().slider(1, 500, 1, true),
         choice("dataset", enum_ref<&S::dataset>(), classification_datasets, "Data set").tfp(),
@@ -230,6 +238,8 @@ std::vector<Setting> build_table() {
         integer("patience", &S::patience, 1, 10000, "Patience").slider(1, 500, 1),
         real("minDelta", &S::min_delta, 0, 10, "Min. improvement").slider(0, 0.1, 0.0001),
         compat,
+        // Formulas
+        data_formula,
         points,
         show_backprop,
         show_gradients,
@@ -272,12 +282,14 @@ std::string allowed_values(const Setting& s) {
         case SettingType::real: return range();
         case SettingType::flag:
         case SettingType::feature: return "`true` `false`";
-        case SettingType::text: return "any text";
-        case SettingType::choice: return listed();
+        case SettingType::text:
+            return s.takes_formula ? "a formula of `x1`, `x2`, e.g. `x2 - sin(x1)` (at most 200 characters)" : "any text";
+        case SettingType::choice:
+            return listed() + (s.takes_formula ? ", or a formula of `x`, e.g. `x*sigmoid(x)`" : "");
         case SettingType::widths:
             return "up to " + std::to_string(s.max_count) + " widths " + range() + ", e.g. `4,2`";
         case SettingType::activations:
-            return "empty, or one activation per hidden layer, e.g. `tanh,relu`";
+            return "empty, or one activation (or formula of `x`) per hidden layer, e.g. `tanh,relu,sin(x)`";
         case SettingType::points:
             return "`x,y,label;…` (`x,y,label,train` pins a point to `train`, `val` or `test`), at most " +
                    std::to_string(s.max_count) + ", coordinates in ±" + number(s.max);
@@ -330,6 +342,9 @@ std::string spellings(std::span<const EnumName> names) {
 }
 
 std::string setting_text(const Setting& setting, const PlaygroundState& s) {
+    // The activation row writes the formula's text in place of a name.
+    if (setting.takes_formula && setting.type == SettingType::choice && s.activation == Activation::formula)
+        return s.activation_formula;
     struct Writer {
         const S& s;
         std::string operator()(std::monostate) const { return {}; }
@@ -343,7 +358,12 @@ std::string setting_text(const Setting& setting, const PlaygroundState& s) {
             return join(s.*m, ',', [](int width) { return std::to_string(width); });
         }
         std::string operator()(std::vector<Activation> S::*m) const {
-            return join(s.*m, ',', [](Activation a) { return std::string(name_of(a)); });
+            std::string out;
+            for (std::size_t l = 0; l < (s.*m).size(); ++l) {
+                const Activation a = (s.*m)[l];
+                out += (l ? "," : "") + (a == Activation::formula ? s.hidden_formula(int(l)) : std::string(name_of(a)));
+            }
+            return out;
         }
         std::string operator()(std::vector<Point> S::*m) const {
             return join(s.*m, ';', [](const Point& p) {
@@ -372,7 +392,7 @@ std::string settings_markdown() {
     return out;
 }
 
-const char* name_of(Activation v) { return lookup_name(activation_names, int(v)); }
+const char* name_of(Activation v) { return v == Activation::formula ? "formula" : lookup_name(activation_names, int(v)); }
 const char* name_of(Dataset v) { return lookup_name(dataset_names, int(v)); }
 const char* name_of(Optimizer v) { return lookup_name(optimizer_names, int(v)); }
 const char* name_of(Init v) { return lookup_name(init_names, int(v)); }

@@ -75,6 +75,9 @@ struct Setting {
     bool zero_is_default = false;      // numSamples: 0 (below min) means "the problem's default"
     bool omit_default = false;         // compat: written only when not the default
     UiRange ui;                        // the page's control, inside min..max
+    // Formulas: a choice or activations row (activation, layerActivations) also takes a
+    // formula of x in place of a name; a text row (formula) must be a formula of x1, x2.
+    bool takes_formula = false;
 
     // The id of its tooltip text in engine/help.txt (help_text(id)): the key itself.
     std::string_view help_id() const { return key; }

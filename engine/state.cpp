@@ -4,6 +4,7 @@
 #include "engine/state.h"
 
 #include "engine/assert.h"
+#include "engine/formula.h"
 #include "engine/printable.h"
 #include "engine/settings.h"
 
@@ -60,6 +61,23 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
         if (at == std::string_view::npos) return pieces;
         text.remove_prefix(at + 1);
     }
+}
+
+// Splits on the commas outside parentheses: "tanh,max(x, 0)" is two pieces.
+std::vector<std::string_view> split_outside_parentheses(std::string_view text) {
+    std::vector<std::string_view> pieces;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '(') ++depth;
+        else if (text[i] == ')' && depth > 0) --depth;
+        else if (text[i] == ',' && depth == 0) {
+            pieces.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    pieces.push_back(text.substr(start));
+    return pieces;
 }
 
 // ---------------------------------------------------------------------------
@@ -137,6 +155,15 @@ struct Reader {
     std::string_view value;
     S& s;
     std::vector<std::string>& warnings;
+    std::vector<std::string>& formula_errors;
+
+    // A refused formula: said with its column, the value in effect kept.
+    void bad_formula(const std::string& problem) {
+        const std::string line = "ignored " + std::string(f.key) + "=" + quote(value) + ": " + problem +
+                                 "; kept " + quote(setting_text(f, s));
+        warnings.push_back(line);
+        formula_errors.push_back(line);
+    }
 
     // "kept" names the value in effect: the default, or an earlier duplicate.
     void malformed(const std::string& expected) {
@@ -195,6 +222,12 @@ struct Reader {
     // Free text (the seed): cut to kMaxTextLength bytes, at a UTF-8 character's start, so a
     // link cannot make every reseed hash a megabyte.
     void read(std::string S::*m) {
+        if (f.takes_formula) {  // the data's formula: it must compile, or the old one stays
+            if (std::string problem = formula_problem(value, FormulaVars::x1x2); !problem.empty())
+                return bad_formula(problem);
+            s.*m = std::string(value);
+            return;
+        }
         std::size_t keep = value.size();
         if (keep > kMaxTextLength) {
             keep = kMaxTextLength;
@@ -208,6 +241,13 @@ struct Reader {
 
     void read(const EnumRef& r) {
         const EnumName* n = find_name(f.names, value);
+        if (!n && f.takes_formula) {  // activation: a formula of x in place of a name
+            if (std::string problem = formula_problem(value, FormulaVars::x); !problem.empty())
+                return bad_formula(problem + " (not a formula of x, nor one of " + spellings(f.names) + ")");
+            s.activation = Activation::formula;
+            s.activation_formula = std::string(value);
+            return;
+        }
         if (!n) return malformed(spellings(f.names));
         r.set(s, n->value);
     }
@@ -256,16 +296,29 @@ struct Reader {
     }
 
     // The count is checked against networkShape once the whole query is read.
+    // A piece may be a formula of x (with commas of its own inside parentheses: min(x, 0)).
     void read(std::vector<Activation> S::*m) {
         std::vector<Activation> list;
+        std::vector<std::string> formulas;
         if (!value.empty()) {
-            for (std::string_view piece : split(value, ',')) {
+            for (std::string_view piece : split_outside_parentheses(value)) {
                 const EnumName* n = find_name(f.names, piece);
-                if (!n) return malformed("a comma list of " + spellings(f.names));
-                list.push_back(static_cast<Activation>(n->value));
+                if (n) {
+                    list.push_back(static_cast<Activation>(n->value));
+                    formulas.emplace_back();
+                    continue;
+                }
+                if (!f.takes_formula) return malformed("a comma list of " + spellings(f.names));
+                if (std::string problem = formula_problem(piece, FormulaVars::x); !problem.empty())
+                    return bad_formula("layer " + std::to_string(list.size() + 1) + ": " + problem +
+                                       " (not a formula of x, nor one of " + spellings(f.names) + ")");
+                list.push_back(Activation::formula);
+                formulas.emplace_back(piece);
             }
         }
+        const bool any_formula = std::find(list.begin(), list.end(), Activation::formula) != list.end();
         s.*m = std::move(list);
+        s.layer_formulas = any_formula ? std::move(formulas) : std::vector<std::string>{};
     }
 
     void read(std::vector<Point> S::*m) {
@@ -310,8 +363,9 @@ struct Reader {
     void read(std::monostate) {}
 };
 
-void read_value(const Setting& f, std::string_view value, S& s, std::vector<std::string>& warnings) {
-    Reader reader{f, value, s, warnings};
+void read_value(const Setting& f, std::string_view value, S& s, std::vector<std::string>& warnings,
+                std::vector<std::string>& formula_errors) {
+    Reader reader{f, value, s, warnings, formula_errors};
     std::visit([&](const auto& ref) { reader.read(ref); }, f.ref);
 }
 
@@ -351,7 +405,8 @@ int PlaygroundState::class_count() const {
         case Dataset::spiral:
         case Dataset::blobs:
         case Dataset::rings:
-        case Dataset::custom: return classes;
+        case Dataset::custom:
+        case Dataset::formula: return classes;
         default: return 2;
     }
 }
@@ -364,6 +419,14 @@ Activation PlaygroundState::hidden_activation(int layer) const {
     NNPLAY_ASSERT(layer >= 0);
     if (layer < int(layer_activations.size())) return layer_activations[layer];
     return activation;
+}
+
+const std::string& PlaygroundState::hidden_formula(int layer) const {
+    NNPLAY_ASSERT(layer >= 0);
+    if (layer < int(layer_activations.size()) && layer < int(layer_formulas.size()) &&
+        layer_activations[size_t(layer)] == Activation::formula)
+        return layer_formulas[size_t(layer)];
+    return activation_formula;
 }
 
 std::string to_query(const PlaygroundState& state) {
@@ -401,7 +464,7 @@ StateReadResult from_query(std::string_view query) {
         std::string value = percent_decode(segment.substr(eq + 1));
 
         if (const Setting* f = find_setting(key)) {
-            read_value(*f, value, s, warnings);
+            read_value(*f, value, s, warnings, result.formula_errors);
         } else if (key.size() > hide_suffix.size() && key.ends_with(hide_suffix)) {
             std::string control = key.substr(0, key.size() - hide_suffix.size());
             bool hide = false;
@@ -425,8 +488,15 @@ StateReadResult from_query(std::string_view query) {
                            " activation(s) for " + std::to_string(s.network_shape.size()) +
                            " hidden layer(s); using activation for all");
         s.layer_activations.clear();
+        s.layer_formulas.clear();
     }
     return result;
+}
+
+std::vector<std::string> formula_errors_in(std::string_view link_or_query) {
+    if (const std::size_t hash = link_or_query.find('#'); hash != std::string_view::npos)
+        link_or_query.remove_prefix(hash + 1);
+    return from_query(link_or_query).formula_errors;
 }
 
 double query_double(float value) {
@@ -446,7 +516,7 @@ bool looks_like_tfp_link(std::string_view query) {
         if (key.size() > hide_suffix.size() && key.ends_with(hide_suffix)) continue;
         const Setting* f = find_setting(key);
         if (!f || !f->tfp) return false;
-        if (f->type == SettingType::choice) {
+        if (f->type == SettingType::choice) {  // a formula is no name of theirs
             const EnumName* n = find_name(f->names, value);
             if (!n || !n->tfp) return false;
         }

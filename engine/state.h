@@ -22,11 +22,14 @@ enum class Dataset {
     circle, xor_, gauss, spiral, moons, checkerboard,  // binary
     blobs, rings,                                      // 2..6 classes (spiral too)
     reg_plane, reg_gauss,                              // regression
-    custom                                             // drawn or imported points
+    custom,                                            // drawn or imported points
+    formula                                            // from PlaygroundState::data_formula (both problems)
 };
 // Links store activations by name (the state) or by the codes of payload.h's
 // kActivationCodes (weights), never by position: reordering this enum changes no link.
-enum class Activation { linear, sigmoid, tanh, relu, leakyrelu, elu, softplus, swish };
+// formula: a typed formula of x (engine/formula.h), its text kept beside it in the state
+// (activation_formula, layer_formulas) and the network spec (NetworkSpec::formulas).
+enum class Activation { linear, sigmoid, tanh, relu, leakyrelu, elu, softplus, swish, formula };
 enum class Regularization { none, l1, l2 };
 enum class Model { mlp, perceptron };
 // Binary output and loss: sigmoid + log loss, or TensorFlow Playground's tanh +
@@ -115,6 +118,14 @@ struct PlaygroundState {
     // Written only when set.
     Compat compat = Compat::none;
 
+    // Formulas (formula activations and formula data): activation == Activation::formula
+    // uses activation_formula; layer_activations[l] == formula uses layer_formulas[l] (or
+    // activation_formula where that list is shorter); dataset or reg_dataset == formula draws
+    // its points from data_formula, a formula of x1 and x2. Links carry the text.
+    std::string activation_formula;           // a formula of x, e.g. "x*sigmoid(x)"
+    std::vector<std::string> layer_formulas;  // beside layer_activations: the text, or ""
+    std::string data_formula = "x2 - sin(x1)";
+
     // View (read and written for the page; the engine ignores them)
     bool show_test_data = false;
     bool discretize = false;
@@ -139,12 +150,16 @@ struct PlaygroundState {
     int class_count() const;           // 1 for regression; 2 for binary data sets; else classes
     int input_count() const;           // number of enabled features
     Activation hidden_activation(int layer) const;
+    // The formula text of hidden layer `layer` when hidden_activation(layer) is formula.
+    const std::string& hidden_formula(int layer) const;
 };
 
 // Reading a query string gives a state plus what the user should know.
 struct StateReadResult {
     PlaygroundState state;
     std::vector<std::string> warnings;  // one sentence each, e.g. "ignored unknown key 'foo'"
+    // The warnings about refused formulas (also in warnings): the CLI stops on them.
+    std::vector<std::string> formula_errors = {};
 };
 
 // Writes every key (the seed always), in a fixed order. Reading the result
@@ -173,6 +188,10 @@ const char* label_of(Feature);      // for display, e.g. "x₁²"
 // Reads an activation's query spelling (exact, e.g. "leakyrelu") into out, for
 // the CLI and UI. Returns false, leaving out unchanged, for any other text.
 bool parse_activation(std::string_view name, Activation& out);
+
+// The refused formulas of a link or query text (what follows '#' when there is one): one
+// message each, with the key and the column, e.g. "activation: unknown name 'foo' … at 5".
+std::vector<std::string> formula_errors_in(std::string_view link_or_query);
 
 // The double a JavaScript page reads from the text to_query() writes for this
 // float (format_float_shortest): 0.03f gives 0.03, not 0.029999999329447746.

@@ -562,9 +562,9 @@ printf '1,2,0\n3,\033]0;pwned\007,1\n' >"$tmp/esc.csv"
 run train --points "$tmp/esc.csv"
 expect "control characters in an error reach the terminal escaped" \
     test "$rc" -eq 1 -a -n "$(grep -F "y '\\x1b]0;pwned\\x07' is not a finite number" "$tmp/err")" -a -z "$(grep -P '[\x00-\x08\x0b-\x1f]' "$tmp/err")"
-run train --state 'seed=a%00b&activation=tanh%00relu&bogus=1' --epochs 1
+run train --state 'seed=a%00b&optimizer=adam%00relu&bogus=1' --epochs 1
 expect "a NUL in a link: the later warnings are all there" \
-    test -n "$(grep -F "ignored activation='tanh\\x00relu'" "$tmp/err")" -a -n "$(grep "ignored unknown key 'bogus'" "$tmp/err")"
+    test -n "$(grep -F "ignored optimizer='adam\\x00relu'" "$tmp/err")" -a -n "$(grep "ignored unknown key 'bogus'" "$tmp/err")"
 run train --state "seed=$(head -c 300 /dev/zero | tr '\0' s)" --epochs 1 --json
 expect "a 300-character seed: cut to 256 with a warning" \
     test -n "$(grep 'seed is 300 characters long, at most 256; cut to the first 256' "$tmp/err")" -a \
@@ -674,6 +674,21 @@ run lr-find --state 'model=perceptron'
 expect "lr-find on a perceptron: exit 1 with the reason" test "$rc" -eq 1 -a -n "$(grep 'perceptron' "$tmp/err")"
 run lr-find --steps 5
 expect "lr-find --steps 5: exit 2" test "$rc" -eq 2
+# Formulas: a formula activation and a formula data set train; a bad formula is a usage error
+# that names the key and the column.
+
+run train --state 'dataset=formula&formula=x2-sin(x1)&activation=x*sigmoid(x)&networkShape=4&seed=f' --epochs 20 --every 20 --json
+expect "formula activation and data: exit 0, no warnings" test "$rc" -eq 0 -a ! -s "$tmp/err"
+losses=$(sed -n 's/.*"train_loss":\([-0-9.e+]*\).*/\1/p' "$tmp/out" | sed -n '1p;$p' | tr '\n' ' ')
+expect "formula activation and data: the loss falls ($losses)" awk -v l="$losses" 'BEGIN { split(l, v, " "); exit !(v[2] < 0.8 * v[1]) }'
+run train --state 'problem=regression&regDataset=formula&formula=x1*x2&layerActivations=tanh(x)&networkShape=6&seed=f' --epochs 5
+expect "formula regression data with a per-layer formula: exit 0" test "$rc" -eq 0 -a ! -s "$tmp/err"
+run train --state 'activation=x%2Bfoo(x)' --epochs 1
+expect "a bad formula activation: exit 2" test "$rc" -eq 2
+expect "a bad formula activation: the message names the column" \
+    has "nnplay train: --state: ignored activation='x+foo(x)': unknown name 'foo' (the variable is x) at 3" "$tmp/err"
+run export --state 'dataset=formula&formula=x1*(x2' --csv "$tmp/f.csv"
+expect "a bad data formula: exit 2, with the column" test "$rc" -eq 2 -a -n "$(grep "'(' at 4 is never closed at 7" "$tmp/err")"
 
 # ---------------------------------------------------------------------------
 # settings: the table of settings, and README.md's copy of it.

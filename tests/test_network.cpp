@@ -167,6 +167,9 @@ MatrixD reference_forward(const Network<double>& net, const MatrixD& X) {
                         case Activation::elu: a = z > 0 ? z : std::expm1(z); break;
                         case Activation::softplus: a = std::log1p(std::exp(z)); break;
                         case Activation::swish: a = z / (1 + std::exp(-z)); break;
+                        case Activation::formula:  // test_formula.cpp's network case checks these
+                            a = Formula::compile(spec.formulas[size_t(l)], FormulaVars::x)->eval(&z);
+                            break;
                     }
                 } else if (spec.output == Output::sigmoid_log) {
                     a = 1 / (1 + std::exp(-z));

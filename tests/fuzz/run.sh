@@ -17,7 +17,8 @@ seed=${FUZZ_SEED:-1}
 runs=${FUZZ_RUNS:-60000}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json fuzz_train fuzz_lesson)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_state fuzz_payload fuzz_link fuzz_csv fuzz_model_json fuzz_train fuzz_lesson
+                                         fuzz_formula)
 
 # The largest input a target may get: past its reader's limit, so the size checks and the
 # largest valid inputs are reached (libFuzzer's default follows the seed corpus: about 4 KB).

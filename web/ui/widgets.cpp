@@ -211,6 +211,7 @@ const char* dataset_label(Dataset d) {
         case Dataset::reg_plane: return "Plane";
         case Dataset::reg_gauss: return "Multi Gaussian";
         case Dataset::custom: return "Your own points";
+        case Dataset::formula: return "Formula";
     }
     return "?";
 }
