@@ -203,7 +203,7 @@ TEST_CASE("payload enum codes: every value has exactly one code, and codes are u
             for (std::size_t j = i + 1; j < table.size(); ++j) CHECK(table[i].code != table[j].code);
         CHECK(table.size() == std::size_t(last + 1));
     };
-    check_table(kActivationCodes, int(Activation::swish));
+    check_table(kActivationCodes, int(Activation::formula));
     check_table(kOutputCodes, int(Output::step));
     // The bytes links have carried since main 142740f, by name: changing one breaks every
     // link shared with that activation or output.
