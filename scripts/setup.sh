@@ -127,7 +127,7 @@ setup_web() {
     npm_packages
 }
 setup_fuzz() { need clang-14 libclang-rt-14-dev; }
-setup_test() { need python3-torch; }
+setup_test() { need python3-torch xvfb xauth; }
 
 case "${1:-native}" in
     native) setup_native ;;
