@@ -409,6 +409,8 @@ void gradient_record(App& app);
 // Follows a change of the trainer (trainer_changed calls it): records the path, marks the
 // pictures to redo, and opens the See inside panel when a link turned a view's flag on.
 void inside_views_follow(App& app, TrainerChange change);
+// Records a trained epoch's weights on the error surface's path (run.cpp, as each completes).
+void inside_views_epoch(App& app);
 
 // ---- The UI (web/ui/) ----------------------------------------------------------------------
 

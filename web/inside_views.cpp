@@ -9,6 +9,11 @@
 
 namespace nnplay::web {
 
+void inside_views_epoch(App& app) {
+    const Trainer& t = *app.run.trainer;
+    app.inside_views.surface.path.record(t.epoch(), t.network(0));
+}
+
 void inside_views_follow(App& app, TrainerChange change) {
     InsideViews& v = app.inside_views;
     const Trainer& t = *app.run.trainer;
@@ -17,13 +22,16 @@ void inside_views_follow(App& app, TrainerChange change) {
         v.surface.stale = true;
     }
     if (change != TrainerChange::settings) {
-        v.surface.path.record(t.epoch(), t.network(0));
+        // Trained epochs are recorded as each completes (inside_views_epoch); the rest here.
+        if (change != TrainerChange::trained) v.surface.path.record(t.epoch(), t.network(0));
         v.hidden.dirty = true;
     }
     const PlaygroundState& s = app.run.state;
     const bool opened = (s.show_surface && !v.seen_surface) || (s.show_hidden && !v.seen_hidden) ||
                         (s.show_lr_finder && !v.seen_lr);
-    if (opened && app.view.side_panel != SidePanel::inside) open_side_panel(app, SidePanel::inside);
+    // A lesson that names the view keeps its Learn panel: the section is open in Inside.
+    if (opened && app.view.side_panel != SidePanel::inside && app.view.side_panel != SidePanel::learn)
+        open_side_panel(app, SidePanel::inside);
     v.seen_surface = s.show_surface;
     v.seen_hidden = s.show_hidden;
     v.seen_lr = s.show_lr_finder;

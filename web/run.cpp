@@ -58,6 +58,7 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
         if (slice.epoch_completed) {
             ++epochs;
             app.pictures.chart.add(t.metrics());
+            inside_views_epoch(app);  // the error surface's path gets every epoch too
             // An epoch that spanned slices ends the frame's training: the frame's full measure
             // and diagnosis (trainer_changed) then see the weights of a completed epoch.
             if (spans) break;
@@ -143,6 +144,7 @@ void run_step(App& app, int epochs) {
     for (int i = 0; i < epochs; ++i) {
         if (!t.step_batches(Trainer::kAllBatches, Measure::losses).epoch_completed) break;
         app.pictures.chart.add(t.metrics());
+        inside_views_epoch(app);
     }
     trainer_changed(app, TrainerChange::trained);
 }

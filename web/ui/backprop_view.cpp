@@ -88,7 +88,9 @@ void inside_follow_flags(App& app) {
     // Only a flag that turns on opens the panel: closing it by hand with the flag set stays closed.
     static bool was_backprop = false, was_gradients = false;
     const PlaygroundState& s = app.run.state;
-    if ((s.show_backprop && !was_backprop) || (s.show_gradients && !was_gradients))
+    // A lesson that names the view keeps its Learn panel: the section is open in Inside.
+    if (((s.show_backprop && !was_backprop) || (s.show_gradients && !was_gradients)) &&
+        app.view.side_panel != SidePanel::learn)
         open_side_panel(app, SidePanel::inside);
     was_backprop = s.show_backprop;
     was_gradients = s.show_gradients;
