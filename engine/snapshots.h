@@ -37,7 +37,10 @@ public:
     explicit SnapshotLog(std::size_t max_bytes = std::size_t(16) << 20) : max_bytes_(max_bytes) {}
 
     // Forgets every snapshot (a new run).
-    void clear() { kept_.clear(); }
+    void clear() {
+        kept_.clear();
+        latest_is_extra_ = false;
+    }
 
     // Records the trainer's state if its epoch opens a bucket not yet kept, and as the latest.
     // An epoch at or before one already kept (training went on from an earlier snapshot)

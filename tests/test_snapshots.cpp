@@ -133,3 +133,18 @@ TEST_CASE("snapshots: a snapshot of another network is refused with a reason") {
     Trainer b(from_query("networkShape=3&seed=x").state);
     CHECK(restore_snapshot(b, take_snapshot(a)).find("parameters") != std::string::npos);
 }
+
+TEST_CASE("snapshots: a log cleared while its latest is an extra records again (the page's new run)") {
+    Trainer t(from_query("dataset=circle&numSamples=50&seed=c").state);
+    SnapshotLog log;
+    for (int e = 0; e < 3; ++e) {  // epochs 0, 1, 2, 3: 3 is only the latest of bucket 2
+        log.record(t);
+        t.step_epoch(false);
+    }
+    log.record(t);
+    REQUIRE(log.kept().size() == 4);
+    log.clear();
+    log.record(t);  // once popped an empty vector
+    REQUIRE(log.kept().size() == 1);
+    CHECK(log.kept()[0].epoch() == 3);
+}

@@ -53,6 +53,7 @@ test('showBackprop=true opens the section; stepping a point gives the chain rule
   await page.screenshot({ path: join(shots, 'backprop.png') });
 
   b = await backprop(page, -1, 4, -1);  // update, then apply it
+  await frames(page, 3);  // the rects are those of the last frame drawn
   assert.ok(await rect(page, 'backpropApply'), 'no Apply button at the update');
   const w0 = b.step.layers[0].weights[0];
   assert.notEqual(w0.after, w0.value);
