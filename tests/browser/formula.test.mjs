@@ -50,6 +50,26 @@ test('a formula activation from a link trains, and a refused one shows its colum
   assert.ok(state.includes('sigmoid(x)') && !state.includes('q(x)'), state);
   await page.evaluate(() => nnplay.step(1));  // still trains with the formula it had
   assert.ok(Number.isFinite((await metrics(page)).trainLoss));
+
+  // A good one applies on Enter, and undo takes it back like any other change.
+  await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);  // Enter left the field
+  await frames(page, 3);
+  await page.keyboard.down('Control');
+  await tap(page, 'a');
+  await page.keyboard.up('Control');
+  await tap(page, 'Backspace');
+  await page.keyboard.type('x+tanh(x)', { delay: 60 });
+  await frames(page, 3);
+  await tap(page, 'Enter');
+  await page.waitForFunction(() => decodeURIComponent(nnplay.getState()).includes('x+tanh(x)'), null,
+                             { timeout: 20000 });
+  assert.equal((await formula(page)).fields.activationFormula.error, '');
+  await page.mouse.click(5, 790);  // off the field, so Ctrl+Z goes to the page's undo
+  await frames(page, 3);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => decodeURIComponent(nnplay.getState()).includes('x*sigmoid(x)'), null,
+                             { timeout: 20000 });
+  assert.equal((await formula(page)).fields.activationFormula.shown, 'x*sigmoid(x)');
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
