@@ -226,6 +226,9 @@
     // space and learning-rate finder as the page has them, {panel, surface, hidden, lr,
     // learningRate}.
     insideViews: function () { return json('nnplay_api_inside_views'); },
+    // Formulas (task G2: web/test_api_formula.cpp): {fields: {rect: {typed, error, shown}},
+    // classes: [points of label 0, 1, ...]}.
+    formula: function () { return json('nnplay_api_formula'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -98,6 +98,8 @@ struct Pictures {
     int preview_px = 0;                 // the picker's cell side in pixels (set by the UI)
     std::vector<Point> custom_preview;  // the drawn points the custom cell shows now
     bool custom_preview_regression = false;
+    // Formulas (task G2): what the formula cell shows now, "c:" or "r:" (the problem) and the text.
+    std::string formula_preview;
     // Colour (web/palette.h): the class count the previews show, the theme they were drawn in.
     int preview_classes = 0;
     int theme_version = -1;
@@ -155,6 +157,12 @@ struct FrameStats {
 // lessons, and the run history with its experiments.
 enum class SidePanel { none, inside, learn, runs };
 
+// Formulas on the page (task G2): a formula field's typing and its refusal, which stay when
+// Enter is refused; shown: the state's text the field last showed.
+struct FormulaEdit {
+    std::string typed, error, shown;
+};
+
 // What the UI shows and remembers between frames besides the state.
 struct View {
     int current_class = 1;              // what a click on the output plot adds
@@ -201,7 +209,8 @@ struct View {
     float plot_zoom = 1;
     float plot_cx = 0, plot_cy = 0;
     float pinch = 1;                    // this frame's two-finger pinch factor (web/input.cpp) ...
-    float pinch_x = 0, pinch_y = 0;     // ... about this point, in ImGui pixels
+    float pinch_x = 0, pinch_y = 0;     // ... about this point, in ImGui pixels    // Formulas on the page (task G2): each formula field's edit, by its rect name.
+    std::map<std::string, FormulaEdit> formula_edits;
 };
 
 // See inside, backprop step by step and gradient flow (issue 14, task E:

@@ -130,7 +130,7 @@ void make_feature_thumbnails(App& app) {
 
 void make_dataset_previews(App& app) {
     app.pictures.preview_classes = std::clamp(app.run.state.classes, 2, kMaxClasses);
-    app.pictures.dataset_previews.assign(std::size_t(Dataset::custom) + 1, {});
+    app.pictures.dataset_previews.assign(std::size_t(Dataset::formula) + 1, {});
     for (int d = 0; d < int(Dataset::custom); ++d) {
         PlaygroundState s;
         const Dataset ds = Dataset(d);
@@ -151,7 +151,7 @@ void make_dataset_previews(App& app) {
 void update_previews(App& app) {
     if (!app.pictures.renderer_ok || app.pictures.preview_px <= 0) return;
     const int px = app.pictures.preview_px, dot = std::max(1, int(std::lround(px / 60.0)));
-    const int cells = int(Dataset::custom) + 1;
+    const int cells = int(Dataset::formula) + 1;
     const bool regression = app.run.state.problem == Problem::regression;
     // A new class count (or theme: pictures_finish clears preview_classes) draws every cell again.
     bool redraw = false;
@@ -166,12 +166,26 @@ void update_previews(App& app) {
         }
         app.pictures.custom_preview.clear();
         app.pictures.custom_preview_regression = !regression;  // forces the custom cell below
+        app.pictures.formula_preview.clear();  // and the formula cell
     }
     if (app.pictures.custom_preview != app.run.state.points || app.pictures.custom_preview_regression != regression) {
         app.pictures.custom_preview = app.run.state.points;
         app.pictures.custom_preview_regression = regression;
         app.pictures.renderer.set_image(int(Dataset::custom),
                                rasterize_points_preview(app.pictures.custom_preview, regression, px, dot).data());
+    }
+    // Formulas (task G2): the formula cell draws the state's formula, for the problem shown.
+    const std::string formula_key = (regression ? "r:" : "c:") + app.run.state.data_formula;
+    if (app.pictures.formula_preview != formula_key) {
+        app.pictures.formula_preview = formula_key;
+        PlaygroundState s;
+        s.problem = app.run.state.problem;
+        s.dataset = s.reg_dataset = Dataset::formula;
+        s.data_formula = app.run.state.data_formula;
+        s.num_samples = 250;
+        Rng rng = Rng("preview").derive("data");
+        app.pictures.renderer.set_image(int(Dataset::formula),
+                                        rasterize_points_preview(generate_points(s, rng), regression, px, dot).data());
     }
 }
 

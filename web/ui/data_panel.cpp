@@ -2,6 +2,7 @@
 // the class count, the splits, noise, batch size and point count, Regenerate, and drawing:
 // the draw mode, the class a click on the output plot adds and the set it goes to, Clear
 // points, and undo / redo.
+#include "web/ui/formula_field.h"  // formulas (task G2)
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
@@ -37,9 +38,9 @@ void dataset_picker(App& app, float width) {
     const bool show_sets = !hidden(app, "dataset");
     if (show_sets) caption("Which data set?");
     std::vector<Dataset> sets;
-    if (regression) sets = {Dataset::reg_plane, Dataset::reg_gauss, Dataset::custom};
+    if (regression) sets = {Dataset::reg_plane, Dataset::reg_gauss, Dataset::formula, Dataset::custom};
     else sets = {Dataset::circle, Dataset::xor_, Dataset::gauss, Dataset::spiral, Dataset::moons,
-                 Dataset::checkerboard, Dataset::blobs, Dataset::rings, Dataset::custom};
+                 Dataset::checkerboard, Dataset::blobs, Dataset::rings, Dataset::formula, Dataset::custom};
     const float gap = 6 * sc;
     const float cell = std::floor((width - 2 * gap) / 3);
     app.pictures.preview_px = int(cell);
@@ -84,12 +85,18 @@ void dataset_picker(App& app, float width) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(dataset_label(d));
             if (d == Dataset::custom) text(help_text("ui.customDataset"));
+            if (d == Dataset::formula) text(help_text("ui.dataFormula"));
             ImGui::EndTooltip();
         }
         ImGui::PopID();
     }
     dl->ChannelsMerge();
     ImGui::Dummy(ImVec2(0, 2 * sc));
+    // Formulas (task G2): the formula data set's f(x1, x2), applied on Enter.
+    if (show_sets && current == Dataset::formula) {
+        caption("f(x1, x2) =");
+        formula_field(app, "dataFormula", s.data_formula, FormulaVars::x1x2, width, "ui.dataFormula");
+    }
 }
 
 // The class count, the splits, noise, batch size, the point count and Regenerate.

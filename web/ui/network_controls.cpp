@@ -1,6 +1,7 @@
 // network_controls.cpp: the network's shape controls above the view (hidden layers, each
 // layer's neurons: buttons of 24 CSS px, disabled at the limits with the reason, and a count
 // to type) and, for an ensemble, the member the view shows, under the output.
+#include "web/ui/formula_field.h"  // formulas (task G2)
 #include "web/ui/network_view.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -66,12 +67,31 @@ void layer_activation_choice(App& app, int l, float x, float y, float width) {
         if (s.layer_activations.size() != s.network_shape.size())
             s.layer_activations.assign(s.network_shape.size(), s.activation);
         s.layer_activations[size_t(l)] = Activation(index);
-        if (std::all_of(s.layer_activations.begin(), s.layer_activations.end(),
-                        [&](Activation a) { return a == s.activation; }))
+        if (Activation(index) == Activation::formula) {  // formulas (task G2): start from the top bar's
+            if (s.layer_formulas.size() < s.network_shape.size()) s.layer_formulas.resize(s.network_shape.size());
+            std::string& f = s.layer_formulas[size_t(l)];
+            if (f.empty()) f = s.activation_formula.empty() ? "x*sigmoid(x)" : s.activation_formula;
+        }
+        const bool same_formulas = s.activation != Activation::formula ||
+            std::all_of(s.layer_formulas.begin(), s.layer_formulas.end(),
+                        [&](const std::string& f) { return f.empty() || f == s.activation_formula; });
+        if (same_formulas && std::all_of(s.layer_activations.begin(), s.layer_activations.end(),
+                                         [&](Activation a) { return a == s.activation; })) {
             s.layer_activations.clear();
+            s.layer_formulas.clear();
+        }
     }
     record_rect(app, ("layerActivation" + std::to_string(l)).c_str());
     tip(app, "layerActivations");
+    // Formulas (task G2): a formula layer's own text, under its choice.
+    if (s.hidden_activation(l) == Activation::formula && l < int(s.layer_activations.size())) {
+        if (s.layer_formulas.size() < s.network_shape.size()) s.layer_formulas.resize(s.network_shape.size());
+        std::string& f = s.layer_formulas[size_t(l)];
+        if (f.empty()) f = s.activation_formula.empty() ? "x*sigmoid(x)" : s.activation_formula;
+        ImGui::SetCursorScreenPos(ImVec2(x, y + ImGui::GetFrameHeightWithSpacing()));
+        formula_field(app, ("layerFormula" + std::to_string(l)).c_str(), f, FormulaVars::x, width,
+                      "ui.activationFormula");
+    }
 }
 
 // The first row: the hidden layer count, its buttons and its field. A perceptron has none:

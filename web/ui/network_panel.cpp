@@ -54,6 +54,10 @@ NetLayout layout_network(App& app) {
     n.tallest = feature_count;
     for (int l = 0; l < spec.layer_count(); ++l) n.tallest = std::max(n.tallest, spec.width(l));
     n.header = n.line * 4;
+    // Formulas (task G2): a layer's own formula field takes a fifth row under its choice.
+    if (std::find(s.layer_activations.begin(), s.layer_activations.end(), Activation::formula) !=
+        s.layer_activations.end())
+        n.header += n.line;
     n.node = std::floor((avail.y - n.header - 8 * sc) / n.tallest * 0.8f);
     n.node = std::clamp(n.node, 20 * sc, 40 * sc);
     n.label_w = 50 * sc;

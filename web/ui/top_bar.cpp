@@ -2,6 +2,7 @@
 // counter, the speed, the training settings, the problem type and the optimiser, then the
 // Advanced panel's button, the File menu and Copy link (files_panel.cpp). Groups wrap to new
 // rows on a narrow screen; on phones the settings move to their own tab (page.cpp).
+#include "web/ui/formula_field.h"  // formulas (task G2)
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -158,6 +159,19 @@ void training_settings(App& app, Flow& flow) {
         record_rect(app, "activation");
         tip(app, "activation");
         ImGui::EndGroup();
+        // Formulas (task G2): the typed activation, beside a plot of it and its slope.
+        if (s.activation == Activation::formula) {
+            if (s.activation_formula.empty()) s.activation_formula = "x*sigmoid(x)";
+            const float plot = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight();
+            flow.next(175 * sc + plot);
+            ImGui::BeginGroup();
+            caption("f(x) =");
+            formula_field(app, "activationFormula", s.activation_formula, FormulaVars::x, 170 * sc,
+                          "ui.activationFormula");
+            ImGui::EndGroup();
+            ImGui::SameLine(0, 4 * sc);
+            formula_plot(app, s.activation_formula, plot);
+        }
     }
 
     const bool reg_shown = !hidden(app, "regularization");

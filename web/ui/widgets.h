@@ -97,7 +97,7 @@ bool icon_button(const char* id, Icon icon, float radius, bool primary);
 // ---- Labels for the settings' choices, in the enums' order ---------------------------------
 
 inline constexpr const char* kActivationLabels[] = {"Linear", "Sigmoid", "Tanh", "ReLU", "Leaky ReLU",
-                                                    "ELU", "Softplus", "Swish"};
+                                                    "ELU", "Softplus", "Swish", "Formula..."};
 inline constexpr const char* kRegularizationLabels[] = {"None", "L1", "L2"};
 inline constexpr const char* kOptimizerLabels[] = {"SGD", "Momentum", "Nesterov", "RMSprop", "Adam"};
 inline constexpr const char* kInitLabels[] = {"Zeros", "Uniform", "Gaussian", "Xavier uniform",
