@@ -209,7 +209,8 @@ struct View {
     float plot_zoom = 1;
     float plot_cx = 0, plot_cy = 0;
     float pinch = 1;                    // this frame's two-finger pinch factor (web/input.cpp) ...
-    float pinch_x = 0, pinch_y = 0;     // ... about this point, in ImGui pixels    // Formulas on the page (task G2): each formula field's edit, by its rect name.
+    float pinch_x = 0, pinch_y = 0;     // ... about this point, in ImGui pixels
+    // Formulas on the page (task G2): each formula field's edit, by its rect name.
     std::map<std::string, FormulaEdit> formula_edits;
 };
 
