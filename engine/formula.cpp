@@ -489,19 +489,32 @@ void unary_backward(const T* Z, const T* dA, T* dZ, int n) {
 }
 
 // min or max of x and the number c: f and f' as run_block's binary rule gives them, the
-// number's derivative being 0 and x's 1.
-template <typename T>
-void extreme_forward(Op op, T c, bool c_first, const T* Z, T* A, int n) {
-    for (int i = 0; i < n; ++i) A[i] = c_first ? apply_binary(op, c, Z[i]) : apply_binary(op, Z[i], c);
+// number's derivative being 0 and x's 1. The operation and the order are template
+// arguments, so each loop is straight-line code.
+template <typename T, Op kOp, bool kNumberFirst>
+void extreme_forward(T c, const T* Z, T* A, int n) {
+    for (int i = 0; i < n; ++i) A[i] = kNumberFirst ? apply_binary(kOp, c, Z[i]) : apply_binary(kOp, Z[i], c);
 }
 
-template <typename T>
-void extreme_backward(Op op, T c, bool c_first, const T* Z, const T* dA, T* dZ, int n) {
+template <typename T, Op kOp, bool kNumberFirst>
+void extreme_backward(T c, const T* Z, const T* dA, T* dZ, int n) {
+    constexpr T dx = kNumberFirst ? T(0) : T(1), dy = kNumberFirst ? T(1) : T(0);
     for (int i = 0; i < n; ++i) {
-        const T x = c_first ? c : Z[i], y = c_first ? Z[i] : c;
-        const T dx = c_first ? T(0) : T(1), dy = c_first ? T(1) : T(0);
-        const T slope = op == Op::max ? (x > y ? dx : dy) : (x < y ? dx : dy);
+        const T x = kNumberFirst ? c : Z[i], y = kNumberFirst ? Z[i] : c;
+        const T slope = kOp == Op::max ? (x > y ? dx : dy) : (x < y ? dx : dy);
         dZ[i] = dA[i] * slope;
+    }
+}
+
+// Calls f<kOp, kNumberFirst>() for min or max with the number first or second.
+template <typename F>
+void with_extreme(Op op, bool number_first, F&& f) {
+    if (op == Op::max) {
+        if (number_first) f.template operator()<Op::max, true>();
+        else f.template operator()<Op::max, false>();
+    } else {
+        if (number_first) f.template operator()<Op::min, true>();
+        else f.template operator()<Op::min, false>();
     }
 }
 
@@ -599,7 +612,8 @@ void Formula::forward(const T* Z, T* A, int n) const {
     if (shortcut_.active) {
         const Op op = shortcut_.op;
         if (op == Op::max || op == Op::min)
-            extreme_forward(op, T(shortcut_.number), shortcut_.number_first, Z, A, n);
+            with_extreme(op, shortcut_.number_first,
+                         [&]<Op kOp, bool kFirst>() { extreme_forward<T, kOp, kFirst>(T(shortcut_.number), Z, A, n); });
         else
             with_unary(op, [&]<Op kOp>() { unary_forward<T, kOp>(Z, A, n); });
         return;
@@ -616,7 +630,9 @@ void Formula::backward(const T* Z, const T* dA, T* dZ, int n) const {
     if (shortcut_.active) {
         const Op op = shortcut_.op;
         if (op == Op::max || op == Op::min)
-            extreme_backward(op, T(shortcut_.number), shortcut_.number_first, Z, dA, dZ, n);
+            with_extreme(op, shortcut_.number_first, [&]<Op kOp, bool kFirst>() {
+                extreme_backward<T, kOp, kFirst>(T(shortcut_.number), Z, dA, dZ, n);
+            });
         else
             with_unary(op, [&]<Op kOp>() { unary_backward<T, kOp>(Z, dA, dZ, n); });
         return;
