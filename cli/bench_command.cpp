@@ -198,7 +198,145 @@ std::vector<std::string> split_ids(std::string_view only) {
     }
 }
 
+// ---- --formulas: a built-in activation against the formula that equals it ----------------
+
+// W2 (six hidden layers of 8, batch 10): the network where the activations weigh most.
+constexpr const char* kFormulaBase = "&networkShape=8,8,8,8,8,8&batchSize=10";
+// Two trainers that should compute the same function agree this well (relative) in loss.
+constexpr double kSameLoss = 1e-4;
+
+struct FormulaPair {
+    const char* id;
+    const char* builtin;
+    const char* formula;  // as typed in a link (percent-encoded where needed)
+    const char* shown;    // as printed
+};
+
+const FormulaPair kFormulaPairs[] = {
+    {"F1", "tanh", "tanh(x)", "tanh(x)"},
+    {"F2", "relu", "relu(x)", "relu(x)"},
+    {"F3", "relu", "max(0,x)", "max(0, x)"},
+    {"F4", "sigmoid", "sigmoid(x)", "sigmoid(x)"},
+};
+
+std::string pair_state(const char* activation) {
+    std::string state = kCommonState;
+    state.replace(state.find("activation=tanh"), 15, std::string("activation=") + activation);
+    return state + kFormulaBase;
+}
+
+struct PairResult {
+    double builtin = 0, formula = 0;  // median samples/s
+    double ratio = 0;                 // median over reps of builtin / formula time
+    long long epochs_per_rep = 0;
+    double builtin_loss = 0, formula_loss = 0;
+    bool same_bits = false;  // the same loss and weights, bit for bit
+};
+
+// Times one pair: both trainers start from the same seed and train the same epochs, in
+// alternating repetitions so drift in the machine's speed hits both alike.
+std::optional<PairResult> run_pair(const FormulaPair& p, int reps) {
+    StateReadResult a = from_query(pair_state(p.builtin)), b = from_query(pair_state(p.formula));
+    for (const StateReadResult* r : {&a, &b})
+        for (const std::string& msg : r->warnings) {
+            std::fprintf(stderr, "nnplay bench: %s: state: %s\n", p.id, msg.c_str());
+            return std::nullopt;
+        }
+    Trainer builtin(a.state), formula(b.state);
+    const long long samples = (long long)builtin.data().train.size();
+    GridOutput unused;
+    auto stopped = [&](const Trainer& t) {
+        std::fprintf(stderr, "nnplay bench: %s: training stopped (%s): %s\n", p.id, name_of(t.status()),
+                     t.status_message().c_str());
+        return std::nullopt;
+    };
+    long long units = 1;
+    for (;;) {  // calibrated on the built-in; the formula trains the same epochs as warm-up
+        std::optional<double> t = time_units(builtin, Kind::train, units, unused);
+        if (!t) return stopped(builtin);
+        if (!time_units(formula, Kind::train, units, unused)) return stopped(formula);
+        if (*t >= kMinRepSeconds) break;
+        const double scale = *t > 0 ? 1.1 * kMinRepSeconds / *t : 100.0;
+        units = std::max(units + 1, (long long)std::ceil(double(units) * std::min(scale, 100.0)));
+    }
+    std::vector<double> rate_b, rate_f, ratios;
+    for (int rep = 0; rep < reps; ++rep) {
+        std::optional<double> tb = time_units(builtin, Kind::train, units, unused);
+        if (!tb) return stopped(builtin);
+        std::optional<double> tf = time_units(formula, Kind::train, units, unused);
+        if (!tf) return stopped(formula);
+        rate_b.push_back(double(units * samples) / *tb);
+        rate_f.push_back(double(units * samples) / *tf);
+        ratios.push_back(*tf / *tb);
+    }
+    PairResult r;
+    r.builtin = median_of(rate_b);
+    r.formula = median_of(rate_f);
+    r.ratio = median_of(ratios);
+    r.epochs_per_rep = units;
+    builtin.measure();
+    formula.measure();
+    r.builtin_loss = builtin.metrics().train_loss;
+    r.formula_loss = formula.metrics().train_loss;
+    r.same_bits = r.builtin_loss == r.formula_loss && builtin.network().params() == formula.network().params();
+    return r;
+}
+
+bool losses_agree(const PairResult& r) {
+    return std::isfinite(r.builtin_loss) &&
+           std::abs(r.formula_loss - r.builtin_loss) <= kSameLoss * std::abs(r.builtin_loss);
+}
+
 }  // namespace
+
+int run_bench_formulas(const BenchOptions& options) {
+    if (!options.json) {
+        std::printf("nnplay bench --formulas (%s build): W2 (six hidden layers of 8, batch 10) with a "
+                    "built-in activation and with the formula equal to it; median of %d alternating "
+                    "repetitions after one warm-up, each >= %.1f s\n\n",
+                    kBuild, options.reps, kMinRepSeconds);
+        std::printf("%-5s%-10s%-12s%15s%15s%10s  %s\n", "id", "built-in", "formula", "built-in/s",
+                    "formula/s", "slower", "results");
+        std::fflush(stdout);
+    }
+    bool all_agree = true;
+    for (const FormulaPair& p : kFormulaPairs) {
+        std::optional<PairResult> r = run_pair(p, options.reps);
+        if (!r) return kExitFailure;
+        const bool agree = losses_agree(*r);
+        all_agree = all_agree && agree;
+        if (options.json) {
+            JsonLine j;
+            j.add("impl", "nnplay-native")
+                .add("workload", p.id)
+                .add("builtin", p.builtin)
+                .add("formula", p.shown)
+                .add("builtin_samples_per_s", r->builtin)
+                .add("formula_samples_per_s", r->formula)
+                .add("slowdown", r->ratio)
+                .add("reps", options.reps)
+                .add("epochs_per_rep", r->epochs_per_rep)
+                .add("builtin_loss", r->builtin_loss)
+                .add("formula_loss", r->formula_loss)
+                .add("same_bits", r->same_bits)
+                .add("build", kBuild)
+                .add("state", pair_state(p.formula));
+            std::printf("%s\n", j.str().c_str());
+        } else {
+            const double diff = std::abs(r->formula_loss - r->builtin_loss) / std::abs(r->builtin_loss);
+            char results[96];
+            if (r->same_bits) std::snprintf(results, sizeof results, "the same, bit for bit");
+            else std::snprintf(results, sizeof results, "loss %.3g apart (relative)%s", diff, agree ? "" : ": DIFFER");
+            std::printf("%-5s%-10s%-12s%15.0f%15.0f%9.2fx  %s\n", p.id, p.builtin, p.shown, r->builtin,
+                        r->formula, r->ratio, results);
+        }
+        std::fflush(stdout);
+    }
+    if (!all_agree)
+        std::fprintf(stderr, "nnplay bench: a formula's training loss differs from its built-in's by more "
+                             "than %g (relative)\n", kSameLoss);
+    return all_agree ? kExitOk : kExitFailure;
+}
 
 std::optional<std::string> bench_only_error(std::string_view only) {
     const std::vector<Workload> all = workloads();

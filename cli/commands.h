@@ -40,6 +40,7 @@ struct BenchOptions {
     int reps = 7;             // timed repetitions per workload after one warm-up
     bool json = false;        // one JSON object per workload instead of a table
     std::string only;         // comma-separated workload ids (W1,W4); empty: all
+    bool formulas = false;    // instead: each built-in activation against the formula equal to it
 };
 
 // Trains a Trainer built from options.state_query and prints its progress to
@@ -62,6 +63,11 @@ bool read_text_file(const std::string& path, std::size_t limit, std::string& tex
 // Times the fixed workloads W1..W5 and prints median, min and max per workload.
 // Exit status 1 if a training workload's loss did not go down.
 int run_bench(const BenchOptions& options);
+// With options.formulas: W2's training with a built-in activation (tanh, relu, sigmoid) and
+// with the formula that equals it (tanh(x), relu(x), max(0, x), sigmoid(x)), timed in
+// alternating repetitions; prints both rates, their ratio and whether the losses agree.
+// Exit status 1 if the losses differ by more than float rounding.
+int run_bench_formulas(const BenchOptions& options);
 // Why `only` (for --only) names no workload, or nullopt when every id is one.
 std::optional<std::string> bench_only_error(std::string_view only);
 

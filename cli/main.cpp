@@ -145,10 +145,14 @@ void print_usage(std::FILE* out) {
         "           status 1, naming the lesson, the task and the figures, if a file is\n"
         "           bad or a target is not met\n"
         "\n"
-        "nnplay bench [--reps N] [--json] [--only IDS]\n"
+        "nnplay bench [--reps N] [--json] [--only IDS | --formulas]\n"
         "  --reps N    timed repetitions per workload after one warm-up, 1..1000 (default 7)\n"
         "  --json      one JSON object per workload instead of a table\n"
         "  --only IDS  only these workloads, comma-separated (e.g. W1,W4)\n"
+        "  --formulas  instead, W2 trained with tanh, relu and sigmoid against the same\n"
+        "              function typed as a formula (tanh(x), relu(x), max(0, x),\n"
+        "              sigmoid(x)): both rates in alternating repetitions, their ratio\n"
+        "              and whether the losses agree (exit status 1 if they do not)\n"
         "  Workloads: circle data, 500 points, noise 0, features x and y, tanh, sgd,\n"
         "  learning rate 0.03, 50% of the points for training, seed 'bench':\n"
         "    W1  network 2-4-2-1, batch 10 (TensorFlow Playground's default)  samples/s\n"
@@ -513,6 +517,7 @@ int bench_main(int argc, char** argv) {
     const std::optional<int> done = read_flags(args, [&](std::string_view flag) {
         if (flag == "--reps") return take(args.integer(flag, 1, 1000), options.reps);
         if (flag == "--json") return take_switch(args, flag, options.json);
+        if (flag == "--formulas") return take_switch(args, flag, options.formulas);
         if (flag == "--only") {
             const std::optional<std::string_view> v = args.value(flag);
             if (v)
@@ -524,7 +529,12 @@ int bench_main(int argc, char** argv) {
         }
         return Flag::unknown;
     });
-    return done ? *done : run_bench(options);
+    if (done) return *done;
+    if (options.formulas && !options.only.empty()) {
+        args.error("--formulas and --only: choose one");
+        return kExitUsage;
+    }
+    return options.formulas ? run_bench_formulas(options) : run_bench(options);
 }
 
 }  // namespace

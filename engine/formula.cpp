@@ -429,6 +429,121 @@ void run_block(const std::vector<Instr>& program, const T* const* vars, int m, T
     if constexpr (Dual) for (int i = 0; i < m; ++i) dout[i] = d[0][i];
 }
 
+// ---- Shortcuts: one operation on x, as a plain loop --------------------------------------
+// Each computes what run_block computes for the programs [x, op], [number, x, op] and
+// [x, number, op], operation for operation (so bit for bit), without the block copies and
+// without choosing the operation per value.
+
+// f'(x) of a unary op, given f(x), as run_block's dual numbers compute it.
+template <typename T>
+T unary_slope(Op op, T x, T fx) {
+    switch (op) {
+        case Op::neg: return T(-1);
+        case Op::exp: return fx;
+        case Op::log: return T(1) / x;
+        case Op::sin: return det::cos(x);
+        case Op::cos: return -det::sin(x);
+        case Op::relu: return x > 0 ? T(1) : T(0);
+        case Op::abs: return x > 0 ? T(1) : (x < 0 ? T(-1) : T(0));
+        case Op::sqrt: return T(0.5) / fx;
+        default: return T(0);
+    }
+}
+
+template <typename T, Op kOp>
+void unary_forward(const T* Z, T* A, int n) {
+    if constexpr (kOp == Op::tanh) {
+        tanh_forward(Z, A, n);
+    } else if constexpr (kOp == Op::sigmoid) {
+        sigmoid_forward(Z, A, n);
+    } else if constexpr (kOp == Op::relu) {
+        for (int i = 0; i < n; ++i) A[i] = Z[i] > 0 ? Z[i] : T(0);
+    } else if constexpr (kOp == Op::neg) {
+        for (int i = 0; i < n; ++i) A[i] = -Z[i];
+    } else {
+        for (int i = 0; i < n; ++i) A[i] = apply_unary(kOp, Z[i]);
+    }
+}
+
+template <typename T, Op kOp>
+void unary_backward(const T* Z, const T* dA, T* dZ, int n) {
+    if constexpr (kOp == Op::tanh || kOp == Op::sigmoid) {
+        T a[kChunk];
+        for (int start = 0; start < n; start += kChunk) {
+            const int m = std::min(kChunk, n - start);
+            unary_forward<T, kOp>(Z + start, a, m);
+            for (int i = 0; i < m; ++i) {
+                // The dual rule times x's derivative 1, as run_block multiplies it.
+                const T slope = kOp == Op::tanh ? (T(1) - a[i] * a[i]) * T(1) : (a[i] * (T(1) - a[i])) * T(1);
+                dZ[start + i] = dA[start + i] * slope;
+            }
+        }
+    } else if constexpr (kOp == Op::relu) {
+        for (int i = 0; i < n; ++i) dZ[i] = dA[i] * (Z[i] > 0 ? T(1) : T(0));
+    } else {
+        for (int i = 0; i < n; ++i) {
+            const T x = Z[i];
+            dZ[i] = dA[i] * unary_slope(kOp, x, apply_unary(kOp, x));
+        }
+    }
+}
+
+// min or max of x and the number c: f and f' as run_block's binary rule gives them, the
+// number's derivative being 0 and x's 1. The operation and the order are template
+// arguments, so each loop is straight-line code.
+template <typename T, Op kOp, bool kNumberFirst>
+void extreme_forward(T c, const T* Z, T* A, int n) {
+    for (int i = 0; i < n; ++i) A[i] = kNumberFirst ? apply_binary(kOp, c, Z[i]) : apply_binary(kOp, Z[i], c);
+}
+
+template <typename T, Op kOp, bool kNumberFirst>
+void extreme_backward(T c, const T* Z, const T* dA, T* dZ, int n) {
+    constexpr T dx = kNumberFirst ? T(0) : T(1), dy = kNumberFirst ? T(1) : T(0);
+    for (int i = 0; i < n; ++i) {
+        const T x = kNumberFirst ? c : Z[i], y = kNumberFirst ? Z[i] : c;
+        const T slope = kOp == Op::max ? (x > y ? dx : dy) : (x < y ? dx : dy);
+        dZ[i] = dA[i] * slope;
+    }
+}
+
+// Calls f<kOp, kNumberFirst>() for min or max with the number first or second.
+template <typename F>
+void with_extreme(Op op, bool number_first, F&& f) {
+    if (op == Op::max) {
+        if (number_first) f.template operator()<Op::max, true>();
+        else f.template operator()<Op::max, false>();
+    } else {
+        if (number_first) f.template operator()<Op::min, true>();
+        else f.template operator()<Op::min, false>();
+    }
+}
+
+// Calls F<kOp>() for the unary op, the operation fixed at compile time.
+template <typename F>
+void with_unary(Op op, F&& f) {
+    switch (op) {
+        case Op::neg: f.template operator()<Op::neg>(); break;
+        case Op::exp: f.template operator()<Op::exp>(); break;
+        case Op::log: f.template operator()<Op::log>(); break;
+        case Op::sin: f.template operator()<Op::sin>(); break;
+        case Op::cos: f.template operator()<Op::cos>(); break;
+        case Op::tanh: f.template operator()<Op::tanh>(); break;
+        case Op::sigmoid: f.template operator()<Op::sigmoid>(); break;
+        case Op::relu: f.template operator()<Op::relu>(); break;
+        case Op::abs: f.template operator()<Op::abs>(); break;
+        case Op::sqrt: f.template operator()<Op::sqrt>(); break;
+        default: break;
+    }
+}
+
+bool is_unary(Op op) {
+    switch (op) {
+        case Op::neg: case Op::exp: case Op::log: case Op::sin: case Op::cos:
+        case Op::tanh: case Op::sigmoid: case Op::relu: case Op::abs: case Op::sqrt: return true;
+        default: return false;
+    }
+}
+
 }  // namespace
 
 std::string FormulaError::message() const {
@@ -448,10 +563,28 @@ std::optional<Formula> Formula::compile(std::string_view text, FormulaVars vars,
         Formula f;
         f.program_ = std::move(*program);
         f.text_ = std::string(text);
+        f.find_shortcut();
         return f;
     }
     if (error) *error = parser.error;
     return std::nullopt;
+}
+
+void Formula::find_shortcut() {
+    // A negative number reaches the program as the number and a negation: fold those pairs
+    // (rounding is symmetric, so T(-c) is -T(c)).
+    std::vector<Instr> p;
+    for (const Instr& in : program_) {
+        if (in.op == Op::neg && !p.empty() && p.back().op == Op::number) p.back().value = -p.back().value;
+        else p.push_back(in);
+    }
+    auto is_x = [](const Instr& i) { return i.op == Op::var && i.var == 0; };
+    if (p.size() == 2 && is_x(p[0]) && is_unary(p[1].op)) {
+        shortcut_ = {true, p[1].op, 0, false};
+    } else if (p.size() == 3 && (p[2].op == Op::max || p[2].op == Op::min)) {
+        if (p[0].op == Op::number && is_x(p[1])) shortcut_ = {true, p[2].op, p[0].value, true};
+        else if (is_x(p[0]) && p[1].op == Op::number) shortcut_ = {true, p[2].op, p[1].value, false};
+    }
 }
 
 bool Formula::uses_variables() const {
@@ -476,6 +609,15 @@ T Formula::eval_with_derivative(T x, T& derivative) const {
 
 template <typename T>
 void Formula::forward(const T* Z, T* A, int n) const {
+    if (shortcut_.active) {
+        const Op op = shortcut_.op;
+        if (op == Op::max || op == Op::min)
+            with_extreme(op, shortcut_.number_first,
+                         [&]<Op kOp, bool kFirst>() { extreme_forward<T, kOp, kFirst>(T(shortcut_.number), Z, A, n); });
+        else
+            with_unary(op, [&]<Op kOp>() { unary_forward<T, kOp>(Z, A, n); });
+        return;
+    }
     for (int start = 0; start < n; start += kChunk) {
         const int m = std::min(kChunk, n - start);
         const T* lanes[2] = {Z + start, Z + start};
@@ -485,6 +627,16 @@ void Formula::forward(const T* Z, T* A, int n) const {
 
 template <typename T>
 void Formula::backward(const T* Z, const T* dA, T* dZ, int n) const {
+    if (shortcut_.active) {
+        const Op op = shortcut_.op;
+        if (op == Op::max || op == Op::min)
+            with_extreme(op, shortcut_.number_first, [&]<Op kOp, bool kFirst>() {
+                extreme_backward<T, kOp, kFirst>(T(shortcut_.number), Z, dA, dZ, n);
+            });
+        else
+            with_unary(op, [&]<Op kOp>() { unary_backward<T, kOp>(Z, dA, dZ, n); });
+        return;
+    }
     T value[kChunk], slope[kChunk];
     for (int start = 0; start < n; start += kChunk) {
         const int m = std::min(kChunk, n - start);

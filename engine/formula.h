@@ -70,9 +70,25 @@ public:
     // The formula as PyTorch code over a tensor named var ("torch.tanh(x)"), for the export.
     std::string torch_code(const char* var = "x") const;
 
+    // Whether forward and backward take a dedicated loop (a single function of x such as
+    // tanh(x), or max/min of x and a number) instead of running the program: the same
+    // operations in the same order, so the same bits, at about the built-in's speed.
+    bool has_shortcut() const { return shortcut_.active; }
+
 private:
+    // The one operation of a shortcut formula: op applied to x, or op(number, x) /
+    // op(x, number) for min and max.
+    struct Shortcut {
+        bool active = false;
+        Op op = Op::var;
+        double number = 0;
+        bool number_first = false;  // max(0, x) rather than max(x, 0)
+    };
+    void find_shortcut();
+
     std::string text_;
     std::vector<Instr> program_;
+    Shortcut shortcut_;
 };
 
 // Checks a formula text, for readers of links, files and the CLI: the error's message, or ""

@@ -232,6 +232,8 @@ function printHeavy(h, bare) {
     `${fmt(x.frameMs)} ms of which training ${fmt(x.trainMs)} ms; epoch ${x.epoch}`);
   line('1 epoch a frame', h.slow);
   line('as fast as possible', h.fast);
+  console.log(`bench-page: heavy link, Space to stop (as fast as possible): the last training ` +
+              `${fmt(Math.max(0, h.stop.stopMs), 0)} ms after the key${h.stop.stopped ? '' : ' (still training after 30 s)'}`);
   const { full, losses } = h.measured;
   console.log(`bench-page: default network as fast as possible, every epoch measured in full: ` +
               `${Math.round(full.epochsPerSecond)} epochs/s; losses only (the page's way): ` +
@@ -253,6 +255,27 @@ async function measureHeavy({ context, url }) {
   await page.evaluate(() => { nnplay.setSpeed(4); });
   await page.waitForTimeout(SETTLE_MS);
   const fast = await page.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
+  // Space to stop, as fast as possible: from the key's arrival in the page to the last frame in
+  // which the epoch still moved (every frame sampled until it has stood still for 10 frames).
+  await page.mouse.move(5, 790);  // off the widgets, so Space goes to the page
+  const watch = page.evaluate(() => new Promise((done) => {
+    let pressed = NaN;
+    let last = performance.now();
+    let key = `${nnplay.metrics().epoch} ${nnplay.epochPosition()}`;
+    let still = 0;
+    addEventListener('keydown', (e) => { if (e.code === 'Space') pressed = performance.now(); }, { capture: true, once: true });
+    const sample = () => {
+      const now = performance.now();
+      const k = `${nnplay.metrics().epoch} ${nnplay.epochPosition()}`;
+      if (k !== key) { key = k; last = now; still = 0; } else if (pressed <= now) ++still;
+      if (still >= 10 || now - pressed > 30000) done({ stopMs: last - pressed, stopped: still >= 10 });
+      else requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }));
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Space');
+  const stop = await watch;
   const measured = {};
   for (const full of [true, false]) {
     await page.evaluate((f) => {
@@ -262,7 +285,7 @@ async function measureHeavy({ context, url }) {
     measured[full ? 'full' : 'losses'] = await page.evaluate(() => nnplay.stats());
   }
   await page.close();
-  return { slow, fast, measured };
+  return { slow, fast, stop, measured };
 }
 
 // See inside (issue 14): the default network at an epoch a frame with every view of the See

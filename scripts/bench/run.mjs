@@ -1,6 +1,7 @@
 // run.mjs: `make bench`'s driver. Runs, one after another in this one run, nnplay natively,
 // nnplay in WebAssembly (under Node), the JavaScript peers and ONNX Runtime (W4) on the same five workloads, writes
-// build/bench.jsonl and prints a table with the ratios, computed only from this run's figures.
+// build/bench.jsonl and prints a table with the ratios, computed only from this run's figures;
+// then each build's formula activations against the built-ins (`nnplay bench --formulas`).
 // Usage: node scripts/bench/run.mjs [--reps N]   (from the repository's root; default 7 reps)
 // NNPLAY_NATIVE=path/nnplay NNPLAY_WASM_CLI=path/nnplay-cli.js choose the builds to time.
 //
@@ -172,6 +173,27 @@ for (const r of records.filter((x) => x.status === 'unsupported')) {
 }
 for (const [key, ids] of reasons) console.log(`— ${key} (${ids.join(', ')})`);
 console.log('JSON lines (with min and max): build/bench.jsonl');
+
+// Issue 14: a formula activation against the built-in it equals (`nnplay bench --formulas`:
+// W2, both in alternating repetitions in one process), natively and in WebAssembly.
+console.log('');
+console.log('formula activations on W2, built-in vs formula (samples/s; goal: the formula at most 3× slower, same results)');
+const formulaFailures = [];
+for (const run of RUNS.slice(0, 2)) {
+  const child = spawnSync(run.cmd, [...run.args, '--formulas', '--reps', String(reps)],
+                          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = (child.stdout || '').split('\n').filter((t) => t.startsWith('{')).map((t) => JSON.parse(t));
+  if (child.status !== 0 || lines.length === 0) formulaFailures.push(`${run.impl} --formulas: exit ${child.status}`);
+  for (const l of lines) {
+    const slow = l.slowdown;
+    console.log(`  ${run.impl.padEnd(14)} ${l.builtin.padEnd(8)} ${l.formula.padEnd(11)} ` +
+                `${Math.round(l.builtin_samples_per_s).toLocaleString('en-US').padStart(11)} ` +
+                `${Math.round(l.formula_samples_per_s).toLocaleString('en-US').padStart(11)}  ` +
+                `${slow.toFixed(2)}× slower${slow <= 3 ? '' : ' (MISSED)'}, ` +
+                `${l.same_bits ? 'the same bits' : `losses ${l.builtin_loss} and ${l.formula_loss}`}`);
+  }
+}
+for (const f of formulaFailures) console.error(`bench: FAILED ${f}`);
 const failed = records.filter((r) => r.status === 'failed');
 for (const r of failed) console.error(`bench: FAILED ${r.impl} ${r.workload}: ${r.error}`);
-process.exitCode = failed.length ? 1 : 0;
+process.exitCode = failed.length || formulaFailures.length ? 1 : 0;
