@@ -381,18 +381,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_lesson_fetched(const char* url, int 
     App* app = app_current();
     if (!app) return;
     app_wake(*app);
-    if (status != 0)
+    const int step = pending_step;
+    pending_step = 0;
+    if (status != 0) {
         fail(*app, std::string("lessonUrl: could not fetch ") + url + (status > 0 ? " (HTTP " + std::to_string(status) + ")" : "") + ".");
-    else
-        lessons_open_text(*app, url, text);
-    // The address names the file again (lessonUrl=) and the step the link named.
-    if (lessons_current(*app) && app->learn.open == LearnState::kCustom) {
+        return;
+    }
+    lessons_open_text(*app, url, text);
+    // Opened: the address names the file again (lessonUrl=), at the step the link named.
+    if (app->learn.error.empty() && app->learn.open == LearnState::kCustom && app->learn.custom) {
         app->learn.custom_url = url;
-        if (pending_step > 0 && pending_step <= int(app->learn.custom->tasks.size())) {
-            app->learn.focus_task = pending_step - 1;
-            app->learn.step = pending_step;
+        if (step > 0 && step <= int(app->learn.custom->tasks.size())) {
+            app->learn.focus_task = step - 1;
+            app->learn.step = step;
         }
     }
-    pending_step = 0;
 }
 #endif
