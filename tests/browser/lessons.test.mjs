@@ -100,13 +100,14 @@ test('the address shows the open lesson (lesson=<id>&step=<n>) and the playgroun
   await frames(page, 2);
   assert.equal(await hashOf(page), 'lesson=perceptron&step=2');
   // Back to the contents: the playground's own link (the lesson's state).
+  await page.waitForFunction(() => nnplay.widgetRect('lessons.contents'));
   const contents = await page.evaluate(() => nnplay.widgetRect('lessons.contents'));
   await page.mouse.click(contents.x + contents.w / 2, contents.y + contents.h / 2);
   await page.waitForFunction(() => !location.hash.includes('lesson='));
   let hash = await hashOf(page);
   assert.ok(hash.includes('model=perceptron') && hash.includes('dataset='), hash);
   // A lesson picked in the contents: its link at its first task to do.
-  await frames(page, 2);
+  await page.waitForFunction(() => nnplay.widgetRect('lesson.momentum'));
   const item = await page.evaluate(() => nnplay.widgetRect('lesson.momentum'));
   await page.mouse.click(item.x + 20, item.y + item.h / 2);
   await page.waitForFunction(() => location.hash.startsWith('#lesson=momentum&step='));
@@ -117,6 +118,7 @@ test('the address shows the open lesson (lesson=<id>&step=<n>) and the playgroun
   assert.equal((await lessons(page)).open, 'momentum');
   assert.equal(await hashOf(page), 'lesson=momentum&step=1');
   // Closing the Learn panel: the playground, and its link.
+  await page.waitForFunction(() => nnplay.widgetRect('sidePanelClose'));
   const close = await page.evaluate(() => nnplay.widgetRect('sidePanelClose'));
   await page.mouse.click(close.x + close.w / 2, close.y + close.h / 2);
   await page.waitForFunction(() => !location.hash.includes('lesson='));
