@@ -20,19 +20,47 @@ states=(
     # The training diagnosis: collapse and dead ReLUs; vanishing gradients (their norms printed).
     "dataset=spiral&networkShape=8,8&activation=relu&learningRate=10&seed=a"
     "dataset=circle&networkShape=8,8,8,8,8,8&activation=sigmoid"
+    # Formulas: activations differentiated automatically (every layer, and per layer), and
+    # data sets made by a formula, for classification and regression.
+    "activation=x*sigmoid(x)&networkShape=4,3&layerActivations=tanh,sin(x)%2Bx"
+    "dataset=formula&formula=x2-sin(x1)&networkShape=5&noise=10&seed=f"
+    "problem=regression&regDataset=formula&formula=x1*x2/6&activation=abs(x)-0.5"
+)
+# Seed sweeps (nnplay sweep, which the page's Runs panel runs too): each seed's figures.
+sweeps=(
+    "dataset=circle&seed=a&networkShape=3&numSamples=100"
+    "dataset=formula&formula=x1*x2&activation=x*sigmoid(x)&seed=s&networkShape=4&numSamples=100"
 )
 passed=0 failed=0
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for state in "${states[@]}"; do
-    "$native" train --state "$state" --epochs 40 --every 1 --json >"$out/native" 2>/dev/null
+    "$native" train --state "$state" --epochs 40 --every 1 --json >"$out/native" 2>"$out/warnings"
     node --no-experimental-fetch "$wasm" train --state "$state" --epochs 40 --every 1 --json \
         >"$out/wasm" 2>/dev/null
-    if [[ -s $out/native ]] && cmp -s "$out/native" "$out/wasm"; then
+    # Every state must read without a warning: a key ignored would test the defaults instead.
+    if [[ -s $out/warnings ]]; then
+        failed=$((failed + 1))
+        echo "FAIL: the state '$state' reads with warnings:"
+        head -3 "$out/warnings"
+    elif [[ -s $out/native ]] && cmp -s "$out/native" "$out/wasm"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))
         echo "FAIL: native and wasm differ for state '$state':"
+        diff "$out/native" "$out/wasm" | head -6 || true
+    fi
+done
+for state in "${sweeps[@]}"; do
+    "$native" sweep --state "$state" --seeds 3 --epochs 30 --json >"$out/native" 2>"$out/warnings"
+    node --no-experimental-fetch "$wasm" sweep --state "$state" --seeds 3 --epochs 30 --json \
+        >"$out/wasm" 2>/dev/null
+    if [[ ! -s $out/warnings && $(wc -l <"$out/native") -eq 4 ]] && cmp -s "$out/native" "$out/wasm"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: native and wasm sweeps differ (or warn) for state '$state':"
+        head -3 "$out/warnings"
         diff "$out/native" "$out/wasm" | head -6 || true
     fi
 done

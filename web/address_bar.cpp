@@ -3,6 +3,7 @@
 // changes, and each link shared is a history entry of its own, so Back and Forward step
 // through them.
 #include "web/app.h"
+#include "web/lessons.h"
 #include "web/url.h"
 
 namespace nnplay::web {
@@ -13,6 +14,7 @@ void remember(App& app, std::string query) {
     AddressBar& a = app.address;
     a.query = std::move(query);
     a.state = app.run.state;
+    a.lesson = lessons_address_query(app);
     a.written = true;
 }
 
@@ -20,8 +22,11 @@ void remember(App& app, std::string query) {
 
 void address_follow_state(App& app) {
     AddressBar& a = app.address;
-    if (a.written && app.run.state == a.state) return;
-    std::string query = to_query(app.run.state);
+    // A lesson open in the Learn panel shows its own link (reloading reopens it at its step);
+    // back in the playground, the state's link again.
+    const std::string lesson = lessons_address_query(app);
+    if (a.written && app.run.state == a.state && lesson == a.lesson) return;
+    std::string query = lesson.empty() ? to_query(app.run.state) : lesson;
     if (query != a.query) {
         // A shared link keeps its history entry: the first change after it gets a new one.
         if (a.sealed) url_push_hash(query);
@@ -32,6 +37,9 @@ void address_follow_state(App& app) {
 }
 
 void address_shown(App& app, std::string_view query, bool shared) {
+    // A playground's address, typed or gone back to, leaves the lesson shown: the address
+    // stays the playground's.
+    if (app.view.side_panel == SidePanel::learn) app.learn.open = -1;
     // The browser shows this entry now: a shared link stays as it is, payloads included.
     app.address.sealed = shared;
     if (shared) remember(app, std::string(query));

@@ -229,6 +229,11 @@
     // Formulas (task G2: web/test_api_formula.cpp): {fields: {rect: {typed, error, shown}},
     // classes: [points of label 0, 1, ...]}.
     formula: function () { return json('nnplay_api_formula'); },
+    // ---- Session 7, learnfix (web/test_api_learnfix.cpp) ----
+    // {x, y} (CSS pixels): where training point i is on the output plot, or null.
+    plotPoint: function (i) { return json('nnplay_api_plot_point', [i], ['number']); },
+    // The lesson link the address shows ('' while it shows the playground).
+    lessonAddress: function () { return call('nnplay_api_lesson_address', 'string', [], []); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

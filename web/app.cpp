@@ -6,6 +6,7 @@
 #include "web/focus.h"
 #include "web/imgui_gl.h"
 #include "web/input.h"
+#include "web/run_history.h"
 #include "web/summary.h"
 #include "web/url.h"
 
@@ -155,6 +156,8 @@ void app_frame(App& app) {
     const double train_start = glfwGetTime();
     app.stats.epochs += run_train_frame(app);
     app.stats.train_time += glfwGetTime() - train_start;
+    // A seed sweep trains a slice of each frame, whatever panel is shown, never the whole frame.
+    runs_sweep_frame(app, app.run.playing ? 0.004 : 0.010);
     pictures_finish(app);  // before the UI, which only reads them
 
     ImGui_ImplGlfw_NewFrame();

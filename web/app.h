@@ -114,6 +114,8 @@ struct AddressBar {
     PlaygroundState state;              // ... and the state it was written from
     bool written = false;
     bool sealed = false;                // the current history entry is a shared link: keep it
+    // Lessons in the address (session 7, learnfix): the lesson link shown, or "" (the state's).
+    std::string lesson;
 };
 
 // One line of the message log (web/status.cpp): the same text again counts up (×3).
@@ -414,6 +416,13 @@ void backprop_refresh(App& app);
 bool backprop_apply(App& app);
 // Records the per-layer gradient norms once per trained frame while the section is open.
 void gradient_record(App& app);
+// Point picking on the output plot (session 7, learnfix; web/ui/backprop_view.cpp): while the
+// Backprop section is open, outside draw mode, a click picks the nearest training point within
+// a few pixels, and the picked point is ringed. The plot [p0, p1] shows the plane from x0
+// (left) and y1 (top) at per_px plane units per pixel; `clicked`: a left click on it this frame.
+void backprop_plot(App& app, ImDrawList* dl, ImVec2 p0, ImVec2 p1, float x0, float y1, float per_px, bool clicked);
+// Where training point i was on screen in the last plot drawn (CSS pixels); false when not shown.
+bool backprop_point_on_screen(const App& app, int i, float& x, float& y);
 // ---- See inside: error surface, hidden space, learning-rate finder (web/inside_views.cpp) ----
 
 // Follows a change of the trainer (trainer_changed calls it): records the path, marks the

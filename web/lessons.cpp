@@ -14,6 +14,8 @@
 #include "lessons_text.h"  // kLessonFiles: {name, text} of every lessons/*.md
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <cstdlib>
 
 #ifdef __EMSCRIPTEN__
@@ -112,6 +114,33 @@ void reset_tasks(LearnState& learn, const Lesson* lesson) {
     learn.answer_shown.assign(n, false);
 }
 
+// The first task of the open lesson not done yet (1-based), or 1 when all are.
+int first_open_step(const App& app) {
+    const Lesson* lesson = lessons_current(app);
+    if (!lesson) return 1;
+    for (int t = 0; t < int(lesson->tasks.size()); ++t)
+        if (!lessons_task_done(app, lesson->id, t)) return t + 1;
+    return 1;
+}
+
+// The step a lessonUrl link named, for when its file arrives (0: none).
+int pending_step = 0;
+
+// A path for a link's value: what query_value reads back.
+std::string percent_encode(std::string_view text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            out += char(c);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
+        }
+    }
+    return out;
+}
+
 void fail(App& app, std::string message) {
     app.learn.error = message;
     app_message(app, std::move(message), true);
@@ -156,6 +185,7 @@ void lessons_open(App& app, int index) {
     app.learn.open = index;
     app.learn.focus_task = -1;
     reset_tasks(app.learn, lessons_current(app));
+    app.learn.step = first_open_step(app);
     open_side_panel(app, SidePanel::learn);
 }
 
@@ -193,6 +223,14 @@ void lessons_follow(App& app) {
             mask |= 1u << t;
             any_new = true;
             app_message(app, "Task done: " + task.title);
+            // The address moves on to the next task not done, if any.
+            for (int k = 1; k <= int(lesson->tasks.size()); ++k) {
+                const int next = (int(t) + k) % int(lesson->tasks.size());
+                if (!(mask & (1u << next))) {
+                    learn.step = next + 1;
+                    break;
+                }
+            }
         }
     }
     if (any_new) save(learn);
@@ -209,6 +247,7 @@ void lessons_open_text(App& app, std::string_view name, std::string_view text) {
     app.learn.error.clear();
     app.learn.custom = std::move(*r);
     app.learn.custom_text = std::string(text);
+    app.learn.custom_url.clear();  // nnplay_lesson_fetched sets it again
     lessons_open(app, LearnState::kCustom);
     lessons_start(app);
 }
@@ -223,6 +262,7 @@ bool lessons_take_link(App& app, std::string_view query) {
     if (!has_id && !has_text && !has_url) return false;
     lessons_init(app);
     const int focus = has_step ? std::atoi(step.c_str()) - 1 : -1;
+    pending_step = 0;
     if (has_text) {
         std::string text;
         if (!base64url_decode(embedded, text)) fail(app, "lessonText: not base64url text; the lesson was not opened.");
@@ -234,6 +274,7 @@ bool lessons_take_link(App& app, std::string_view query) {
         } else {
 #ifdef __EMSCRIPTEN__
             app_message(app, "Loading the lesson " + url + "\xE2\x80\xA6");
+            pending_step = focus + 1;
             nnplay_js_lessons_fetch(url.c_str());
 #else
             fail(app, "lessonUrl: lesson files are fetched in the browser only.");
@@ -250,9 +291,25 @@ bool lessons_take_link(App& app, std::string_view query) {
             lessons_start(app);
         }
     }
-    if (const Lesson* l = lessons_current(app); l && focus >= 0 && focus < int(l->tasks.size()))
+    if (const Lesson* l = lessons_current(app); l && focus >= 0 && focus < int(l->tasks.size()) && !has_url) {
         app.learn.focus_task = focus;
+        app.learn.step = focus + 1;
+    }
     return true;
+}
+
+std::string lessons_address_query(const App& app) {
+    const LearnState& learn = app.learn;
+    const Lesson* lesson = lessons_current(app);
+    // The lesson is what the page shows only while the Learn panel shows it.
+    if (!lesson || app.view.side_panel != SidePanel::learn) return "";
+    std::string query;
+    if (learn.open != LearnState::kCustom) query = "lesson=" + lesson->id;
+    else if (!learn.custom_url.empty()) query = "lessonUrl=" + percent_encode(learn.custom_url);
+    else query = lessons_share_query(app);
+    if (query.empty()) return "";  // a large lesson from a file: the state's link
+    const int step = std::clamp(learn.step, 1, std::max(1, int(lesson->tasks.size())));
+    return query + "&step=" + std::to_string(step);
 }
 
 bool lessons_task_done(const App& app, const std::string& id, int task) {
@@ -324,9 +381,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_lesson_fetched(const char* url, int 
     App* app = app_current();
     if (!app) return;
     app_wake(*app);
-    if (status != 0)
+    const int step = pending_step;
+    pending_step = 0;
+    if (status != 0) {
         fail(*app, std::string("lessonUrl: could not fetch ") + url + (status > 0 ? " (HTTP " + std::to_string(status) + ")" : "") + ".");
-    else
-        lessons_open_text(*app, url, text);
+        return;
+    }
+    lessons_open_text(*app, url, text);
+    // Opened: the address names the file again (lessonUrl=), at the step the link named.
+    if (app->learn.error.empty() && app->learn.open == LearnState::kCustom && app->learn.custom) {
+        app->learn.custom_url = url;
+        if (step > 0 && step <= int(app->learn.custom->tasks.size())) {
+            app->learn.focus_task = step - 1;
+            app->learn.step = step;
+        }
+    }
 }
 #endif

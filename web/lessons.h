@@ -27,6 +27,10 @@ struct LearnState {
     std::string error;                  // the last bad lesson file or link, with its line
     bool initialised = false;
     static constexpr int kCustom = -2;
+    // The address (session 7, learnfix): the step (1-based task) the lesson's link names, and
+    // the lessonUrl a teacher's lesson came from ("" for a file or lessonText).
+    int step = 1;
+    std::string custom_url;
 };
 
 // Reads the built-in lessons and the saved progress (once).
@@ -61,6 +65,10 @@ void lessons_reset_progress(App& app);
 // A link to the open lesson: lesson=<id> for a built-in one, lessonText=... for a teacher's
 // lesson small enough to embed; "" when it is too large (then share the file's address).
 std::string lessons_share_query(const App& app);
+
+// What the address shows while a lesson is open in the Learn panel: lesson=<id>&step=<n>
+// (lessonUrl=... or lessonText=... for a teacher's lesson); "" otherwise (the state's link).
+std::string lessons_address_query(const App& app);
 
 // base64url without padding, and back (false for any other character).
 std::string base64url_encode(std::string_view bytes);

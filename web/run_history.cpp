@@ -281,15 +281,38 @@ std::string runs_start_sweep(App& app, int seeds, int epochs) {
 }
 
 void runs_sweep_frame(App& app, double seconds) {
-    RunsState& r = runs_of(app);
+    if (!app.runs) return;
+    RunsState& r = *app.runs;
     if (!r.sweep || r.sweep->done()) return;
     const double start = glfwGetTime();
     // Whole epochs until the slice is used: never the whole sweep in one frame.
-    while (!r.sweep->advance(1) && glfwGetTime() - start < seconds) {
+    bool done = false;
+    while (!(done = r.sweep->advance(1)) && glfwGetTime() - start < seconds) {
     }
     r.sweep_seconds += glfwGetTime() - start;
     app_wake(app);
+    if (done) {
+        // Said in the status line too: the Runs panel may be closed.
+        const bool acc = r.sweep->state().problem != Problem::regression;
+        const Spread sp = spread_of(r.sweep->final_figures(acc));
+        char line[160];
+        if (acc)
+            std::snprintf(line, sizeof line, "Seed sweep done: %d seeds, test accuracy %.1f%% (%.1f%% to %.1f%%).",
+                          r.sweep->seeds(), 100 * sp.mean, 100 * sp.lo, 100 * sp.hi);
+        else
+            std::snprintf(line, sizeof line, "Seed sweep done: %d seeds, test loss %.4f (%.4f to %.4f).",
+                          r.sweep->seeds(), sp.mean, sp.lo, sp.hi);
+        app_message(app, line);
+    }
 }
+
+void runs_stop_sweep(App& app) {
+    RunsState& r = runs_of(app);
+    if (!r.sweep || r.sweep->done()) return;
+    r.sweep.reset();
+    app_message(app, "Seed sweep stopped.");
+}
+
 
 std::vector<const RunRecord*> selected_runs(const RunsState& runs) {
     std::vector<const RunRecord*> out;

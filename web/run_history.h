@@ -100,8 +100,14 @@ void runs_back_to_live(App& app);
 
 // Starts a sweep of the current state (its message when the numbers are out of range).
 std::string runs_start_sweep(App& app, int seeds, int epochs);
-// Trains the sweep for about `seconds` of this frame; call once per frame.
+// Trains the sweep for about `seconds` of this frame; app_frame calls it once per frame,
+// whatever panel is shown. The end is said in the status line.
 void runs_sweep_frame(App& app, double seconds);
+// Stops the sweep under way (its results so far are dropped).
+void runs_stop_sweep(App& app);
+// Over the Runs button (the last item drawn): while a sweep trains, a bar along its foot
+// filled as far as the sweep is, and its progress in the button's tooltip (runs_panel.cpp).
+void runs_button_progress(App& app);
 
 // The comparison table of the selected runs: settings that differ, then results.
 std::vector<CompareRow> compare_rows(const RunsState& runs);

@@ -1,6 +1,7 @@
 // inside.test.mjs: the See inside panel's Backprop and Gradient flow sections (task E): each
-// opens from a link, steps or charts with the engine's numbers, and draws them (pixels); the
-// screenshots go to build/screenshots/backprop.png and gradients.png.
+// opens from a link, steps or charts with the engine's numbers, and draws them (pixels); a
+// training point is picked by clicking it on the output plot. The screenshots go to
+// build/screenshots/backprop.png, backprop-pick.png and gradients.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -98,5 +99,46 @@ test('showGradients=true: a 6x8 sigmoid network charts its first layer far below
   const panel = await rect(page, 'gradientsHeader');
   await page.screenshot({ path: join(shots, 'gradients.png') });
   assert.ok(panel);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('with the Backprop section open, clicking a training point on the plot picks it and rings it', async () => {
+  const { page, problems } = await openReady('#showBackprop=true&networkShape=3&seed=pick');
+  await page.waitForFunction(() => nnplay.widgetRect('backpropNextPoint') && nnplay.plotPoint(0));
+  assert.equal((await backprop(page, -1, -1, -1)).point, -1);
+  const plot = await rect(page, 'plot');
+  const all = await page.evaluate(() => {
+    const out = [];
+    for (let i = 0; i < nnplay.points().train.length; i++) out.push(nnplay.plotPoint(i));
+    return out;
+  });
+  assert.ok(all.length > 50 && all.every((p) => p && p.x >= plot.x && p.x <= plot.x + plot.w), 'points off the plot');
+  // A point with no other within 6 px, so the click is unambiguous.
+  const far = (p, q) => Math.hypot(p.x - q.x, p.y - q.y) > 6;
+  const index = all.findIndex((p, i) => i >= 7 && all.every((q, k) => k === i || far(p, q)));
+  assert.ok(index >= 0);
+  const at = all[index];
+  const around = { x: at.x - 14, y: at.y - 14, width: 28, height: 28 };
+  const before = await page.screenshot({ clip: around });
+  await page.mouse.click(at.x + 1, at.y);  // a pixel off: near enough
+  await page.waitForFunction((i) => nnplay.backprop(-1, -1, -1).point === i, index);
+  const b = await backprop(page, -1, -1, -1);
+  assert.equal(b.stage, 1, 'picking a point starts at Forward');
+  const pts = await page.evaluate(() => nnplay.points());
+  assert.deepEqual([b.step.x, b.step.y].map(Math.fround), pts.train[index].slice(0, 2).map(Math.fround));
+  await frames(page, 3);
+  const after = await page.screenshot({ clip: around });
+  assert.ok(differs(before, after), 'the picked point is not ringed');
+  await page.screenshot({ path: join(shots, 'backprop-pick.png') });
+  // A click far from every point keeps the pick.
+  let empty = null;
+  for (let y = plot.y + 30; y < plot.y + plot.h - 10 && !empty; y += 7)
+    for (let x = plot.x + 10; x < plot.x + plot.w - 60 && !empty; x += 7)
+      if (all.every((q) => Math.hypot(q.x - x, q.y - y) > 30)) empty = { x, y };
+  if (empty) {
+    await page.mouse.click(empty.x, empty.y);
+    await frames(page, 3);
+    assert.equal((await backprop(page, -1, -1, -1)).point, index, 'a click on no point changed the pick');
+  }
   assert.ok(problems.length === 0, problems.join('; '));
 });

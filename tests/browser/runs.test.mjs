@@ -1,12 +1,13 @@
 // runs.test.mjs: the Runs panel (issue 15): two runs go into the history and compare (the
 // table's rows), a rewind continued from a snapshot equals an uninterrupted run bit for bit
-// (weights through the test API), and a 3-seed sweep completes with 3 results. Screenshots
-// build/screenshots/compare.png and sweep.png.
+// (weights through the test API), a 3-seed sweep completes with 3 results, and goes on with the
+// Runs panel closed (its progress in a bar under the Runs button; Stop cancels it). Screenshots
+// build/screenshots/compare.png, sweep.png and sweep-background.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useBrowser, openReady, root } from './harness.mjs';
+import { useBrowser, openReady, root, frames } from './harness.mjs';
 
 useBrowser();
 const shots = join(root, 'build', 'screenshots');
@@ -73,5 +74,40 @@ test('a 3-seed sweep completes with 3 results, bad sizes are refused', async () 
   await page.waitForFunction(() => nnplay.widgetRect('runsSweepResults'), null, { timeout: 10000 });
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'sweep.png') });
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a sweep goes on while another panel is shown, its progress under the Runs button; Stop cancels one', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=bg&networkShape=3&numSamples=200');
+  // The Learn panel is shown, not Runs: the sweep trains anyway.
+  const learn = await page.evaluate(() => nnplay.widgetRect('learn'));
+  await page.mouse.click(learn.x + learn.w / 2, learn.y + learn.h / 2);
+  await page.waitForFunction(() => nnplay.lessons().panel);
+  await page.mouse.move(1100, 700);  // no tooltip over the top bar in the screenshot
+  const button = await page.evaluate(() => nnplay.widgetRect('runs'));
+  assert.equal(await page.evaluate(() => nnplay.sweep(3, 4000)), '');
+  // While it runs, a bar under the Runs button fills as far as it is; the button keeps its width.
+  await page.waitForFunction(() => { const s = nnplay.runs().sweep; return s && s.progress > 0 && !s.done; });
+  await page.waitForFunction(() => nnplay.widgetRect('runsProgress'));
+  const bar = await page.evaluate(() => nnplay.widgetRect('runsProgress'));
+  const busy = await page.evaluate(() => nnplay.widgetRect('runs'));
+  assert.equal(busy.w, button.w, 'the Runs button changed its width');
+  assert.ok(bar.w > 0 && bar.w <= busy.w && bar.y >= busy.y && bar.y + bar.h <= busy.y + busy.h + 0.5, JSON.stringify({ bar, busy }));
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'sweep-background.png'), clip: { x: 0, y: 0, width: 1280, height: 120 } });
+  await page.waitForFunction(() => { const s = nnplay.runs().sweep; return s && s.done; }, null, { timeout: 120000 });
+  assert.ok((await page.evaluate(() => nnplay.lessons().panel)), 'the Learn panel stayed open');
+  assert.equal((await page.evaluate(() => nnplay.runs().sweep)).results.length, 3);
+  assert.match(await page.evaluate(() => nnplay.status()), /Seed sweep done: 3 seeds, test accuracy/);
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => nnplay.widgetRect('runsProgress')), null, 'the bar stays after the sweep');
+  // A long one, stopped from the Runs panel: no sweep left, said in the status line.
+  assert.equal(await page.evaluate(() => nnplay.sweep(50, 5000)), '');
+  await page.evaluate(() => nnplay.openRuns());
+  await page.waitForFunction(() => nnplay.widgetRect('runsSweep'));
+  const stop = await page.evaluate(() => nnplay.widgetRect('runsSweep'));
+  await page.mouse.click(stop.x + stop.w / 2, stop.y + stop.h / 2);
+  await page.waitForFunction(() => nnplay.runs().sweep === null);
+  assert.match(await page.evaluate(() => nnplay.status()), /Seed sweep stopped/);
   assert.ok(problems.length === 0, problems.join('; '));
 });

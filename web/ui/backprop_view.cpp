@@ -39,6 +39,15 @@ double largest_gradient(const Explanation& e) {
     return g;
 }
 
+// The output plot as last drawn: where the plane was on screen (backprop_plot).
+struct PlotMap {
+    bool drawn = false;
+    ImVec2 p0, p1;
+    float x0 = 0, y1 = 0, per_px = 1;
+    ImVec2 at(const Point& p) const { return {p0.x + (p.x - x0) / per_px, p0.y + (y1 - p.y) / per_px}; }
+};
+PlotMap plot_map;
+
 void set_stage(App& app, BackpropStage stage) {
     BackpropView& b = app.backprop;
     if (b.point < 0) b.point = 0;
@@ -187,6 +196,48 @@ void backprop_view(App& app, float width) {
         record_rect(app, "backpropApply");
     }
     ImGui::PopID();
+}
+
+void backprop_plot(App& app, ImDrawList* dl, ImVec2 p0, ImVec2 p1, float x0, float y1, float per_px, bool clicked) {
+    plot_map = {true, p0, p1, x0, y1, per_px};
+    BackpropView& b = app.backprop;
+    if (!b.open) return;
+    const std::vector<Point>& train = app.run.trainer->data().train;
+    const float sc = app.view.scale;
+    // A click picks the nearest training point within a few pixels (a drawn point is about
+    // 4 px across; a finger needs more room than a mouse, which the radius allows).
+    if (clicked && !app.view.draw_mode) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        const float reach = 9 * sc;
+        float best = reach * reach;
+        int pick = -1;
+        for (int i = 0; i < int(train.size()); ++i) {
+            const ImVec2 s = plot_map.at(train[std::size_t(i)]);
+            const float d = (s.x - m.x) * (s.x - m.x) + (s.y - m.y) * (s.y - m.y);
+            if (d < best) best = d, pick = i;
+        }
+        if (pick >= 0) {
+            b.point = pick;
+            set_stage(app, b.stage == BackpropStage::none ? BackpropStage::forward : b.stage);
+        }
+    }
+    if (b.point < 0 || b.point >= int(train.size())) return;
+    // The picked point, ringed: dark over a white halo, readable on either class's colour.
+    const ImVec2 c = plot_map.at(train[std::size_t(b.point)]);
+    dl->PushClipRect(p0, p1, true);
+    dl->AddCircle(c, 8 * sc, IM_COL32(255, 255, 255, 230), 24, 4.5f * sc);
+    dl->AddCircle(c, 8 * sc, IM_COL32(20, 20, 20, 255), 24, 2 * sc);
+    dl->PopClipRect();
+}
+
+bool backprop_point_on_screen(const App& app, int i, float& x, float& y) {
+    const std::vector<Point>& train = app.run.trainer->data().train;
+    if (!plot_map.drawn || i < 0 || i >= int(train.size())) return false;
+    const ImVec2 s = plot_map.at(train[std::size_t(i)]);
+    if (s.x < plot_map.p0.x || s.x > plot_map.p1.x || s.y < plot_map.p0.y || s.y > plot_map.p1.y) return false;
+    x = s.x / app.view.dpr;
+    y = s.y / app.view.dpr;
+    return true;
 }
 
 void backprop_draw_neuron(const App& app, ImDrawList* dl, int layer, int node, ImVec2 min, ImVec2 max) {

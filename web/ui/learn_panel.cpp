@@ -124,6 +124,27 @@ void markdown(const std::string& text, float width) {
     flush();
 }
 
+// `text` with line breaks between words so that no line is wider than `width` (a long lesson
+// title in the contents, where the task counter sits at the right of the first line).
+std::string wrapped(const std::string& text, float width) {
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(start, end - start);
+        start = end + 1;
+        const std::string longer = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    return out + line;
+}
+
 const char* mark(bool done) { return done ? "\xE2\x97\x8F" : "\xE2\x97\x8B"; }  // ● ○
 
 void contents(App& app, float width) {
@@ -142,19 +163,26 @@ void contents(App& app, float width) {
         const bool all = d == int(l.tasks.size());
         ImGui::PushID(i);
         ImGui::PushStyleColor(ImGuiCol_Text, all ? ImU32(kHeading) : ImU32(kInk));
-        const std::string label = std::string(mark(all)) + " " + std::to_string(i + 1) + ". " + l.title;
-        if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(width - ImGui::CalcTextSize("0/0  ").x, 0))) {
+        // The title wraps before the task counter at the right: never under it.
+        const float label_w = width - ImGui::CalcTextSize("00/00").x - 2 * ImGui::GetStyle().ItemSpacing.x;
+        const std::string label =
+            wrapped(std::string(mark(all)) + " " + std::to_string(i + 1) + ". " + l.title, label_w);
+        if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(label_w, 0))) {
             lessons_open(app, i);
             lessons_start(app);
         }
         ImGui::PopStyleColor();
         record_rect(app, ("lesson." + l.id).c_str());
+        const ImVec2 at = ImGui::GetItemRectMin(), text_size = ImGui::CalcTextSize(label.c_str());
+        record_rect_at(app, ("lessonTitle." + l.id).c_str(), at, ImVec2(at.x + text_size.x, at.y + text_size.y));
         ImGui::SameLine();
         caption(std::to_string(d) + "/" + std::to_string(l.tasks.size()));
+        record_rect(app, ("lessonCount." + l.id).c_str());
         ImGui::PopID();
     }
     if (learn.custom) {
-        if (ImGui::Selectable((std::string("Your lesson: ") + learn.custom->title).c_str())) lessons_open(app, LearnState::kCustom);
+        if (ImGui::Selectable(wrapped("Your lesson: " + learn.custom->title, width).c_str()))
+            lessons_open(app, LearnState::kCustom);
     }
     ImGui::Spacing();
     if (ImGui::Button("Open lesson file\xE2\x80\xA6") && !open_file_picker(".md,.txt,text/markdown,text/plain"))
@@ -226,7 +254,9 @@ void learn_panel(App& app, float width) {
         address_share(app, share);
         app_message(app, "The address is now a link to this lesson.");
     }
-    heading(lesson->title);
+    // The title wraps within the panel: a long one at phone width stays clear of the buttons.
+    coloured(kHeading, lesson->title, width);
+    record_rect(app, "lessons.title");
     if (!lesson->views.empty()) {
         std::string views;
         for (const std::string& v : lesson->views) views += (views.empty() ? "" : ", ") + v;

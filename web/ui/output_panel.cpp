@@ -228,6 +228,7 @@ void output_plot(App& app, float width, float left) {
     ImGui::InvisibleButton("##plot", ImVec2(side, side),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     record_rect(app, "plot");
+    const bool clicked = ImGui::IsItemHovered() && !on_buttons && ImGui::IsMouseClicked(0);
     const Region r = plot_region(app.view);
     draw_axes(dl, p0, p1, sc, r.x0, r.x1, r.y0, r.y1);
     const float per_px = (r.x1 - r.x0) / side;  // plane units per pixel
@@ -246,8 +247,11 @@ void output_plot(App& app, float width, float left) {
         const float y = r.y1 - (mp.y - p0.y) * per_px;
         draw_on_plot(app, x, y);
         if (app.view.draw_mode) ImGui::SetTooltip("(%.2f, %.2f)  click: add  right-click: remove", x, y);
+        else if (app.backprop.open) ImGui::SetTooltip("(%.2f, %.2f)  click a training point to step through it", x, y);
         else ImGui::SetTooltip("(%.2f, %.2f)", x, y);
     }
+    // The Backprop section's point: picked by a click, ringed (web/ui/backprop_view.cpp).
+    backprop_plot(app, dl, p0, p1, r.x0, r.y1, per_px, clicked);
     ImGui::Dummy(ImVec2(0, axis * 0.6f));
 }
 

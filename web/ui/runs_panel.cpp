@@ -232,8 +232,9 @@ void sweep_section(App& app, RunsState& r, float width) {
     std::snprintf(label, sizeof label, "Run %d seeds", r.sweep_seeds);
     const bool running = r.sweep && !r.sweep->done();
     if (ImGui::Button(running ? "Stop" : label)) {
-        if (running) r.sweep.reset();
-        else runs_start_sweep(app, r.sweep_seeds, r.sweep_epochs);
+        if (running) runs_stop_sweep(app);
+        else if (runs_start_sweep(app, r.sweep_seeds, r.sweep_epochs).empty())
+            app_message(app, "Seed sweep started: it goes on while you look at other panels (the bar under Runs shows how far).");
     }
     record_rect(app, "runsSweep");
     tip(app, "runs.sweep");
@@ -241,7 +242,10 @@ void sweep_section(App& app, RunsState& r, float width) {
     if (!r.sweep) return;
     const Sweep& s = *r.sweep;
     if (!s.done()) {
+        // It goes on whatever panel is shown (the Runs button shows how far it is).
         ImGui::ProgressBar(float(s.progress()), {width, 0});
+        caption("Seed " + std::to_string(std::min(s.seeds(), int(s.results().size()) + 1)) + " of " +
+                std::to_string(s.seeds()) + "; it goes on while you look at other panels.");
         return;
     }
     // The spread of the test loss: the band from the least to the greatest, the mean on it.
@@ -302,10 +306,28 @@ void sweep_section(App& app, RunsState& r, float width) {
 
 }  // namespace
 
+void runs_button_progress(App& app) {
+    const RunsState* r = app.runs.get();
+    if (!r || !r->sweep || r->sweep->done()) return;
+    const Sweep& s = *r->sweep;
+    // A bar keeps the button's width: a label with a number grew it and pushed the top bar.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float sc = app.view.scale, h = std::max(2.0f, std::round(3 * sc));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled({min.x, max.y - h}, max, IM_COL32(0, 0, 0, 40));
+    dl->AddRectFilled({min.x, max.y - h}, {min.x + float(s.progress()) * (max.x - min.x), max.y}, kHeading);
+    record_rect_at(app, "runsProgress", {min.x, max.y - h}, {min.x + float(s.progress()) * (max.x - min.x), max.y});
+    if (!app.run.state.hide_text && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::Text("Seed sweep: %d%%, seed %d of %d.", int(100 * s.progress()),
+                    std::min(s.seeds(), int(s.results().size()) + 1), s.seeds());
+        text(help_text("runs.progress"));
+        ImGui::EndTooltip();
+    }
+}
+
 void runs_panel(App& app, float width) {
     RunsState& r = runs_of(app);
-    // A sweep trains a slice of each frame while the panel is open, never the whole frame.
-    runs_sweep_frame(app, app.run.playing ? 0.004 : 0.010);
     heading("Runs");
     if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.runsIntro")), width);
     if (ImGui::CollapsingHeader("Rewind", ImGuiTreeNodeFlags_DefaultOpen)) timeline(app, r, width);

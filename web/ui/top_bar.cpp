@@ -2,6 +2,7 @@
 // counter, the speed, the training settings, the problem type and the optimiser, then the
 // Advanced panel's button, the File menu and Copy link (files_panel.cpp). Groups wrap to new
 // rows on a narrow screen; on phones the settings move to their own tab (page.cpp).
+#include "web/run_history.h"  // the Runs button shows a sweep's progress
 #include "web/ui/formula_field.h"  // formulas (task G2)
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
@@ -285,6 +286,7 @@ void menu_buttons(App& app) {
     side_panel_button(app, SidePanel::learn, "Learn", "learn");
     ImGui::SameLine(0, 4 * sc);
     side_panel_button(app, SidePanel::runs, "Runs", "runs");
+    runs_button_progress(app);  // a seed sweep's progress
     ImGui::SameLine(0, 4 * sc);
     // A side panel, opened and closed here, closed by Escape too.
     const bool open = app.view.advanced_open;
