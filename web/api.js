@@ -229,6 +229,9 @@
     // Formulas (task G2: web/test_api_formula.cpp): {fields: {rect: {typed, error, shown}},
     // classes: [points of label 0, 1, ...]}.
     formula: function () { return json('nnplay_api_formula'); },
+    // Page speed (session 7, web/test_api_speed.cpp): leaves out parts of the picture work
+    // (web/renderer.h's SpeedSkip bits) for the bench's breakdown; 0 draws everything.
+    setSpeedSkip: function (bits) { call('nnplay_api_set_speed_skip', null, ['number'], [bits]); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {
