@@ -234,6 +234,9 @@
     plotPoint: function (i) { return json('nnplay_api_plot_point', [i], ['number']); },
     // The lesson link the address shows ('' while it shows the playground).
     lessonAddress: function () { return call('nnplay_api_lesson_address', 'string', [], []); },
+    // Page speed (session 7, web/test_api_speed.cpp): leaves out parts of the picture work
+    // (web/renderer.h's SpeedSkip bits) for the bench's breakdown; 0 draws everything.
+    setSpeedSkip: function (bits) { call('nnplay_api_set_speed_skip', null, ['number'], [bits]); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -106,6 +106,9 @@ struct Pictures {
     // Speed (task C): the output plot's grid, refined progressively (web/boundary.h).
     BoundaryGrid boundary;
     bool output_stale = true;           // the trainer changed since the running pass started
+    // Page speed (session 7): frames since the output grid's last pass started (training starts
+    // one at most every other frame).
+    int output_frames = 0;
 };
 
 // The address bar (web/address_bar.cpp): what it shows and the state it was written from.

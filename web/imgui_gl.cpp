@@ -18,6 +18,7 @@ namespace {
 struct GlObjects {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
     GLint projection_at = -1, texture_at = -1;
+    ImTextureID opaque = ImTextureID();  // imgui_gl_set_opaque's
 };
 GlObjects* objects() { return static_cast<GlObjects*>(ImGui::GetIO().BackendRendererUserData); }
 
@@ -106,6 +107,10 @@ void imgui_gl_upload_fonts() {
     io.Fonts->SetTexID(as_id(g->font_texture));
 }
 
+void imgui_gl_set_opaque(ImTextureID texture) {
+    if (GlObjects* g = objects()) g->opaque = texture;
+}
+
 void imgui_gl_render(const ImDrawData* data) {
     const int fb_width = int(data->DisplaySize.x * data->FramebufferScale.x);
     const int fb_height = int(data->DisplaySize.y * data->FramebufferScale.y);
@@ -116,6 +121,7 @@ void imgui_gl_render(const ImDrawData* data) {
     // The widgets-only page (the bench's ceiling) draws what uses the font atlas only.
     const bool only_widgets = widgets_only();
     const ImTextureID fonts = ImGui::GetIO().Fonts->TexID;
+    const ImTextureID opaque_texture = objects()->opaque;
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)),
@@ -137,9 +143,13 @@ void imgui_gl_render(const ImDrawData* data) {
                 continue;
             }
             if (only_widgets && cmd.GetTexID() != fonts) continue;
+            if (cmd.GetTexID() == skipped_texture() && skipped_texture()) continue;
             glBindTexture(GL_TEXTURE_2D, as_texture(cmd.GetTexID()));
+            const bool opaque = cmd.GetTexID() == opaque_texture && opaque_texture;
+            if (opaque) glDisable(GL_BLEND);
             glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), index_type,
                            (void*)(std::intptr_t(cmd.IdxOffset) * std::intptr_t(sizeof(ImDrawIdx))));
+            if (opaque) glEnable(GL_BLEND);
             ++gl_counts().draw_calls;
             gl_counts().triangles += cmd.ElemCount / 3;
         }

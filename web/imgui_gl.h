@@ -18,6 +18,10 @@ void imgui_gl_shutdown();
 // (Re)uploads ImGui's font atlas after the fonts were (re)built.
 void imgui_gl_upload_fonts();
 
+// The one image known to be opaque (the output plot's), drawn with blending off: a software
+// rasteriser (SwiftShader) otherwise reads and blends every pixel under it. 0 for none.
+void imgui_gl_set_opaque(ImTextureID texture);
+
 // Draws a frame's draw data into the current framebuffer; leaves blending and the scissor
 // test off.
 void imgui_gl_render(const ImDrawData* data);

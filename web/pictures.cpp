@@ -4,6 +4,7 @@
 // chosen, all finished before the UI reads them; and the points, as their classes' markers,
 // drawn over the output image from ImGui's draw callback.
 #include "web/app.h"
+#include "web/imgui_gl.h"
 
 #include "engine/features.h"
 
@@ -292,11 +293,17 @@ void update_output(App& app) {
     // The first pass after a change: 256² if it fits four frames' budget while training (or
     // is the cost unknown), or a second's worth of frames paused; else 128² first.
     const int first = b.estimate_ms(256) <= (playing ? 4 * kPlayingBudgetMs : 1000.0) ? 256 : kMinBoundaryRes;
-    if (p.output_stale && (!b.busy() || !playing)) {
+    // While training, a pass starts at most every other frame, as the thumbnails are redone: a
+    // small network's pass fits in one frame, and evaluating, colouring and uploading the grid
+    // every frame was most of the page's own work (a median 5.8 ms a frame against 2.0 without
+    // it, on a loaded machine) for a picture that moves by one epoch.
+    ++p.output_frames;
+    if (p.output_stale && (!b.busy() || !playing) && (!playing || p.output_frames >= 2)) {
         // Training lets a pass finish (else none would); paused, the latest edit wins.
         b.start(*app.run.trainer, std::min(first, full), app.view.plot_cx, app.view.plot_cy,
                 kDomain / app.view.plot_zoom);
         p.output_stale = false;
+        p.output_frames = 0;
     }
     const double budget = playing ? kPlayingBudgetMs : b.pass_res() <= 256 ? kPausedBudgetMs : kRefineBudgetMs;
     if (b.busy() && b.advance(budget) && p.renderer_ok)
@@ -311,8 +318,8 @@ void update_output(App& app) {
 
 void update_grids(App& app) {
     if (app.pictures.dirty) app.pictures.output_stale = true;
-    update_output(app);
-    update_thumbnails(app);
+    if (!(speed_skip() & kSkipBoundary)) update_output(app);
+    if (!(speed_skip() & kSkipThumbnails)) update_thumbnails(app);
 }
 
 }  // namespace
@@ -337,19 +344,24 @@ void pictures_finish(App& app) {
     }
     update_grids(app);
     if (!p.renderer_ok) return;
-    draw_pictures(app);
+    const int skip = speed_skip();
+    skipped_texture() = skip & kSkipThumbDraw ? p.renderer.atlas() : ImTextureID();
+    if (!(skip & kSkipAtlas)) draw_pictures(app);
     update_previews(app);
     // The output image, coloured for the plot's size on screen (the last frame's layout).
     const float side_px = app.view.output_rect.w * ImGui::GetIO().DisplayFramebufferScale.x;
-    p.output_image = p.renderer.output_image(output_style(app),
-                                             side_px / float(std::max(p.renderer.output_res(), 1)));
+    if (!(skip & kSkipColour))
+        p.output_image = p.renderer.output_image(output_style(app),
+                                                 side_px / float(std::max(p.renderer.output_res(), 1)));
+    if (skip & kSkipOutputImage) p.output_image = ImTextureID();
+    imgui_gl_set_opaque(p.output_image);  // its every pixel is opaque: no blending
 }
 
 // The points, and a hovered neuron's grid, drawn straight into the framebuffer over the
 // output image where ImGui's draw list has it.
 void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
     App& app = *static_cast<App*>(cmd->UserCallbackData);
-    if (!app.pictures.renderer_ok) return;
+    if (!app.pictures.renderer_ok || (speed_skip() & kSkipOutputDraw)) return;
     HeatStyle style;
     const int source = output_source(app, style);
     // ImGui's coordinates (y down) to framebuffer pixels (y up); the clip rectangle is the

@@ -15,6 +15,8 @@ namespace {
 
 GlCounts counts_now, counts_last;
 bool widgets_only_flag = false;
+int speed_skip_bits = 0;
+ImTextureID skipped_texture_id = ImTextureID();
 
 }  // namespace
 
@@ -25,6 +27,8 @@ void gl_counts_next_frame() {
     counts_now = GlCounts();
 }
 bool& widgets_only() { return widgets_only_flag; }
+int& speed_skip() { return speed_skip_bits; }
+ImTextureID& skipped_texture() { return skipped_texture_id; }
 
 namespace {
 

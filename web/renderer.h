@@ -29,6 +29,20 @@ void gl_counts_next_frame();       // called at the top of each frame
 // A widgets-only page (the bench's ceiling): ImGui draws only its widgets and text, no
 // pictures, boundary or chart images, and the pictures are not computed.
 bool& widgets_only();
+// Profiling (the bench's breakdown, nnplay.setSpeedSkip): bits of the page's picture work to
+// leave out, kSkip* below; 0 in normal use.
+enum SpeedSkip : int {
+    kSkipOutputImage = 1,    // the output plot's image is not drawn
+    kSkipOutputDraw = 2,     // nor the points and hovered grid over it
+    kSkipThumbDraw = 4,      // nor the thumbnails in the network view
+    kSkipAtlas = 8,          // the atlas is not rendered
+    kSkipBoundary = 16,      // the output grid is not evaluated
+    kSkipThumbnails = 32,    // nor the thumbnails' grids
+    kSkipColour = 64,        // the output grid is not coloured nor uploaded
+};
+int& speed_skip();
+// A texture imgui_gl leaves out (kSkipThumbDraw), or 0.
+ImTextureID& skipped_texture();
 
 // Compiles and links a vertex and fragment shader body (shader_prelude() goes first). On
 // failure returns 0 and error names the shader and holds its log.

@@ -42,4 +42,13 @@ NNPLAY_API void nnplay_api_set_widgets_only(int on) {
     app_wake(*app);
 }
 
+// Profiling: leaves out the parts of the picture work in `bits` (web/renderer.h's SpeedSkip).
+NNPLAY_API void nnplay_api_set_speed_skip(int bits) {
+    App* app = app_current();
+    if (!app) return;
+    speed_skip() = bits;
+    app->pictures.dirty = true;
+    app_wake(*app);
+}
+
 }  // namespace nnplay::web

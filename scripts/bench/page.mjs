@@ -7,7 +7,9 @@
 // timed around each animation-frame callback), draw calls, triangles and texture uploads.
 // Then the 8 × 64 network: its output grid's resolution while training and after a pause;
 // the heaviest link of issue 13 (training in slices); the losses-only measure against the full.
-// Usage: node scripts/bench/page.mjs   (NNPLAY_SITE=build/other times another build folder)
+// Usage: node scripts/bench/page.mjs   (NNPLAY_SITE=build/other times another build folder;
+// NNPLAY_BENCH_PARTS=1 adds the breakdown: the training page with each part of its picture
+// work left out in turn, nnplay.setSpeedSkip, interleaved and repeated)
 // Exits 1 only when the page cannot load; slow figures are figures, not failures.
 import { launch, ready } from '../../tests/browser/harness.mjs';
 
@@ -187,6 +189,7 @@ try {
   await browser.close();
   process.exit(1);
 }
+if (process.env.NNPLAY_BENCH_PARTS) await measureParts(browser).catch((e) => console.log(`bench-page: parts not measured: ${e.message.split('\n')[0]}`));
 const heavy = await measureHeavy(browser).catch((e) => ({ error: e.message.split('\n')[0] }));
 await measureViews(browser).catch((e) => console.log(`bench-page: views not measured: ${e.message.split('\n')[0]}`));
 await browser.close();
@@ -305,4 +308,38 @@ async function measureViews({ context, url }) {
   await page.close();
   console.log(`bench-page: default network, 1 epoch a frame, See inside views closed ${fmt(closed)} fps, ` +
               `all open ${fmt(open)} fps: ${fmt(open / closed, 2)}x`);
+}
+
+// The breakdown (NNPLAY_BENCH_PARTS=1): at 1280x800 and 1920x1080, the page training the default
+// network with each part of its picture work left out (web/renderer.h's SpeedSkip bits), all of
+// it, and widgets only, taken in turn and repeated, so that a loaded machine's swings fall on
+// every part alike; the median fps of the repeats and what a part costs, in ms of a frame.
+async function measureParts({ context, url }) {
+  const parts = [[0, 'whole page'], [1, 'no output image'], [2, 'no points'], [4, 'no thumbnails drawn'],
+                 [8 | 32, 'no thumbnails computed'], [16 | 64, 'no output grid computed'], [127, 'no pictures']];
+  const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  for (const size of SIZES.slice(0, 2)) {
+    const page = await newPage(context, size);
+    await page.goto(url);
+    await ready(page);
+    await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
+    await page.waitForTimeout(SETTLE_MS);
+    const runs = new Map();
+    for (let rep = 0; rep < 5; ++rep) {
+      for (const [bits] of [...parts, ['widgets']]) {
+        await page.evaluate((b) => { nnplay.setWidgetsOnly(b === 'widgets'); nnplay.setSpeedSkip(b === 'widgets' ? 0 : b); }, bits);
+        await page.waitForTimeout(600);
+        const f = await frameFigures(page, 1500);
+        if (!runs.has(bits)) runs.set(bits, []);
+        runs.get(bits).push(f);
+      }
+    }
+    await page.close();
+    const fps = (bits) => median(runs.get(bits).map((f) => f.fps));
+    const work = (bits) => median(runs.get(bits).map((f) => f.workMedian));
+    const whole = fps(0);
+    console.log(`bench-page: parts at ${size.width}x${size.height} (median of 5): ` +
+      [...parts, ['widgets', 'widgets only']].map(([bits, name]) => `${name} ${fmt(fps(bits))} fps, work ${fmt(work(bits))} ms` +
+        (bits !== 0 && whole > 0 ? ` (${fmt(1000 / whole - 1000 / fps(bits))} ms)` : '')).join('; '));
+  }
 }

@@ -1,6 +1,7 @@
 // speed.test.mjs: the output plot's grid refines progressively (never coarser than 128² while
 // an 8 × 64 network trains, 256² or finer after a pause), the GL counts the bench prints, and
-// the widgets-only page the bench measures its ceiling with. Conditions, not times: the
+// the widgets-only page the bench measures its ceiling with, the output grid's pace while
+// training and the bench's breakdown switch. Conditions, not times: the
 // machine may be loaded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,5 +53,45 @@ test('the default network refines to the plot\'s pixels paused; widgets only dra
   assert.ok(widgets.drawCalls > 0 && widgets.drawCalls < full.drawCalls, `${widgets.drawCalls} vs ${full.drawCalls}`);
   assert.equal(widgets.uploads, 0);
   await page.evaluate(() => nnplay.setWidgetsOnly(false));
+  assert.deepEqual(problems, []);
+});
+
+test('training, the output grid is evaluated at most every other frame and still follows the training', async () => {
+  const { page, problems } = await openReady();
+  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
+  await frames(page, 5);
+  // Counted by the page itself (frames drawn, passes finished) over 40 animation frames.
+  const seen = await page.evaluate(() => new Promise((done) => {
+    const first = { frames: nnplay.stats().framesDrawn, passes: nnplay.speed().boundaryPasses };
+    let n = 0;
+    const sample = () => {
+      if (++n < 40) return requestAnimationFrame(sample);
+      done({ frames: nnplay.stats().framesDrawn - first.frames, passes: nnplay.speed().boundaryPasses - first.passes });
+    };
+    requestAnimationFrame(sample);
+  }));
+  assert.ok(seen.frames >= 10, `${seen.frames} frames drawn`);
+  assert.ok(seen.passes >= 3, `${seen.passes} passes in ${seen.frames} frames: the plot stopped following the training`);
+  assert.ok(seen.passes <= Math.ceil(seen.frames / 2) + 1, `${seen.passes} passes in ${seen.frames} frames`);
+  assert.deepEqual(problems, []);
+});
+
+test('the bench\'s breakdown switch leaves out the picture work and brings it back', async () => {
+  const { page, problems } = await openReady();
+  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
+  await frames(page, 5);
+  const full = await speed(page);
+  await page.evaluate(() => nnplay.setSpeedSkip(127));
+  const from = (await speed(page)).boundaryPasses;
+  await frames(page, 6);
+  const none = await speed(page);
+  assert.equal(none.uploads, 0, JSON.stringify(none));
+  assert.ok(none.drawCalls < full.drawCalls, `${none.drawCalls} draw calls vs ${full.drawCalls}`);
+  assert.ok(none.boundaryPasses <= from + 1, 'the output grid was still evaluated');
+  await page.evaluate(() => nnplay.setSpeedSkip(0));
+  await page.waitForFunction((p) => nnplay.speed().boundaryPasses > p + 1, none.boundaryPasses, { timeout: 60000, polling: 50 });
+  await frames(page, 3);
+  assert.ok((await speed(page)).drawCalls > none.drawCalls, 'the pictures were not drawn again');
+  await page.evaluate(() => nnplay.pause());
   assert.deepEqual(problems, []);
 });
