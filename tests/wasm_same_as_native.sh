@@ -20,6 +20,8 @@ states=(
     # The training diagnosis: collapse and dead ReLUs; vanishing gradients (their norms printed).
     "dataset=spiral&networkShape=8,8&activation=relu&learningRate=10&seed=a"
     "dataset=circle&networkShape=8,8,8,8,8,8&activation=sigmoid"
+    # Dropout (issue 14, item 7): the masks' draws are the same in both.
+    "dataset=spiral&classes=3&networkShape=8,6&optimizer=adam&ensemble=2&dropout=0.3"
 )
 passed=0 failed=0
 out=$(mktemp -d)

@@ -229,6 +229,9 @@
     // Formulas (task G2: web/test_api_formula.cpp): {fields: {rect: {typed, error, shown}},
     // classes: [points of label 0, 1, ...]}.
     formula: function () { return json('nnplay_api_formula'); },
+    // Dropout (issue 14, item 7: web/test_api_dropout.cpp): {rate, dropped: [[units off for the
+    // last example trained] per hidden layer]}.
+    dropout: function () { return json('nnplay_api_dropout'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {
