@@ -271,3 +271,23 @@ TEST_CASE("dropout: with p = 0.2 the network still learns circle to 90 % test ac
     t.measure();
     CHECK(t.metrics().test_acc >= 0.9);
 }
+
+TEST_CASE("dropout: on noisy spiral it narrows the gap between training and test loss") {
+    // A 32,32 ReLU network learns 100 noisy training points by heart: measured, the test loss
+    // ends 0.57 above the training loss without dropout and 0.21 above it with p = 0.3.
+    const std::string q = "dataset=spiral&noise=30&numSamples=200&networkShape=32,32&activation=relu&optimizer=adam&"
+                          "learningRate=0.01&seed=gap&sinX=true&sinY=true";
+    Trainer plain(state_of(q)), dropped(state_of(q + "&dropout=0.3"));
+    for (int e = 0; e < 200; ++e) {
+        plain.step_epoch(false);
+        dropped.step_epoch(false);
+    }
+    plain.measure();
+    dropped.measure();
+    const double gap_plain = plain.metrics().test_loss - plain.metrics().train_loss;
+    const double gap_dropped = dropped.metrics().test_loss - dropped.metrics().train_loss;
+    CAPTURE(gap_plain);
+    CAPTURE(gap_dropped);
+    CHECK(gap_dropped < 0.6 * gap_plain);
+    CHECK(dropped.metrics().test_loss < plain.metrics().test_loss);
+}
