@@ -29,9 +29,17 @@ test('dropout from a link: shown on the slider and the columns, trains, marks th
   mkdirSync(join(root, 'build', 'screenshots'), { recursive: true });
   await page.screenshot({ path: join(root, 'build', 'screenshots', 'dropout.png') });
 
-  // The slider: a click at its left end sets 0 and the link loses the key.
+  // The slider (its rect holds the value text above the bar: aim 10 px above its bottom),
+  // dragged past its left end: 0, and the link loses the key.
   const r = await page.evaluate(() => nnplay.widgetRect('dropout'));
-  await page.mouse.click(r.x + 2, r.y + r.h / 2);
+  await page.mouse.move(r.x + 1, r.y + r.h - 10);  // held for frames: ImGui reads the mouse once a frame
+  await frames(page, 3);
+  await page.mouse.down();
+  await frames(page, 3);
+  await page.mouse.move(r.x - 20, r.y + r.h - 10);
+  await frames(page, 3);
+  await page.mouse.up();
+  await frames(page, 5);
   await page.waitForFunction(() => nnplay.dropout().rate === 0, null, { timeout: 20000 });
   await page.waitForFunction(() => !decodeURIComponent(nnplay.getState()).includes('dropout='), null,
                              { timeout: 20000 });
