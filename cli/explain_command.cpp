@@ -35,6 +35,10 @@ std::string pad(std::string name, std::size_t width) {
 
 void print_table(const Explanation& e) {
     std::printf("point (%g, %g), label %g; member %d at epoch %d\n", e.x, e.y, e.label, e.member, e.epoch);
+    if (e.dropout > 0)
+        std::printf("dropout %g: shown without it, every neuron on (the evaluation pass). A training step\n"
+                    "switches each hidden neuron off with chance %g per example and scales the others by %.4g.\n",
+                    e.dropout, e.dropout, 1.0 / (1.0 - e.dropout));
     std::printf("\nforward\n");
     for (std::size_t i = 0; i < e.inputs.size(); ++i)
         std::printf("  %s a = % .6g\n", pad(e.input_names[i], 8).c_str(), e.inputs[i]);

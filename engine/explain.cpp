@@ -3,6 +3,8 @@
 // and a float one that takes the trainer's own step, so "after" is what training does.
 #include "engine/explain.h"
 
+#include "engine/dropout.h"
+
 #include "engine/features.h"
 #include "engine/json_writer.h"
 #include "engine/network.h"
@@ -70,6 +72,8 @@ std::string explain_step(const Trainer& trainer, int member, double x, double y,
     out.regularization = name_of(reg);
     out.regularization_rate = rate;
     out.optimizer = name_of(state.optimizer);
+    const std::vector<float> drop = dropout_rates(state);
+    out.dropout = any_dropout(drop) ? double(drop.front()) : 0.0;
 
     // Forward and backward in double.
     Network<double> dnet(spec);
@@ -189,6 +193,7 @@ std::string explanation_json(const Explanation& e) {
     text("regularization", e.regularization);
     num("regularization_rate", e.regularization_rate);
     num("max_relative_error", e.max_relative_error);
+    if (e.dropout > 0) num("dropout", e.dropout);  // only with dropout: other runs' JSON is as before
     key("layers");
     j += '[';
     for (std::size_t l = 0; l < e.layers.size(); ++l) {

@@ -49,6 +49,9 @@ struct Explanation {
     std::string regularization;            // "none", "l1", "l2"
     double regularization_rate = 0;
     double max_relative_error = 0;         // largest |grad − numeric| / max(|grad|, |numeric|, 1e-8)
+    // Dropout (engine/dropout.h): the rate the run trains with. The step shown is without it
+    // (every unit on, as the network is evaluated): a training step switches units off at random.
+    double dropout = 0;
 };
 
 // Explains one training step of ensemble member `member` of `trainer` (as it stands now)

@@ -102,6 +102,11 @@ void append_run_state_json(std::string& out, const RunState& r) {
     for (std::size_t i = 0; i < r.order.size(); ++i) out += (i ? ", " : "") + std::to_string(r.order[i]);
     out += "]";
     if (r.position > 0) out += ", \"position\": " + std::to_string(r.position);  // saved mid-epoch
+    if (r.dropout != decltype(r.dropout){}) {  // dropout's generator, once it has drawn
+        out += ", \"dropout\": [";
+        for (std::size_t i = 0; i < r.dropout.size(); ++i) out += (i ? ", \"" : "\"") + hex64(r.dropout[i]) + "\"";
+        out += "]";
+    }
     out += ",\n  \"optimizers\": [";
     for (std::size_t m = 0; m < r.members.size(); ++m) {
         const OptimizerMoments& o = r.members[m];
@@ -175,6 +180,13 @@ Result<RunState> read_run_state_json(const JsonValue& v) {
     if (const JsonValue* position = v.find("position"))
         if (!as_int(position, 0, kMaxPoints, r.position))
             return fail("\"position\" must be a whole number of training points");
+    if (const JsonValue* dropout = v.find("dropout")) {
+        if (!dropout->is_array() || dropout->items.size() != 4)
+            return fail("\"dropout\" must be 4 hex strings of 16 digits");
+        for (std::size_t i = 0; i < 4; ++i)
+            if (!read_hex64(dropout->items[i], r.dropout[i])) return fail("\"dropout\" must be 4 hex strings of 16 digits");
+        if (r.dropout == decltype(r.dropout){}) return fail("\"dropout\" cannot be all zero");
+    }
     const JsonValue* optimizers = v.find("optimizers");
     if (!optimizers || !optimizers->is_array()) return fail("\"optimizers\" must be an array");
     for (const JsonValue& o : optimizers->items) {

@@ -128,6 +128,12 @@ double Network<T>::forward(const T* X, int n, Workspace<T>& ws, const T* labels)
             output_forward(spec_.output, Z, A, spec_.outputs, n);
         }
         input = A;
+        if (ws.has_dropout(l)) {  // inverted dropout: D = A ⊙ M, the next layer's input
+            T* D = ws.D[size_t(l)].data();
+            const T* M = ws.M[size_t(l)].data();
+            for (int i = 0; i < layers_[l].out * n; ++i) D[i] = A[i] * M[i];
+            input = D;
+        }
     }
     return 0;
 }
@@ -140,9 +146,14 @@ void Network<T>::backward(const T* X, const T* labels, int n, Workspace<T>& ws) 
     loss_backward(spec_.output, ws.A[L - 1].data(), labels, ws.dZ[L - 1].data(), spec_.outputs, n,
                   T(1) / T(n));
     for (int l = L - 1; l >= 0; --l) {
-        const T* input = l == 0 ? X : ws.A[l - 1].data();
+        const bool dropped = l > 0 && ws.has_dropout(l - 1);
+        const T* input = l == 0 ? X : dropped ? ws.D[l - 1].data() : ws.A[l - 1].data();
         T* dinput = l == 0 ? nullptr : ws.dA[l - 1].data();
         layers_[l].backward(input, ws.dZ[l].data(), dinput, n);
+        if (dropped) {  // dA = dD ⊙ M: a unit switched off passes no gradient back
+            const T* M = ws.M[l - 1].data();
+            for (int i = 0; i < layers_[l - 1].out * n; ++i) dinput[i] *= M[i];
+        }
         if (l > 0 && formulas_[size_t(l - 1)])  // dZ = dA ⊙ f'(Z), f' by dual numbers
             formulas_[size_t(l - 1)]->backward(ws.Z[l - 1].data(), ws.dA[l - 1].data(), ws.dZ[l - 1].data(),
                                                layers_[l - 1].out * n);

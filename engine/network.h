@@ -46,10 +46,16 @@ struct Workspace {
     std::vector<MatrixT<T>> A;   // A[l]: (width l, capacity) activations; A.back() = outputs
     std::vector<MatrixT<T>> dZ;  // dZ[l]: (width l, capacity), only when made for training
     std::vector<MatrixT<T>> dA;  // dA[l]: (width l, capacity), only when made for training
+    // Dropout (engine/dropout.h), training only: per hidden layer l with a rate, M[l] (width l,
+    // capacity) holds 0 or 1/(1−p) per unit and example, and D[l] = A[l] ⊙ M[l] is what layer
+    // l + 1 reads. Empty (or an empty matrix for a layer): no dropout there.
+    std::vector<MatrixT<T>> M;
+    std::vector<MatrixT<T>> D;
 
     Workspace() = default;
     Workspace(const NetworkSpec& spec, int capacity, bool for_training);
     const T* outputs() const { return A.back().data(); }  // (outputs, n) of the last forward
+    bool has_dropout(int l) const { return l < int(M.size()) && M[std::size_t(l)].size() > 0; }
 };
 
 template <typename T>
@@ -72,12 +78,14 @@ public:
 
     // Forward over n ≤ ws.capacity columns of X (inputs, n). Fills ws.Z, ws.A;
     // the outputs (probabilities, tanh values or regression values) end in
-    // ws.A.back(). Returns the summed loss when labels are given, else 0.
+    // ws.A.back(). Returns the summed loss when labels are given, else 0. A hidden layer
+    // with a dropout mask in ws (ws.has_dropout) passes A ⊙ M on instead of A.
     double forward(const T* X, int n, Workspace<T>& ws, const T* labels = nullptr) const;
 
     // After forward(X, n, ws, labels): sets grads to the gradient of the MEAN
     // data loss over the n columns. dZ_L = (A − t)/n; per layer, from the last:
-    // dW = dZ·Xᵀ, db = Σ dZ, dA_prev = Wᵀ·dZ, dZ_prev = dA_prev ⊙ f'(Z_prev).
+    // dW = dZ·Xᵀ, db = Σ dZ, dA_prev = Wᵀ·dZ, dZ_prev = dA_prev ⊙ f'(Z_prev); with dropout
+    // the layer read D_prev = A_prev ⊙ M_prev, so dA_prev = (Wᵀ·dZ) ⊙ M_prev (the same mask).
     void backward(const T* X, const T* labels, int n, Workspace<T>& ws);
 
     // Adds the regulariser's gradient to the weights' gradients (never biases):

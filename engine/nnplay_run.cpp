@@ -3,6 +3,7 @@
 // early-stop on validation loss (restore the best), step the learning-rate schedule, measure.
 #include "engine/nnplay_run.h"
 
+#include "engine/dropout.h"
 #include "engine/features.h"
 #include "engine/initializer.h"
 #include "engine/perceptron.h"
@@ -70,10 +71,17 @@ void NnplayRun::take_settings() {
     schedule_.configure(state_);
     const int n = int(data_.train.size());
     const int batch = std::max(1, std::min(state_.batch_size, std::max(n, 1)));
+    const std::vector<float> rates = dropout_rates(state_);
     if (train_ws_.capacity != batch) {
         train_ws_ = Workspace<Scalar>(spec_, batch, true);
         batch_X_.resize(spec_.inputs, batch);
         batch_y_.resize(batch);
+        dropout_rates_.clear();  // the masks are sized anew below
+    }
+    if (rates != dropout_rates_ || train_ws_.M.size() != (any_dropout(rates) ? spec_.hidden.size() : 0)) {
+        dropout_rates_ = rates;
+        size_dropout(train_ws_, spec_, dropout_rates_);
+        dropped_.clear();
     }
     // compat=tf asked for, but this state is not one TensorFlow Playground can run.
     if (state_.compat != Compat::none)
@@ -93,6 +101,8 @@ void NnplayRun::reset() {
     }
     schedule_.reset();
     shuffle_rng_ = base.derive("shuffle");
+    dropout_rng_ = base.derive("dropout");
+    dropped_.clear();
     std::iota(order_.begin(), order_.end(), 0);
     have_best_ = false;
     since_best_ = 0;
@@ -124,6 +134,7 @@ RunState NnplayRun::run_state() const {
         s.members.push_back(std::move(m));
     }
     s.shuffle = shuffle_rng_.position();
+    if (dropout_rng_.position() != Rng(state_.seed).derive("dropout").position()) s.dropout = dropout_rng_.position();
     s.position = position_;
     bool in_order = true;
     for (std::size_t i = 0; i < order_.size() && in_order; ++i) in_order = order_[i] == int(i);
@@ -172,6 +183,9 @@ std::string NnplayRun::restore(const RunState& saved) {
     schedule_.restore(saved.schedule);
     for (std::size_t m = 0; m < members; ++m) opts_[m].restore(saved.members[m]);
     shuffle_rng_.set_position(saved.shuffle);
+    if (saved.dropout == decltype(saved.dropout){}) dropout_rng_ = Rng(state_.seed).derive("dropout");
+    else dropout_rng_.set_position(saved.dropout);
+    dropped_.clear();
     if (saved.order.empty()) std::iota(order_.begin(), order_.end(), 0);
     else order_ = saved.order;
     have_best_ = saved.have_best;
@@ -209,6 +223,10 @@ void NnplayRun::train_batch(const int* index, int n) {
     const Scalar threshold = Scalar(schedule_.rate() * double(rate));
     for (std::size_t m = 0; m < nets_.size(); ++m) {
         Network<Scalar>& net = nets_[m];
+        if (!train_ws_.M.empty()) {
+            draw_dropout_masks(train_ws_, dropout_rates_, n, dropout_rng_);
+            note_dropped(m, n);
+        }
         net.forward(batch_X_.data(), n, train_ws_);  // outputs only: backward needs no loss value
         net.backward(batch_X_.data(), batch_y_.data(), n, train_ws_);
         if (!l1) net.add_regularization_gradient(state_.regularization, rate);
@@ -219,6 +237,28 @@ void NnplayRun::train_batch(const int* index, int n) {
                 soft_threshold(layer.W, std::size_t(layer.in) * std::size_t(layer.out), threshold);
             }
     }
+}
+
+// Keeps which hidden units the last example of the batch (its column n − 1) had switched off.
+void NnplayRun::note_dropped(std::size_t member, int n) {
+    if (dropped_.size() != nets_.size()) dropped_.assign(nets_.size(), {});
+    std::vector<char>& d = dropped_[member];
+    d.clear();
+    for (std::size_t l = 0; l < spec_.hidden.size(); ++l) {
+        const int width = spec_.hidden[l];
+        for (int i = 0; i < width; ++i)
+            d.push_back(train_ws_.has_dropout(int(l)) && train_ws_.M[l](i, n - 1) == Scalar(0));
+    }
+}
+
+bool NnplayRun::unit_dropped(int member, int layer, int unit) const {
+    if (member < 0 || std::size_t(member) >= dropped_.size() || layer < 0 ||
+        std::size_t(layer) >= spec_.hidden.size() || unit < 0 || unit >= spec_.hidden[std::size_t(layer)])
+        return false;
+    std::size_t at = std::size_t(unit);
+    for (int l = 0; l < layer; ++l) at += std::size_t(spec_.hidden[std::size_t(l)]);
+    const std::vector<char>& d = dropped_[std::size_t(member)];
+    return at < d.size() && d[at];
 }
 
 void NnplayRun::begin_epoch_snapshot() {

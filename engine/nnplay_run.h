@@ -21,12 +21,14 @@ public:
     std::string restore(const RunState& saved) override;
     void measure() override;
     void measure_losses() override;
+    bool unit_dropped(int member, int layer, int unit) const override;
 
 private:
     void build_data() override;
     void build_networks() override;
     void take_settings() override;
     void train_batch(const int* index, int n);
+    void note_dropped(std::size_t member, int n);
     void begin_epoch_snapshot();  // the weights and moments a divergence goes back to
     void begin_epoch();
     void finish_epoch(Measure measure);
@@ -49,6 +51,12 @@ private:
     Vector batch_y_;                       // (batch)
     std::vector<int> order_;               // training order, reshuffled each epoch
     Rng shuffle_rng_{""};
+    // Dropout (issue 14, item 7): each hidden layer's rate, the masks' own generator (derived
+    // from the seed as "dropout": the other streams are untouched) and, per member, which hidden
+    // units (layer by layer) were off for the last example trained, for the network view.
+    std::vector<float> dropout_rates_;
+    Rng dropout_rng_{""};
+    std::vector<std::vector<char>> dropped_;
     mutable Matrix average_;               // (outputs, chunk) ensemble average scratch
 
     double best_val_ = 0;

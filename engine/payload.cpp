@@ -494,7 +494,12 @@ Encoded encode_run_state(const RunState& run) {
         for (const auto& b : run.best) write_floats(w, b);
     }
     // Mid-epoch only: a run saved between epochs reads as it did before slices existed.
-    if (run.position > 0) w.u32(std::uint32_t(run.position));
+    // Dropout's generator once it has drawn: then the position is always written (0 between
+    // epochs), and the 32 bytes follow it.
+    const bool dropout = run.dropout != decltype(run.dropout){};
+    if (run.position > 0 || dropout) w.u32(std::uint32_t(run.position));
+    if (dropout)
+        for (std::uint64_t v : run.dropout) w.u64(v);
     return finish(kKindRun, 0, w.bytes);
 }
 
@@ -553,9 +558,15 @@ Result<RunState> decode_run_state(std::string_view text) {
         }
     }
     if (r.has(4)) {
+        const bool dropout = r.has(4 + 32);  // the position, then the dropout generator
         const std::uint32_t position = r.u32();
-        if (position == 0 || position > std::uint32_t(kMaxPoints)) return error("a position in the epoch out of range");
+        if ((position == 0 && !dropout) || position > std::uint32_t(kMaxPoints))
+            return error("a position in the epoch out of range");
         run.position = int(position);
+        if (dropout) {
+            for (std::uint64_t& v : run.dropout) v = r.u64();
+            if (run.dropout == decltype(run.dropout){}) return error("a dropout generator of all zeros");
+        }
     }
     if (r.has(1)) return error(trailing(r));
     return run;

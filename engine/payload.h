@@ -134,7 +134,8 @@ Result<WeightsPayload> decode_weights(std::string_view text, const NetworkSpec& 
 // compat=tf, which keeps the epoch only), each u32 steps,
 // f64 β₁ᵗ, f64 β₂ᵗ, then m and s as u32 count + float32s; u8 has best, then f64 best
 // validation loss, u32 best epoch, u32 epochs since, u8 count, each u32 count + float32s;
-// then, only for a run saved mid-epoch, u32 samples of that epoch already trained.
+// then, only for a run saved mid-epoch, u32 samples of that epoch already trained; and only
+// for a run whose dropout generator has drawn, that u32 (0 between epochs) and 4 × u64 of it.
 // Doubles as their IEEE bits: the run goes on bit for bit. Errors carry key "run".
 // compat=tf's double weights (RunState::exact_params) stay out: a link carries float32 or
 // float16 weights, and doubles would make it two to four times as long; model files carry them.

@@ -2,6 +2,7 @@
 // string building, section by section, in the order the script runs.
 #include "engine/pytorch_export.h"
 
+#include "engine/dropout.h"
 #include "engine/features.h"
 #include "engine/formula.h"
 #include "engine/number_text.h"
@@ -145,7 +146,11 @@ std::string export_pytorch(const Trainer& trainer, int epochs) {
                "    def __init__(self, f):\n        super().__init__()\n        self.f = f\n\n"
                "    def forward(self, x):\n        return self.f(x)\n\n\n";
 
-    // The model.
+    // The model. Dropout (issue 14, item 7): nn.Dropout after each hidden layer that has a rate,
+    // so a layer's Linear is module 3·l instead of 2·l.
+    const std::vector<float> drop = dropout_rates(s);
+    const bool dropout = any_dropout(drop) && !perceptron;
+    const int per_layer = dropout ? 3 : 2;
     out += "def make_model():\n    return nn.Sequential(\n";
     for (int l = 0; l < spec.layer_count(); ++l) {
         out += "        nn.Linear(" + std::to_string(spec.fan_in(l)) + ", " + std::to_string(spec.width(l)) + "),\n";
@@ -157,6 +162,8 @@ std::string export_pytorch(const Trainer& trainer, int epochs) {
         } else if (l + 1 < spec.layer_count()) {
             out += std::string("        ") + pytorch_module(spec.activations[std::size_t(l)]) + ",\n";
         }
+        if (dropout && l + 1 < spec.layer_count())
+            out += "        nn.Dropout(" + py_float(std::size_t(l) < drop.size() ? drop[std::size_t(l)] : 0.0f) + "),\n";
     }
     if (spec.output == Output::tanh_square) out += "        nn.Tanh(),  # TensorFlow Playground's output\n";
     out += "    )\n\n\nmodels = [make_model() for _ in range(" + std::to_string(trainer.ensemble_size()) + ")]\n";
@@ -165,7 +172,7 @@ std::string export_pytorch(const Trainer& trainer, int epochs) {
         const Network<Scalar>& net = trainer.network(m);
         for (int l = 0; l < net.layer_count(); ++l) {
             const DenseLayer<Scalar>& layer = net.layer(l);
-            const std::string module = "models[" + std::to_string(m) + "][" + std::to_string(2 * l) + "]";
+            const std::string module = "models[" + std::to_string(m) + "][" + std::to_string(per_layer * l) + "]";
             out += "    " + module + ".weight.copy_(torch.tensor([";
             for (int to = 0; to < layer.out; ++to) {
                 out += to ? ", [" : "[";
@@ -318,14 +325,18 @@ std::string export_pytorch(const Trainer& trainer, int epochs) {
     // Training.
     out += "\n\nX_train, y_train = features(train_points), train_points[:, 2]\n"
            "X_test, y_test = features(test_points), test_points[:, 2]\n"
+           + std::string(dropout ? "print(\"dropout: this script's masks come from torch's generator, not nnplay's: "
+                                  "its losses follow the engine's only on average\")\n" : "") +
            "for member, model in enumerate(models):\n"
            "    optimizer = make_optimizer(model)\n";
     if (has_moments) out += "    load_optimizer_state(optimizer, member)\n";
-    out += "    schedule = make_schedule(optimizer)\n"
-           "    with torch.no_grad():\n"
+    out += "    schedule = make_schedule(optimizer)\n";
+    if (dropout) out += "    model.eval()  # the losses printed are the evaluation pass, without dropout\n";
+    out += "    with torch.no_grad():\n"
            "        print(f\"epoch {START_EPOCH}: train loss {data_loss(model, X_train, y_train).item():.9g}\")\n"
-           "    for epoch in range(START_EPOCH + 1, START_EPOCH + EPOCHS + 1):\n"
-           "        order = torch.randperm(len(X_train)) if RESHUFFLE else torch.arange(len(X_train))\n"
+           "    for epoch in range(START_EPOCH + 1, START_EPOCH + EPOCHS + 1):\n";
+    if (dropout) out += "        model.train()  # dropout on while training\n";
+    out += "        order = torch.randperm(len(X_train)) if RESHUFFLE else torch.arange(len(X_train))\n"
            "        for start in range(0, len(X_train), BATCH_SIZE):\n"
            "            batch = order[start:start + BATCH_SIZE]\n"
            "            optimizer.zero_grad()\n"
@@ -337,6 +348,7 @@ std::string export_pytorch(const Trainer& trainer, int epochs) {
                "                shrink = optimizer.param_groups[0][\"lr\"] * " + rate + "\n"
                "                for w in weights(model):\n"
                "                    w.copy_(w.sign() * (w.abs() - shrink).clamp(min=0))\n";
+    if (dropout) out += "        model.eval()\n";
     out += "        with torch.no_grad():\n"
            "            train_loss = data_loss(model, X_train, y_train).item()\n";
     if (s.schedule == Schedule::plateau) out += "        schedule.step(train_loss)\n";

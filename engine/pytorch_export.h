@@ -30,6 +30,9 @@
 //     losses within 1e-5 relative), printing the loss and, for classification, the test
 //     accuracy. An ensemble's plateau schedule follows the averaged loss in the engine,
 //     each member's own here: that case differs.
+//   - dropout: nn.Dropout(p) after each hidden activation (train() while training, eval()
+//     for the losses printed); its masks come from torch's generator, which the script says
+//     in one line: with dropout it follows the engine only on average.
 // Perceptron models (a step output, no gradient) get the model and data only.
 #pragma once
 

@@ -78,6 +78,9 @@ public:
     virtual std::string restore(const RunState& saved) = 0;
     virtual void measure() = 0;
     virtual void measure_losses() = 0;
+    // Dropout: whether hidden unit `unit` of layer `layer` was switched off for the last
+    // example member `member` trained on (false without dropout).
+    virtual bool unit_dropped(int, int, int) const { return false; }
 
     static constexpr int kAllBatches = 1 << 30;
 

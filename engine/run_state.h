@@ -20,6 +20,9 @@ struct RunState {
     std::vector<OptimizerMoments> members;  // one per ensemble member
     std::array<std::uint64_t, 4> shuffle{};  // the shuffle generator's position
     std::vector<int> order;                // the training order as last shuffled
+    // The dropout generator's position (engine/dropout.h); all 0 while it has drawn nothing,
+    // so a run without dropout saves (and compares) as before.
+    std::array<std::uint64_t, 4> dropout{};
     int position = 0;                      // samples of the epoch under way already trained (0: between epochs)
     // Early stopping: the best validation loss so far, its epoch and weights.
     bool have_best = false;

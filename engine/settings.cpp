@@ -172,6 +172,9 @@ std::vector<Setting> build_table() {
     show_hidden.s.omit_default = true;
     Row show_lr_finder = flag("showLrFinder", &S::show_lr_finder, "Show the learning-rate finder");
     show_lr_finder.s.omit_default = true;
+    // Dropout (issue 14, item 7): written only when set, so no other link changes.
+    Row dropout = real("dropout", &S::dropout, 0, 0.9, "Dropout").slider(0, 0.9, 0.05);
+    dropout.s.omit_default = true;
     // Formulas: activation and layerActivations take a formula of x too; formula is the data's.
     Row activation = choice("activation", enum_ref<&S::activation>(), activation_names, "Activation").tfp();
     activation.s.takes_formula = true;
@@ -246,6 +249,7 @@ std::vector<Setting> build_table() {
         show_surface,
         show_hidden,
         show_lr_finder,
+        dropout,  // issue 14, item 7
     };
 }
 

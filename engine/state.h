@@ -112,6 +112,10 @@ struct PlaygroundState {
     bool early_stopping = false;      // on validation loss (needs perc_val_data > 0)
     int patience = 20;                // epochs without improvement before stopping
     float min_delta = 0.0f;           // smallest decrease that counts as improvement
+    // Dropout (issue 14, item 7): during training each hidden unit is left out with this
+    // probability, drawn anew per example (inverted dropout: the kept ones scaled by 1/(1−p)).
+    // 0 = off. Written only when set.
+    float dropout = 0.0f;
 
     // Compatibility: compat=tf runs TensorFlow Playground's own model, data and
     // training in double (the settings it lacks are ignored, with a warning).

@@ -82,6 +82,11 @@ public:
     // chart's figures): a cheap per-epoch measure where a frame shows the rest.
     void measure_losses() { run_->measure_losses(); }
 
+    // Dropout (engine/dropout.h): whether hidden unit `unit` of layer `layer` (0-based hidden
+    // layers) was switched off for the last example member `member` trained on; false without
+    // dropout, for compat=tf and before any training step.
+    bool unit_dropped(int member, int layer, int unit) const { return run_->unit_dropped(member, layer, unit); }
+
     int epoch() const { return run_->epoch(); }
     const Metrics& metrics() const { return run_->metrics(); }
     RunStatus status() const { return run_->status(); }

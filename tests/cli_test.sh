@@ -738,5 +738,32 @@ expect "lessons without --list or --check: exit 2" test "$rc" -eq 2
 run lessons --list "$tmp/nowhere"
 expect "lessons --list of a missing folder: exit 1" test "$rc" -eq 1
 
+# ---------------------------------------------------------------------------
+# Dropout (issue 14, item 7): seeded, carried by model files, named by explain and the export.
+drop='dataset=circle&networkShape=6,4&numSamples=200&batchSize=7&seed=drop&dropout=0.3'
+"$BIN" train --state "$drop" --epochs 20 --every 1 --json 2>/dev/null | grep -v '"final"' | tail -n 8 |
+    sed 's/,"diagnosis":.*}$/}/' >"$tmp/drop_whole" || true
+"$BIN" train --state "$drop" --epochs 20 --every 1 --json 2>/dev/null | grep -v '"final"' | tail -n 8 |
+    sed 's/,"diagnosis":.*}$/}/' >"$tmp/drop_again" || true
+"$BIN" train --state "${drop/dropout=0.3/dropout=0}" --epochs 20 --every 1 --json 2>/dev/null | grep -v '"final"' |
+    tail -n 8 | sed 's/,"diagnosis":.*}$/}/' >"$tmp/drop_none" || true
+expect "dropout: the same state trains to the same numbers" \
+    test "$(lines "$tmp/drop_whole")" -eq 8 -a -n "$(cmp -s "$tmp/drop_whole" "$tmp/drop_again" && echo same)"
+expect "dropout: it changes the run" test -n "$(cmp -s "$tmp/drop_whole" "$tmp/drop_none" || echo differs)"
+"$BIN" export --state "$drop" --epochs 12 --json "$tmp/drop.json" --pytorch "$tmp/drop.py" >/dev/null 2>&1 || true
+expect "dropout: the model file carries the rate and the generator" \
+    test -n "$(grep -o 'dropout=0.3' "$tmp/drop.json" | head -n 1)" -a -n "$(grep -o '"dropout": \["' "$tmp/drop.json")"
+"$BIN" train --model "$tmp/drop.json" --epochs 20 --every 1 --json 2>/dev/null | grep -v '"final"' | tail -n 8 |
+    sed 's/,"diagnosis":.*}$/}/' >"$tmp/drop_resumed" || true
+expect "dropout: train --model after export --epochs 12 goes on bit for bit" cmp -s "$tmp/drop_whole" "$tmp/drop_resumed"
+expect "dropout: the PyTorch script has nn.Dropout and says its masks are torch's" \
+    test -n "$(grep -o 'nn.Dropout(0.3)' "$tmp/drop.py" | head -n 1)" -a -n "$(grep -o "masks come from torch's generator" "$tmp/drop.py")"
+run train --state 'dropout=2' --epochs 1
+expect "dropout=2: clamped to 0.9 with a warning" has 'dropout' "$tmp/err"
+run explain --state "$drop" --epochs 2 --point 1,2,1
+expect "explain with dropout: says the step is shown without it" has 'dropout 0.3: shown without it' "$tmp/out"
+run explain --state "$drop" --epochs 2 --point 1,2,1 --json
+expect "explain --json with dropout: carries the rate" has '"dropout":0.3' "$tmp/out"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

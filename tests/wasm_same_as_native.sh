@@ -25,6 +25,8 @@ states=(
     "activation=x*sigmoid(x)&networkShape=4,3&layerActivations=tanh,sin(x)%2Bx"
     "dataset=formula&formula=x2-sin(x1)&networkShape=5&noise=10&seed=f"
     "problem=regression&regDataset=formula&formula=x1*x2/6&activation=abs(x)-0.5"
+    # Dropout (issue 14, item 7): the masks' draws are the same in both.
+    "dataset=spiral&classes=3&networkShape=8,6&optimizer=adam&ensemble=2&dropout=0.3"
 )
 # Seed sweeps (nnplay sweep, which the page's Runs panel runs too): each seed's figures.
 sweeps=(

@@ -237,6 +237,9 @@
     // Page speed (session 7, web/test_api_speed.cpp): leaves out parts of the picture work
     // (web/renderer.h's SpeedSkip bits) for the bench's breakdown; 0 draws everything.
     setSpeedSkip: function (bits) { call('nnplay_api_set_speed_skip', null, ['number'], [bits]); },
+    // Dropout (issue 14, item 7: web/test_api_dropout.cpp): {rate, dropped: [[units off for the
+    // last example trained] per hidden layer]}.
+    dropout: function () { return json('nnplay_api_dropout'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -127,6 +127,14 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     ImGui::SameLine(0, 4 * sc);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(hidden == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS");
+    // Dropout (issue 14, item 7): one rate for every hidden layer, beside their count.
+    if (hidden > 0 && !nnplay::web::hidden(app, "dropout")) {
+        ImGui::SameLine(0, 12 * sc);
+        setting_slider(app, "dropout", s.dropout, 120 * sc, "dropout %.2f", "##dropout");
+        record_rect(app, "dropout");
+    } else {
+        app.view.rects.erase("dropout");
+    }
 }
 
 }  // namespace

@@ -7,12 +7,14 @@
 #include "web/ui/widgets.h"
 
 #include "engine/features.h"
+#include "engine/help.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 
 namespace nnplay::web {
@@ -207,6 +209,29 @@ void draw_links(App& app, const NetLayout& n, NetHover& hover) {
     app.view.links_drawn_sum = drawn_sum;
 }
 
+// Dropout (issue 14, item 7): under each hidden column its rate ("dropout 0.2"), and while
+// training is paused, the neurons switched off for the last example trained washed out and
+// crossed. Whether the trainer and the state agree on the shape is checked by the caller.
+void draw_dropout_mark(App& app, ImDrawList* dl, const NetLayout& n, int l, int i, ImVec2 a, ImVec2 b) {
+    const Trainer& t = *app.run.trainer;
+    const NetworkSpec& spec = t.spec();
+    const float p = app.run.state.dropout;
+    if (!(p > 0) || l >= spec.layer_count() - 1 || t.compat_active()) return;
+    const float sc = app.view.scale;
+    if (i == spec.width(l) - 1) {
+        char label[32];
+        std::snprintf(label, sizeof label, "dropout %.2g", double(p));
+        dl->AddText(ImVec2(a.x - n.node * 0.22f, b.y + 3 * sc), kMuted, label);
+        record_rect_at(app, ("dropoutLabel" + std::to_string(l)).c_str(), ImVec2(a.x, b.y),
+                       ImVec2(b.x, b.y + ImGui::GetTextLineHeight() + 3 * sc));
+    }
+    if (app.run.playing || !t.unit_dropped(shown_member(app), l, i)) return;
+    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 175));
+    const ImU32 cross = IM_COL32(120, 120, 120, 200);
+    dl->AddLine(ImVec2(a.x + 3 * sc, a.y + 3 * sc), ImVec2(b.x - 3 * sc, b.y - 3 * sc), cross, 1.5f * sc);
+    dl->AddLine(ImVec2(b.x - 3 * sc, a.y + 3 * sc), ImVec2(a.x + 3 * sc, b.y - 3 * sc), cross, 1.5f * sc);
+}
+
 // The nodes: every feature (disabled ones dimmed) and every neuron in view, each its heatmap
 // from the thumbnail atlas, with a neuron's bias as a small square at its lower left.
 void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
@@ -256,6 +281,7 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
                 hover.node = i;
             }
             dl->AddRect(a, b, hot ? kInk : kNodeBorder, 0, 0, (hot ? 2.0f : 1.0f) * sc);
+            draw_dropout_mark(app, dl, n, l, i, a, b);  // dropout (issue 14, item 7)
             draw_unit_mark(app, dl, l, i, a, b);
             backprop_draw_neuron(app, dl, l, i, a, b);  // See inside: the step's numbers
             // The bias: a small square at the node's lower left, hit anywhere in a 24 CSS px
@@ -318,7 +344,15 @@ void hover_readouts(App& app, const NetLayout& n, const NetHover& hover) {
         if (hover.layer == spec.layer_count() - 1)
             ImGui::SetTooltip("Output neuron %d: its value over the plane is shown in the output plot",
                               hover.node + 1);
-        else
+        else if (s.dropout > 0 && !s.hide_text) {  // dropout (issue 14, item 7): what the marks mean
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            text("Layer " + std::to_string(hover.layer + 1) + ", neuron " + std::to_string(hover.node + 1) +
+                 ": its activation over the plane is shown in the output plot.");
+            text(help_text("ui.dropoutMark"));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        } else
             ImGui::SetTooltip("Layer %d, neuron %d: its activation over the plane is shown in the "
                               "output plot", hover.layer + 1, hover.node + 1);
     } else if (hover.bias >= 0) {
@@ -369,12 +403,16 @@ void network_panel(App& app) {
     network_headers(app, n);
     NetHover hover;
     draw_links(app, n, hover);
+    for (int l = 0; l < kMaxHiddenLayers; ++l)  // dropout: drawn again below while it is on
+        app.view.rects.erase("dropoutLabel" + std::to_string(l));
     draw_nodes(app, n, hover);
     const float selector_bottom = member_selector(app, n);
     ImGui::SetCursorScreenPos(n.origin);
     const float sc = app.view.scale;
     const float content_w = n.label_w + (n.columns - 1) * n.spacing + n.last_w + 12 * sc;
-    const float content_h = std::max(n.nodes_bottom(), selector_bottom) - n.origin.y + 4 * sc;
+    // Dropout's rate is written under the hidden columns: one more line of text.
+    const float dropout_line = app.run.state.dropout > 0 ? ImGui::GetTextLineHeight() + 3 * sc : 0;
+    const float content_h = std::max(n.nodes_bottom() + dropout_line, selector_bottom) - n.origin.y + 4 * sc;
     ImGui::Dummy(ImVec2(content_w, content_h));
     // The view's visible rectangle, for the test API (what is reachable lies inside it, or
     // inside it once scrolled: see outputNeuron).

@@ -1,0 +1,55 @@
+// dropout.cpp: the rates a state asks for and the seeded masks (see dropout.h).
+#include "engine/dropout.h"
+
+#include "engine/assert.h"
+
+#include <algorithm>
+
+namespace nnplay {
+
+std::vector<float> dropout_rates(const PlaygroundState& state) {
+    if (state.model == Model::perceptron) return {};
+    const float p = std::clamp(state.dropout, 0.0f, kMaxDropout);  // NaN never gets here: the reader refuses it
+    return std::vector<float>(state.network_shape.size(), p);
+}
+
+bool any_dropout(const std::vector<float>& rates) {
+    return std::any_of(rates.begin(), rates.end(), [](float p) { return p > 0; });
+}
+
+template <typename T>
+void size_dropout(Workspace<T>& ws, const NetworkSpec& spec, const std::vector<float>& rates) {
+    const int hidden = int(spec.hidden.size());
+    ws.M.assign(std::size_t(hidden), MatrixT<T>());
+    ws.D.assign(std::size_t(hidden), MatrixT<T>());
+    if (!any_dropout(rates)) {
+        ws.M.clear();
+        ws.D.clear();
+        return;
+    }
+    for (int l = 0; l < hidden && l < int(rates.size()); ++l) {
+        if (!(rates[std::size_t(l)] > 0)) continue;
+        ws.M[std::size_t(l)] = MatrixT<T>::Zero(spec.hidden[std::size_t(l)], ws.capacity);
+        ws.D[std::size_t(l)] = MatrixT<T>::Zero(spec.hidden[std::size_t(l)], ws.capacity);
+    }
+}
+
+template <typename T>
+void draw_dropout_masks(Workspace<T>& ws, const std::vector<float>& rates, int n, Rng& rng) {
+    NNPLAY_ASSERT(n <= ws.capacity);
+    for (std::size_t l = 0; l < ws.M.size() && l < rates.size(); ++l) {
+        if (!ws.has_dropout(int(l))) continue;
+        const double p = double(rates[l]);
+        const T keep = T(1.0 / (1.0 - p));
+        const int width = int(ws.M[l].rows());
+        T* m = ws.M[l].data();
+        for (int i = 0; i < width * n; ++i) m[i] = rng.uniform() >= p ? keep : T(0);
+    }
+}
+
+template void size_dropout(Workspace<float>&, const NetworkSpec&, const std::vector<float>&);
+template void size_dropout(Workspace<double>&, const NetworkSpec&, const std::vector<float>&);
+template void draw_dropout_masks(Workspace<float>&, const std::vector<float>&, int, Rng&);
+template void draw_dropout_masks(Workspace<double>&, const std::vector<float>&, int, Rng&);
+
+}  // namespace nnplay

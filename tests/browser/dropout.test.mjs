@@ -1,0 +1,49 @@
+// dropout.test.mjs: dropout on the page (issue 14, item 7): a link's `dropout` shows in its
+// slider and under the hidden columns, the page trains with it, and once paused the units
+// switched off for the last example are marked; dragging the slider changes the state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { useBrowser, openReady, frames, metrics, root } from './harness.mjs';
+
+useBrowser();
+
+const dropout = (page) => page.evaluate(() => nnplay.dropout());
+
+test('dropout from a link: shown on the slider and the columns, trains, marks the units off', async () => {
+  const { page, problems } = await openReady('#networkShape=6,4&dropout=0.3&seed=drop');
+  await page.waitForFunction(() => nnplay.widgetRect('dropout') && nnplay.widgetRect('dropoutLabel0'), null,
+                             { timeout: 20000 });
+  assert.equal((await dropout(page)).rate, 0.3);
+  assert.ok(await page.evaluate(() => nnplay.widgetRect('dropoutLabel1')), 'no rate under the second column');
+
+  await page.evaluate(() => nnplay.step(3));
+  await page.waitForFunction(() => nnplay.metrics().epoch >= 3, null, { timeout: 60000 });
+  const m = await metrics(page);
+  assert.ok(Number.isFinite(m.trainLoss) && m.trainLoss < 0.7, JSON.stringify(m));
+  const d = await dropout(page);
+  assert.equal(d.dropped.length, 2);
+  assert.ok(d.dropped.every((units) => units.every((i) => i >= 0 && i < 6)), JSON.stringify(d));
+  await frames(page, 5);
+  mkdirSync(join(root, 'build', 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(root, 'build', 'screenshots', 'dropout.png') });
+
+  // The slider (its rect holds the value text above the bar: aim 10 px above its bottom),
+  // dragged past its left end: 0, and the link loses the key.
+  const r = await page.evaluate(() => nnplay.widgetRect('dropout'));
+  await page.mouse.move(r.x + 1, r.y + r.h - 10);  // held for frames: ImGui reads the mouse once a frame
+  await frames(page, 3);
+  await page.mouse.down();
+  await frames(page, 3);
+  await page.mouse.move(r.x - 20, r.y + r.h - 10);
+  await frames(page, 3);
+  await page.mouse.up();
+  await frames(page, 5);
+  await page.waitForFunction(() => nnplay.dropout().rate === 0, null, { timeout: 20000 });
+  await page.waitForFunction(() => !decodeURIComponent(nnplay.getState()).includes('dropout='), null,
+                             { timeout: 20000 });
+  await frames(page, 3);
+  assert.equal(await page.evaluate(() => nnplay.widgetRect('dropoutLabel0')), null);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
