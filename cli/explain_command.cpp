@@ -2,6 +2,7 @@
 // step for one point the way the page's Backprop section steps through it: forward, loss,
 // backward (with finite differences beside each gradient) and the update.
 #include "cli/commands.h"
+#include "cli/link_trainer.h"
 
 #include "engine/dataset.h"
 #include "engine/explain.h"
@@ -71,15 +72,9 @@ void print_table(const Explanation& e) {
 }  // namespace
 
 int run_explain(const ExplainOptions& options) {
-    const Link link = read_link(options.state_query);
-    for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-    Trainer trainer(link.state);
-    if (ReadError error = load_link_weights(trainer, link); !error.empty())
-        std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
-                     error.reason.c_str());
-    std::fflush(stderr);
-    while (trainer.epoch() < options.epochs && trainer.step_epoch(false))
-        if (trainer.status() != RunStatus::ok) break;
+    const std::unique_ptr<Trainer> owner = trainer_from_link(options.state_query);
+    Trainer& trainer = *owner;
+    train_until(trainer, options.epochs);
 
     double label = options.label;
     if (std::isnan(label)) {

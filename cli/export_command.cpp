@@ -2,6 +2,7 @@
 // state (or a shared link, from its weights and epoch) up to epoch N, then writes its points as CSV, the model as JSON (which
 // `nnplay train --model` reads back) and/or a PyTorch script.
 #include "cli/commands.h"
+#include "cli/link_trainer.h"
 
 #include "engine/csv.h"
 #include "engine/link.h"
@@ -32,18 +33,10 @@ bool write_file(const std::string& path, const std::string& text, const char* wh
 }  // namespace
 
 int run_export(const ExportOptions& options) {
-    const Link link = read_link(options.state_query);
-    for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-    Trainer trainer(link.state);
-    if (ReadError error = load_link_weights(trainer, link); !error.empty())
-        std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
-                     error.reason.c_str());
-    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", w.c_str());
-    std::fflush(stderr);
+    const std::unique_ptr<Trainer> owner = trainer_from_link(options.state_query);
+    Trainer& trainer = *owner;
 
-    while (trainer.epoch() < options.epochs && trainer.step_epoch(false)) {
-        if (trainer.status() != RunStatus::ok) break;
-    }
+    train_until(trainer, options.epochs);
     trainer.measure();
     std::printf("trained %d epochs, status %s\n", trainer.epoch(), name_of(trainer.status()));
 

@@ -2,6 +2,7 @@
 // network (after N epochs, 0 by default): smoothed loss against an exponentially growing
 // rate, and the suggested rate.
 #include "cli/commands.h"
+#include "cli/link_trainer.h"
 
 #include "engine/json_writer.h"
 #include "engine/link.h"
@@ -14,16 +15,9 @@
 namespace nnplay::cli {
 
 int run_lr_find(const LrFindOptions& options) {
-    const Link link = read_link(options.state_query);
-    for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
-    Trainer trainer(link.state);
-    if (ReadError error = load_link_weights(trainer, link); !error.empty())
-        std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
-                     printable(error.reason).c_str());
-    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
-    std::fflush(stderr);
-    while (trainer.epoch() < options.epochs && trainer.step_epoch(false))
-        if (trainer.status() != RunStatus::ok) break;
+    const std::unique_ptr<Trainer> owner = trainer_from_link(options.state_query);
+    Trainer& trainer = *owner;
+    train_until(trainer, options.epochs);
 
     LrFinderOptions fo;
     fo.steps = options.steps;

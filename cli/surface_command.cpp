@@ -2,6 +2,7 @@
 // the loss over a 2D slice of weight space around the weights, the directions of the
 // slice and the optimiser's path (the weights of every epoch) projected onto it.
 #include "cli/commands.h"
+#include "cli/link_trainer.h"
 
 #include "engine/json_writer.h"
 #include "engine/link.h"
@@ -15,14 +16,8 @@
 namespace nnplay::cli {
 
 int run_surface(const SurfaceCommandOptions& options) {
-    const Link link = read_link(options.state_query);
-    for (const std::string& w : link.warnings) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
-    Trainer trainer(link.state);
-    if (ReadError error = load_link_weights(trainer, link); !error.empty())
-        std::fprintf(stderr, "warning: ignored weights (%s): the run starts from the seed\n",
-                     printable(error.reason).c_str());
-    for (const std::string& w : trainer.warnings()) std::fprintf(stderr, "warning: %s\n", printable(w).c_str());
-    std::fflush(stderr);
+    const std::unique_ptr<Trainer> owner = trainer_from_link(options.state_query);
+    Trainer& trainer = *owner;
 
     WeightPath path;
     path.record(trainer.epoch(), trainer.network(0));
