@@ -22,8 +22,10 @@ inline double pow2(int k) {
     return d;
 }
 
-// Round to nearest integer without the C library (ties away from zero).
+// Round to nearest integer without the C library (ties away from zero). NaN, ±inf and
+// magnitudes from 2^52 up (already integers) come back as they are: no integer cast of them.
 inline double round_nearest(double x) {
+    if (!(x > -4503599627370496.0 && x < 4503599627370496.0)) return x;
     double t = static_cast<double>(static_cast<std::int64_t>(x >= 0 ? x + 0.5 : x - 0.5));
     return t;
 }
@@ -49,6 +51,7 @@ inline float exp(float x) { return exp_of(x); }
 // e^x in double, Taylor series to r^13 after the same reduction; clamped to
 // [−708, 709].
 inline double exp(double x) {
+    if (x != x) return x;  // NaN: no integer cast of it below
     x = x < -708.0 ? -708.0 : (x > 709.0 ? 709.0 : x);
     double k = round_nearest(x * 1.4426950408889634);
     double r = x - k * 6.93147180369123816490e-01 - k * 1.90821492927058770002e-10;
@@ -182,6 +185,10 @@ inline double reduce_half_pi(double x, int& q) {
     double k = round_nearest(x * 0.63661977236758134308);
     double r = x - k * 1.57079632673412561417e+00;  // π/2's first 33 bits: k·hi is exact
     r = r - k * 6.07710050650619224932e-11;         // the rest of π/2
+    if (!(k > -4503599627370496.0 && k < 4503599627370496.0)) {
+        q = 0;  // ±inf or NaN (r is NaN), or so large that no digit of r is left
+        return k == k && k - k == 0 ? 0.0 : x - x;
+    }
     long long ki = static_cast<long long>(k);
     q = static_cast<int>(((ki % 4) + 4) % 4);
     return r;

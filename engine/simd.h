@@ -72,7 +72,7 @@ inline Vec8 max_of(Vec8 a, float c) {
 // Conversions lane by lane: float → int rounds toward zero (as static_cast
 // does, for values in int's range), int → float, and 2^k for k in the normal
 // range from the exponent bits.
-inline int to_int(float f) { return static_cast<int>(f); }
+inline int to_int(float f) { return f == f ? static_cast<int>(f) : 0; }  // NaN: 0 (a cast is UB)
 inline Int4 to_int(Vec4 f) { return __builtin_convertvector(f, Int4); }
 inline Int8 to_int(Vec8 f) { return __builtin_convertvector(f, Int8); }
 inline float to_float(int k) { return static_cast<float>(k); }

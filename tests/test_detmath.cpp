@@ -207,3 +207,23 @@ TEST_CASE("detmath: golden bits, so a change to any polynomial is noticed") {
     CHECK(det::exp(1.0f) == 2.71828175f);
     CHECK(det::tanh(0.5f) == 0.462117195f);
 }
+
+// A formula can feed NaN, ±inf or huge values to these (fuzz_formula found `-x^-x^--22^...`):
+// NaN and ±inf give NaN, huge finite angles a value in [−1, 1], and nothing casts them to an
+// integer (UndefinedBehaviorSanitizer would stop the run).
+TEST_CASE("detmath: NaN, infinities and huge values in, no integer cast of them") {
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    CHECK(std::isnan(det::exp(nan)));
+    CHECK(std::isnan(det::exp(static_cast<float>(nan))));
+    CHECK(std::isnan(det::expm1(nan)));
+    CHECK(std::isnan(det::sin(nan)));
+    CHECK(std::isnan(det::cos(inf)));
+    CHECK(std::isnan(det::sin(-inf)));
+    for (double x : {1e17, -3e20, 1e300}) {
+        CHECK(std::fabs(det::sin(x)) <= 1);
+        CHECK(std::fabs(det::cos(x)) <= 1);
+    }
+    CHECK(det::round_nearest(1e300) == 1e300);
+    CHECK(std::isnan(det::round_nearest(nan)));
+    CHECK(det::round_nearest(-2.5) == -3);  // ties away from zero, as before
+}
