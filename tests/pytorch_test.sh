@@ -16,54 +16,72 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
+export_failed=0
+count=0
 
-# check NAME STATE [EPOCHS_AFTER]: exports at 50, runs the script and the engine, compares.
+# check NAME STATE [EPOCHS_AFTER]: exports at 50 and trains the engine to the end; the scripts
+# all run afterwards in one Python (importing torch takes most of a script's time).
 check() {
     local name=$1 state=$2 more=${3:-100}
-    local total=$((50 + more))
-    if ! "$BIN" export --state "$state" --epochs 50 --pytorch "$tmp/s.py" >"$tmp/log" 2>&1; then
-        echo "FAIL  $name: export failed: $(head -c 300 "$tmp/log")"; failed=$((failed + 1)); return
+    local total=$((50 + more)) dir=$tmp/$count
+    count=$((count + 1))
+    mkdir "$dir"
+    if ! "$BIN" export --state "$state" --epochs 50 --pytorch "$dir/s.py" >"$dir/log" 2>&1; then
+        echo "FAIL  $name: export failed: $(head -c 300 "$dir/log")"; export_failed=$((export_failed + 1)); return
     fi
-    if ! "$PY" "$tmp/s.py" --epochs "$more" >"$tmp/py" 2>"$tmp/pyerr"; then
-        echo "FAIL  $name: the script failed: $(tail -n 3 "$tmp/pyerr")"; failed=$((failed + 1)); return
-    fi
-    "$BIN" train --state "$state" --epochs "$total" --every 10 --json >"$tmp/engine" 2>/dev/null
-    local verdict
-    verdict=$("$PY" - "$tmp/engine" "$tmp/py" "$total" <<'PYEOF'
-import json, re, sys
-engine = {}
+    "$BIN" train --state "$state" --epochs "$total" --every 10 --json >"$dir/engine" 2>/dev/null
+    printf '%s\t%s\t%s\t%s\n' "$name" "$dir" "$more" "$total" >>"$tmp/checks"
+}
+
+# Runs every exported script as `python3 s.py --epochs N` would (runpy, as __main__, in its own
+# globals; each script seeds torch itself) and compares its losses with the engine's.
+run_scripts() {
+    "$PY" - "$tmp/checks" <<'PYEOF'
+import contextlib, io, json, re, runpy, sys, traceback
+
+def verdict(engine_file, printed, total):
+    engine = {}
+    for line in open(engine_file):
+        row = json.loads(line)
+        if "final" not in row:
+            engine[row["epoch"]] = row["train_loss"]
+    script = {}
+    for line in printed.splitlines():
+        m = re.match(r"epoch (\d+): train loss (\S+)", line)
+        if m:
+            script[int(m.group(1))] = float(m.group(2))
+    first = min(script) if script else None
+    if first != 50:
+        return "the script's first loss is at epoch %s, not the export epoch 50" % first
+    if max(script) != total:
+        return "the script's last loss is at epoch %s, not %s" % (max(script), total)
+    worst = 0.0
+    for epoch, loss in script.items():
+        if epoch not in engine:
+            return "epoch %d: no engine row" % epoch
+        worst = max(worst, abs(loss - engine[epoch]) / max(abs(engine[epoch]), 1e-12))
+    return "ok %.2g" % worst if worst <= 1e-5 else "off by %.2g relative" % worst
+
+passed = failed = 0
 for line in open(sys.argv[1]):
-    row = json.loads(line)
-    if "final" not in row:
-        engine[row["epoch"]] = row["train_loss"]
-script = {}
-for line in open(sys.argv[2]):
-    m = re.match(r"epoch (\d+): train loss (\S+)", line)
-    if m:
-        script[int(m.group(1))] = float(m.group(2))
-first = min(script) if script else None
-if first != 50:
-    print("the script's first loss is at epoch %s, not the export epoch 50" % first)
-    sys.exit()
-if max(script) != int(sys.argv[3]):
-    print("the script's last loss is at epoch %s, not %s" % (max(script), sys.argv[3]))
-    sys.exit()
-worst = 0.0
-for epoch, loss in script.items():
-    if epoch not in engine:
-        print("epoch %d: no engine row" % epoch)
-        sys.exit()
-    worst = max(worst, abs(loss - engine[epoch]) / max(abs(engine[epoch]), 1e-12))
-print("ok %.2g" % worst if worst <= 1e-5 else "off by %.2g relative" % worst)
+    name, folder, more, total = line.rstrip("\n").split("\t")
+    out = io.StringIO()
+    sys.argv = [folder + "/s.py", "--epochs", more]
+    try:
+        with contextlib.redirect_stdout(out):
+            runpy.run_path(folder + "/s.py", run_name="__main__")
+        result = verdict(folder + "/engine", out.getvalue(), int(total))
+    except BaseException:
+        result = "the script failed: " + " | ".join(traceback.format_exc().splitlines()[-3:])
+    if result.startswith("ok"):
+        print("ok    %s (largest relative difference %s)" % (name, result[3:]))
+        passed += 1
+    else:
+        print("FAIL  %s: %s" % (name, result))
+        failed += 1
+print("scripts: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
 PYEOF
-)
-    if [[ $verdict == ok* ]]; then
-        echo "ok    $name (largest relative difference ${verdict#ok })"; passed=$((passed + 1))
-    else
-        echo "FAIL  $name: $verdict"; failed=$((failed + 1))
-    fi
 }
 
 base='dataset=circle&noise=10&networkShape=4,2&activation=tanh&reshuffle=false&seed=f'
@@ -87,5 +105,7 @@ check "regression (nesterov, step)" "problem=regression&regDataset=reg-plane&net
 # Defect 4: no input feature selected (the script crashed in torch.stack).
 check "no input feature" "$base&x=false&y=false&optimizer=adam&learningRate=0.003"
 
-echo "pytorch_test: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+scripts=ok
+run_scripts || scripts=failed
+echo "pytorch_test: $count checks, $export_failed exports failed, scripts $scripts"
+[[ $export_failed -eq 0 && $scripts == ok ]]
