@@ -27,26 +27,14 @@ int run_lr_find(const LrFindOptions& options) {
         return kExitFailure;
     }
     if (options.json) {
-        std::string out = "{\"suggestion\":";
-        append_json_number(out, r.suggestion);
-        out += ",\"suggested_step\":" + std::to_string(r.suggested) + ",\"edge_step\":" + std::to_string(r.edge) +
-               ",\"min_step\":" + std::to_string(r.best);
-        out += ",\"stopped_early\":";
-        out += r.stopped_early ? "true" : "false";
-        out += ",\"rates\":[";
-        for (std::size_t k = 0; k < r.rates.size(); ++k) {
-            if (k) out += ',';
-            append_json_number(out, r.rates[k]);
-        }
-        out += "],\"losses\":[";
-        for (std::size_t k = 0; k < r.losses.size(); ++k) {
-            if (k) out += ',';
-            append_json_number(out, r.losses[k]);
-        }
-        out += "],\"state\":";
-        append_json_string(out, to_query(trainer.state()));
-        out += "}\n";
-        std::fputs(out.c_str(), stdout);
+        std::string rates, losses;
+        append_json_array(rates, r.rates, ",");
+        append_json_array(losses, r.losses, ",");
+        JsonLine j;
+        j.add("suggestion", r.suggestion).add("suggested_step", r.suggested).add("edge_step", r.edge);
+        j.add("min_step", r.best).add("stopped_early", r.stopped_early).add_json("rates", rates);
+        j.add_json("losses", losses).add("state", to_query(trainer.state()));
+        std::printf("%s\n", j.str().c_str());
     } else {
         std::printf("learning-rate finder: %zu steps from %.3g to %.3g%s\n", r.rates.size(), r.rates.front(),
                     r.rates.back(), r.stopped_early ? " (stopped: the loss blew up)" : "");

@@ -9,8 +9,10 @@
 #include "engine/surface.h"
 #include "engine/trainer.h"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <string>
 
 namespace nnplay::cli {
@@ -37,49 +39,23 @@ int run_surface(const SurfaceCommandOptions& options) {
     }
 
     if (options.json) {
-        std::string out = "{\"method\":";
-        append_json_string(out, name_of(s.method));
-        out += ",\"directions\":";
-        append_json_string(out, s.description);
-        out += ",\"epoch\":" + std::to_string(trainer.epoch()) + ",\"size\":" + std::to_string(s.size);
-        auto number = [&](const char* key, double v) {
-            out += ",\"";
-            out += key;
-            out += "\":";
-            append_json_number(out, v);
-        };
-        number("a_min", s.a_min);
-        number("a_max", s.a_max);
-        number("b_min", s.b_min);
-        number("b_max", s.b_max);
-        number("a_now", s.a_now);
-        number("b_now", s.b_now);
-        number("loss_min", s.loss_min);
-        number("loss_max", s.loss_max);
-        if (s.method == SurfaceMethod::exact)
-            out += ",\"weights\":[" + std::to_string(s.weight_a) + "," + std::to_string(s.weight_b) + "]";
-        out += ",\"grid\":[";
-        for (int i = 0; i < s.size; ++i) {
-            out += i ? ",[" : "[";
-            for (int j = 0; j < s.size; ++j) {
-                if (j) out += ',';
-                append_json_number(out, s.loss[std::size_t(i * s.size + j)]);
-            }
-            out += ']';
+        std::string grid, path, weights;
+        append_json_array_n(grid, s.size, ",", [&](std::string& out, int i) {
+            append_json_array(out, std::span(s.loss).subspan(std::size_t(i * s.size), std::size_t(s.size)), ",");
+        });
+        append_json_array_n(path, int(s.path_a.size()), ",", [&](std::string& out, int k) {
+            out += JsonLine().add("epoch", s.path_epoch[k]).add("a", s.path_a[k]).add("b", s.path_b[k]).str();
+        });
+        JsonLine j;
+        j.add("method", name_of(s.method)).add("directions", s.description).add("epoch", trainer.epoch());
+        j.add("size", s.size).add("a_min", s.a_min).add("a_max", s.a_max).add("b_min", s.b_min).add("b_max", s.b_max);
+        j.add("a_now", s.a_now).add("b_now", s.b_now).add("loss_min", s.loss_min).add("loss_max", s.loss_max);
+        if (s.method == SurfaceMethod::exact) {
+            append_json_array(weights, std::array{s.weight_a, s.weight_b}, ",");
+            j.add_json("weights", weights);
         }
-        out += "],\"path\":[";
-        for (std::size_t k = 0; k < s.path_a.size(); ++k) {
-            out += k ? ",{\"epoch\":" : "{\"epoch\":";
-            out += std::to_string(s.path_epoch[k]) + ",\"a\":";
-            append_json_number(out, s.path_a[k]);
-            out += ",\"b\":";
-            append_json_number(out, s.path_b[k]);
-            out += '}';
-        }
-        out += "],\"state\":";
-        append_json_string(out, to_query(trainer.state()));
-        out += "}\n";
-        std::fputs(out.c_str(), stdout);
+        j.add_json("grid", grid).add_json("path", path).add("state", to_query(trainer.state()));
+        std::printf("%s\n", j.str().c_str());
     } else {
         std::printf("error surface after %d epochs (status %s)\n", trainer.epoch(), name_of(trainer.status()));
         std::printf("directions: %s\n", s.description.c_str());

@@ -45,16 +45,12 @@ void add_metrics(JsonLine& j, const Metrics& m) {
 
 // The line with the training diagnosis appended: "diagnosis": [{"code", "message",
 // "since_epoch"}, ...], empty for a healthy run.
-std::string with_diagnosis(const JsonLine& j, const Diagnosis& diagnosis) {
+std::string with_diagnosis(JsonLine j, const Diagnosis& diagnosis) {
     std::string items;
-    for (const DiagnosisItem& d : diagnosis.items()) {
-        JsonLine item;
-        item.add("code", d.code).add("message", d.message).add("since_epoch", d.since_epoch);
-        items += (items.empty() ? "" : ",") + item.str();
-    }
-    std::string line = j.str();
-    line.insert(line.size() - 1, ",\"diagnosis\":[" + items + "]");
-    return line;
+    append_json_array(items, diagnosis.items(), ",", [](std::string& out, const DiagnosisItem& d) {
+        out += JsonLine().add("code", d.code).add("message", d.message).add("since_epoch", d.since_epoch).str();
+    });
+    return j.add_json("diagnosis", items).str();
 }
 
 void print_json_epoch(int epoch, const Metrics& m, const Diagnosis& diagnosis) {

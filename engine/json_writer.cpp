@@ -112,4 +112,9 @@ JsonLine& JsonLine::add(std::string_view k, std::string_view value) {
     return *this;
 }
 
+JsonLine& JsonLine::add_json(std::string_view k, std::string_view json) {
+    key(k) += json;
+    return *this;
+}
+
 }  // namespace nnplay

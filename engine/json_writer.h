@@ -1,6 +1,6 @@
 // json_writer.h: the one JSON writer of nnplay: strings escaped and kept valid UTF-8, numbers
-// in shortest round-trip form (null for NaN and ±inf, which JSON cannot spell), and a small
-// builder for one-line objects (the CLI's --json lines). Model files are written with it too.
+// in shortest round-trip form (null for NaN and ±inf, which JSON cannot spell), arrays, and a
+// small builder for one-line objects (the CLI's --json lines). Model files are written with it too.
 #pragma once
 
 #include <string>
@@ -26,6 +26,44 @@ void append_json_number(std::string& out, float value);
 // The same for a double: the shortest text that reads back as the same double, or null.
 void append_json_number(std::string& out, double value);
 
+// An array's item: a number as append_json_number writes it (an int as std::to_string does),
+// text as append_json_string does.
+inline void append_json_value(std::string& out, float value) { append_json_number(out, value); }
+inline void append_json_value(std::string& out, double value) { append_json_number(out, value); }
+inline void append_json_value(std::string& out, int value) { out += std::to_string(value); }
+inline void append_json_value(std::string& out, std::string_view text) { append_json_string(out, text); }
+
+// Appends the items as a JSON array, `separator` between them ("," on one line, ", " in model
+// files), each written by write(out, item).
+template <class Items, class Write>
+void append_json_array(std::string& out, const Items& items, std::string_view separator, Write write) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out += separator;
+        first = false;
+        write(out, item);
+    }
+    out += ']';
+}
+
+// The same for the items 0 .. count − 1, each written by write(out, index).
+template <class Write>
+void append_json_array_n(std::string& out, int count, std::string_view separator, Write write) {
+    out += '[';
+    for (int i = 0; i < count; ++i) {
+        if (i) out += separator;
+        write(out, i);
+    }
+    out += ']';
+}
+
+// The same for numbers and strings, each written as append_json_value writes it.
+template <class Items>
+void append_json_array(std::string& out, const Items& items, std::string_view separator = ", ") {
+    append_json_array(out, items, separator, [](std::string& o, const auto& item) { append_json_value(o, item); });
+}
+
 // Builds one object, key by key, in the order added:
 //   JsonLine j; j.add("epoch", 3).add("loss", 0.25); std::puts(j.str().c_str());
 class JsonLine {
@@ -37,6 +75,8 @@ public:
     JsonLine& add(std::string_view key, bool value);
     JsonLine& add(std::string_view key, std::string_view value);
     JsonLine& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
+    // A value already written as JSON (an array, an object), as it is.
+    JsonLine& add_json(std::string_view key, std::string_view json);
 
     // The object so far, closed: "{...}" without a newline.
     std::string str() const { return text_ + "}"; }

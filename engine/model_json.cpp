@@ -10,6 +10,7 @@
 #include "engine/payload.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -44,15 +45,6 @@ bool as_float(const JsonValue& v, float& out) {
 
 bool as_double(const JsonValue* v, double& out) { return v && v->is_number() && parse_double_strict(v->text, out); }
 
-void append_floats(std::string& out, const std::vector<float>& values) {
-    out += "[";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i) out += ", ";
-        append_json_number(out, values[i]);
-    }
-    out += "]";
-}
-
 bool read_floats(const JsonValue* v, std::vector<float>& out) {
     if (!v || !v->is_array()) return false;
     out.clear();
@@ -69,6 +61,11 @@ std::string hex64(std::uint64_t v) {
     char buf[20];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
     return buf;
+}
+
+// A generator's words as an array of 16-digit hex strings.
+void append_hex64s(std::string& out, const std::array<std::uint64_t, 4>& words) {
+    append_json_array(out, words, ", ", [](std::string& o, std::uint64_t v) { append_json_string(o, hex64(v)); });
 }
 
 bool read_hex64(const JsonValue& v, std::uint64_t& out) {
@@ -96,50 +93,39 @@ void append_run_state_json(std::string& out, const RunState& r) {
     if (s.have_best) append_json_number(out, s.best_loss);
     else out += "null";
     out += ", \"bad_epochs\": " + std::to_string(s.bad_epochs) + ", \"cooldown\": " + std::to_string(s.cooldown) +
-           "},\n  \"shuffle\": [";
-    for (std::size_t i = 0; i < r.shuffle.size(); ++i) out += (i ? ", \"" : "\"") + hex64(r.shuffle[i]) + "\"";
-    out += "], \"order\": [";
-    for (std::size_t i = 0; i < r.order.size(); ++i) out += (i ? ", " : "") + std::to_string(r.order[i]);
-    out += "]";
+           "},\n  \"shuffle\": ";
+    append_hex64s(out, r.shuffle);
+    out += ", \"order\": ";
+    append_json_array(out, r.order);
     if (r.position > 0) out += ", \"position\": " + std::to_string(r.position);  // saved mid-epoch
     if (r.dropout != decltype(r.dropout){}) {  // dropout's generator, once it has drawn
-        out += ", \"dropout\": [";
-        for (std::size_t i = 0; i < r.dropout.size(); ++i) out += (i ? ", \"" : "\"") + hex64(r.dropout[i]) + "\"";
-        out += "]";
+        out += ", \"dropout\": ";
+        append_hex64s(out, r.dropout);
     }
-    out += ",\n  \"optimizers\": [";
-    for (std::size_t m = 0; m < r.members.size(); ++m) {
-        const OptimizerMoments& o = r.members[m];
-        out += m ? ",\n   {\"steps\": " : "\n   {\"steps\": ";
-        out += std::to_string(o.steps) + ", \"beta1_t\": ";
-        append_json_number(out, o.beta1_t);
-        out += ", \"beta2_t\": ";
-        append_json_number(out, o.beta2_t);
-        out += ", \"m\": ";
-        append_floats(out, o.m);
-        out += ", \"s\": ";
-        append_floats(out, o.s);
-        out += "}";
-    }
-    out += "]";
+    out += ",\n  \"optimizers\": ";
+    append_json_array(out, r.members, ",", [](std::string& json, const OptimizerMoments& o) {
+        json += "\n   {\"steps\": " + std::to_string(o.steps) + ", \"beta1_t\": ";
+        append_json_number(json, o.beta1_t);
+        json += ", \"beta2_t\": ";
+        append_json_number(json, o.beta2_t);
+        json += ", \"m\": ";
+        append_json_array(json, o.m);
+        json += ", \"s\": ";
+        append_json_array(json, o.s);
+        json += "}";
+    });
     if (r.have_best) {
         out += ",\n  \"early_stopping\": {\"best_val\": ";
         append_json_number(out, r.best_val);
         out += ", \"best_epoch\": " + std::to_string(r.best_epoch) + ", \"since_best\": " +
-               std::to_string(r.since_best) + ", \"best\": [";
-        for (std::size_t m = 0; m < r.best.size(); ++m) {
-            if (m) out += ", ";
-            append_floats(out, r.best[m]);
-        }
-        out += "]}";
+               std::to_string(r.since_best) + ", \"best\": ";
+        append_json_array(out, r.best, ", ",
+                          [](std::string& json, const std::vector<float>& b) { append_json_array(json, b); });
+        out += "}";
     }
     if (!r.exact_params.empty()) {  // compat=tf's double weights, shortest round-trip doubles
-        out += ",\n  \"exact_params\": [";
-        for (std::size_t i = 0; i < r.exact_params.size(); ++i) {
-            if (i) out += ", ";
-            append_json_number(out, r.exact_params[i]);
-        }
-        out += "]";
+        out += ",\n  \"exact_params\": ";
+        append_json_array(out, r.exact_params);
     }
     out += "}";
 }
@@ -226,54 +212,36 @@ std::string export_model_json(const Trainer& trainer) {
                       ",\n \"state\": ";
     append_json_string(out, to_query(trainer.state()));
 
-    out += ",\n \"architecture\": {\"inputs\": " + std::to_string(spec.inputs) + ", \"features\": [";
-    const std::vector<Feature> features = enabled_features(trainer.state().features);
-    for (std::size_t i = 0; i < features.size(); ++i) {
-        if (i) out += ", ";
-        append_json_string(out, name_of(features[i]));
-    }
-    out += "], \"hidden\": [";
-    for (std::size_t l = 0; l < spec.hidden.size(); ++l)
-        out += (l ? ", " : "") + std::to_string(spec.hidden[l]);
-    out += "], \"activations\": [";
-    for (std::size_t l = 0; l < spec.activations.size(); ++l) {
-        if (l) out += ", ";
+    out += ",\n \"architecture\": {\"inputs\": " + std::to_string(spec.inputs) + ", \"features\": ";
+    append_json_array(out, enabled_features(trainer.state().features), ", ",
+                      [](std::string& json, Feature f) { append_json_string(json, name_of(f)); });
+    out += ", \"hidden\": ";
+    append_json_array(out, spec.hidden);
+    out += ", \"activations\": ";
+    append_json_array_n(out, int(spec.activations.size()), ", ", [&](std::string& json, int l) {
         // A formula layer is written as its formula's text.
-        const bool formula = spec.activations[l] == Activation::formula && l < spec.formulas.size();
-        append_json_string(out, formula ? spec.formulas[l] : name_of(spec.activations[l]));
-    }
-    out += "], \"output\": ";
+        const bool formula = spec.activations[l] == Activation::formula && l < int(spec.formulas.size());
+        append_json_string(json, formula ? spec.formulas[l] : name_of(spec.activations[l]));
+    });
+    out += ", \"output\": ";
     append_json_string(out, name_of(spec.output));
     out += ", \"outputs\": " + std::to_string(spec.outputs) +
-           ", \"members\": " + std::to_string(trainer.ensemble_size()) + "},\n \"members\": [";
-
-    for (int m = 0; m < trainer.ensemble_size(); ++m) {
-        out += m ? ",\n  " : "\n  ";
-        out += "{\"layers\": [";
+           ", \"members\": " + std::to_string(trainer.ensemble_size()) + "},\n \"members\": ";
+    append_json_array_n(out, trainer.ensemble_size(), ",", [&](std::string& json, int m) {
         const Network<Scalar>& net = trainer.network(m);
-        for (int l = 0; l < net.layer_count(); ++l) {
+        json += "\n  {\"layers\": ";
+        append_json_array_n(json, net.layer_count(), ",", [&](std::string& layer_json, int l) {
             const DenseLayer<Scalar>& layer = net.layer(l);
-            out += l ? ",\n    " : "\n    ";
-            out += "{\"weights\": [";
-            for (int to = 0; to < layer.out; ++to) {
-                out += to ? ", [" : "[";
-                for (int from = 0; from < layer.in; ++from) {
-                    if (from) out += ", ";
-                    append_json_number(out, layer.weights()(to, from));
-                }
-                out += "]";
-            }
-            out += "], \"biases\": [";
-            for (int to = 0; to < layer.out; ++to) {
-                if (to) out += ", ";
-                append_json_number(out, layer.b[to]);
-            }
-            out += "]}";
-        }
-        out += "]}";
-    }
-
-    out += "],\n \"run\": ";
+            layer_json += "\n    {\"weights\": ";
+            append_json_array(layer_json, layer.weights().rowwise(), ", ",
+                              [](std::string& row_json, const auto& row) { append_json_array(row_json, row); });
+            layer_json += ", \"biases\": ";
+            append_json_array(layer_json, layer.biases());
+            layer_json += "}";
+        });
+        json += "}";
+    });
+    out += ",\n \"run\": ";
     append_run_state_json(out, trainer.run_state());
     const Metrics& metrics = trainer.metrics();
     out += ",\n \"metrics\": {\"epoch\": " + std::to_string(trainer.epoch());

@@ -3,6 +3,7 @@
 // dW, db, dX against the explicit Eigen formulas (and a central difference).
 #include "engine/dense_layer.h"
 #include "engine/rng.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
 
@@ -154,16 +156,7 @@ TEST_CASE("dense_layer: backward is the central difference of a linear loss (dou
     };
     MatrixD dX(in, n);
     L.layer.backward(X.data(), G.data(), dX.data(), n);
-    const double h = 1e-6;
-    auto numeric = [&](double& p) {
-        const double p0 = p;
-        p = p0 + h;
-        const double up = J();
-        p = p0 - h;
-        const double down = J();
-        p = p0;
-        return (up - down) / (2 * h);
-    };
+    auto numeric = [&](double& p) { return central_difference(p, J); };
     for (Eigen::Index i = 0; i < L.W.size(); ++i)
         CHECK(L.dW.data()[i] == doctest::Approx(numeric(L.W.data()[i])).epsilon(1e-8));
     for (Eigen::Index i = 0; i < L.b.size(); ++i)

@@ -3,37 +3,18 @@
 // the same mask (finite differences), slices and saved runs stay exact, and it still learns.
 #include "engine/dropout.h"
 #include "engine/initializer.h"
-#include "engine/link.h"
-#include "engine/model_json.h"
-#include "engine/trainer.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <cstring>
-#include <memory>
 #include <string>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
-
-bool same_bits(const Trainer& a, const Trainer& b) {
-    if (a.ensemble_size() != b.ensemble_size()) return false;
-    for (int m = 0; m < a.ensemble_size(); ++m) {
-        const auto& pa = a.network(m).params();
-        const auto& pb = b.network(m).params();
-        if (pa.size() != pb.size() || std::memcmp(pa.data(), pb.data(), sizeof(float) * std::size_t(pa.size())) != 0)
-            return false;
-    }
-    return true;
-}
-
-PlaygroundState state_of(const std::string& query) {
-    StateReadResult r = from_query(query);
-    REQUIRE_MESSAGE(r.warnings.empty(), r.warnings.front());
-    return r.state;
-}
 
 const std::string kBase = "dataset=circle&noise=10&networkShape=6,4&activation=tanh&learningRate=0.1&"
                           "numSamples=120&batchSize=7&seed=drop";
@@ -156,13 +137,8 @@ TEST_CASE("dropout: the gradient with a fixed mask matches central finite differ
         const VectorT<double> grads = net.grads();
         double largest = 0;
         for (Eigen::Index i = 0; i < net.params().size(); ++i) {
-            const double h = 1e-6, w = net.params()[i];
-            net.params()[i] = w + h;
-            const double up = net.forward(X.data(), n, ws, y.data()) / n;  // the same masks
-            net.params()[i] = w - h;
-            const double down = net.forward(X.data(), n, ws, y.data()) / n;
-            net.params()[i] = w;
-            const double numeric = (up - down) / (2 * h);
+            const double numeric =  // the same masks
+                central_difference(net.params()[i], [&] { return net.forward(X.data(), n, ws, y.data()) / n; });
             CAPTURE(i);
             CHECK(std::fabs(grads[i] - numeric) <= 1e-6 * std::max(std::fabs(grads[i]), std::fabs(numeric)) + 1e-9);
             largest = std::max(largest, std::fabs(grads[i]));
@@ -233,13 +209,7 @@ TEST_CASE("dropout: a run saved mid-epoch in a model file or a link goes on bit 
     sender.step_batches(3, Measure::none);  // mid-epoch
     REQUIRE(sender.epoch_position() > 0);
     {
-        Result<ModelImport> model = import_model_json(export_model_json(sender));
-        REQUIRE_MESSAGE(model, model.error.message());
-        REQUIRE(model->run);
-        CHECK(model->run->dropout == sender.run_state().dropout);
-        Trainer receiver(model->state);
-        REQUIRE(load_weights(receiver, model->members).empty());
-        REQUIRE(receiver.restore(*model->run).empty());
+        Trainer receiver = reopened_from_model_file(sender);
         while (receiver.epoch() < 6) receiver.step_epoch(true);
         CHECK(same_bits(whole, receiver));
         CHECK(receiver.run_state() == whole.run_state());
@@ -249,16 +219,7 @@ TEST_CASE("dropout: a run saved mid-epoch in a model file or a link goes on bit 
         Trainer from(s);
         for (int e = 0; e < 2; ++e) from.step_epoch(false);
         if (!between) from.step_batches(3, Measure::none);
-        const WeightsPayload w = trainer_weights(from, WeightFormat::float32);
-        const RunState run = from.run_state();
-        const WrittenLink written = write_link(from.state(), {true, &w, from.epoch(), &run});
-        REQUIRE_MESSAGE(written.note.empty(), written.note);
-        const Link link = read_link(written.text);
-        REQUIRE(link.warnings.empty());
-        REQUIRE(link.run);
-        CHECK(*link.run == run);
-        Trainer receiver(link.state);
-        REQUIRE(load_link_weights(receiver, link).empty());
+        Trainer receiver = reopened_from_link(from);
         while (receiver.epoch() < 6) receiver.step_epoch(true);
         CHECK(same_bits(whole, receiver));
     }

@@ -6,6 +6,7 @@
 #include "engine/formula.h"
 #include "engine/settings.h"
 #include "engine/trainer.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
 
@@ -284,13 +286,8 @@ TEST_CASE("formula: the network's gradient with a formula activation matches fin
     net.backward(X, labels, 3, ws);
     const VectorD grads = net.grads();
     for (Eigen::Index i = 0; i < net.params().size(); ++i) {
-        const double keep = net.params()[i], h = 1e-6;
-        net.params()[i] = keep + h;
-        const double up = net.forward(X, 3, ws, labels) / 3;
-        net.params()[i] = keep - h;
-        const double down = net.forward(X, 3, ws, labels) / 3;
-        net.params()[i] = keep;
-        CHECK(grads[i] == doctest::Approx((up - down) / (2 * h)).epsilon(1e-6));
+        const double numeric = central_difference(net.params()[i], [&] { return net.forward(X, 3, ws, labels) / 3; });
+        CHECK(grads[i] == doctest::Approx(numeric).epsilon(1e-6));
     }
 }
 

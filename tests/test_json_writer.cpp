@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 using namespace nnplay;
 
@@ -74,4 +75,26 @@ TEST_CASE("json_writer: JsonLine builds one object in the order added") {
     j.add("name", "a\"b").add("none", std::nan(""));
     CHECK(j.str() == "{\"epoch\":3,\"loss\":0.25,\"rate\":0.03,\"big\":1099511627776,\"ok\":true,"
                      "\"name\":\"a\\\"b\",\"none\":null}");
+}
+
+TEST_CASE("json_writer: arrays of numbers and strings, by item or by index, and JSON inside a line") {
+    std::string a;
+    append_json_array(a, std::vector<float>{0.03f, -2, std::nanf("")});
+    CHECK(a == "[0.03, -2, null]");  // a model file's separator by default
+    std::string b;
+    append_json_array(b, std::vector<int>{3, -1}, ",");
+    append_json_array(b, std::vector<double>{}, ",");
+    CHECK(b == "[3,-1][]");
+    std::string c;
+    append_json_array(c, std::vector<std::string>{"a\"b", "\xff"}, ",");
+    CHECK(c == "[\"a\\\"b\",\"\xef\xbf\xbd\"]");
+    std::string d;
+    append_json_array_n(d, 3, ",", [](std::string& out, int i) { append_json_array(out, std::vector<int>(i, i), ","); });
+    CHECK(d == "[[],[1],[2,2]]");
+    Result<JsonValue> parsed = parse_json(d);
+    REQUIRE(parsed);
+    CHECK(parsed->items.size() == 3);
+    JsonLine j;
+    j.add("n", 1).add_json("xs", d).add("s", "t");
+    CHECK(j.str() == "{\"n\":1,\"xs\":[[],[1],[2,2]],\"s\":\"t\"}");
 }

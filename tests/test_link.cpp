@@ -5,6 +5,7 @@
 
 #include "engine/json_reader.h"
 #include "engine/trainer.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -16,24 +17,9 @@
 #include <vector>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const std::string& l : lines) out += (out.empty() ? "" : " | ") + l;
-    return out;
-}
-
-PlaygroundState state_of(std::string_view query) {
-    StateReadResult read = from_query(query);
-    REQUIRE_MESSAGE(read.warnings.empty(), joined(read.warnings));
-    return read.state;
-}
 
 // A trainer from the state, trained a few epochs so its weights are its own.
 Trainer trained(const PlaygroundState& state, int epochs) {

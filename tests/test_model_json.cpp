@@ -3,29 +3,21 @@
 // mismatched shapes are reported with a clear message.
 #include "engine/json_reader.h"
 #include "engine/model_json.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {
     const std::size_t at = text.find(from);
     REQUIRE_MESSAGE(at != std::string::npos, from);
     return text.replace(at, from.size(), to);
-}
-
-Trainer trained(const char* query, int epochs) {
-    Trainer t(from_query(query).state);
-    for (int e = 0; e < epochs; ++e) t.step_epoch();
-    return t;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "engine/initializer.h"
 #include "engine/network.h"
 #include "engine/rng.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
 
@@ -101,13 +103,7 @@ VectorD numeric_gradient(Network<double>& net, const MatrixD& X, const VectorD& 
                          Workspace<double>& ws, Regularization r, double rate, double h = 1e-6) {
     VectorD g(net.params().size());
     for (Eigen::Index i = 0; i < g.size(); ++i) {
-        const double p = net.params()[i];
-        net.params()[i] = p + h;
-        const double up = objective(net, X, y, ws, r, rate);
-        net.params()[i] = p - h;
-        const double down = objective(net, X, y, ws, r, rate);
-        net.params()[i] = p;
-        g[i] = (up - down) / (2 * h);
+        g[i] = central_difference(net.params()[i], [&] { return objective(net, X, y, ws, r, rate); }, h);
     }
     return g;
 }

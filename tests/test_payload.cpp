@@ -2,6 +2,7 @@
 // within half precision for float16; every way a payload can be wrong gives
 // its own message, never a crash.
 #include "engine/payload.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -12,12 +13,9 @@
 #include <vector>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 // Frames raw bytes as a payload (version, kind, format, body, CRC) so tests
 // can make payloads an encoder never would.

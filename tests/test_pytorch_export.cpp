@@ -5,6 +5,7 @@
 #include "engine/pytorch_export.h"
 
 #include "engine/schedule.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -15,18 +16,9 @@
 #include <vector>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-Trainer trained(const char* query, int epochs) {
-    Trainer t(from_query(query).state);
-    for (int e = 0; e < epochs; ++e) t.step_epoch();
-    return t;
-}
 
 // The numbers of the literal after `prefix` on each line that has it, e.g.
 // "models[0][2].weight.copy_(torch.tensor(": [[a, b], [c, d]] → a, b, c, d.

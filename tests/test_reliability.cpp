@@ -7,16 +7,16 @@
 #include "engine/model_json.h"
 #include "engine/state.h"
 #include "engine/trainer.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 const std::string kBom = "\xEF\xBB\xBF";
 

@@ -1,53 +1,32 @@
 // test_run_state.cpp: a run saved and opened again goes on bit for bit — through a model
 // file, through a link with weights, for every optimiser × schedule, with reshuffling and
 // early stopping — and what does not fit a run is refused with a reason.
-#include "engine/link.h"
-#include "engine/model_json.h"
-#include "engine/trainer.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
-#include <cstring>
-#include <memory>
 #include <string>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
 
-const char* const kOptimizers[] = {"sgd", "momentum", "nesterov", "rmsprop", "adam"};
 const char* const kSchedules[] = {"constant", "step&stepEvery=7", "exp&decayRate=0.95",
                                   "plateau&plateauPatience=2&scheduleFactor=0.5&plateauCooldown=1"};
 
 std::string query(const char* optimizer, const char* schedule) {
-    return std::string("dataset=circle&noise=10&networkShape=4,2&activation=tanh&learningRate=0.1&"
-                       "numSamples=120&batchSize=7&seed=carry&optimizer=") +
-           optimizer + "&schedule=" + schedule;
-}
-
-bool same_bits(const Trainer& a, const Trainer& b) {
-    for (int m = 0; m < a.ensemble_size(); ++m) {
-        const auto& pa = a.network(m).params();
-        const auto& pb = b.network(m).params();
-        if (pa.size() != pb.size() || std::memcmp(pa.data(), pb.data(), sizeof(float) * std::size_t(pa.size())) != 0)
-            return false;
-    }
-    return true;
+    return with_optimizer("dataset=circle&noise=10&networkShape=4,2&activation=tanh&learningRate=0.1&"
+                          "numSamples=120&batchSize=7&seed=carry",
+                          optimizer, schedule);
 }
 
 // Trains `first` epochs, saves through a model file, opens it and trains `then` more.
-std::unique_ptr<Trainer> through_model_file(const PlaygroundState& s, int first, int then) {
+Trainer through_model_file(const PlaygroundState& s, int first, int then) {
     Trainer sender(s);
     for (int e = 0; e < first; ++e) sender.step_epoch(false);
-    Result<ModelImport> model = import_model_json(export_model_json(sender));
-    REQUIRE_MESSAGE(model, model.error.message());
-    REQUIRE(model->run);
-    auto receiver = std::make_unique<Trainer>(model->state);
-    REQUIRE(load_weights(*receiver, model->members).empty());
-    const std::string error = receiver->restore(*model->run);
-    REQUIRE_MESSAGE(error.empty(), error);
-    CHECK(receiver->epoch() == first);
-    for (int e = 0; e < then; ++e) receiver->step_epoch(true);
+    Trainer receiver = reopened_from_model_file(sender);
+    for (int e = 0; e < then; ++e) receiver.step_epoch(true);
     return receiver;
 }
 
@@ -62,12 +41,12 @@ TEST_CASE("run state: a model file goes on bit for bit, for every optimiser and 
                 CAPTURE(to_query(s));
                 Trainer whole(s);
                 for (int e = 0; e < 30; ++e) whole.step_epoch(true);
-                std::unique_ptr<Trainer> resumed = through_model_file(s, 12, 18);
-                CHECK(resumed->epoch() == 30);
-                CHECK(same_bits(whole, *resumed));
-                CHECK(resumed->metrics().train_loss == whole.metrics().train_loss);
-                CHECK(resumed->metrics().learning_rate == whole.metrics().learning_rate);
-                CHECK(resumed->run_state() == whole.run_state());
+                Trainer resumed = through_model_file(s, 12, 18);
+                CHECK(resumed.epoch() == 30);
+                CHECK(same_bits(whole, resumed));
+                CHECK(resumed.metrics().train_loss == whole.metrics().train_loss);
+                CHECK(resumed.metrics().learning_rate == whole.metrics().learning_rate);
+                CHECK(resumed.run_state() == whole.run_state());
             }
 }
 
@@ -78,9 +57,9 @@ TEST_CASE("run state: the plateau schedule's cuts, best and cooldown are carried
     Trainer whole(s);
     for (int e = 0; e < 40; ++e) whole.step_epoch(true);
     CHECK(whole.run_state().schedule.cuts > 0);
-    std::unique_ptr<Trainer> resumed = through_model_file(s, 20, 20);
-    CHECK(same_bits(whole, *resumed));
-    CHECK(resumed->run_state().schedule == whole.run_state().schedule);
+    Trainer resumed = through_model_file(s, 20, 20);
+    CHECK(same_bits(whole, resumed));
+    CHECK(resumed.run_state().schedule == whole.run_state().schedule);
 }
 
 TEST_CASE("run state: an L1, L2, ensemble and early-stopping run goes on bit for bit") {
@@ -90,9 +69,9 @@ TEST_CASE("run state: an L1, L2, ensemble and early-stopping run goes on bit for
         CAPTURE(extra);
         Trainer whole(s);
         for (int e = 0; e < 25; ++e) whole.step_epoch(true);
-        std::unique_ptr<Trainer> resumed = through_model_file(s, 10, 15);
-        CHECK(same_bits(whole, *resumed));
-        CHECK(resumed->run_state() == whole.run_state());
+        Trainer resumed = through_model_file(s, 10, 15);
+        CHECK(same_bits(whole, resumed));
+        CHECK(resumed.run_state() == whole.run_state());
     }
 }
 
@@ -103,17 +82,7 @@ TEST_CASE("run state: a link with weights carries it and goes on bit for bit") {
         Trainer whole(s), sender(s);
         for (int e = 0; e < 30; ++e) whole.step_epoch(true);
         for (int e = 0; e < 11; ++e) sender.step_epoch(false);
-        const WeightsPayload w = trainer_weights(sender, WeightFormat::float32);
-        const RunState run = sender.run_state();
-        const WrittenLink written = write_link(sender.state(), {true, &w, sender.epoch(), &run});
-        REQUIRE_MESSAGE(written.note.empty(), written.note);
-        CHECK(written.text.find("&run=") != std::string::npos);
-        const Link link = read_link(written.text);
-        REQUIRE(link.warnings.empty());
-        REQUIRE(link.run);
-        CHECK(*link.run == run);
-        Trainer receiver(link.state);
-        REQUIRE(load_link_weights(receiver, link).empty());
+        Trainer receiver = reopened_from_link(sender);
         CHECK(receiver.epoch() == 11);
         for (int e = 0; e < 19; ++e) receiver.step_epoch(true);
         CHECK(same_bits(whole, receiver));

@@ -2,51 +2,26 @@
 // gives the same weights, metrics and run state, bit for bit, as whole epochs — for every
 // optimiser × schedule, reshuffled or not, with L1, L2, ensembles, early stopping, a
 // perceptron, divergence and compat=tf — and a run saved mid-epoch goes on exactly.
-#include "engine/link.h"
-#include "engine/model_json.h"
-#include "engine/trainer.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
 
-const char* const kOptimizers[] = {"sgd", "momentum", "nesterov", "rmsprop", "adam"};
 const char* const kSchedules[] = {"constant", "step&stepEvery=3", "exp&decayRate=0.9",
                                   "plateau&plateauPatience=1&scheduleFactor=0.5&plateauCooldown=1"};
 
 std::string query(const char* optimizer, const char* schedule) {
-    return std::string("dataset=circle&noise=10&networkShape=4,2&activation=tanh&learningRate=0.1&"
-                       "numSamples=120&batchSize=7&seed=slices&optimizer=") +
-           optimizer + "&schedule=" + schedule;
-}
-
-bool same_double(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-bool same_metrics(const Metrics& a, const Metrics& b) {
-    return a.epoch == b.epoch && same_double(a.train_loss, b.train_loss) && same_double(a.val_loss, b.val_loss) &&
-           same_double(a.test_loss, b.test_loss) && same_double(a.reg_loss, b.reg_loss) &&
-           same_double(a.train_acc, b.train_acc) && same_double(a.val_acc, b.val_acc) &&
-           same_double(a.test_acc, b.test_acc) && same_double(a.train_rmse, b.train_rmse) &&
-           same_double(a.test_rmse, b.test_rmse) && a.confusion == b.confusion &&
-           same_double(a.learning_rate, b.learning_rate) && a.restored_epoch == b.restored_epoch;
-}
-
-bool same_bits(const Trainer& a, const Trainer& b) {
-    if (a.ensemble_size() != b.ensemble_size()) return false;
-    for (int m = 0; m < a.ensemble_size(); ++m) {
-        const auto& pa = a.network(m).params();
-        const auto& pb = b.network(m).params();
-        if (pa.size() != pb.size() || std::memcmp(pa.data(), pb.data(), sizeof(float) * std::size_t(pa.size())) != 0)
-            return false;
-    }
-    return true;
+    return with_optimizer("dataset=circle&noise=10&networkShape=4,2&activation=tanh&learningRate=0.1&"
+                          "numSamples=120&batchSize=7&seed=slices",
+                          optimizer, schedule);
 }
 
 // Slice sizes that vary (1, 2, 3, ... up to 9 batches) from a fixed sequence.
@@ -199,13 +174,7 @@ TEST_CASE("slices: a run saved mid-epoch carries its position and goes on bit fo
         CHECK(run.position == 35);
 
         // Through a model file.
-        Result<ModelImport> model = import_model_json(export_model_json(sender));
-        REQUIRE_MESSAGE(model, model.error.message());
-        REQUIRE(model->run);
-        CHECK(*model->run == run);
-        Trainer from_file(model->state);
-        REQUIRE(load_weights(from_file, model->members).empty());
-        REQUIRE(from_file.restore(*model->run).empty());
+        Trainer from_file = reopened_from_model_file(sender);
         CHECK(from_file.epoch_position() == 35);
         Sizes sizes;
         sliced_epochs(from_file, 5, sizes);
@@ -215,14 +184,8 @@ TEST_CASE("slices: a run saved mid-epoch carries its position and goes on bit fo
         CHECK(whole.run_state() == from_file.run_state());
 
         // Through a link.
-        const WeightsPayload w = trainer_weights(sender, WeightFormat::float32);
-        const WrittenLink written = write_link(sender.state(), {true, &w, sender.epoch(), &run});
-        const Link link = read_link(written.text);
-        REQUIRE(link.warnings.empty());
-        REQUIRE(link.run);
-        CHECK(link.run->position == 35);
-        Trainer from_link(link.state);
-        REQUIRE(load_link_weights(from_link, link).empty());
+        Trainer from_link = reopened_from_link(sender);
+        CHECK(from_link.epoch_position() == 35);
         whole_epochs(from_link, 5);
         CHECK(same_bits(whole, from_link));
         CHECK(whole.run_state() == from_link.run_state());

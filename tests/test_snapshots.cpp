@@ -2,36 +2,27 @@
 // the same bits as an uninterrupted run of k + n epochs, for every optimiser and schedule —
 // and the snapshot log keeps log-spaced epochs, one history, in bounded memory.
 #include "engine/snapshots.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
-#include <cstring>
 #include <string>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 namespace {
 
-bool same_bits(const Trainer& a, const Trainer& b) {
-    for (int m = 0; m < a.ensemble_size(); ++m) {
-        const auto& pa = a.network(m).params();
-        const auto& pb = b.network(m).params();
-        if (pa.size() != pb.size() || std::memcmp(pa.data(), pb.data(), sizeof(float) * std::size_t(pa.size())) != 0)
-            return false;
-    }
-    return true;
-}
-
 std::string query(const char* optimizer, const char* schedule) {
-    return std::string("dataset=xor&noise=15&networkShape=5,3&activation=tanh&learningRate=0.1&"
-                       "numSamples=100&batchSize=6&seed=rewind&optimizer=") +
-           optimizer + "&schedule=" + schedule;
+    return with_optimizer("dataset=xor&noise=15&networkShape=5,3&activation=tanh&learningRate=0.1&"
+                          "numSamples=100&batchSize=6&seed=rewind",
+                          optimizer, schedule);
 }
 
 }  // namespace
 
 TEST_CASE("snapshots: continuing from epoch k's snapshot equals an uninterrupted run, bit for bit") {
-    for (const char* optimizer : {"sgd", "momentum", "nesterov", "rmsprop", "adam"})
+    for (const char* optimizer : kOptimizers)
         for (const char* schedule : {"constant", "step&stepEvery=5", "exp&decayRate=0.9",
                                      "plateau&plateauPatience=2&scheduleFactor=0.5"}) {
             const PlaygroundState s = from_query(query(optimizer, schedule)).state;

@@ -3,12 +3,14 @@
 // differences in double, the per-example accumulation with a partial batch
 // carried into the next update, and L1's dead links.
 #include "engine/tfp/network.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 using namespace nnplay;
+using namespace nnplay::test;
 
 TEST_CASE("tfp_network: links draw rand - 0.5 node by node, biases 0.1, and initZero draws too") {
     SeedRandom a("w"), b("w");
@@ -52,27 +54,13 @@ TEST_CASE("tfp_network: backward's derivatives equal central differences of 1/2 
         };
         net.forward(x);
         net.backward(target);
-        const double h = 1e-6;
         for (int l = 1; l < net.layer_count(); ++l)
             for (int n = 0; n < net.width(l); ++n) {
-                double& b = net.node(l, n).bias;
-                const double b0 = b;
-                b = b0 + h;
-                const double up = loss();
-                b = b0 - h;
-                const double down = loss();
-                b = b0;
-                CHECK(net.node(l, n).acc_input_der == doctest::Approx((up - down) / (2 * h)).epsilon(1e-6));
+                const double db = central_difference(net.node(l, n).bias, loss);
+                CHECK(net.node(l, n).acc_input_der == doctest::Approx(db).epsilon(1e-6));
                 for (int from = 0; from < net.width(l - 1); ++from) {
-                    double& w = net.link(l, n, from).weight;
-                    const double w0 = w;
-                    w = w0 + h;
-                    const double wu = loss();
-                    w = w0 - h;
-                    const double wd = loss();
-                    w = w0;
-                    CHECK(net.link(l, n, from).acc_error_der ==
-                          doctest::Approx((wu - wd) / (2 * h)).epsilon(1e-6));
+                    const double dw = central_difference(net.link(l, n, from).weight, loss);
+                    CHECK(net.link(l, n, from).acc_error_der == doctest::Approx(dw).epsilon(1e-6));
                 }
             }
     }

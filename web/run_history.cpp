@@ -368,38 +368,26 @@ std::vector<CompareRow> compare_rows(const RunsState& runs) {
 }
 
 std::string runs_to_json(const std::vector<RunRecord>& runs) {
-    std::string out = "{\"v\":1,\"runs\":[";
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        const RunRecord& r = runs[i];
+    std::string out = "{\"v\":1,\"runs\":";
+    append_json_array(out, runs, ",", [](std::string& json, const RunRecord& r) {
         JsonLine j;
         j.add("id", r.id).add("query", r.query).add("seed", r.seed).add("regression", r.regression);
         j.add("epochs", r.epochs).add("seconds", r.seconds).add("train_loss", r.train_loss);
         j.add("test_loss", r.test_loss).add("train_acc", r.train_acc).add("test_acc", r.test_acc);
         j.add("stride", r.curve_stride).add("thumb_classes", r.thumb_classes);
-        std::string text = j.str();
-        text.pop_back();
-        text += ",\"curve\":[";
-        for (std::size_t k = 0; k < r.curve.size(); ++k) {
-            const CurvePoint& p = r.curve[k];
-            if (k) text += ',';
-            text += std::to_string(p.epoch) + ',';
-            append_json_number(text, p.train);
-            text += ',';
-            append_json_number(text, p.val);
-            text += ',';
-            append_json_number(text, p.test);
-            text += ',';
-            append_json_number(text, p.seconds);
-        }
-        text += "],\"thumb\":[";
-        for (std::size_t k = 0; k < r.thumb.size(); ++k) {
-            if (k) text += ',';
-            text += std::to_string(int(std::lround(r.thumb[k] * 100)));
-        }
-        text += "]}";
-        out += (i ? "," : "") + text;
-    }
-    return out + "]}";
+        std::string curve, thumb;
+        append_json_array(curve, r.curve, ",", [](std::string& o, const CurvePoint& p) {
+            o += std::to_string(p.epoch);
+            for (const float v : {p.train, p.val, p.test, p.seconds}) {
+                o += ',';
+                append_json_number(o, v);
+            }
+        });
+        append_json_array(thumb, r.thumb, ",",
+                          [](std::string& o, float v) { o += std::to_string(int(std::lround(v * 100))); });
+        json += j.add_json("curve", curve).add_json("thumb", thumb).str();
+    });
+    return out + "}";
 }
 
 bool runs_from_json(std::string_view text, std::vector<RunRecord>& runs, std::string& error) {

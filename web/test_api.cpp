@@ -1,6 +1,8 @@
-// test_api.cpp: the page's small test API, window.nnplay (web/api.js calls these). Every
-// entry point is exported here and only here (EMSCRIPTEN_KEEPALIVE), first wakes the page so
-// that what it changes is drawn, and returns text that stays valid until the next call.
+// test_api.cpp: the page's small test API, window.nnplay (web/api.js calls these), and the
+// helpers of web/test_api.h that its other parts (web/test_api_*.cpp) share. Every entry point
+// first wakes the page so that what it changes is drawn, and returns text valid until the next call.
+#include "web/test_api.h"
+
 #include "web/app.h"
 #include "web/focus.h"
 #include "web/platform.h"
@@ -18,24 +20,14 @@
 #include <cstdio>
 #include <string>
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#define NNPLAY_API extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define NNPLAY_API extern "C"  // the desktop window has no JavaScript: nothing calls these
-#endif
-
 namespace nnplay::web {
-namespace {
 
-// The App, woken: null before app_init.
 App* api_app() {
     App* app = app_current();
     if (app) app_wake(*app);
     return app;
 }
 
-// Keeps the text in the App until the next call.
 const char* reply(App& app, std::string text) {
     app.api_reply = std::move(text);
     return app.api_reply.c_str();
@@ -54,6 +46,8 @@ std::string json_string(std::string_view s) {
     append_json_string(out, s);
     return out;
 }
+
+namespace {
 
 // What the last frame asked of the GPU: ImGui's draw commands and vertices.
 std::string draw_stats() {
@@ -140,21 +134,18 @@ NNPLAY_API const char* nnplay_api_diagnosis() {
     App* app = api_app();
     if (!app) return "null";
     const Diagnosis& d = app->diagnosis;
-    std::string json = "{\"items\":[";
-    for (std::size_t i = 0; i < d.items().size(); ++i) {
-        const DiagnosisItem& item = d.items()[i];
-        json += std::string(i ? "," : "") + "{\"code\":" + json_string(item.code) + ",\"since_epoch\":" +
-                std::to_string(item.since_epoch) + ",\"message\":" + json_string(item.message) + "}";
-    }
-    json += "],\"units\":[";
+    std::string json = "{\"items\":";
+    append_json_array(json, d.items(), ",", [](std::string& out, const DiagnosisItem& item) {
+        JsonLine j;
+        out += j.add("code", item.code).add("since_epoch", item.since_epoch).add("message", item.message).str();
+    });
+    json += ",\"units\":";
     const NetworkSpec& spec = app->run.trainer->spec();
-    for (std::size_t l = 0; l < spec.hidden.size(); ++l) {
-        json += l ? ",[" : "[";
-        for (int i = 0; i < spec.hidden[l]; ++i)
-            json += (i ? "," : "") + std::to_string(int(d.unit(int(l), i)));
-        json += "]";
-    }
-    return reply(*app, json + "],\"overfitEpoch\":" + std::to_string(d.overfit_epoch()) +
+    append_json_array_n(json, int(spec.hidden.size()), ",", [&](std::string& out, int l) {
+        append_json_array_n(out, spec.hidden[std::size_t(l)], ",",
+                            [&](std::string& o, int i) { o += std::to_string(int(d.unit(l, i))); });
+    });
+    return reply(*app, json + ",\"overfitEpoch\":" + std::to_string(d.overfit_epoch()) +
                            ",\"bestHeldEpoch\":" + std::to_string(d.best_held_epoch()) + "}");
 }
 
@@ -286,10 +277,10 @@ NNPLAY_API const char* nnplay_api_class_colors() {
     App* app = api_app();
     if (!app) return "[]";
     const int classes = app->run.trainer->is_regression() ? 2 : app->run.trainer->class_count();
-    std::string json = "[";
-    for (int k = 0; k < classes && k < kMaxClasses; ++k)
-        json += (k ? ",\"" : "\"") + hex_colour(kClassColours[k]) + "\"";
-    return reply(*app, json + "]");
+    std::string json;
+    append_json_array_n(json, std::min(classes, kMaxClasses), ",",
+                        [](std::string& out, int k) { append_json_string(out, hex_colour(kClassColours[k])); });
+    return reply(*app, std::move(json));
 }
 
 // Sets the epoch counter (weights unchanged), e.g. to see the layout at 1,234,567 epochs.
@@ -329,11 +320,9 @@ NNPLAY_API const char* nnplay_api_import_csv(const char* text, int length, int s
     bool ok = false;
     const std::string message = import_points_csv(*app, "CSV", text_of(text, length), scale != 0, ok);
     const CsvImport& csv = app->files.csv;
-    std::string json = "{\"ok\":" + json_bool(ok) + ",\"message\":" + json_string(message) + ",\"counts\":[";
-    if (ok)
-        for (std::size_t k = 0; k < csv.class_counts.size(); ++k)
-            json += (k ? "," : "") + std::to_string(csv.class_counts[k]);
-    json += "],\"points\":" + std::to_string(ok ? csv.points.size() : 0) +
+    std::string json = "{\"ok\":" + json_bool(ok) + ",\"message\":" + json_string(message) + ",\"counts\":";
+    append_json_array(json, ok ? csv.class_counts : std::vector<int>{}, ",");
+    json += ",\"points\":" + std::to_string(ok ? csv.points.size() : 0) +
             ",\"scale\":" + format_float_shortest(ok ? csv.scale : 1) + "}";
     return reply(*app, std::move(json));
 }
@@ -403,9 +392,10 @@ NNPLAY_API const char* nnplay_api_palette() {
     App* app = api_app();
     if (!app) return "null";
     const Palette& p = palette();
-    std::string json = "{\"theme\":" + json_string(current_theme() == Theme::dark ? "dark" : "light") + ",\"classes\":[";
-    for (int k = 0; k < kPaletteClasses; ++k) json += (k ? "," : "") + json_string(hex_of(class_color(k)));
-    json += "],\"neutral\":" + json_string(hex_of(p.neutral)) + ",\"background\":" + json_string(hex_of(p.window_bg)) +
+    std::string json = "{\"theme\":" + json_string(current_theme() == Theme::dark ? "dark" : "light") + ",\"classes\":";
+    append_json_array_n(json, kPaletteClasses, ",",
+                        [](std::string& out, int k) { append_json_string(out, hex_of(class_color(k))); });
+    json += ",\"neutral\":" + json_string(hex_of(p.neutral)) + ",\"background\":" + json_string(hex_of(p.window_bg)) +
             ",\"minDeltaE\":{";
     for (Vision v : kVisions)
         json += (v == Vision::normal ? "" : ",") + json_string(vision_name(v)) + ":" +
@@ -470,11 +460,11 @@ NNPLAY_API const char* nnplay_api_preview_colours(int d) {
     std::vector<ImU32> seen;
     for (ImU32 p : pixels)
         if (p != palette().preview_bg.u32() && std::find(seen.begin(), seen.end(), p) == seen.end()) seen.push_back(p);
-    std::string json = "[";
-    for (std::size_t i = 0; i < seen.size(); ++i)
-        json += (i ? "," : "") + json_string(hex_of({std::uint8_t(seen[i]), std::uint8_t(seen[i] >> 8),
-                                                     std::uint8_t(seen[i] >> 16)}));
-    return reply(*app, json + "]");
+    std::string json;
+    append_json_array(json, seen, ",", [](std::string& out, ImU32 c) {
+        out += json_string(hex_of({std::uint8_t(c), std::uint8_t(c >> 8), std::uint8_t(c >> 16)}));
+    });
+    return reply(*app, std::move(json));
 }
 
 // ---- Drawing and undo (web/undo.cpp) -------------------------------------------------------

@@ -1,31 +1,24 @@
 // test_api_dropout.cpp: the test API of dropout on the page (issue 14, item 7), for
 // tests/browser/dropout.test.mjs: the rate the state holds and the units the view shows off.
+#include "web/test_api.h"
+
 #include "web/app.h"
 
 #include <algorithm>
 #include <string>
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#define NNPLAY_DROPOUT_API extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define NNPLAY_DROPOUT_API extern "C"  // the desktop window has no JavaScript: nothing calls these
-#endif
 
 using namespace nnplay;
 using namespace nnplay::web;
 
 // {"rate": the state's dropout, "dropped": per hidden layer of the trainer's network, the
 // units switched off for the last example the shown member trained on}.
-NNPLAY_DROPOUT_API const char* nnplay_api_dropout() {
-    App* app = app_current();
+NNPLAY_API const char* nnplay_api_dropout() {
+    App* app = api_app();
     if (!app) return "null";
-    app_wake(*app);
-    std::string& out = app->api_reply;
     const Trainer& t = *app->run.trainer;
     const NetworkSpec& spec = t.spec();
     const int member = std::clamp(app->view.member, 0, t.ensemble_size() - 1);
-    out = "{\"rate\":" + format_float_shortest(app->run.state.dropout) + ",\"dropped\":[";
+    std::string out = "{\"rate\":" + format_float_shortest(app->run.state.dropout) + ",\"dropped\":[";
     for (std::size_t l = 0; l < spec.hidden.size(); ++l) {
         out += l ? ",[" : "[";
         bool first = true;
@@ -36,6 +29,5 @@ NNPLAY_DROPOUT_API const char* nnplay_api_dropout() {
             }
         out += ']';
     }
-    out += "]}";
-    return out.c_str();
+    return reply(*app, out + "]}");
 }

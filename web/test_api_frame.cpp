@@ -1,14 +1,9 @@
 // test_api_frame.cpp: the test API of issue 13's training in slices (web/api.js calls these):
 // where the epoch under way stands, and the benchmark's switch back to a full measure of
 // every epoch for a before/after figure.
-#include "web/app.h"
+#include "web/test_api.h"
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#define NNPLAY_API extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define NNPLAY_API extern "C"  // the desktop window has no JavaScript: nothing calls these
-#endif
+#include "web/app.h"
 
 namespace nnplay::web {
 
@@ -20,10 +15,7 @@ NNPLAY_API int nnplay_api_epoch_position() {
 
 // 1: every completed epoch measured in full, as the page did before; 0: its losses only.
 NNPLAY_API void nnplay_api_set_full_epoch_measure(int on) {
-    if (App* app = app_current()) {
-        app_wake(*app);
-        app->run.full_epoch_measure = on != 0;
-    }
+    if (App* app = api_app()) app->run.full_epoch_measure = on != 0;
 }
 
 }  // namespace nnplay::web

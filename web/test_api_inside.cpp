@@ -1,31 +1,13 @@
 // test_api_inside.cpp: the test API of the See inside views of task E (web/api.js calls
 // these, as web/test_api.cpp's): the backprop step by step and the gradient-flow chart.
-#include "web/app.h"
+#include "web/test_api.h"
 
-#include "engine/json_writer.h"
+#include "web/app.h"
 
 #include <string>
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#define NNPLAY_API extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define NNPLAY_API extern "C"
-#endif
-
 namespace nnplay::web {
 namespace {
-
-App* api_app() {
-    App* app = app_current();
-    if (app) app_wake(*app);
-    return app;
-}
-
-const char* reply(App& app, std::string text) {
-    app.api_reply = std::move(text);
-    return app.api_reply.c_str();
-}
 
 // {"point", "stage", "check", "open", "applied", "error", "paused", "step": explanation or null}
 std::string backprop_json(const App& app) {
@@ -74,21 +56,13 @@ NNPLAY_API const char* nnplay_api_gradients() {
     if (!app) return "null";
     const GradientFlow& g = app->gradients;
     std::string j = "{\"open\":" + std::string(g.open ? "true" : "false") + ",\"layers\":" + std::to_string(g.layers) +
-                    ",\"epochs\":[";
-    for (std::size_t i = 0; i < g.epoch.size(); ++i) j += (i ? "," : "") + std::to_string(g.epoch[i]);
-    j += "]";
+                    ",\"epochs\":";
+    nnplay::append_json_array(j, g.epoch, ",");
     for (int k = 0; k < 2; ++k) {
-        j += k ? ",\"hi\":[" : ",\"lo\":[";
-        const auto& v = k ? g.hi : g.lo;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            j += i ? ",[" : "[";
-            for (std::size_t l = 0; l < v[i].size(); ++l) {
-                if (l) j += ',';
-                nnplay::append_json_number(j, v[i][l]);
-            }
-            j += ']';
-        }
-        j += ']';
+        j += k ? ",\"hi\":" : ",\"lo\":";
+        nnplay::append_json_array(j, k ? g.hi : g.lo, ",", [](std::string& o, const std::vector<double>& v) {
+            nnplay::append_json_array(o, v, ",");
+        });
     }
     j += '}';
     return reply(*app, j);

@@ -1,17 +1,12 @@
 // test_api_polish.cpp: the test API's entry points for the page's polish (task D, issue 12):
 // the network view's wheel steps, the output plot's zoom and region, the UI zoom. Exported
 // as web/test_api.cpp's are (EMSCRIPTEN_KEEPALIVE); web/api.js wraps them.
+#include "web/test_api.h"
+
 #include "web/app.h"
 
 #include <cstdio>
 #include <string>
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#define NNPLAY_POLISH_API extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define NNPLAY_POLISH_API extern "C"  // the desktop window has no JavaScript: nothing calls these
-#endif
 
 namespace {
 
@@ -25,23 +20,21 @@ std::string number(double v) {
 
 // {"netRow", "netColumn" (a wheel notch over the network view, ImGui pixels; dpr converts
 // to CSS), "dpr", "uiZoom", "plotZoom", "plotRegion": [x0, x1, y0, y1]} of the last frame.
-NNPLAY_POLISH_API const char* nnplay_api_polish_view() {
-    nnplay::web::App* app = nnplay::web::app_current();
+NNPLAY_API const char* nnplay_api_polish_view() {
+    nnplay::web::App* app = nnplay::web::api_app();
     if (!app) return "null";
-    nnplay::web::app_wake(*app);
     const nnplay::web::View& v = app->view;
     const float half = nnplay::kDomain / v.plot_zoom;
-    app->api_reply = "{\"netRow\":" + number(v.net_row) + ",\"netColumn\":" + number(v.net_column) +
-                     ",\"dpr\":" + number(v.dpr) + ",\"uiZoom\":" + number(v.zoom) +
-                     ",\"plotZoom\":" + number(v.plot_zoom) + ",\"plotRegion\":[" +
-                     number(v.plot_cx - half) + "," + number(v.plot_cx + half) + "," +
-                     number(v.plot_cy - half) + "," + number(v.plot_cy + half) + "]}";
-    return app->api_reply.c_str();
+    return nnplay::web::reply(*app, "{\"netRow\":" + number(v.net_row) + ",\"netColumn\":" + number(v.net_column) +
+                                        ",\"dpr\":" + number(v.dpr) + ",\"uiZoom\":" + number(v.zoom) +
+                                        ",\"plotZoom\":" + number(v.plot_zoom) + ",\"plotRegion\":[" +
+                                        number(v.plot_cx - half) + "," + number(v.plot_cx + half) + "," +
+                                        number(v.plot_cy - half) + "," + number(v.plot_cy + half) + "]}");
 }
 
 // Ensemble member `member`'s neuron (layer, node): {"weights": [w from each input], "bias"},
 // or null when there is no such neuron.
-NNPLAY_POLISH_API const char* nnplay_api_polish_neuron(int member, int layer, int node) {
+NNPLAY_API const char* nnplay_api_polish_neuron(int member, int layer, int node) {
     nnplay::web::App* app = nnplay::web::app_current();
     if (!app) return "null";
     const nnplay::Trainer& t = *app->run.trainer;
@@ -52,6 +45,5 @@ NNPLAY_POLISH_API const char* nnplay_api_polish_neuron(int member, int layer, in
     std::string json = "{\"weights\":[";
     for (int from = 0; from < spec.fan_in(layer); ++from)
         json += (from ? "," : "") + number(t.weight(member, layer, node, from));
-    app->api_reply = json + "],\"bias\":" + number(t.bias(member, layer, node)) + "}";
-    return app->api_reply.c_str();
+    return nnplay::web::reply(*app, json + "],\"bias\":" + number(t.bias(member, layer, node)) + "}");
 }

@@ -1,17 +1,12 @@
 // test_api_speed.cpp: the test API's speed part (task C, web/api.js calls these): the last
 // drawn frame's GL counts, the output plot's grid resolution, and the widgets-only switch
 // the bench measures its ceiling with.
+#include "web/test_api.h"
+
 #include "web/app.h"
 #include "web/renderer.h"
 
 #include <string>
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#define NNPLAY_API extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define NNPLAY_API extern "C"  // the desktop window has no JavaScript: nothing calls these
-#endif
 
 namespace nnplay::web {
 
@@ -22,15 +17,14 @@ NNPLAY_API const char* nnplay_api_speed() {
     if (!app) return "null";
     const GlCounts& c = gl_counts_last();
     const BoundaryGrid& b = app->pictures.boundary;
-    app->api_reply = "{\"drawCalls\":" + std::to_string(c.draw_calls) +
-                     ",\"triangles\":" + std::to_string(c.triangles) +
-                     ",\"uploads\":" + std::to_string(c.uploads) +
-                     ",\"uploadBytes\":" + std::to_string(c.upload_bytes) +
-                     ",\"boundaryRes\":" + std::to_string(app->pictures.renderer.output_res()) +
-                     ",\"boundaryPassRes\":" + std::to_string(b.busy() ? b.pass_res() : 0) +
-                     ",\"boundaryPasses\":" + std::to_string(b.passes()) +
-                     ",\"widgetsOnly\":" + (widgets_only() ? "true" : "false") + "}";
-    return app->api_reply.c_str();
+    return reply(*app, "{\"drawCalls\":" + std::to_string(c.draw_calls) +
+                       ",\"triangles\":" + std::to_string(c.triangles) +
+                       ",\"uploads\":" + std::to_string(c.uploads) +
+                       ",\"uploadBytes\":" + std::to_string(c.upload_bytes) +
+                       ",\"boundaryRes\":" + std::to_string(app->pictures.renderer.output_res()) +
+                       ",\"boundaryPassRes\":" + std::to_string(b.busy() ? b.pass_res() : 0) +
+                       ",\"boundaryPasses\":" + std::to_string(b.passes()) +
+                       ",\"widgetsOnly\":" + json_bool(widgets_only()) + "}");
 }
 
 // Widgets only (1) or the whole page (0); widgets only keeps drawing every frame.
