@@ -10,14 +10,16 @@ useBrowser();
 test('changing a control changes the address', async () => {
   const { page, problems } = await openReady();
   await page.evaluate(() => nnplay.setState('learningRate=0.1&noise=10'));
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => /noise=10(&|$)/.test(decodeURIComponent(location.hash)), null,
+                             { timeout: 10000 }).catch(() => {});
   let hash = await hashOf(page);
   assert.ok(/learningRate=0\.1(&|$)/.test(hash) && /noise=10(&|$)/.test(hash), `hash is ${hash}`);
   // A real click: the "Show test data" checkbox.
   const r = await page.evaluate(() => nnplay.widgetRect('showTestData'));
   assert.ok(r, 'no rect for showTestData');
   await page.mouse.click(r.x + 8, r.y + r.h / 2);
-  await page.waitForTimeout(500);
+  await page.waitForFunction(() => location.hash.includes('showTestData=true'), null,
+                             { timeout: 10000 }).catch(() => {});
   hash = await hashOf(page);
   assert.ok(hash.includes('showTestData=true'), `after clicking "Show test data" the hash is ${hash}`);
   assert.ok(problems.length === 0, problems.join('; '));
@@ -26,7 +28,9 @@ test('changing a control changes the address', async () => {
 test('editing the hash by hand applies it', async () => {
   const { page, problems } = await openReady();
   await page.evaluate(() => { location.hash = 'activation=relu&learningRate=0.3&networkShape=3'; });
-  await page.waitForTimeout(600);
+  // Applied at the page's next frame: wait for it (a loaded machine may take a while).
+  await page.waitForFunction(() => nnplay.getState().includes('networkShape=3&'), null,
+                             { timeout: 10000 }).catch(() => {});
   const state = await page.evaluate(() => nnplay.getState());
   assert.ok(state.includes('activation=relu') && state.includes('learningRate=0.3') &&
             state.includes('networkShape=3&'), `state is ${state}`);
