@@ -240,6 +240,10 @@
     // Dropout (issue 14, item 7: web/test_api_dropout.cpp): {rate, dropped: [[units off for the
     // last example trained] per hidden layer]}.
     dropout: function () { return json('nnplay_api_dropout'); },
+    // ---- Session 8, pagefast (web/test_api_pagefast.cpp) ----
+    // The main thread's work per frame by phase over the frames drawn since the last call (at
+    // most 256): {frames, train, pictures, ui, draw, total}, each {median, p95} in ms.
+    framePhases: function () { return json('nnplay_api_frame_phases'); },
   };
   var previous = Module.onRuntimeInitialized;
   Module.onRuntimeInitialized = function () {

@@ -154,11 +154,14 @@ void app_frame(App& app) {
     adapt_train_budget(app, frame_start);
 
     const double train_start = glfwGetTime();
+    const double phase0 = now_ms();  // page speed (session 8): the frame's phases, for the bench
     app.stats.epochs += run_train_frame(app);
     app.stats.train_time += glfwGetTime() - train_start;
     // A seed sweep trains a slice of each frame, whatever panel is shown, never the whole frame.
     runs_sweep_frame(app, app.run.playing ? 0.004 : 0.010);
+    const double phase1 = now_ms();
     pictures_finish(app);  // before the UI, which only reads them
+    const double phase2 = now_ms();
 
     ImGui_ImplGlfw_NewFrame();
     input_apply(app);  // this frame's share of the queued input (none is lost)
@@ -169,6 +172,7 @@ void app_frame(App& app) {
     ImGui::Render();
     app_sync(app);  // the UI's edits: the trainer and the address follow (pictures next frame)
     summary_update(app);
+    const double phase3 = now_ms();
 
     glViewport(0, 0, fb_width, fb_height);  // the size read at the top of the frame
     const Rgb bg = palette().window_bg;  // the page's background (the window draws none)
@@ -177,6 +181,12 @@ void app_frame(App& app) {
     imgui_gl_render(ImGui::GetDrawData());
     files_after_render(app);  // a PNG export reads the canvas right after it is drawn
     glfwSwapBuffers(app.window);
+    FramePhases& ph = app.phases;
+    const double phase4 = now_ms();
+    const double marks[] = {phase0, phase1, phase2, phase3, phase4};
+    for (int k = 0; k < FramePhases::kPhases; ++k) ph.ms[ph.next][k] = float(marks[k + 1] - marks[k]);
+    ph.next = (ph.next + 1) % FramePhases::kFrames;
+    ph.count = std::min(ph.count + 1, FramePhases::kFrames);
     count_frame(app, frame_start);
 }
 

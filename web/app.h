@@ -109,6 +109,12 @@ struct Pictures {
     // Page speed (session 7): frames since the output grid's last pass started (training starts
     // one at most every other frame).
     int output_frames = 0;
+    // Page speed (session 8, pagefast): buffers kept between frames for their capacity (the
+    // output grid's values, the points drawn), and the main thread's picture work of the
+    // last frame in ms (pictures_finish and the points' callback), for the bench.
+    std::vector<float> output_values;
+    std::vector<PointSprite> sprites;
+    double work_ms = 0;
 };
 
 // The address bar (web/address_bar.cpp): what it shows and the state it was written from.
@@ -141,6 +147,16 @@ struct Status {
     std::vector<LogEntry> log;
     std::string logged_status;          // the status text last copied into the log
     bool log_open = false;
+};
+
+// Page speed (session 8, pagefast): the main thread's work in each of the last kFrames drawn
+// frames by phase, in ms (train, pictures, UI, draw: app_frame's order), for the bench's
+// breakdown (nnplay.framePhases(), web/test_api_pagefast.cpp).
+struct FramePhases {
+    static constexpr int kFrames = 256;
+    static constexpr int kPhases = 4;
+    float ms[kFrames][kPhases] = {};
+    int next = 0, count = 0;
 };
 
 // Frame statistics, for the test API and the speed readout, and the idle bookkeeping.
@@ -264,6 +280,8 @@ struct App {
     // See inside (issue 14, views 2, 3, 5): the error surface, hidden space and learning-rate
     // finder (web/inside_views.cpp, web/ui/surface_view.cpp, hidden_view.cpp, lr_finder_view.cpp).
     InsideViews inside_views;
+    // Page speed (session 8, pagefast): the last frames' work by phase.
+    FramePhases phases;
 };
 
 bool app_init(App& app, GLFWwindow* window);

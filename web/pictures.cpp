@@ -57,7 +57,8 @@ void publish_output(App& app) {
     const int n = b.result_res() * b.result_res();
     const Matrix& out = b.result();  // (outputs, n)
     if (out.cols() != n || out.rows() < 1) return;
-    std::vector<float> values(std::size_t(n), 0.0f);
+    std::vector<float>& values = app.pictures.output_values;  // its capacity kept
+    values.assign(std::size_t(n), 0.0f);
     if (spec.output == Output::softmax_ce && out.rows() > 1) {
         for (int j = 0; j < n; ++j) {
             Eigen::Index best = 0;
@@ -190,11 +191,12 @@ void update_previews(App& app) {
     }
 }
 
-std::vector<PointSprite> point_sprites(const App& app) {
+// The points to draw, into app.pictures.sprites (its capacity kept from frame to frame).
+const std::vector<PointSprite>& point_sprites(App& app) {
     const DataSplit& d = app.run.trainer->data();
     const bool regression = app.run.trainer->is_regression();
-    std::vector<PointSprite> out;
-    out.reserve(d.train.size() + d.val.size() + d.test.size());
+    std::vector<PointSprite>& out = app.pictures.sprites;
+    out.clear();
     auto add = [&](const std::vector<Point>& points, float style) {
         for (const Point& p : points)
             out.push_back({p.x, p.y, label_colour(p.label, regression), style,
@@ -253,7 +255,9 @@ int output_source(const App& app, HeatStyle& style) {
 // The thumbnails' grids, evaluated again when dirty and due: big networks make them
 // expensive (R² forward passes of every layer), so while training they are then recomputed at
 // most every fourth frame, and get coarser; full detail returns when it is cheap again.
-void update_thumbnails(App& app) {
+// defer: the output grid was published this frame; training, the thumbnails then wait for
+// the next one, so that no frame carries both (the worst frames set the p95 of a frame's work).
+void update_thumbnails(App& app, bool defer) {
     Pictures& p = app.pictures;
     const bool playing = app.run.playing;
     ++p.frames_since;
@@ -262,7 +266,7 @@ void update_thumbnails(App& app) {
     if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) redo = true;
     // While training, at most every other frame (each costs an upload and the atlas drawn
     // again), every fourth when they take long.
-    const bool due = !playing || p.frames_since >= (p.ms < 8.0 ? 2 : 4);
+    const bool due = !playing || (p.frames_since >= (p.ms < 8.0 ? 2 : 4) && !defer);
     if (!redo || !due) return;
     const double start = now_ms();
     update_pictures(app);
@@ -283,7 +287,8 @@ constexpr double kRefineBudgetMs = 8.0;    // ... and finer: a page just loaded 
 constexpr int kMinBoundaryRes = 128;
 constexpr double kMaxRefineMs = 2500;      // a finer pass costing more is not started
 
-void update_output(App& app) {
+// Returns true when a pass was published this frame (its image is coloured and uploaded).
+bool update_output(App& app) {
     Pictures& p = app.pictures;
     BoundaryGrid& b = p.boundary;
     const bool playing = app.run.playing;
@@ -306,20 +311,24 @@ void update_output(App& app) {
         p.output_frames = 0;
     }
     const double budget = playing ? kPlayingBudgetMs : b.pass_res() <= 256 ? kPausedBudgetMs : kRefineBudgetMs;
-    if (b.busy() && b.advance(budget) && p.renderer_ok)
+    bool published = false;
+    if (b.busy() && b.advance(budget) && p.renderer_ok) {
         publish_output(app);
+        published = true;
+    }
     // Paused, the next finer pass starts at once: the page keeps drawing frames while a pass
     // is under way (app_frame's idle test), however slow they come.
     if (!b.busy() && !p.output_stale && !playing && b.result_res() > 0 && b.result_res() < full &&
         b.estimate_ms(2 * b.result_res()) <= kMaxRefineMs)
         b.start(*app.run.trainer, std::min(2 * b.result_res(), full), app.view.plot_cx, app.view.plot_cy,
                 kDomain / app.view.plot_zoom);
+    return published;
 }
 
 void update_grids(App& app) {
     if (app.pictures.dirty) app.pictures.output_stale = true;
-    if (!(speed_skip() & kSkipBoundary)) update_output(app);
-    if (!(speed_skip() & kSkipThumbnails)) update_thumbnails(app);
+    const bool published = !(speed_skip() & kSkipBoundary) && update_output(app);
+    if (!(speed_skip() & kSkipThumbnails)) update_thumbnails(app, published);
 }
 
 }  // namespace

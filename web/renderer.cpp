@@ -116,11 +116,30 @@ bool Renderer::init(std::string& error) {
         std::string frag;
         if (variant & kHeatAtlas) frag += "#define ATLAS\n";
         frag += kHeatmapFrag;
-        heat_programs_[variant] = link_program(kHeatmapVert, frag.c_str(), "heatmap", error);
-        if (!heat_programs_[variant]) return false;
+        const GLuint p = link_program(kHeatmapVert, frag.c_str(), "heatmap", error);
+        if (!p) return false;
+        heat_programs_[variant] = p;
+        HeatUniforms& at = heat_at_[variant];
+        at.data = glGetUniformLocation(p, "u_data");
+        at.origin = glGetUniformLocation(p, "u_origin");
+        at.res = glGetUniformLocation(p, "u_res");
+        at.slot_px = glGetUniformLocation(p, "u_slot_px");
+        at.discretize = glGetUniformLocation(p, "u_discretize");
+        at.strength = glGetUniformLocation(p, "u_strength");
+        at.palette = glGetUniformLocation(p, "u_palette");
+        at.neutral = glGetUniformLocation(p, "u_neutral");
+        at.class_first = glGetUniformLocation(p, "u_class_first");
+        at.class_count = glGetUniformLocation(p, "u_class_count");
+        at.slot_grid = glGetUniformLocation(p, "u_slot_grid");
     }
     point_program_ = link_program(kPointsVert, kPointsFrag, "points", error);
     if (!point_program_) return false;
+    point_at_.view = glGetUniformLocation(point_program_, "u_view");
+    point_at_.radius = glGetUniformLocation(point_program_, "u_radius");
+    point_at_.outline = glGetUniformLocation(point_program_, "u_outline");
+    point_at_.extent = glGetUniformLocation(point_program_, "u_extent");
+    point_at_.outline_colour = glGetUniformLocation(point_program_, "u_outline_colour");
+    point_at_.test_outline_colour = glGetUniformLocation(point_program_, "u_test_outline_colour");
 
     glGenVertexArrays(1, &empty_vao_);
     glGenVertexArrays(1, &point_vao_);
@@ -242,18 +261,19 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
     const int variant = atlas ? kHeatAtlas : 0;
     const GLuint p = heat_programs_[variant];
     if (!p) return;
+    const HeatUniforms& at = heat_at_[variant];
     glUseProgram(p);
-    glUniform1i(glGetUniformLocation(p, "u_data"), 0);
-    glUniform2i(glGetUniformLocation(p, "u_origin"), ox, oy);
-    glUniform1i(glGetUniformLocation(p, "u_res"), R);
-    glUniform1f(glGetUniformLocation(p, "u_slot_px"), float(slot_px_));
-    glUniform1i(glGetUniformLocation(p, "u_discretize"), style.discretize ? 1 : 0);
-    glUniform1f(glGetUniformLocation(p, "u_strength"), style.strength);
-    glUniform3fv(glGetUniformLocation(p, "u_palette"), kMaxClasses, &palette_[0][0]);
-    glUniform3fv(glGetUniformLocation(p, "u_neutral"), 1, neutral_);
-    glUniform1i(glGetUniformLocation(p, "u_class_first"), style.class_first);
-    glUniform1i(glGetUniformLocation(p, "u_class_count"), style.class_count);
-    glUniform1i(glGetUniformLocation(p, "u_slot_grid"), kSlotGrid);
+    glUniform1i(at.data, 0);
+    glUniform2i(at.origin, ox, oy);
+    glUniform1i(at.res, R);
+    glUniform1f(at.slot_px, float(slot_px_));
+    glUniform1i(at.discretize, style.discretize ? 1 : 0);
+    glUniform1f(at.strength, style.strength);
+    glUniform3fv(at.palette, kMaxClasses, &palette_[0][0]);
+    glUniform3fv(at.neutral, 1, neutral_);
+    glUniform1i(at.class_first, style.class_first);
+    glUniform1i(at.class_count, style.class_count);
+    glUniform1i(at.slot_grid, kSlotGrid);
     glBindVertexArray(empty_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     count_draw(1);
@@ -321,25 +341,30 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glEnable(GL_BLEND);
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         glUseProgram(point_program_);
-        glUniform2f(glGetUniformLocation(point_program_, "u_view"), float(width), float(height));
-        glUniform1f(glGetUniformLocation(point_program_, "u_radius"), radius_px);
-        glUniform1f(glGetUniformLocation(point_program_, "u_outline"), std::max(1.0f, radius_px * 0.25f));
-        glUniform1f(glGetUniformLocation(point_program_, "u_extent"), kDomain);
+        glUniform2f(point_at_.view, float(width), float(height));
+        glUniform1f(point_at_.radius, radius_px);
+        glUniform1f(point_at_.outline, std::max(1.0f, radius_px * 0.25f));
+        glUniform1f(point_at_.extent, kDomain);
         float outline[3], test_outline[3];
         colour_of(palette().point_outline.u32(), outline);
         colour_of(palette().test_outline.u32(), test_outline);
-        glUniform3fv(glGetUniformLocation(point_program_, "u_outline_colour"), 1, outline);
-        glUniform3fv(glGetUniformLocation(point_program_, "u_test_outline_colour"), 1, test_outline);
+        glUniform3fv(point_at_.outline_colour, 1, outline);
+        glUniform3fv(point_at_.test_outline_colour, 1, test_outline);
         // Six vertices per point rather than instancing: SwiftShader (software WebGL) runs
         // every instance as a draw of its own, which made 250 points cost more than the UI.
-        point_vertices_.clear();
-        for (const PointSprite& p : points)
-            for (int corner = 0; corner < 6; ++corner)
-                point_vertices_.push_back({p.x, p.y, p.fill, p.style + 3.0f * float(int(p.marker)), float(corner)});
-        glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(point_vertices_.size() * sizeof(PointVertex)),
-                     point_vertices_.data(), GL_STREAM_DRAW);
-        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        // They stay in the buffer until the points change.
+        if (!points_valid_ || points != points_uploaded_) {
+            point_vertices_.clear();
+            for (const PointSprite& p : points)
+                for (int corner = 0; corner < 6; ++corner)
+                    point_vertices_.push_back({p.x, p.y, p.fill, p.style + 3.0f * float(int(p.marker)), float(corner)});
+            glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
+            glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(point_vertices_.size() * sizeof(PointVertex)),
+                         point_vertices_.data(), GL_STATIC_DRAW);
+            glBindBuffer(GL_ARRAY_BUFFER, 0);
+            points_uploaded_ = points;
+            points_valid_ = true;
+        }
         glBindVertexArray(point_vao_);
         glDrawArrays(GL_TRIANGLES, 0, GLsizei(point_vertices_.size()));
         count_draw((long long)point_vertices_.size() / 3);

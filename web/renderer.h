@@ -54,6 +54,8 @@ struct PointSprite {
     ImU32 fill = 0;           // ImGui colour (RGBA8)
     float style = 0;          // 0 training, 1 test, 2 validation
     Marker marker = Marker::circle;  // the point's class's shape
+
+    bool operator==(const PointSprite&) const = default;
 };
 
 class Renderer {
@@ -119,7 +121,22 @@ private:
         float style = 0;     // PointSprite::style + 3 · its marker
         float corner = 0;    // 0..5
     };
-    std::vector<PointVertex> point_vertices_;  // rebuilt each frame, kept for its capacity
+    std::vector<PointVertex> point_vertices_;  // kept for its capacity
+    // Page speed (session 8): the points in the vertex buffer, uploaded again only when they
+    // change (each upload crosses into the GPU process: 30 KB for 250 points).
+    std::vector<PointSprite> points_uploaded_;
+    bool points_valid_ = false;
+    // ... and the shaders' uniform locations, looked up once (each lookup is a string passed
+    // through Emscripten's GL glue).
+    struct HeatUniforms {
+        GLint data = -1, origin = -1, res = -1, slot_px = -1, discretize = -1, strength = -1,
+              palette = -1, neutral = -1, class_first = -1, class_count = -1, slot_grid = -1;
+    };
+    HeatUniforms heat_at_[2];
+    struct PointUniforms {
+        GLint view = -1, radius = -1, outline = -1, extent = -1, outline_colour = -1, test_outline_colour = -1;
+    };
+    PointUniforms point_at_;
 
     // shaders/heatmap.frag compiled per variant (its #defines), indexed by kHeat* bits.
     static constexpr int kHeatAtlas = 1;

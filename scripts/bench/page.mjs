@@ -119,7 +119,9 @@ async function measurePage(context, url, size) {
   widgets.gl = await page.evaluate(() => nnplay.speed());
   await page.evaluate(() => { nnplay.setWidgetsOnly(false); nnplay.play(); });
   await page.waitForTimeout(SETTLE_MS);
+  await page.evaluate(() => nnplay.framePhases && nnplay.framePhases());  // session 8: from here
   const training = await frameFigures(page, MEASURE_MS);
+  training.phases = await page.evaluate(() => (nnplay.framePhases ? nnplay.framePhases() : null));
   training.gl = await page.evaluate(() => nnplay.speed());
   training.stats = await page.evaluate(() => nnplay.stats());
   await page.close();
@@ -216,6 +218,13 @@ for (const { size, bare, widgets, training } of rows) {
 }
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 for (const r of table) console.log('bench-page:   ' + r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+// Page speed (session 8): the training page's own work per frame by phase (nnplay.framePhases).
+for (const { size, training: { phases } } of rows) {
+  if (!phases) continue;
+  console.log(`bench-page: training page's work by phase at ${size.width}x${size.height}${size.dpr !== 1 ? ` @${size.dpr}x` : ''} ` +
+              `(median / p95 ms of ${phases.frames} frames): ` +
+              ['train', 'pictures', 'ui', 'draw', 'total'].map((k) => `${k} ${fmt(phases[k].median, 2)} / ${fmt(phases[k].p95, 2)}`).join(', '));
+}
 const { fast, big: b, lowest, toFine } = big;
 console.log(`bench-page: default network, as fast as possible (1280x800): ${fmt(fast.fps)} fps, ` +
             `${Math.round(fast.epochsPerSecond)} epochs/s; frame ${fmt(fast.frameMs)} ms of which training ` +
