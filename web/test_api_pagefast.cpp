@@ -1,18 +1,12 @@
 // test_api_pagefast.cpp: the test API's page-speed part (session 8, web/api.js calls it): the
 // main thread's work per frame by phase over the last frames drawn, for the bench's breakdown.
-#include "web/app.h"
+#include "web/test_api.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#define NNPLAY_API extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define NNPLAY_API extern "C"  // the desktop window has no JavaScript: nothing calls these
-#endif
 
 namespace nnplay::web {
 namespace {
@@ -32,25 +26,25 @@ std::string quantiles(const char* name, std::vector<float> v) {
 
 // {frames, train, pictures, ui, draw, total}: each {median, p95} in ms over the last frames
 // drawn (at most FramePhases::kFrames), then forgets them (the next call sees new frames only).
+// The page is not woken: measuring must not change what is measured.
 NNPLAY_API const char* nnplay_api_frame_phases() {
     App* app = app_current();
     if (!app) return "null";
     FramePhases& ph = app->phases;
     const char* names[FramePhases::kPhases] = {"train", "pictures", "ui", "draw"};
     std::vector<float> total(std::size_t(ph.count), 0.0f);
-    std::string reply = "{\"frames\":" + std::to_string(ph.count);
+    std::string text = "{\"frames\":" + std::to_string(ph.count);
     for (int k = 0; k < FramePhases::kPhases; ++k) {
         std::vector<float> v;
         for (int f = 0; f < ph.count; ++f) {
             v.push_back(ph.ms[f][k]);
             total[std::size_t(f)] += ph.ms[f][k];
         }
-        reply += "," + quantiles(names[k], v);
+        text += "," + quantiles(names[k], v);
     }
-    reply += "," + quantiles("total", total) + "}";
+    text += "," + quantiles("total", total) + "}";
     ph.count = ph.next = 0;
-    app->api_reply = reply;
-    return app->api_reply.c_str();
+    return reply(*app, std::move(text));
 }
 
 }  // namespace nnplay::web
