@@ -2,6 +2,8 @@
 // tests/browser/dropout.test.mjs: the rate the state holds and the units the view shows off.
 #include "web/app.h"
 
+#include "engine/dropout.h"
+
 #include <algorithm>
 #include <string>
 
@@ -15,7 +17,8 @@
 using namespace nnplay;
 using namespace nnplay::web;
 
-// {"rate": the state's dropout, "dropped": per hidden layer of the trainer's network, the
+// {"rate": the state's dropout, "layers": each hidden layer's rate (layerDropout over dropout,
+// session 8), "dropped": per hidden layer of the trainer's network, the
 // units switched off for the last example the shown member trained on}.
 NNPLAY_DROPOUT_API const char* nnplay_api_dropout() {
     App* app = app_current();
@@ -25,7 +28,10 @@ NNPLAY_DROPOUT_API const char* nnplay_api_dropout() {
     const Trainer& t = *app->run.trainer;
     const NetworkSpec& spec = t.spec();
     const int member = std::clamp(app->view.member, 0, t.ensemble_size() - 1);
-    out = "{\"rate\":" + format_float_shortest(app->run.state.dropout) + ",\"dropped\":[";
+    out = "{\"rate\":" + format_float_shortest(app->run.state.dropout) + ",\"layers\":[";
+    const std::vector<float> rates = dropout_rates(app->run.state);
+    for (std::size_t l = 0; l < rates.size(); ++l) out += (l ? "," : "") + format_float_shortest(rates[l]);
+    out += "],\"dropped\":[";
     for (std::size_t l = 0; l < spec.hidden.size(); ++l) {
         out += l ? ",[" : "[";
         bool first = true;
