@@ -133,7 +133,8 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     if (hidden > 0 && !nnplay::web::hidden(app, "dropout")) {
         ImGui::SameLine(0, 12 * sc);
         // The slider sets every layer: a per-layer list (layerDropout) gives way to it.
-        if (setting_slider(app, "dropout", s.dropout, 120 * sc, "dropout %.2f", "##dropout")) s.layer_dropout.clear();
+        const char* format = s.layer_dropout.empty() ? "dropout %.2f" : "dropout: per layer";  // layerDropout: below
+        if (setting_slider(app, "dropout", s.dropout, 120 * sc, format, "##dropout")) s.layer_dropout.clear();
         record_rect(app, "dropout");
     } else {
         app.view.rects.erase("dropout");
