@@ -34,6 +34,7 @@ struct ExportOptions {
     std::string state_query;  // as given to --state
     int epochs = 100;         // trained before writing, 0..1000000
     std::string csv_file, json_file, pytorch_file;  // what to write; at least one
+    int batches = 0;          // then this many batches of the next epoch (stopped mid-epoch)
 };
 
 struct BenchOptions {

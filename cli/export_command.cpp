@@ -37,8 +37,14 @@ int run_export(const ExportOptions& options) {
     Trainer& trainer = *owner;
 
     train_until(trainer, options.epochs);
+    // --batches: stopped mid-epoch, as the page's slices can leave a run.
+    if (options.batches > 0 && trainer.status() == RunStatus::ok) trainer.step_batches(options.batches, Measure::full);
     trainer.measure();
     std::printf("trained %d epochs, status %s\n", trainer.epoch(), name_of(trainer.status()));
+    if (trainer.epoch_position() > 0 && trainer.spec().output != Output::step)  // a page's link, stopped mid-epoch
+        std::printf("and %d of the %zu training points of epoch %d (mid-epoch): the model file goes on from there, "
+                    "the PyTorch script finishes that epoch from the next batch\n",
+                    trainer.epoch_position(), trainer.data().train.size(), trainer.epoch() + 1);
 
     bool ok = true;
     if (!options.csv_file.empty()) {

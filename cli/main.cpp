@@ -79,9 +79,11 @@ void print_usage(std::FILE* out) {
         "  perceptron on regression or on more than two classes) ends with the status\n"
         "  \"nothing_trained\", the reason, and exit status 1.\n"
         "\n"
-        "nnplay export [--state LINK] [--epochs N] [--csv FILE] [--json FILE] [--pytorch FILE]\n"
+        "nnplay export [--state LINK] [--epochs N] [--batches B] [--csv FILE] [--json FILE] [--pytorch FILE]\n"
         "  --state as for train (a query string or a whole link, weights included).\n"
-        "  Trains until epoch N (0..1000000, default 100), then writes at least one of:\n"
+        "  Trains until epoch N (0..1000000, default 100), then B batches of the next\n"
+        "  epoch (--batches, default 0: stopped mid-epoch, as the page can be; at most\n"
+        "  the rest of that epoch), then writes at least one of:\n"
         "  --csv FILE      the data set's points (training, validation, then test) as\n"
         "                  x,y,label\n"
         "  --json FILE     the model: state, architecture, weights per member and layer,\n"
@@ -342,6 +344,7 @@ int export_main(int argc, char** argv) {
         if (flag == "--csv") return take(args.value(flag), options.csv_file);
         if (flag == "--json") return take(args.value(flag), options.json_file);
         if (flag == "--pytorch") return take(args.value(flag), options.pytorch_file);
+        if (flag == "--batches") return take(args.integer(flag, 0, 1000000), options.batches);  // mid-epoch
         return run_flag(args, flag, options.state_query, options.epochs, 0);
     });
     if (done) return *done;

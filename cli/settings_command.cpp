@@ -23,6 +23,7 @@ const char* type_name(SettingType type) {
         case SettingType::widths: return "widths";
         case SettingType::activations: return "activations";
         case SettingType::points: return "points";
+        case SettingType::rates: return "rates";
         case SettingType::ignored: return "ignored";
     }
     return "?";

@@ -10,7 +10,11 @@ namespace nnplay {
 std::vector<float> dropout_rates(const PlaygroundState& state) {
     if (state.model == Model::perceptron) return {};
     const float p = std::clamp(state.dropout, 0.0f, kMaxDropout);  // NaN never gets here: the reader refuses it
-    return std::vector<float>(state.network_shape.size(), p);
+    std::vector<float> rates(state.network_shape.size(), p);
+    // layerDropout overrides layer by layer; a layer it does not reach keeps `dropout`.
+    for (std::size_t l = 0; l < rates.size() && l < state.layer_dropout.size(); ++l)
+        rates[l] = std::clamp(state.layer_dropout[l], 0.0f, kMaxDropout);
+    return rates;
 }
 
 bool any_dropout(const std::vector<float>& rates) {

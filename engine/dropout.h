@@ -13,7 +13,8 @@ namespace nnplay {
 constexpr float kMaxDropout = 0.9f;  // the state's limit: at p → 1 nothing would be left to learn
 
 // The rate of each hidden layer of the state's network (one per hidden layer; a perceptron has
-// none), clamped to 0..kMaxDropout. All 0 when dropout is off.
+// none), clamped to 0..kMaxDropout: layerDropout's where it has one, else `dropout`. All 0
+// when dropout is off.
 std::vector<float> dropout_rates(const PlaygroundState& state);
 
 // Whether any rate is above 0.

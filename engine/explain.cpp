@@ -73,7 +73,7 @@ std::string explain_step(const Trainer& trainer, int member, double x, double y,
     out.regularization_rate = rate;
     out.optimizer = name_of(state.optimizer);
     const std::vector<float> drop = dropout_rates(state);
-    out.dropout = any_dropout(drop) ? double(drop.front()) : 0.0;
+    out.dropout = drop.empty() ? 0.0 : double(*std::max_element(drop.begin(), drop.end()));  // layerDropout: the highest
 
     // Forward and backward in double.
     Network<double> dnet(spec);

@@ -2,6 +2,7 @@
 // mini-batch per rate, the rate multiplied by a constant factor each step.
 #include "engine/lr_finder.h"
 
+#include "engine/dropout.h"
 #include "engine/training_set.h"
 
 #include <algorithm>
@@ -37,6 +38,11 @@ void LrFinder::begin(const Trainer& trainer, const LrFinderOptions& options) {
     const int n = int(X_.cols());
     const int batch = std::clamp(state_.batch_size, 1, n);
     ws_ = Workspace<Scalar>(net_.spec(), batch, true);
+    // Dropout (issue 14): the finder trains as the run does, with the run's rates and masks
+    // from a seeded stream of its own (the run's dropout stream is not touched).
+    dropout_rates_ = trainer.compat_active() ? std::vector<float>{} : dropout_rates(state_);  // compat=tf: none
+    size_dropout(ws_, net_.spec(), dropout_rates_);
+    dropout_rng_ = Rng(state_.seed).derive("lr-finder-dropout");
     eval_ws_ = {};
     batch_X_.resize(X_.rows(), batch);
     batch_y_.resize(batch);
@@ -71,6 +77,7 @@ bool LrFinder::step(int steps) {
         }
         cursor_ += batch;
         const double rate = options_.start_rate * std::pow(factor, t);
+        if (!ws_.M.empty()) draw_dropout_masks(ws_, dropout_rates_, batch, dropout_rng_);
         net_.forward(batch_X_.data(), batch, ws_);
         net_.backward(batch_X_.data(), batch_y_.data(), batch, ws_);
         if (state_.regularization != Regularization::none)

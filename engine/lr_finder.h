@@ -1,6 +1,7 @@
 // lr_finder.h: the learning-rate finder (Smith 2017, fastai's lr_find): trains a COPY
-// of the run's network on mini-batches while the rate grows exponentially, records the
-// smoothed loss against the rate and suggests the rate where the loss fell fastest.
+// of the run's network on mini-batches (with the run's dropout) while the rate grows
+// exponentially, records the smoothed loss against the rate and suggests the rate where the
+// loss fell fastest.
 #pragma once
 
 #include "engine/optimizer.h"
@@ -59,6 +60,8 @@ private:
     std::vector<int> order_;
     int cursor_ = 0;
     Rng rng_{""};
+    std::vector<float> dropout_rates_;  // the run's dropout, one rate per hidden layer
+    Rng dropout_rng_{""};
     double average_ = 0, min_loss_ = 0;
     bool done_ = true;
 };

@@ -30,7 +30,11 @@
 //     losses within 1e-5 relative), printing the loss and, for classification, the test
 //     accuracy. An ensemble's plateau schedule follows the averaged loss in the engine,
 //     each member's own here: that case differs.
-//   - dropout: nn.Dropout(p) after each hidden activation (train() while training, eval()
+//   - a run stopped mid-epoch (the page trains in slices): START_POSITION points of epoch
+//     START_EPOCH + 1 are trained; the script's first epoch trains the rest, in the run's own
+//     order (FIRST_ORDER), from the next batch, then whole epochs, as the engine would; the
+//     header and the first line printed say so;
+//   - dropout: nn.Dropout(p) after each hidden activation with p > 0 (layerDropout: per layer) (train() while training, eval()
 //     for the losses printed); its masks come from torch's generator, which the script says
 //     in one line: with dropout it follows the engine only on average.
 // Perceptron models (a step output, no gradient) get the model and data only.

@@ -175,6 +175,10 @@ std::vector<Setting> build_table() {
     // Dropout (issue 14, item 7): written only when set, so no other link changes.
     Row dropout = real("dropout", &S::dropout, 0, 0.9, "Dropout").slider(0, 0.9, 0.05);
     dropout.s.omit_default = true;
+    // Per-layer dropout (issue 14): one rate per hidden layer, over `dropout`; only when set.
+    Row layer_dropout = row("layerDropout", SettingType::rates, &S::layer_dropout, "Dropout per layer", 0, 0.9);
+    layer_dropout.s.max_count = widths.s.max_count;
+    layer_dropout.s.omit_default = true;
     // Formulas: activation and layerActivations take a formula of x too; formula is the data's.
     Row activation = choice("activation", enum_ref<&S::activation>(), activation_names, "Activation").tfp();
     activation.s.takes_formula = true;
@@ -250,6 +254,7 @@ std::vector<Setting> build_table() {
         show_hidden,
         show_lr_finder,
         dropout,  // issue 14, item 7
+        layer_dropout,  // issue 14: per-layer dropout
     };
 }
 
@@ -297,6 +302,8 @@ std::string allowed_values(const Setting& s) {
         case SettingType::points:
             return "`x,y,label;…` (`x,y,label,train` pins a point to `train`, `val` or `test`), at most " +
                    std::to_string(s.max_count) + ", coordinates in ±" + number(s.max);
+        case SettingType::rates:
+            return "empty, or one rate " + range() + " per hidden layer, e.g. `0.2,0,0.5`";
         case SettingType::ignored: return "read and ignored";
     }
     return {};
@@ -368,6 +375,9 @@ std::string setting_text(const Setting& setting, const PlaygroundState& s) {
                 out += (l ? "," : "") + (a == Activation::formula ? s.hidden_formula(int(l)) : std::string(name_of(a)));
             }
             return out;
+        }
+        std::string operator()(std::vector<float> S::*m) const {
+            return join(s.*m, ',', [](float rate) { return format_float_shortest(rate); });
         }
         std::string operator()(std::vector<Point> S::*m) const {
             return join(s.*m, ';', [](const Point& p) {

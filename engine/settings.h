@@ -33,6 +33,7 @@ enum class SettingType {
     widths,       // comma list of integers in min..max, at most max_count (networkShape)
     activations,  // comma list of names, at most max_count (layerActivations)
     points,       // x,y,label;... at most max_count points, |x|, |y| ≤ max
+    rates,        // comma list of numbers in min..max, at most max_count (layerDropout)
     ignored,      // a TensorFlow Playground key read and dropped (collectStats, tutorial)
 };
 
@@ -52,7 +53,8 @@ struct FeatureRef {
 using SettingRef =
     std::variant<std::monostate, int PlaygroundState::*, float PlaygroundState::*, bool PlaygroundState::*,
                  std::string PlaygroundState::*, EnumRef, FeatureRef, std::vector<int> PlaygroundState::*,
-                 std::vector<Activation> PlaygroundState::*, std::vector<Point> PlaygroundState::*>;
+                 std::vector<Activation> PlaygroundState::*, std::vector<Point> PlaygroundState::*,
+                 std::vector<float> PlaygroundState::*>;
 
 // What a slider (or list) of the page offers: a range inside the allowed one, so the page
 // never writes a value a link could not hold. step 0: continuous; log: a logarithmic slider.

@@ -359,6 +359,43 @@ struct Reader {
         s.*m = std::move(points);
     }
 
+    // Per-layer dropout (issue 14): a comma list of rates. A piece that is not a number keeps
+    // the list in effect (one message); rates outside min..max are clamped, said together.
+    // The count is checked against networkShape once the whole query is read.
+    void read(std::vector<float> S::*m) {
+        std::vector<float> rates;
+        if (!value.empty()) {
+            for (std::string_view piece : split(value, ',')) {
+                float r = 0;
+                if (!parse_float_strict(piece, r)) {
+                    const std::string kept = setting_text(f, s);
+                    warnings.push_back("ignored " + std::string(f.key) + "=" + quote(value) +
+                                       " (expected one number " + format_float_shortest(float(f.min)) + ".." +
+                                       format_float_shortest(float(f.max)) + " per hidden layer, e.g. 0.2,0,0.5); " +
+                                       (kept.empty() ? std::string("using dropout's one rate for every layer")
+                                                     : "kept " + quote(kept)));
+                    return;
+                }
+                rates.push_back(r);
+            }
+        }
+        std::string outside;
+        for (float& r : rates) {
+            const float c = std::clamp(r, float(f.min), float(f.max));
+            if (c != r) outside += (outside.empty() ? "" : ", ") + format_float_shortest(r);
+            r = c;
+        }
+        if (!outside.empty()) {
+            std::string used;
+            for (float r : rates) used += (used.empty() ? "" : ",") + format_float_shortest(r);
+            warnings.push_back(std::string(f.key) + "=" + quote(value) + ": " +
+                               (outside.find(',') == std::string::npos ? "rate " : "rates ") + outside +
+                               " out of range " + format_float_shortest(float(f.min)) + ".." +
+                               format_float_shortest(float(f.max)) + ", clamped; using " + used);
+        }
+        s.*m = std::move(rates);
+    }
+
     // A key TensorFlow Playground writes and nothing here uses.
     void read(std::monostate) {}
 };
@@ -489,6 +526,22 @@ StateReadResult from_query(std::string_view query) {
                            " hidden layer(s); using activation for all");
         s.layer_activations.clear();
         s.layer_formulas.clear();
+    }
+    // Per-layer dropout (issue 14): one rate per hidden layer. Missing layers take `dropout`,
+    // extra rates are dropped; the list used is said.
+    if (!s.layer_dropout.empty() && s.layer_dropout.size() != s.network_shape.size()) {
+        const std::size_t given = s.layer_dropout.size(), layers = s.network_shape.size();
+        const float fill = s.dropout;  // already within 0..0.9: its reader clamps it
+        s.layer_dropout.resize(layers, fill);
+        std::string used;
+        for (float r : s.layer_dropout) used += (used.empty() ? "" : ",") + format_float_shortest(r);
+        std::string line = "layerDropout has " + std::to_string(given) + (given == 1 ? " rate" : " rates") +
+                           " for " + std::to_string(layers) + " hidden layer" + (layers == 1 ? "" : "s");
+        if (layers == 0) line += "; ignored";
+        else if (given < layers)
+            line += "; using " + used + " (dropout=" + format_float_shortest(fill) + " for the rest)";
+        else line += "; dropped the rest, using " + used;
+        warnings.push_back(line);
     }
     return result;
 }

@@ -116,6 +116,9 @@ struct PlaygroundState {
     // probability, drawn anew per example (inverted dropout: the kept ones scaled by 1/(1−p)).
     // 0 = off. Written only when set.
     float dropout = 0.0f;
+    // Per-layer dropout (issue 14, layerDropout): empty, or one rate per hidden layer in
+    // 0..0.9, each overriding `dropout` for its layer (0: none there). Written only when set.
+    std::vector<float> layer_dropout;
 
     // Compatibility: compat=tf runs TensorFlow Playground's own model, data and
     // training in double (the settings it lacks are ignored, with a warning).

@@ -765,5 +765,18 @@ expect "explain with dropout: says the step is shown without it" has 'dropout 0.
 run explain --state "$drop" --epochs 2 --point 1,2,1 --json
 expect "explain --json with dropout: carries the rate" has '"dropout":0.3' "$tmp/out"
 
+# ---------------------------------------------------------------------------
+# Dropout per layer (session 8, issue 14): the PyTorch script has one nn.Dropout per layer with a
+# rate, none where it is 0; a short list warns and says what is used; a page link stopped
+# mid-epoch (--batches) exports a script that says so.
+"$BIN" export --state 'networkShape=6,5,4&layerDropout=0.2,0,0.5&seed=ld' --epochs 2 --pytorch "$tmp/ld.py" >/dev/null 2>&1 || true
+expect "layerDropout: the script has nn.Dropout(0.2) and nn.Dropout(0.5), no nn.Dropout(0)" \
+    test "$(grep -c 'nn.Dropout(' "$tmp/ld.py")" -eq 2 -a -n "$(grep -o 'nn.Dropout(0.5)' "$tmp/ld.py")"
+run train --state 'networkShape=3,2,5&dropout=0.1&layerDropout=0.2,0' --epochs 1
+expect "layerDropout too short: one warning with the rates used" has 'using 0.2,0,0.1 (dropout=0.1 for the rest)' "$tmp/err"
+run export --state "$drop" --epochs 3 --batches 5 --pytorch "$tmp/mid.py"
+expect "export --batches: stopped mid-epoch, said by the CLI and in the script" \
+    test "$rc" -eq 0 -a -n "$(grep -o 'mid-epoch' "$tmp/out" | head -n 1)" -a -n "$(grep -o 'stopped mid-epoch' "$tmp/mid.py")"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

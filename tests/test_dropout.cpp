@@ -3,7 +3,14 @@
 // the same mask (finite differences), slices and saved runs stay exact, and it still learns.
 #include "engine/dropout.h"
 #include "engine/initializer.h"
+<<<<<<< HEAD
 #include "tests/test_support.h"
+=======
+#include "engine/link.h"
+#include "engine/lr_finder.h"
+#include "engine/model_json.h"
+#include "engine/trainer.h"
+>>>>>>> dropout2
 
 #include <doctest/doctest.h>
 
@@ -251,4 +258,144 @@ TEST_CASE("dropout: on noisy spiral it narrows the gap between training and test
     CAPTURE(gap_dropped);
     CHECK(gap_dropped < 0.6 * gap_plain);
     CHECK(dropped.metrics().test_loss < plain.metrics().test_loss);
+}
+
+// ---- Session 8, dropout2: layerDropout (issue 14) and the learning-rate finder with dropout ----
+
+TEST_CASE("layerDropout: read, written only when set, overrides dropout layer by layer") {
+    CHECK(to_query(PlaygroundState{}).find("layerDropout") == std::string::npos);
+    const PlaygroundState s = state_of("networkShape=3,2,5&dropout=0.1&layerDropout=0.2,0,0.5");
+    CHECK(s.layer_dropout == std::vector<float>{0.2f, 0.0f, 0.5f});
+    CHECK(dropout_rates(s) == std::vector<float>{0.2f, 0.0f, 0.5f});
+    CHECK(to_query(s).find("layerDropout=0.2,0,0.5") != std::string::npos);
+    CHECK(from_query(to_query(s)).state == s);
+    CHECK(from_query(to_query(s)).warnings.empty());
+    // Without the key, dropout sets every layer, as before.
+    CHECK(dropout_rates(state_of("networkShape=3,2&dropout=0.1")) == std::vector<float>{0.1f, 0.1f});
+    CHECK(dropout_rates(state_of("model=perceptron&networkShape=3&layerDropout=0.3")).empty());
+    // A state whose shape changed after reading (the page): layers past the list take dropout.
+    PlaygroundState grown = s;
+    grown.network_shape.push_back(4);
+    CHECK(dropout_rates(grown) == std::vector<float>{0.2f, 0.0f, 0.5f, 0.1f});
+}
+
+TEST_CASE("layerDropout: bad lists give one warning saying what was used instead") {
+    auto one_warning = [](const std::string& q, const std::vector<float>& rates, const char* says) {
+        CAPTURE(q);
+        StateReadResult r = from_query(q);
+        REQUIRE(r.warnings.size() == 1);
+        CAPTURE(r.warnings[0]);
+        CHECK(r.warnings[0].find("layerDropout") != std::string::npos);
+        CHECK(r.warnings[0].find(says) != std::string::npos);
+        CHECK(dropout_rates(r.state) == rates);
+    };
+    one_warning("networkShape=3,2,5&dropout=0.1&layerDropout=0.2,0", {0.2f, 0.0f, 0.1f}, "using 0.2,0,0.1");
+    one_warning("layerDropout=0.2,0,0.5&networkShape=3,2", {0.2f, 0.0f}, "using 0.2,0");  // either order
+    one_warning("networkShape=3,2&dropout=0.3&layerDropout=0.2,x", {0.3f, 0.3f}, "using dropout's one rate for every layer");
+    one_warning("networkShape=3,2&layerDropout=0.95,-1", {0.9f, 0.0f}, "using 0.9,0");
+    one_warning("networkShape=3,2&layerDropout=nan,0", {0.0f, 0.0f}, "for every layer");
+    one_warning("networkShape=&layerDropout=0.5", {}, "ignored");
+    // A bad list after a good one keeps the good one.
+    one_warning("networkShape=3,2&layerDropout=0.1,0.2&layerDropout=0.2,abc", {0.1f, 0.2f}, "kept '0.1,0.2'");
+    CHECK(from_query("networkShape=3,2&layerDropout=").warnings.empty());
+}
+
+TEST_CASE("layerDropout: a layer at rate 0 is a layer without dropout, bit for bit") {
+    // Every rate 0 through the key: the same run as no dropout at all, run state included.
+    Trainer none(state_of(kBase)), zeros(state_of(kBase + "&dropout=0.4&layerDropout=0,0"));
+    for (int e = 0; e < 4; ++e) {
+        none.step_epoch(true);
+        zeros.step_epoch(true);
+    }
+    CHECK(same_bits(none, zeros));
+    CHECK(none.run_state() == zeros.run_state());
+    // One layer at 0: it has no mask, and its masks' draws are the other layer's alone. The
+    // step equals one with a mask of ones there and the same mask on the other layer.
+    const NetworkSpec spec = network_spec(state_of(kBase));
+    Network<float> a(spec);
+    Rng init("zero-layer");
+    initialize(a, Init::uniform, 0.5, 0.1, init);
+    Network<float> b = a;
+    Workspace<float> own(spec, 4, true), ones(spec, 4, true);
+    size_dropout(own, spec, {0.0f, 0.5f});
+    CHECK(!own.has_dropout(0));
+    CHECK(own.has_dropout(1));
+    Rng r("masks");
+    draw_dropout_masks(own, {0.0f, 0.5f}, 4, r);
+    size_dropout(ones, spec, {0.5f, 0.5f});
+    ones.M[0].setOnes();
+    ones.M[1] = own.M[1];
+    const float X[8] = {0.5f, -1, 2, 0.25f, -3, 1.5f, 0.1f, 0.7f}, y[4] = {1, 0, 1, 0};
+    CHECK(a.forward(X, 4, own, y) == b.forward(X, 4, ones, y));
+    a.backward(X, y, 4, own);
+    b.backward(X, y, 4, ones);
+    CHECK(std::memcmp(a.grads().data(), b.grads().data(), sizeof(float) * std::size_t(a.grads().size())) == 0);
+    // And the trainer never marks a unit of that layer as switched off.
+    Trainer t(state_of(kBase + "&layerDropout=0,0.5"));
+    t.step_epoch(true);
+    for (int i = 0; i < 6; ++i) CHECK(!t.unit_dropped(0, 0, i));
+    Trainer same(state_of(kBase + "&dropout=0.5"));
+    same.step_epoch(true);
+    CHECK(!same_bits(t, same));  // the first layer's rate matters
+    CHECK(!same_bits(t, none));
+}
+
+TEST_CASE("layerDropout: the same as dropout when every layer has dropout's rate") {
+    Trainer global(state_of(kBase + "&dropout=0.3")), listed(state_of(kBase + "&layerDropout=0.3,0.3"));
+    for (int e = 0; e < 3; ++e) {
+        global.step_epoch(true);
+        listed.step_epoch(true);
+    }
+    CHECK(same_bits(global, listed));
+    CHECK(global.run_state() == listed.run_state());
+}
+
+TEST_CASE("layerDropout: a run saved mid-epoch in a model file or a link goes on bit for bit") {
+    const PlaygroundState s = state_of(kBase + "&optimizer=adam&ensemble=2&layerDropout=0.4,0");
+    Trainer whole(s), sender(s);
+    for (int e = 0; e < 5; ++e) whole.step_epoch(true);
+    for (int e = 0; e < 2; ++e) sender.step_epoch(false);
+    sender.step_batches(5, Measure::none);
+    REQUIRE(sender.epoch_position() > 0);
+    {
+        Result<ModelImport> model = import_model_json(export_model_json(sender));
+        REQUIRE_MESSAGE(model, model.error.message());
+        CHECK(model->state.layer_dropout == std::vector<float>{0.4f, 0.0f});
+        REQUIRE(model->run);
+        Trainer receiver(model->state);
+        REQUIRE(load_weights(receiver, model->members).empty());
+        REQUIRE(receiver.restore(*model->run).empty());
+        while (receiver.epoch() < 5) receiver.step_epoch(true);
+        CHECK(same_bits(whole, receiver));
+        CHECK(receiver.run_state() == whole.run_state());
+    }
+    const WeightsPayload w = trainer_weights(sender, WeightFormat::float32);
+    const RunState run = sender.run_state();
+    const WrittenLink written = write_link(sender.state(), {true, &w, sender.epoch(), &run});
+    REQUIRE_MESSAGE(written.note.empty(), written.note);
+    const Link link = read_link(written.text);
+    REQUIRE(link.warnings.empty());
+    CHECK(link.state.layer_dropout == std::vector<float>{0.4f, 0.0f});
+    Trainer receiver(link.state);
+    REQUIRE(load_link_weights(receiver, link).empty());
+    while (receiver.epoch() < 5) receiver.step_epoch(true);
+    CHECK(same_bits(whole, receiver));
+}
+
+TEST_CASE("lr finder: trains with the run's dropout, seeded") {
+    LrFinderOptions o;
+    o.steps = 60;
+    const LrFinderResult plain = find_learning_rate(Trainer(state_of(kBase)), o);
+    const LrFinderResult dropped = find_learning_rate(Trainer(state_of(kBase + "&dropout=0.5")), o);
+    const LrFinderResult again = find_learning_rate(Trainer(state_of(kBase + "&dropout=0.5")), o);
+    const LrFinderResult layer = find_learning_rate(Trainer(state_of(kBase + "&layerDropout=0,0.5")), o);
+    const LrFinderResult zero = find_learning_rate(Trainer(state_of(kBase + "&layerDropout=0,0")), o);
+    REQUIRE(plain.error.empty());
+    REQUIRE(dropped.error.empty());
+    CHECK(dropped.losses != plain.losses);
+    CHECK(dropped.losses == again.losses);
+    CHECK(dropped.rates == again.rates);
+    CHECK(layer.losses != dropped.losses);
+    CHECK(layer.losses != plain.losses);
+    CHECK(zero.losses == plain.losses);
 }

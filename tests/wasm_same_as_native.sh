@@ -27,6 +27,8 @@ states=(
     "problem=regression&regDataset=formula&formula=x1*x2/6&activation=abs(x)-0.5"
     # Dropout (issue 14, item 7): the masks' draws are the same in both.
     "dataset=spiral&classes=3&networkShape=8,6&optimizer=adam&ensemble=2&dropout=0.3"
+    # layerDropout (session 8): one rate per layer, 0 for the middle one (no mask there).
+    "dataset=circle&networkShape=6,5,4&optimizer=rmsprop&layerDropout=0.2,0,0.5&seed=ld"
 )
 # Seed sweeps (nnplay sweep, which the page's Runs panel runs too): each seed's figures.
 sweeps=(

@@ -173,7 +173,14 @@ void save(App& app, const char* name, const char* mime, const std::string& data,
 void save_points(App& app) { save(app, "nnplay-points.csv", "text/csv", points_csv(app), "the points"); }
 void save_model(App& app) { save(app, "nnplay-model.json", "application/json", model_json(app), "the model"); }
 void save_pytorch(App& app) {
-    save(app, "nnplay_model.py", "text/x-python", pytorch_script(app), "a PyTorch script");
+    // Stopped mid-epoch (session 8): the script finishes that epoch from the next batch; say so.
+    const Trainer& t = *app.run.trainer;
+    const int position = t.spec().output == Output::step ? 0 : t.epoch_position();
+    const std::string what = position > 0
+        ? "a PyTorch script (stopped mid-epoch: it finishes epoch " + std::to_string(t.epoch() + 1) + " from point " +
+              std::to_string(position + 1) + " of " + std::to_string(t.data().train.size()) + ", then whole epochs)"
+        : std::string("a PyTorch script");
+    save(app, "nnplay_model.py", "text/x-python", pytorch_script(app), what.c_str());
 }
 void save_png(App& app) { app.files.png_frames = 2; }  // after the menu has closed
 void files_after_render(App& app) {

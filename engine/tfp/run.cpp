@@ -167,6 +167,7 @@ void TfpRun::take_settings() {
     if (s.perc_val_data != 0) ignored.push_back("percValData");
     if (s.early_stopping) ignored.push_back("earlyStopping");
     if (s.dropout > 0) ignored.push_back("dropout");
+    if (!s.layer_dropout.empty()) ignored.push_back("layerDropout");
     if (s.num_samples != 0) ignored.push_back("numSamples (500, or 1200 for regression)");
     if (s.problem == Problem::classification && s.class_count() != 2) ignored.push_back("classes (2)");
     if (s.init != d.init || s.init_scale != d.init_scale || s.init_bias != d.init_bias)

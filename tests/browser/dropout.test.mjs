@@ -47,3 +47,43 @@ test('dropout from a link: shown on the slider and the columns, trains, marks th
   assert.equal(await page.evaluate(() => nnplay.widgetRect('dropoutLabel0')), null);
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+// Session 8 (issue 14): layerDropout from a link sets each column's own slider; dragging one
+// writes that layer alone into the link, and the dropout slider sets every layer again.
+test('layerDropout: one slider per hidden column writes its layer; the dropout slider sets them all', async () => {
+  const { page, problems } = await openReady('#networkShape=6,4&layerDropout=0.3,0.5&seed=drop');
+  await page.waitForFunction(() => nnplay.widgetRect('layerDropout0') && nnplay.widgetRect('layerDropout1'), null,
+                             { timeout: 20000 });
+  assert.deepEqual((await dropout(page)).layers, [0.3, 0.5]);
+  const label = await page.evaluate(() => nnplay.widgetRect('dropoutLabel1'));
+  const r = await page.evaluate(() => nnplay.widgetRect('layerDropout1'));
+  assert.ok(label && r.y >= label.y + label.h - 1, JSON.stringify({ label, r }));  // under the column's mark
+  mkdirSync(join(root, 'build', 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(root, 'build', 'screenshots', 'layer-dropout.png') });
+  // The second column's slider dragged past its left end: that layer 0, the first unchanged.
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await frames(page, 3);
+  await page.mouse.down();
+  await frames(page, 3);
+  await page.mouse.move(r.x - 40, r.y + r.h / 2);
+  await frames(page, 3);
+  await page.mouse.up();
+  await page.waitForFunction(() => decodeURIComponent(nnplay.getState()).includes('layerDropout=0.3,0'), null,
+                             { timeout: 20000 });
+  assert.deepEqual((await dropout(page)).layers, [0.3, 0]);
+  await frames(page, 3);
+  assert.equal(await page.evaluate(() => nnplay.widgetRect('dropoutLabel1')), null, 'a rate under a layer at 0');
+  assert.ok(await page.evaluate(() => nnplay.widgetRect('layerDropout1')), 'the layer at 0 lost its slider');
+  // The dropout slider, clicked near its right end: every layer takes its rate, the list goes.
+  const g = await page.evaluate(() => nnplay.widgetRect('dropout'));
+  await page.mouse.move(g.x + g.w - 4, g.y + g.h - 10);
+  await frames(page, 3);
+  await page.mouse.down();
+  await frames(page, 3);
+  await page.mouse.up();
+  await page.waitForFunction(() => !decodeURIComponent(nnplay.getState()).includes('layerDropout='), null,
+                             { timeout: 20000 });
+  const d = await dropout(page);
+  assert.ok(d.rate > 0.5 && d.layers.every((p) => p === d.rate), JSON.stringify(d));
+  assert.ok(problems.length === 0, problems.join('; '));
+});

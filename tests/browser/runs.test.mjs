@@ -111,3 +111,29 @@ test('a sweep goes on while another panel is shown, its progress under the Runs 
   assert.match(await page.evaluate(() => nnplay.status()), /Seed sweep stopped/);
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+// Session 8 (issue 15): on a phone (390×844) the sweep's bar shows under the More tab from
+// any tab, and under the Runs button inside More (the desktop's Runs button is not drawn there).
+test('on a phone a running sweep shows its progress under More and under its Runs button', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=ph&networkShape=3&numSamples=200',
+                                             (p) => p.setViewportSize({ width: 390, height: 844 }));
+  assert.equal(await page.evaluate(() => nnplay.sweep(3, 4000)), '');
+  await page.waitForFunction(() => { const s = nnplay.runs().sweep; return s && s.progress > 0 && !s.done; });
+  // From the first tab: the bar lies along the bottom of the More tab.
+  await page.waitForFunction(() => nnplay.widgetRect('runsProgress') && nnplay.widgetRect('tabMore'));
+  const more = await page.evaluate(() => nnplay.widgetRect('tabMore'));
+  const under = await page.evaluate(() => nnplay.widgetRect('runsProgress'));
+  assert.ok(under.w > 0 && under.w <= more.w && under.x >= more.x - 0.5 && under.y >= more.y &&
+            under.y + under.h <= more.y + more.h + 0.5, JSON.stringify({ under, more }));
+  // In More, its Runs button carries it.
+  await page.mouse.click(more.x + more.w / 2, more.y + more.h / 2);
+  await page.waitForFunction(() => nnplay.widgetRect('moreRuns'));
+  await frames(page, 2);
+  const runs = await page.evaluate(() => nnplay.widgetRect('moreRuns'));
+  const bar = await page.evaluate(() => nnplay.widgetRect('runsProgress'));
+  assert.ok(bar && bar.w > 0 && bar.w <= runs.w && bar.y >= runs.y && bar.y + bar.h <= runs.y + runs.h + 0.5,
+            JSON.stringify({ bar, runs }));
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'sweep-phone.png') });
+  assert.ok(problems.length === 0, problems.join('; '));
+});

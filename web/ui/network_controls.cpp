@@ -49,10 +49,12 @@ void set_layer_count(PlaygroundState& s, int count) {
     while (int(s.network_shape.size()) < count) {
         s.network_shape.push_back(2);
         if (!s.layer_activations.empty()) s.layer_activations.push_back(s.activation);
+        if (!s.layer_dropout.empty()) s.layer_dropout.push_back(s.dropout);  // per-layer dropout
     }
     while (int(s.network_shape.size()) > count) {
         s.network_shape.pop_back();
         if (!s.layer_activations.empty()) s.layer_activations.pop_back();
+        if (!s.layer_dropout.empty()) s.layer_dropout.pop_back();
     }
 }
 
@@ -130,7 +132,9 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     // Dropout (issue 14, item 7): one rate for every hidden layer, beside their count.
     if (hidden > 0 && !nnplay::web::hidden(app, "dropout")) {
         ImGui::SameLine(0, 12 * sc);
-        setting_slider(app, "dropout", s.dropout, 120 * sc, "dropout %.2f", "##dropout");
+        // The slider sets every layer: a per-layer list (layerDropout) gives way to it.
+        const char* format = s.layer_dropout.empty() ? "dropout %.2f" : "dropout: per layer";  // layerDropout: below
+        if (setting_slider(app, "dropout", s.dropout, 120 * sc, format, "##dropout")) s.layer_dropout.clear();
         record_rect(app, "dropout");
     } else {
         app.view.rects.erase("dropout");

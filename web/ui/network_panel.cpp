@@ -8,6 +8,7 @@
 
 #include "engine/features.h"
 #include "engine/help.h"
+#include "engine/settings.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui_internal.h>
@@ -209,13 +210,28 @@ void draw_links(App& app, const NetLayout& n, NetHover& hover) {
     app.view.links_drawn_sum = drawn_sum;
 }
 
+// Hidden layer l's dropout rate: layerDropout's where it has one, else dropout's (as
+// engine/dropout.cpp's dropout_rates, without building the list for every neuron drawn).
+float layer_dropout_rate(const PlaygroundState& s, int l) {
+    const float p = l < int(s.layer_dropout.size()) ? s.layer_dropout[std::size_t(l)] : s.dropout;
+    return std::clamp(p, 0.0f, 0.9f);
+}
+
+// Whether any hidden layer has dropout: the marks, their line of text and the per-layer
+// controls are drawn only then.
+bool any_layer_dropout(const PlaygroundState& s) {
+    for (int l = 0; l < int(s.network_shape.size()); ++l)
+        if (layer_dropout_rate(s, l) > 0) return true;
+    return false;
+}
+
 // Dropout (issue 14, item 7): under each hidden column its rate ("dropout 0.2"), and while
 // training is paused, the neurons switched off for the last example trained washed out and
 // crossed. Whether the trainer and the state agree on the shape is checked by the caller.
 void draw_dropout_mark(App& app, ImDrawList* dl, const NetLayout& n, int l, int i, ImVec2 a, ImVec2 b) {
     const Trainer& t = *app.run.trainer;
     const NetworkSpec& spec = t.spec();
-    const float p = app.run.state.dropout;
+    const float p = layer_dropout_rate(app.run.state, l);
     if (!(p > 0) || l >= spec.layer_count() - 1 || t.compat_active()) return;
     const float sc = app.view.scale;
     if (i == spec.width(l) - 1) {
@@ -344,7 +360,7 @@ void hover_readouts(App& app, const NetLayout& n, const NetHover& hover) {
         if (hover.layer == spec.layer_count() - 1)
             ImGui::SetTooltip("Output neuron %d: its value over the plane is shown in the output plot",
                               hover.node + 1);
-        else if (s.dropout > 0 && !s.hide_text) {  // dropout (issue 14, item 7): what the marks mean
+        else if (layer_dropout_rate(s, hover.layer) > 0 && !s.hide_text) {  // dropout (issue 14, item 7): what the marks mean
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
             text("Layer " + std::to_string(hover.layer + 1) + ", neuron " + std::to_string(hover.node + 1) +
@@ -396,6 +412,46 @@ void edit_popup(App& app) {
     }
 }
 
+// Per-layer dropout (issue 14, layerDropout): under each hidden column's "dropout p" mark a
+// small slider of that layer's rate alone. Moving one gives the state one rate per layer
+// (the dropout slider above sets them all again). Returns the height it takes below the
+// nodes (0 when none is drawn).
+float layer_dropout_sliders(App& app, const NetLayout& n) {
+    PlaygroundState& s = app.run.state;
+    const Trainer& t = *app.run.trainer;
+    const int hidden_layers = t.spec().layer_count() - 1;
+    const bool shown = hidden_layers == int(s.network_shape.size()) && s.model != Model::perceptron &&
+                       !t.compat_active() && any_layer_dropout(s) && !hidden(app, "dropout", "layerDropout0");
+    for (int l = 0; l < kMaxHiddenLayers; ++l)
+        if (!shown || l >= hidden_layers) app.view.rects.erase("layerDropout" + std::to_string(l));
+    if (!shown) return 0;
+    const float sc = app.view.scale;
+    const float width = std::max(40 * sc, std::min(n.spacing - 8 * sc, 72 * sc));
+    for (int l = 0; l < hidden_layers; ++l) {
+        const ImVec2 a = n.node_min(l + 1, t.spec().width(l) - 1);
+        ImGui::SetCursorScreenPos(ImVec2(a.x - n.node * 0.22f, a.y + n.node + ImGui::GetTextLineHeight() + 6 * sc));
+        float p = layer_dropout_rate(s, l);
+        ImGui::PushID(l);
+        ImGui::SetNextItemWidth(width);
+        const UiRange& r = find_setting("dropout")->ui;
+        if (ImGui::SliderFloat("##layerDropout", &p, float(r.min), float(r.max), "%.2f")) {
+            if (s.layer_dropout.size() != s.network_shape.size()) {
+                std::vector<float> rates(s.network_shape.size());
+                for (int k = 0; k < int(rates.size()); ++k) rates[std::size_t(k)] = layer_dropout_rate(s, k);
+                s.layer_dropout = std::move(rates);
+            }
+            s.layer_dropout[std::size_t(l)] = std::clamp(p, float(r.min), float(r.max));
+            // Every layer at dropout's rate again: one setting says it.
+            if (std::all_of(s.layer_dropout.begin(), s.layer_dropout.end(), [&](float q) { return q == s.dropout; }))
+                s.layer_dropout.clear();
+        }
+        record_rect(app, ("layerDropout" + std::to_string(l)).c_str());
+        tip(app, "ui.layerDropout");
+        ImGui::PopID();
+    }
+    return ImGui::GetFrameHeightWithSpacing() + 3 * sc;
+}
+
 }  // namespace
 
 void network_panel(App& app) {
@@ -406,12 +462,13 @@ void network_panel(App& app) {
     for (int l = 0; l < kMaxHiddenLayers; ++l)  // dropout: drawn again below while it is on
         app.view.rects.erase("dropoutLabel" + std::to_string(l));
     draw_nodes(app, n, hover);
+    const float sliders_h = layer_dropout_sliders(app, n);  // per-layer dropout (issue 14)
     const float selector_bottom = member_selector(app, n);
     ImGui::SetCursorScreenPos(n.origin);
     const float sc = app.view.scale;
     const float content_w = n.label_w + (n.columns - 1) * n.spacing + n.last_w + 12 * sc;
     // Dropout's rate is written under the hidden columns: one more line of text.
-    const float dropout_line = app.run.state.dropout > 0 ? ImGui::GetTextLineHeight() + 3 * sc : 0;
+    const float dropout_line = any_layer_dropout(app.run.state) ? ImGui::GetTextLineHeight() + 3 * sc + sliders_h : 0;
     const float content_h = std::max(n.nodes_bottom() + dropout_line, selector_bottom) - n.origin.y + 4 * sc;
     ImGui::Dummy(ImVec2(content_w, content_h));
     // The view's visible rectangle, for the test API (what is reachable lies inside it, or

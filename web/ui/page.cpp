@@ -3,6 +3,7 @@
 // side panel when open); one status line at the bottom with the speed readout; the dialogs;
 // and the keyboard shortcuts. Phones get one column: tabs Output, Data, Network, Settings.
 #include "web/focus.h"
+#include "web/run_history.h"  // a sweep's progress under More and its Runs button
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -143,6 +144,7 @@ void more_tab(App& app, float width) {
         if (ImGui::Button(labels[i], ImVec2(button_w, 0))) app.view.side_panel = panels[i];
         ImGui::PopStyleColor();
         record_rect(app, rects[i]);
+        if (panels[i] == SidePanel::runs) runs_button_progress(app);  // a running sweep's bar, as on desktop
     }
     ImGui::Separator();
     side_panel_contents(app, width);
@@ -165,6 +167,9 @@ void phone_tabs(App& app, float W, float height) {
         if (ImGui::Button(names[i], ImVec2(tab_w, 0))) app.view.phone_tab = i;
         ImGui::PopStyleColor();
         record_rect(app, rects[i]);
+        // A running sweep's bar under More too, seen from every tab (the Runs button inside
+        // More has its own: that one is what the test API names while More is open).
+        if (i == kMoreTab && app.view.phone_tab != kMoreTab) runs_button_progress(app);
     }
     ImGui::PopStyleVar();
     const float h = std::max(60 * app.view.scale, height - ImGui::GetFrameHeightWithSpacing());
