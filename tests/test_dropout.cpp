@@ -3,14 +3,11 @@
 // the same mask (finite differences), slices and saved runs stay exact, and it still learns.
 #include "engine/dropout.h"
 #include "engine/initializer.h"
-<<<<<<< HEAD
-#include "tests/test_support.h"
-=======
 #include "engine/link.h"
 #include "engine/lr_finder.h"
 #include "engine/model_json.h"
 #include "engine/trainer.h"
->>>>>>> dropout2
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
