@@ -82,7 +82,7 @@ test-wasm: native web
 
 # The readers of user input (links, payloads, CSV, model JSON) under libFuzzer with ASan and
 # UBSan (tests/fuzz/run.sh): FUZZ_SECONDS per target; any crash, leak or timeout fails.
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 10
 .PHONY: test-fuzz
 test-fuzz:
 	@bash scripts/setup.sh fuzz

@@ -9,15 +9,7 @@
 # Usage: tests/pytorch_midepoch_test.sh path/to/nnplay
 set -euo pipefail
 
-BIN=${1:?usage: tests/pytorch_midepoch_test.sh path/to/nnplay}
-PY=${NNPLAY_PYTORCH_PYTHON:-/usr/bin/python3}
-if ! "$PY" -c 'import torch' >/dev/null 2>&1; then
-    echo "skip: $PY cannot import torch (install python3-torch: scripts/setup.sh test)"
-    exit 77
-fi
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/pytorch_setup.sh" "$@"
 passed=0
 failed=0
 

@@ -35,7 +35,9 @@ constexpr int kSpeeds[] = {1, 3, 10, 30, 0};
 constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
 // Issue 13, training in slices: seconds of training a frame at the fixed speeds and for the
 // step button (the epochs a frame asks for are the other limit), and the largest slice.
-constexpr double kStepBudget = 0.025;
+// One 60 Hz frame: with the drawing's own ~8 ms (SwiftShader), a link whose epoch takes
+// seconds still draws over 20 frames a second (25 ms gave 18.6).
+constexpr double kStepBudget = 0.016;
 constexpr int kMaxSliceBatches = 1 << 16;
 
 constexpr int kMaxDetail = 3;  // thumbnails down to 8² while a big network trains

@@ -4,7 +4,7 @@
 # for a bounded time on a copy of its seed corpus, so the committed corpus stays
 # small (tests/fuzz/<target>.dict, when present, is passed as -dict). Any crash,
 # failed check, leak, timeout or sanitizer report fails it.
-# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, all seven)
+# Usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20, every target)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 

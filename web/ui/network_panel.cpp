@@ -434,7 +434,10 @@ float layer_dropout_sliders(App& app, const NetLayout& n) {
         ImGui::PushID(l);
         ImGui::SetNextItemWidth(width);
         const UiRange& r = find_setting("dropout")->ui;
-        if (ImGui::SliderFloat("##layerDropout", &p, float(r.min), float(r.max), "%.2f")) {
+        // No text on the track: the "dropout p" mark above shows the rate, and text there
+        // would sit under the handle. The rate moves in the dropout setting's steps.
+        if (ImGui::SliderFloat("##layerDropout", &p, float(r.min), float(r.max), "")) {
+            p = float(std::round(p / r.step) * r.step);
             if (s.layer_dropout.size() != s.network_shape.size()) {
                 std::vector<float> rates(s.network_shape.size());
                 for (int k = 0; k < int(rates.size()); ++k) rates[std::size_t(k)] = layer_dropout_rate(s, k);
