@@ -23,6 +23,23 @@ namespace {
 const std::string kBase = "dataset=circle&noise=10&networkShape=6,4&activation=tanh&learningRate=0.1&"
                           "numSamples=120&batchSize=7&seed=drop";
 
+
+// One step of two copies of a seeded kBase network, each through its own workspace (masks
+// set by the caller): the same loss and the same gradients, bit for bit.
+void check_same_step(const char* seed, const Workspace<float>& first, const Workspace<float>& second) {
+    const NetworkSpec spec = network_spec(state_of(kBase));
+    Network<float> a(spec);
+    Rng init(seed);
+    initialize(a, Init::uniform, 0.5, 0.1, init);
+    Network<float> b = a;
+    Workspace<float> wa = first, wb = second;
+    const float X[8] = {0.5f, -1, 2, 0.25f, -3, 1.5f, 0.1f, 0.7f}, y[4] = {1, 0, 1, 0};
+    CHECK(a.forward(X, 4, wa, y) == b.forward(X, 4, wb, y));
+    a.backward(X, y, 4, wa);
+    b.backward(X, y, 4, wb);
+    CHECK(std::memcmp(a.grads().data(), b.grads().data(), sizeof(float) * std::size_t(a.grads().size())) == 0);
+}
+
 }  // namespace
 
 TEST_CASE("dropout: the key is read, clamped, refused and written only when set") {
@@ -73,18 +90,10 @@ TEST_CASE("dropout: at rate 0 the workspace has no masks and a run is as without
 
 TEST_CASE("dropout: masks of all ones train exactly as no masks (the masked path adds nothing)") {
     const NetworkSpec spec = network_spec(state_of(kBase));
-    Network<float> a(spec);
-    Rng init("ones");
-    initialize(a, Init::uniform, 0.5, 0.1, init);
-    Network<float> b = a;
     Workspace<float> plain(spec, 4, true), masked(spec, 4, true);
     size_dropout(masked, spec, {0.5f, 0.5f});
     for (auto& m : masked.M) m.setOnes();
-    const float X[8] = {0.5f, -1, 2, 0.25f, -3, 1.5f, 0.1f, 0.7f}, y[4] = {1, 0, 1, 0};
-    CHECK(a.forward(X, 4, plain, y) == b.forward(X, 4, masked, y));
-    a.backward(X, y, 4, plain);
-    b.backward(X, y, 4, masked);
-    CHECK(std::memcmp(a.grads().data(), b.grads().data(), sizeof(float) * std::size_t(a.grads().size())) == 0);
+    check_same_step("ones", plain, masked);
 }
 
 TEST_CASE("dropout: masks are seeded, drop about p of the units and scale the rest by 1/(1-p)") {
@@ -309,10 +318,6 @@ TEST_CASE("layerDropout: a layer at rate 0 is a layer without dropout, bit for b
     // One layer at 0: it has no mask, and its masks' draws are the other layer's alone. The
     // step equals one with a mask of ones there and the same mask on the other layer.
     const NetworkSpec spec = network_spec(state_of(kBase));
-    Network<float> a(spec);
-    Rng init("zero-layer");
-    initialize(a, Init::uniform, 0.5, 0.1, init);
-    Network<float> b = a;
     Workspace<float> own(spec, 4, true), ones(spec, 4, true);
     size_dropout(own, spec, {0.0f, 0.5f});
     CHECK(!own.has_dropout(0));
@@ -322,11 +327,7 @@ TEST_CASE("layerDropout: a layer at rate 0 is a layer without dropout, bit for b
     size_dropout(ones, spec, {0.5f, 0.5f});
     ones.M[0].setOnes();
     ones.M[1] = own.M[1];
-    const float X[8] = {0.5f, -1, 2, 0.25f, -3, 1.5f, 0.1f, 0.7f}, y[4] = {1, 0, 1, 0};
-    CHECK(a.forward(X, 4, own, y) == b.forward(X, 4, ones, y));
-    a.backward(X, y, 4, own);
-    b.backward(X, y, 4, ones);
-    CHECK(std::memcmp(a.grads().data(), b.grads().data(), sizeof(float) * std::size_t(a.grads().size())) == 0);
+    check_same_step("zero-layer", own, ones);
     // And the trainer never marks a unit of that layer as switched off.
     Trainer t(state_of(kBase + "&layerDropout=0,0.5"));
     t.step_epoch(true);

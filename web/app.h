@@ -79,6 +79,13 @@ struct Run {
     // to a quarter of the frame's budget; whether this frame trained any.
     int slice_batches = 1;
     bool trained_batches = false;
+    // The frame's training ended with an epoch measured in full, so trainer_changed need not
+    // measure the same weights again (every point through every member: ~0.1 s for 8×64 × 8).
+    bool measured = false;
+    // Seconds the last frames trained past their budget (an epoch's end measures every point):
+    // the next frames train that much less, at most three quarters of their budget each, so a
+    // run whose epochs span frames keeps its frame rate on average.
+    double overrun = 0;
     // Every completed epoch measured in full (as before the losses-only measure): for the
     // page benchmark's before/after figure only (nnplay.setFullEpochMeasure).
     bool full_epoch_measure = false;

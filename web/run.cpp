@@ -35,35 +35,36 @@ void apply_edit(App& app) {
 
 // Trains slices of batches until `max_epochs` epochs complete (0: no limit) or `budget`
 // seconds from `start` are used; an epoch may span frames (Trainer::step_batches gives the
-// same run however it is sliced). Each completed epoch measures its losses only, for the loss
-// chart, which gets every epoch at any speed (colour, web/plots.h); the full metrics are
-// measured once a frame (trainer_changed). Returns the epochs completed; `stopped` when the
-// run cannot train.
+// same run however it is sliced). An epoch that fits one slice measures its losses only, for
+// the loss chart, which gets every epoch at any speed (colour, web/plots.h), and the frame may
+// go on to the next. An epoch that spans slices is measured in full and ends the frame's
+// training: the frame's diagnosis and pictures (trainer_changed) then see the weights of a
+// completed epoch, measured once. Returns the epochs completed; `stopped` when the run cannot
+// train.
 int train_slices(App& app, int max_epochs, double start, double budget, bool& stopped) {
     Run& run = app.run;
     Trainer& t = *run.trainer;
     int epochs = 0;
-    bool spans = false;  // a slice of this frame ended mid-epoch
     stopped = false;
     while (max_epochs == 0 || epochs < max_epochs) {
+        const bool mid_epoch = t.epoch_position() > 0;
+        const Measure measure = mid_epoch || run.full_epoch_measure ? Measure::full : Measure::losses;
         const double before = glfwGetTime();
-        const Slice slice =
-            t.step_batches(run.slice_batches, run.full_epoch_measure ? Measure::full : Measure::losses);
+        const Slice slice = t.step_batches(run.slice_batches, measure);
         const double after = glfwGetTime();
         if (slice.batches == 0 && !slice.epoch_completed) {
             stopped = true;
             break;
         }
         run.trained_batches = true;
+        // (A diverged run restored earlier weights, which trainer_changed measures.)
+        run.measured = slice.epoch_completed && measure == Measure::full && t.status() == RunStatus::ok;
         if (slice.epoch_completed) {
             ++epochs;
             app.pictures.chart.add(t.metrics());
             inside_views_epoch(app);  // the error surface's path gets every epoch too
-            // An epoch that spanned slices ends the frame's training: the frame's full measure
-            // and diagnosis (trainer_changed) then see the weights of a completed epoch.
-            if (spans) break;
+            if (mid_epoch) break;
         } else {
-            spans = true;
             // A slice of about a quarter of the budget: the budget is overrun by little,
             // and the clock is read a few times a frame, not after every batch.
             const double per_batch = (after - before) / slice.batches;
@@ -79,7 +80,9 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
 
 void trainer_changed(App& app, TrainerChange change) {
     Trainer& t = *app.run.trainer;
-    if (change != TrainerChange::settings) t.measure();
+    const bool measured = change == TrainerChange::trained && app.run.measured;
+    app.run.measured = false;
+    if (change != TrainerChange::settings && !measured) t.measure();
     if (change == TrainerChange::restarted) app.pictures.chart.clear();
     if (change == TrainerChange::trained || change == TrainerChange::restarted) app.pictures.chart.add(t.metrics());
     diagnosis_follow(app, change);
@@ -119,17 +122,24 @@ int run_train_frame(App& app) {
     int epochs = 0;
     bool stopped = false;
     run.trained_batches = false;
+    run.measured = false;
+    const int per_frame = kSpeeds[run.speed];
+    const double base = run.steps_requested == 0 && per_frame == 0 ? run.train_budget : kStepBudget;
+    const double budget = std::max(0.25 * base, base - run.overrun);
     // The step button's epochs first, sliced like the rest: a big epoch takes a few frames.
     if (run.steps_requested > 0) {
-        const int done = train_slices(app, run.steps_requested, start, kStepBudget, stopped);
+        const int done = train_slices(app, run.steps_requested, start, budget, stopped);
         epochs += done;
         run.steps_requested = stopped ? 0 : run.steps_requested - done;
     }
-    if (run.playing && run.steps_requested == 0 && !stopped) {
-        const int per_frame = kSpeeds[run.speed];
-        const double budget = per_frame == 0 ? run.train_budget : kStepBudget;
+    if (run.playing && run.steps_requested == 0 && !stopped)
         epochs += train_slices(app, per_frame, start, budget, stopped);
-    }
+    // What this frame saved repays the overrun; what it overran, beyond the last slice's
+    // usual quarter of the budget, is added. A frame that trained nothing starts afresh.
+    const double used = glfwGetTime() - start;
+    run.overrun = !run.trained_batches ? 0.0
+                                       : std::max(0.0, run.overrun - (base - budget)) +
+                                             std::max(0.0, used - 1.25 * budget);
     if (t.status() != RunStatus::ok && run.playing) {
         run.playing = false;
         console_log(t.status_message().c_str());
