@@ -279,12 +279,13 @@ async function measureHeavy(page) {
     let last = performance.now();
     let key = `${nnplay.metrics().epoch} ${nnplay.epochPosition()}`;
     let still = 0;
+    const began = performance.now();  // a key that never arrives ends the wait too, after 60 s
     addEventListener('keydown', (e) => { if (e.code === 'Space') pressed = performance.now(); }, { capture: true, once: true });
     const sample = () => {
       const now = performance.now();
       const k = `${nnplay.metrics().epoch} ${nnplay.epochPosition()}`;
       if (k !== key) { key = k; last = now; still = 0; } else if (pressed <= now) ++still;
-      if (still >= 10 || now - pressed > 30000) done({ stopMs: last - pressed, stopped: still >= 10 });
+      if (still >= 10 || now - pressed > 30000 || now - began > 60000) done({ stopMs: last - pressed, stopped: still >= 10 });
       else requestAnimationFrame(sample);
     };
     requestAnimationFrame(sample);

@@ -75,13 +75,8 @@ export function useBrowser() {
 // failed request and HTTP error recorded in problems. setup(page) runs before the navigation.
 export async function open(hash = '', setup) {
   if (!registered) throw new Error('open(): call useBrowser() at the top of the test file');
-  let page = null;
-  if (!browser) {
-    browser = await launch();
-    // The first page takes the tab the browser opened with: opening another costs about a second.
-    page = browser.context.pages()[0] || null;
-  }
-  if (!page) page = await browser.context.newPage();
+  if (!browser) browser = await launch();
+  const page = await browser.context.newPage();
   pages.push(page);
   // sink.problems: the list the page's reports go to (openShared gives each test a new one).
   const sink = { problems: [] };
