@@ -99,10 +99,11 @@ bench: native web bench-deps
 	node scripts/bench/run.mjs --reps $(BENCH_REPS)
 	@$(MAKE) bench-page
 
-# The page's speed figures (scripts/bench/page.mjs), one table: at 1280x800, 1920x1080 and 1280x800
-# at dpr 2 in headless Chromium, a bare WebGL 2 canvas, the widgets-only page and the page training:
-# fps and ratios, main-thread work per frame, draw calls, triangles, uploads; then the 8 x 64
-# network's output grid while training and after a pause. Fails only when the page cannot load.
+# The page's speed figures (scripts/bench/page.mjs), one table: at 1280x800 and 1920x1080 in
+# headless Chromium (NNPLAY_BENCH_HIDPI=1 adds 1280x800 at dpr 2), a bare WebGL 2 canvas, the
+# widgets-only page and the page training: fps and ratios, main-thread work per frame, draw calls,
+# triangles, uploads; then the 8 x 64 network's output grid while training and after a pause.
+# NNPLAY_BENCH_PARTS=1 adds the breakdown by part. Fails only when the page cannot load.
 .PHONY: bench-page
 bench-page: web
 	node scripts/bench/page.mjs

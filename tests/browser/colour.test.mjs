@@ -2,10 +2,11 @@
 // under simulated dichromacy and contrast, computed here in JavaScript from the test API's
 // colours (a second implementation beside tests/test_palette.cpp); the theme follows the
 // browser; multi-class output neurons and data set previews show the right colours; the loss
-// chart keeps every epoch at the fastest speed.
+// chart keeps every epoch at the fastest speed. The last three tests take turns on one page
+// (openShared); the theme tests have their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openReady, frames } from './harness.mjs';
+import { useBrowser, openReady, openShared, frames } from './harness.mjs';
 
 useBrowser();
 
@@ -97,7 +98,7 @@ test('the theme follows prefers-color-scheme, and the button switches it', async
 });
 
 test('a 4-class output neuron is drawn in its own class colour', async () => {
-  const { page, problems } = await openReady('#dataset=blobs&classes=4&networkShape=6&seed=0.5&discretize=true');
+  const { page, problems } = await openShared('#dataset=blobs&classes=4&networkShape=6&seed=0.5&discretize=true');
   await page.evaluate(() => nnplay.step(300));
   const p = await page.evaluate(() => nnplay.palette());
   // Points where the network is sure of each class, from its own predictions.
@@ -121,7 +122,7 @@ test('a 4-class output neuron is drawn in its own class colour', async () => {
 });
 
 test('the spiral and rings previews show the class count chosen', async () => {
-  const { page, problems } = await openReady('#dataset=spiral&classes=2');
+  const { page, problems } = await openShared('#dataset=spiral&classes=2');
   const p = await page.evaluate(() => nnplay.palette());
   const SPIRAL = 3, RINGS = 7;  // engine/state.h's Dataset order
   for (const classes of [2, 5]) {
@@ -136,7 +137,7 @@ test('the spiral and rings previews show the class count chosen', async () => {
 });
 
 test('the loss chart keeps every epoch at the fastest speed, and only the curves that exist', async () => {
-  const { page, problems } = await openReady('#dataset=circle');
+  const { page, problems } = await openShared('#dataset=circle');
   await page.evaluate(() => { nnplay.setSpeed(4); nnplay.play(); });
   await page.waitForFunction(() => nnplay.metrics().epoch >= 500, null, { timeout: 300000, polling: 200 });
   await page.evaluate(() => nnplay.pause());

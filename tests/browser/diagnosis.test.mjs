@@ -1,9 +1,10 @@
 // diagnosis.test.mjs: the training diagnosis in the page (engine/diagnosis.h, web/diagnosis_view.cpp):
 // silent on the default playground, said beside the status for a collapsed run, a zero
 // initialisation and overfitting, with dead neurons marked and the overfitting point known.
+// The tests take turns on one page (openShared): each sets its state as a link would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openReady, metrics } from './harness.mjs';
+import { useBrowser, openShared, metrics } from './harness.mjs';
 
 useBrowser();
 
@@ -16,7 +17,7 @@ const stepBy = (page, epochs, by) => page.evaluate(({ epochs, by }) => {
 }, { epochs, by });
 
 test('the default playground trains 100 epochs without a diagnosis', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   await stepBy(page, 100, 10);
   const d = await diagnosis(page);
   assert.equal((await metrics(page)).epoch, 100);
@@ -26,7 +27,7 @@ test('the default playground trains 100 epochs without a diagnosis', async () =>
 });
 
 test('spiral, ReLU, rate 10: collapse beside the status "ok", and every dead ReLU marked', async () => {
-  const { page, problems } = await openReady('#dataset=spiral&networkShape=8,8&activation=relu&learningRate=10&seed=a');
+  const { page, problems } = await openShared('#dataset=spiral&networkShape=8,8&activation=relu&learningRate=10&seed=a');
   await stepBy(page, 50, 5);
   const d = await diagnosis(page);
   assert.equal((await metrics(page)).status, 'ok');
@@ -41,7 +42,7 @@ test('spiral, ReLU, rate 10: collapse beside the status "ok", and every dead ReL
 });
 
 test('init=zeros: the symmetry is said before training starts (defect 9)', async () => {
-  const { page, problems } = await openReady('#dataset=circle&init=zeros');
+  const { page, problems } = await openShared('#dataset=circle&init=zeros');
   const d = await diagnosis(page);
   assert.equal(codes(d), 'symmetry');
   assert.equal(d.items[0].since_epoch, 0);
@@ -51,7 +52,7 @@ test('init=zeros: the symmetry is said before training starts (defect 9)', async
 });
 
 test('a small net on noisy xor overfits: the point where the test loss was lowest is kept', async () => {
-  const { page, problems } = await openReady('#dataset=xor&noise=50&networkShape=8,8&numSamples=100&learningRate=0.1');
+  const { page, problems } = await openShared('#dataset=xor&noise=50&networkShape=8,8&numSamples=100&learningRate=0.1');
   await stepBy(page, 1000, 10);
   const d = await diagnosis(page);
   assert.equal(codes(d), 'overfitting');

@@ -1,16 +1,16 @@
 // files.test.mjs: CSV import (all or nothing, errors named by line, points outside the plot),
-// the points and model files round-trip, the file picker and the PNG of the output. Each test
-// opens its own page (harness.mjs).
+// the points and model files round-trip, the file picker and the PNG of the output. The two
+// test-API tests take turns on one page (openShared); the file picker's has its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { useBrowser, openReady, frames, pixelStats, GRID, csvOf, root } from './harness.mjs';
+import { useBrowser, openReady, openShared, frames, pixelStats, GRID, csvOf, root } from './harness.mjs';
 
 useBrowser();
 
 test('a CSV with an error changes nothing and names the line', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   await page.evaluate(() => nnplay.setState('dataset=circle&seed=csv'));
   const before = await page.evaluate(() => ({ state: nnplay.getState(), points: nnplay.exportCsv() }));
   const r = await page.evaluate((t) => nnplay.importCsv(t), 'x,y,label\n1,2,0\n-1,0.5,1\n3,abc,1\n2,2,0\n');
@@ -32,7 +32,7 @@ test('a CSV with an error changes nothing and names the line', async () => {
 });
 
 test('a good CSV imports with its class counts; points and model export round-trip', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   const rows = [];
   for (let i = 0; i < 60; i++) rows.push([(i % 12) - 5.5, Math.round(i / 7) - 4, i % 3]);
   const r = await page.evaluate((t) => nnplay.importCsv(t), csvOf(rows));

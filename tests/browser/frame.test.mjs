@@ -1,10 +1,11 @@
 // frame.test.mjs: issue 13, training in slices: a link whose epoch takes far longer than a frame
 // keeps the page drawing (an epoch spans many frames), and Space stops it at once. Conditions,
-// not times: the frame counter against the epoch counter.
+// not times: the frame counter against the epoch counter. The first two tests take turns on one
+// page (openShared); the run-state link's test loads its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, openReady, frames, root } from './harness.mjs';
+import { useBrowser, openReady, openShared, frames, root } from './harness.mjs';
 
 useBrowser();
 
@@ -14,7 +15,7 @@ const where = (page) => page.evaluate(() => ({ frames: nnplay.stats().framesDraw
                                               position: nnplay.epochPosition() }));
 
 test('a heavy link keeps frames coming while it trains, and Space stops it at the next frame', async () => {
-  const { page, problems } = await openReady(HEAVY);
+  const { page, problems } = await openShared(HEAVY);
   await page.mouse.move(5, 790);
   const start = await where(page);
   assert.equal(start.epoch, 0);
@@ -37,7 +38,7 @@ test('a heavy link keeps frames coming while it trains, and Space stops it at th
 });
 
 test('a step trains exactly one epoch, finishing the one under way', async () => {
-  const { page, problems } = await openReady('#numSamples=400&batchSize=1');
+  const { page, problems } = await openShared('#numSamples=400&batchSize=1');
   await page.evaluate(() => nnplay.play());
   await page.waitForFunction(() => nnplay.metrics().epoch >= 1, null, { timeout: 30000 });
   await page.evaluate(() => nnplay.pause());

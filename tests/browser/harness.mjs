@@ -1,7 +1,8 @@
 // harness.mjs: what every browser test file shares. Serves build/wasm-release on a free port,
 // starts the system Chromium (headless, software WebGL through SwiftShader) with playwright-core
 // once per test file, and gives each test its own fresh page with its problems recorded.
-// Usage in a test file: `useBrowser();` at the top, then `const { page, problems } = await open()`.
+// Usage in a test file: `useBrowser();` at the top, then `const { page, problems } = await open()`
+// (or openShared(): one page a file's tests take turns on, for tests that need no fresh load).
 //   NNPLAY_SITE=build/b-wasm   tests another build folder (relative to the repository, or absolute)
 import { after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -49,6 +50,8 @@ export async function launch() {
 let browser = null;
 let pages = [];
 let registered = false;
+// The file's shared page (openShared), kept until the file ends, and where its problems go now.
+let shared = null;
 
 // Registers the hooks: every page closed after its test, the server and browser stopped after
 // the file. The browser starts with the file's first open(), not in a before hook: with
@@ -61,6 +64,8 @@ export function useBrowser() {
     for (const page of open) await page.close().catch(() => {});
   });
   after(async () => {
+    if (shared) await shared.page.close().catch(() => {});
+    shared = null;
     if (browser) await browser.close();
     browser = null;
   });
@@ -73,14 +78,43 @@ export async function open(hash = '', setup) {
   if (!browser) browser = await launch();
   const page = await browser.context.newPage();
   pages.push(page);
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  // sink.problems: the list the page's reports go to (openShared gives each test a new one).
+  const sink = { problems: [] };
+  const note = (text) => sink.problems.push(text);
+  page.on('console', (m) => { if (m.type() === 'error') note(`console.error: ${m.text()}`); });
+  page.on('pageerror', (e) => note(`exception: ${e.message}`));
+  page.on('requestfailed', (r) => note(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) note(`HTTP ${r.status()}: ${r.url()}`); });
   if (setup) await setup(page);
   await page.goto(browser.url + hash);
-  return { page, problems };
+  return { page, problems: sink.problems, sink };
+}
+
+// The file's shared page with the state of hash ('#key=value&...', as openReady takes it), ready,
+// paused, at epoch 0; problems holds what the page reported during this call's test only. The
+// first call loads it like openReady; later calls apply hash through the test API (setState:
+// a new run, as a link opened in the page starts) instead of loading the page again, which
+// takes one to three seconds. Only for tests that drive the page through the test API and need
+// nothing of a first load: not for the load itself, history, storage, the viewport, focus, open
+// panels or windows, the theme, the undo history or the message log, all of which it keeps.
+export async function openShared(hash = '') {
+  if (!registered) throw new Error('openShared(): call useBrowser() at the top of the test file');
+  if (!shared) {
+    const opened = await openReady(hash);
+    pages = pages.filter((p) => p !== opened.page);  // kept open after this test
+    shared = opened;
+  } else {
+    shared.sink.problems = [];
+    await shared.page.evaluate((q) => { nnplay.pause(); nnplay.setState(q); }, hash.replace(/^#/, ''));
+  }
+  const { page, sink } = shared;
+  await page.evaluate(() => nnplay.pause());
+  const epoch = await page.evaluate(() => nnplay.metrics().epoch);
+  if (epoch !== 0) throw new Error(`openShared(): the shared page is at epoch ${epoch}, not 0`);
+  // A few frames with the new state, so that widgetRect() gives its controls, not the last ones.
+  const drawn = await page.evaluate(() => nnplay.stats().framesDrawn);
+  await page.waitForFunction((n) => nnplay.stats().framesDrawn >= n, drawn + 3, { timeout: 60000 });
+  return { page, problems: sink.problems };
 }
 
 // open() and wait until the program runs and has laid out its controls.
@@ -96,7 +130,6 @@ export async function ready(page) {
 }
 export const metrics = (page) => page.evaluate(() => nnplay.metrics());
 export const hashOf = (page) => page.evaluate(() => decodeURIComponent(location.hash));
-export async function epochAfter(page, ms) { await page.waitForTimeout(ms); return (await metrics(page)).epoch; }
 // Waits for n animation frames of the page.
 export const frames = (page, n = 3) => page.evaluate((n) => new Promise((done) => {
   const next = () => (n-- > 0 ? requestAnimationFrame(next) : done());

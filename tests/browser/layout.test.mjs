@@ -2,7 +2,9 @@
 // build/screenshots/<size>.png (look at them); every named control lies inside its scroll area
 // and every scroll area inside the viewport, with the default network and with 8 hidden
 // layers × 64 neurons and 6 classes; the output plot grows with a 4K window; a 9-digit-wide
-// epoch counter moves no control. Uses its own browser: phones need a touch context.
+// epoch counter moves no control. Uses its own browser: phones need a touch context. One page
+// per size, loaded once and shared by the tests of this file (a 4K page takes seconds to load
+// and settle): each test sets the state it needs through the test API, as a link would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -22,32 +24,56 @@ const BIG = 'dataset=blobs&classes=6&networkShape=64,64,64,64,64,64,64,64';
 const shots = join(root, 'build', 'screenshots');
 
 let browser, server, url;
+const opened = new Map();  // `${width}x${height}` → {page, context, problems}
 before(async () => {
   ({ server, url } = await serve(site, 0));
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   mkdirSync(shots, { recursive: true });
 });
 after(async () => {
+  for (const { context } of opened.values()) await context.close().catch(() => {});
   if (browser) await browser.close();
   if (server) server.close();
 });
 
-// A page at `size` (touch and mobile for a phone), ready, with its problems recorded.
+// The page at `size` (touch and mobile for a phone), ready and settled with the state `hash`,
+// its problems recorded since it loaded. Loaded on first use; after that the same page takes
+// the new state (nnplay.setState, paused at epoch 0) and settles again.
 async function openAt(size, hash = '') {
-  const context = await browser.newContext({
-    viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1,
-    isMobile: !!size.touch, hasTouch: !!size.touch,
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
-  await page.goto(url + (hash ? '#' + hash : ''));
-  await page.waitForFunction(() => window.nnplay && nnplay.ready && nnplay.widgetRect('play'), null,
-                             { timeout: 120000 });
-  await settle(page);
-  return { page, context, problems };
+  const key = `${size.width}x${size.height}`;
+  let at = opened.get(key);
+  if (!at) {
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1,
+      isMobile: !!size.touch, hasTouch: !!size.touch,
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+    at = { page, context, problems };
+    opened.set(key, at);
+    await page.goto(url + (hash ? '#' + hash : ''));
+    await page.waitForFunction(() => window.nnplay && nnplay.ready && nnplay.widgetRect('play'), null,
+                               { timeout: 120000 });
+  } else {
+    await at.page.evaluate((h) => { nnplay.pause(); nnplay.setState(h); }, hash);
+  }
+  assert.equal(await at.page.evaluate(() => nnplay.metrics().epoch), 0);
+  await settle(at.page);
+  return at;
 }
+
+// Closes the page at size once no later test wants it: an idle page still redraws once a
+// second, which at 4K costs SwiftShader much of a core.
+async function closeAt(size) {
+  const key = `${size.width}x${size.height}`;
+  const at = opened.get(key);
+  opened.delete(key);
+  if (at) await at.context.close();
+}
+// The sizes whose pages the tests after the screenshots use again.
+const REUSED = new Set(['390x844', '768x1024', '1280x800', '3840x2160']);
 
 const layout = (page) => page.evaluate(() => JSON.parse(Module.ccall('nnplay_api_layout', 'string', [], [])));
 
@@ -89,8 +115,8 @@ for (const size of SIZES) {
   const name = `${size.width}x${size.height}`;
   test(`${name}: a screenshot, and every control inside the viewport or its scroll area`, async () => {
     for (const [label, hash] of [['', ''], ['-big', BIG]]) {
-      const { page, context, problems } = await openAt(size, hash);
-      try {
+      const { page, problems } = await openAt(size, hash);
+      {
         await page.screenshot({ path: join(shots, `${name}${label}.png`) });
         const l = await layout(page);
         assert.equal(l.layout, size.width < 700 ? 'phone' : size.width >= 1600 ? 'large' : 'regular');
@@ -109,63 +135,54 @@ for (const size of SIZES) {
           assert.ok(l.rects.plot, `${name}${label}: no output plot`);
         }
         assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
       }
     }
+    if (!REUSED.has(name)) await closeAt(size);
   });
 }
 
 test('3840x2160: the UI grows with the window; the output plot is at least 35 % of its width', async () => {
-  const { page, context } = await openAt({ width: 3840, height: 2160 });
-  try {
-    const l = await layout(page);
-    assert.ok(l.scale >= 2, `scale ${l.scale}`);
-    assert.ok(l.rects.plot.w >= 0.35 * 3840, `plot ${l.rects.plot.w} CSS px wide of 3840`);
-  } finally {
-    await context.close();
-  }
+  const { page } = await openAt({ width: 3840, height: 2160 });
+  const l = await layout(page);
+  assert.ok(l.scale >= 2, `scale ${l.scale}`);
+  assert.ok(l.rects.plot.w >= 0.35 * 3840, `plot ${l.rects.plot.w} CSS px wide of 3840`);
+  await closeAt({ width: 3840, height: 2160 });
 });
 
 test('the Advanced panel opens beside the columns, inside the viewport, and Escape closes it', async () => {
   for (const size of [SIZES[1], SIZES[2]]) {
-    const { page, context } = await openAt(size);
-    try {
-      const b = (await layout(page)).rects.advanced;
-      await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
-      await settle(page);
-      const l = await layout(page);
-      assert.ok(l.rects.advancedPanel && l.rects.optimizerAdvanced, 'the panel did not open');
-      assert.deepEqual(outside(l), []);
-      await page.mouse.move(2, size.height - 2);
-      await page.keyboard.press('Escape');
-      await settle(page);
-      assert.ok(!(await layout(page)).rects.advancedPanel, 'Escape left the panel open');
-    } finally {
-      await context.close();
-    }
+    const { page, problems } = await openAt(size);
+    const b = (await layout(page)).rects.advanced;
+    await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    await settle(page);
+    const l = await layout(page);
+    assert.ok(l.rects.advancedPanel && l.rects.optimizerAdvanced, 'the panel did not open');
+    assert.deepEqual(outside(l), []);
+    await page.mouse.move(2, size.height - 2);
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.ok(!(await layout(page)).rects.advancedPanel, 'Escape left the panel open');
+    assert.deepEqual(problems, []);
   }
+  await closeAt(SIZES[1]);
 });
 
 test('epoch 1,234,567 moves no control', async () => {
   for (const size of [SIZES[0], SIZES[2]]) {
-    const { page, context } = await openAt(size);
-    try {
-      const before = (await layout(page)).rects;
-      await page.evaluate(() => Module.ccall('nnplay_api_set_epoch', null, ['number'], [1234567]));
-      await settle(page);
-      assert.equal((await page.evaluate(() => nnplay.metrics())).epoch, 1234567);
-      const now = (await layout(page)).rects;
-      // The speed readout's text is the live frame rate: right-aligned, its width follows it.
-      for (const [n, r] of Object.entries(before)) {
-        if (n === 'speedReadout' || n === 'status') continue;  // their text is live: the speed, the latest message
-        const m = now[n];
-        assert.ok(m, `${n} is gone`);
-        for (const k of ['x', 'y', 'w', 'h'])
-          assert.ok(Math.abs(m[k] - r[k]) < 0.5, `${n}.${k} moved: ${r[k]} -> ${m[k]}`);
-      }
-    } finally {
-      await context.close();
+    const { page, problems } = await openAt(size);
+    const before = (await layout(page)).rects;
+    await page.evaluate(() => Module.ccall('nnplay_api_set_epoch', null, ['number'], [1234567]));
+    await settle(page);
+    assert.equal((await page.evaluate(() => nnplay.metrics())).epoch, 1234567);
+    const now = (await layout(page)).rects;
+    // The speed readout's text is the live frame rate: right-aligned, its width follows it.
+    for (const [n, r] of Object.entries(before)) {
+      if (n === 'speedReadout' || n === 'status') continue;  // their text is live: the speed, the latest message
+      const m = now[n];
+      assert.ok(m, `${n} is gone`);
+      for (const k of ['x', 'y', 'w', 'h'])
+        assert.ok(Math.abs(m[k] - r[k]) < 0.5, `${n}.${k} moved: ${r[k]} -> ${m[k]}`);
     }
+    assert.deepEqual(problems, []);
   }
 });

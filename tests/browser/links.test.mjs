@@ -5,6 +5,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { useBrowser, openReady, metrics, hashOf, frames, GRID, csvOf, root } from './harness.mjs';
 
+// Waits until the page has drawn n more frames of its own (the address is written in a frame).
+async function pageFrames(page, n = 10) {
+  const from = await page.evaluate(() => nnplay.stats().framesDrawn);
+  await page.waitForFunction((k) => nnplay.stats().framesDrawn >= k, from + n, { timeout: 60000 });
+}
+
 useBrowser();
 
 test('opening a link applies its state', async () => {
@@ -12,14 +18,14 @@ test('opening a link applies its state', async () => {
   const state = await page.evaluate(() => nnplay.getState());
   assert.ok(state.includes('activation=sigmoid') && state.includes('learningRate=0.003') &&
             state.includes('dataset=xor') && state.includes('networkShape=5,3,2'), `state is ${state}`);
-  await page.waitForTimeout(500);
+  await pageFrames(page);
   assert.ok((await hashOf(page)).includes('dataset=xor'), 'the address lost the link');
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
 test('a link with bad values loads, with the warning in the status line', async () => {
   const { page, problems } = await openReady('#learningRate=abc&noise=999&foo=1');
-  await page.waitForTimeout(500);
+  await pageFrames(page);
   const status = await page.evaluate(() => nnplay.status());
   assert.ok(/foo/.test(status), `status does not name the unknown key: "${status}"`);
   assert.ok(/learningRate/.test(status) && /noise/.test(status), `status lacks the bad values: "${status}"`);

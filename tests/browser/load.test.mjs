@@ -6,11 +6,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { useBrowser, open, openReady, pixelStats, root } from './harness.mjs';
 
+// Waits until the page has drawn n frames of its own since it loaded.
+const framesDrawn = (page, n) =>
+  page.waitForFunction((k) => nnplay.stats().framesDrawn >= k, n, { timeout: 60000 });
+
 useBrowser();
 
 test('page loads without console errors', async () => {
   const { page, problems } = await openReady();
-  await page.waitForTimeout(1500);  // a few frames
+  await framesDrawn(page, 30);  // a second's frames or so
   assert.ok(problems.length === 0, problems.join('; '));
   assert.ok(await page.isVisible('#canvas'), 'the canvas is not visible');
   assert.ok(!(await page.isVisible('#error')), 'the error message is showing');
@@ -18,7 +22,7 @@ test('page loads without console errors', async () => {
 
 test('the canvas is drawn (not blank) and a screenshot is saved', async () => {
   const { page, problems } = await openReady();
-  await page.waitForTimeout(1500);  // the pictures of the first epochs, as a user first sees them
+  await framesDrawn(page, 30);  // the pictures after the first second or so, as a user first sees them
   const png = await page.screenshot({ path: join(root, 'build', 'screenshot.png') });
   const s = await pixelStats(page, png);
   assert.ok(s.colours >= 20, `only ${s.colours} distinct colours`);

@@ -1,9 +1,10 @@
 // network.test.mjs: the network view's controls show their effect (the limits, typed neuron
 // counts, a deep network's output within reach, an ensemble's members) and the messages stay
-// short and counted (the status line, the message log). Each test opens its own page.
+// short and counted (the status line, the message log). The first three tests take turns on one
+// page (openShared); the others open their own (a scrolled view, a link's load, a message log).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openReady, frames } from './harness.mjs';
+import { useBrowser, openReady, openShared, frames } from './harness.mjs';
 
 useBrowser();
 
@@ -22,7 +23,7 @@ const inside = (r, box) => r.x >= box.x - 0.5 && r.y >= box.y - 0.5 &&
   r.x + r.w <= box.x + box.w + 0.5 && r.y + r.h <= box.y + box.h + 0.5;
 
 test('at the limits "+" and "-" are disabled, and clicking them changes nothing', async () => {
-  const { page, problems } = await openReady('#networkShape=64,64,64,64,64,64,64,64');
+  const { page, problems } = await openShared('#networkShape=64,64,64,64,64,64,64,64');
   await page.waitForFunction(() => nnplay.widgetRect('addNeuron7'), null, { timeout: 20000 });
   const add = await rect(page, 'addLayer');
   const neuron = await rect(page, 'addNeuron0');
@@ -43,7 +44,7 @@ test('at the limits "+" and "-" are disabled, and clicking them changes nothing'
 });
 
 test('perceptron: the layer buttons are disabled and the header stays whole', async () => {
-  const { page, problems } = await openReady('#model=perceptron');
+  const { page, problems } = await openShared('#model=perceptron');
   await page.waitForFunction(() => nnplay.widgetRect('addLayer') && nnplay.widgetRect('addLayer').disabled,
                              null, { timeout: 20000 });
   const add = await rect(page, 'addLayer');
@@ -53,7 +54,7 @@ test('perceptron: the layer buttons are disabled and the header stays whole', as
 });
 
 test('typing 64 into a layer\'s count gives 64 neurons', async () => {
-  const { page, problems } = await openReady('#networkShape=4,2');
+  const { page, problems } = await openShared('#networkShape=4,2');
   const field = await rect(page, 'neuronCount0');
   assert.ok(field && field.w > 0, `no neuronCount0: ${JSON.stringify(field)}`);
   await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);

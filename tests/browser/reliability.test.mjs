@@ -1,14 +1,15 @@
 // reliability.test.mjs: the page's side of issue 13's reliability findings: file text crosses
 // into C++ with its length (a NUL byte is refused, not an early end), a UTF-8 byte order mark
 // drops no point, a link's NUL does not cut its warnings, and a run that cannot train says why.
+// The tests take turns on one page (openShared): they drive it through the test API alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openReady } from './harness.mjs';
+import { useBrowser, openShared } from './harness.mjs';
 
 useBrowser();
 
 test('a NUL byte refuses a CSV or a model file instead of ending it early', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   await page.evaluate(() => nnplay.setState('dataset=circle&seed=nul'));
   const before = await page.evaluate(() => nnplay.getState());
   const csv = await page.evaluate(() => nnplay.importCsv('1,2,0\n3,4,1\u0000\n' + '0.1,0.1,0\n'.repeat(50)));
@@ -22,7 +23,7 @@ test('a NUL byte refuses a CSV or a model file instead of ending it early', asyn
 });
 
 test('a UTF-8 byte order mark drops no point and refuses no model', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   const csv = await page.evaluate(() => nnplay.importCsv('\ufeff1,2,0\n3,4,1\n-1,-1,0\n'));
   assert.ok(csv.ok && csv.points === 3, `csv: ${JSON.stringify(csv)}`);
   await page.evaluate(() => { nnplay.setState('networkShape=3&seed=bom'); nnplay.step(2); });
@@ -32,14 +33,14 @@ test('a UTF-8 byte order mark drops no point and refuses no model', async () => 
 });
 
 test("a link's NUL bytes are shown escaped and cut no later warning", async () => {
-  const { page } = await openReady();
+  const { page } = await openShared();
   const warnings = await page.evaluate(() => nnplay.setState('seed=a%00b&activation=tanh%00relu&bogus=1'));
   assert.ok(warnings.some((w) => w.includes("activation='tanh\\x00relu'")), warnings.join(' | '));
   assert.ok(warnings.some((w) => w.includes("unknown key 'bogus'")), warnings.join(' | '));
 });
 
 test('a run that cannot train says why in the status line and stays at epoch 0', async () => {
-  const { page } = await openReady();
+  const { page } = await openShared();
   for (const [state, why] of [['dataset=custom&seed=n', /no training points/],
                               ['model=perceptron&problem=regression', /regression needs an MLP/],
                               ['model=perceptron&dataset=spiral&classes=6', /two classes only/]]) {

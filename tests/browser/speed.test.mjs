@@ -2,17 +2,18 @@
 // an 8 × 64 network trains, 256² or finer after a pause), the GL counts the bench prints, and
 // the widgets-only page the bench measures its ceiling with, the output grid's pace while
 // training and the bench's breakdown switch. Conditions, not times: the
-// machine may be loaded.
+// machine may be loaded. All but the second test take turns on one page (openShared); the
+// second wants a fresh one, whose grid has never been finer than its own network's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openReady, frames } from './harness.mjs';
+import { useBrowser, openReady, openShared, frames } from './harness.mjs';
 
 useBrowser();
 
 const speed = (page) => page.evaluate(() => nnplay.speed());
 
 test('an 8 x 64 network keeps a 128² output grid or finer while it trains, and refines past 256² paused', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   await page.evaluate(() => { nnplay.setState('networkShape=64,64,64,64,64,64,64,64'); nnplay.play(); });
   const passes = (await speed(page)).boundaryPasses;
   // Every frame until two passes of the new network have finished (the first might have
@@ -57,7 +58,7 @@ test('the default network refines to the plot\'s pixels paused; widgets only dra
 });
 
 test('training, the output grid is evaluated at most every other frame and still follows the training', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
   await frames(page, 5);
   // Counted by the page itself (frames drawn, passes finished) over 40 animation frames.
@@ -77,7 +78,7 @@ test('training, the output grid is evaluated at most every other frame and still
 });
 
 test('the bench\'s breakdown switch leaves out the picture work and brings it back', async () => {
-  const { page, problems } = await openReady();
+  const { page, problems } = await openShared();
   await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
   await frames(page, 5);
   const full = await speed(page);
