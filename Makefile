@@ -39,11 +39,16 @@ debug: setup
 	$(call configure,native-debug)
 	cmake --build --preset native-debug -j$(JOBS)
 
-# The page: build/wasm-release/{index.html,nnplay.js,nnplay.wasm,nnplay.data}.
+# The page: build/wasm-release/{index.html,nnplay.js,nnplay.wasm,nnplay.data}, and beside it
+# the same page with WebAssembly threads, nnplay-mt.{js,wasm,data,worker.js} (built in
+# build/wasm-threads), which index.html loads where the page is cross-origin isolated.
 web:
 	@bash scripts/setup.sh web
 	$(call configure,wasm-release)
 	cmake --build --preset wasm-release -j$(JOBS)
+	$(call configure,wasm-threads)
+	cmake --build --preset wasm-threads -j$(JOBS)
+	cp -p build/wasm-threads/nnplay-mt.{js,wasm,data,worker.js} build/wasm-release/
 
 # ---- Tests -------------------------------------------------------------------------------
 # `make test` runs every suite. Further suites (test-web, test-fuzz, ...) are added as

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 
 #include "engine/json_writer.h"
+#include "engine/parallel.h"
 #include "engine/trainer.h"
 
 #include <algorithm>
@@ -172,6 +173,7 @@ void print_json(const Workload& w, const Result& r, int reps) {
         .add(train ? "epochs_per_rep" : "grids_per_rep", r.units_per_rep)
         .add("description", w.description)
         .add("build", kBuild);
+    if (!train) j.add("threads", parallel_parts());
     if (train) j.add("loss_before", r.loss_before).add("loss_after", r.loss_after);
     j.add("state", w.state);
     std::printf("%s\n", j.str().c_str());
@@ -184,7 +186,8 @@ void print_row(const Workload& w, const Result& r) {
     std::printf(number, r.median);
     std::printf(number, r.min);
     std::printf(number, r.max);
-    std::printf("  %s\n", train ? "samples/s" : "ms/grid");
+    if (train) std::printf("  samples/s\n");
+    else std::printf("  ms/grid (%d thread%s)\n", parallel_parts(), parallel_parts() > 1 ? "s" : "");
 }
 
 // `only` split at commas.
@@ -347,6 +350,7 @@ std::optional<std::string> bench_only_error(std::string_view only) {
 }
 
 int run_bench(const BenchOptions& options) {
+    set_max_threads(options.threads);
     std::vector<Workload> list = workloads();
     if (!options.only.empty()) {  // the ids were checked by bench_only_error
         const std::vector<std::string> ids = split_ids(options.only);

@@ -42,6 +42,7 @@ struct BenchOptions {
     bool json = false;        // one JSON object per workload instead of a table
     std::string only;         // comma-separated workload ids (W1,W4); empty: all
     bool formulas = false;    // instead: each built-in activation against the formula equal to it
+    int threads = 2;          // at most this many threads for W4's grid (engine/parallel.h)
 };
 
 // Trains a Trainer built from options.state_query and prints its progress to

@@ -147,8 +147,11 @@ void print_usage(std::FILE* out) {
         "           status 1, naming the lesson, the task and the figures, if a file is\n"
         "           bad or a target is not met\n"
         "\n"
-        "nnplay bench [--reps N] [--json] [--only IDS | --formulas]\n"
+        "nnplay bench [--reps N] [--json] [--threads 1|2] [--only IDS | --formulas]\n"
         "  --reps N    timed repetitions per workload after one warm-up, 1..1000 (default 7)\n"
+        "  --threads N at most N threads for W4's grid (default 2: a second thread where the\n"
+        "              build has threads and the machine two cores; the WASM CLI has them\n"
+        "              as nnplay-cli-mt.js)\n"
         "  --json      one JSON object per workload instead of a table\n"
         "  --only IDS  only these workloads, comma-separated (e.g. W1,W4)\n"
         "  --formulas  instead, W2 trained with tanh, relu and sigmoid against the same\n"
@@ -521,6 +524,7 @@ int bench_main(int argc, char** argv) {
         if (flag == "--reps") return take(args.integer(flag, 1, 1000), options.reps);
         if (flag == "--json") return take_switch(args, flag, options.json);
         if (flag == "--formulas") return take_switch(args, flag, options.formulas);
+        if (flag == "--threads") return take(args.integer(flag, 1, 2), options.threads);
         if (flag == "--only") {
             const std::optional<std::string_view> v = args.value(flag);
             if (v)

@@ -5,6 +5,7 @@
 
 #include "engine/assert.h"
 #include "engine/features.h"
+#include "engine/parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,6 +38,7 @@ void Run::make_networks(const NetworkSpec& spec, int members) {
     nets_.assign(std::size_t(members), Network<Scalar>(spec_));
     last_good_ = nets_;
     eval_ws_ = Workspace<Scalar>(spec_, kEvalChunk, false);
+    helper_ws_ = {};  // made at the first grid split in two
     grid_R_ = {0, 0};
 }
 
@@ -149,20 +151,29 @@ void Run::evaluate_grid(int R, GridOutput& out, bool all_layers, int member) con
         out.layers.resize(std::size_t(spec_.layer_count()));
         for (int l = 0; l < spec_.layer_count(); ++l) out.layers[l].resize(spec_.width(l), n);
     }
-    for (int start = 0; start < n; start += kEvalChunk) {
-        const int m = std::min(kEvalChunk, n - start);
-        const Scalar* x = grid_X.data() + std::size_t(start) * grid_X.rows();
-        auto block = out.output.middleCols(start, m);
-        for (int k = 0; k < int(nets_.size()); ++k) {
-            nets_[std::size_t(k)].forward(x, m, eval_ws_);
-            if (k == 0) block = eval_ws_.A.back().leftCols(m);
-            else block += eval_ws_.A.back().leftCols(m);
-            if (all_layers && k == member)
-                for (int l = 0; l < spec_.layer_count(); ++l)
-                    out.layers[l].middleCols(start, m) = eval_ws_.A[l].leftCols(m);
+    // The chunks in two halves, the second on the helper thread where there is one
+    // (engine/parallel.h): each chunk's columns are its own, computed as on one thread.
+    const int chunks = (n + kEvalChunk - 1) / kEvalChunk;
+    const int parts = chunks >= 2 ? parallel_parts() : 1;
+    if (parts > 1 && helper_ws_.capacity < kEvalChunk) helper_ws_ = Workspace<Scalar>(spec_, kEvalChunk, false);
+    run_parts(parts, [&](int part) {
+        Workspace<Scalar>& ws = part == 0 ? eval_ws_ : helper_ws_;
+        const int end = std::min(n, chunks * (part + 1) / parts * kEvalChunk);
+        for (int start = chunks * part / parts * kEvalChunk; start < end; start += kEvalChunk) {
+            const int m = std::min(kEvalChunk, n - start);
+            const Scalar* x = grid_X.data() + std::size_t(start) * grid_X.rows();
+            auto block = out.output.middleCols(start, m);
+            for (int k = 0; k < int(nets_.size()); ++k) {
+                nets_[std::size_t(k)].forward(x, m, ws);
+                if (k == 0) block = ws.A.back().leftCols(m);
+                else block += ws.A.back().leftCols(m);
+                if (all_layers && k == member)
+                    for (int l = 0; l < spec_.layer_count(); ++l)
+                        out.layers[l].middleCols(start, m) = ws.A[l].leftCols(m);
+            }
+            if (nets_.size() > 1) block /= Scalar(nets_.size());
         }
-        if (nets_.size() > 1) block /= Scalar(nets_.size());
-    }
+    });
 }
 
 }  // namespace nnplay

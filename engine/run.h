@@ -139,6 +139,7 @@ protected:
     std::vector<Network<Scalar>> last_good_;  // weights at the start of the epoch
 
     mutable Workspace<Scalar> eval_ws_;    // (chunk) for evaluation
+    mutable Workspace<Scalar> helper_ws_;  // (chunk) for the grid's part on the helper thread
     mutable std::array<Matrix, 2> grid_X_;  // (inputs, R²) features of the last two grids asked for
     mutable std::array<int, 2> grid_R_ = {0, 0};
     mutable int grid_next_ = 0;

@@ -4,6 +4,8 @@
 // streams them, answers bad requests with 400/403/404/405 and keeps serving whatever comes in.
 // Usage: node scripts/serve.mjs [DIR] [PORT]; PORT 0 picks a free one. HOST=0.0.0.0 (opt-in)
 // listens on every network interface, e.g. to open the page from a phone; default 127.0.0.1.
+// The page is served cross-origin isolated (COOP and COEP headers), so index.html loads the
+// build with WebAssembly threads; ISOLATED=0 serves it without them (the one-thread build).
 import { createServer } from 'node:http';
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -42,8 +44,12 @@ function refuse(res, status, text) {
   res.end(`${text}\n`);
 }
 
+// The headers that make a page cross-origin isolated (SharedArrayBuffer, hence threads). Every
+// file of the page comes from this one origin, so require-corp blocks nothing of ours.
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 // Answers one request from the folder whose real path is root.
-async function answer(root, req, res) {
+async function answer(root, req, res, isolated) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
   let pathname;
   try {
@@ -69,7 +75,7 @@ async function answer(root, req, res) {
   }
   if (!info.isFile()) return refuse(res, 404, 'not found');
   res.writeHead(200, { 'Content-Type': TYPES[extname(asked.name)], 'Content-Length': info.size,
-                       'Cache-Control': 'no-cache' });
+                       'Cache-Control': 'no-cache', ...(isolated ? ISOLATION : {}) });
   if (req.method === 'HEAD') return res.end();
   // Streamed: memory stays flat however many requests come at once.
   const stream = createReadStream(file);
@@ -79,8 +85,9 @@ async function answer(root, req, res) {
 }
 
 // Starts serving dir on host:port; resolves to {server, port, url}. Rejects with a clear
-// message when dir is not a folder or the port cannot be listened on.
-export function serve(dir, port = 0, host = '127.0.0.1') {
+// message when dir is not a folder or the port cannot be listened on. isolated: with COOP and
+// COEP headers (see ISOLATION).
+export function serve(dir, port = 0, host = '127.0.0.1', { isolated = false } = {}) {
   let root;
   try {
     root = realpathSync(dir);
@@ -89,7 +96,7 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
     return Promise.reject(new Error(`${dir} is not a folder (build the page first: make web)`));
   }
   const server = createServer((req, res) => {
-    answer(root, req, res).catch(() => { if (!res.headersSent) refuse(res, 500, 'server error'); else res.destroy(); });
+    answer(root, req, res, isolated).catch(() => { if (!res.headersSent) refuse(res, 500, 'server error'); else res.destroy(); });
   });
   server.on('clientError', (_, socket) => socket.destroy());
   return new Promise((ok, fail) => {
@@ -115,9 +122,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`nnplay serve: the port must be a number 0..65535, not '${portText}'`);
     process.exit(2);
   }
+  const isolated = process.env.ISOLATED !== '0';
   try {
-    const { url } = await serve(dir, port, host);
-    console.log(`nnplay: serving ${dir} on ${url} (Ctrl-C stops)`);
+    const { url } = await serve(dir, port, host, { isolated });
+    console.log(`nnplay: serving ${dir} on ${url} (Ctrl-C stops)` +
+                (isolated ? ', cross-origin isolated: the page with threads' : ''));
     if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
       console.log(`nnplay: listening on ${host}: other machines on the network can open the page`);
   } catch (e) {

@@ -71,15 +71,18 @@ inline bool same_metrics(const Metrics& a, const Metrics& b) {
            same_double(a.learning_rate, b.learning_rate) && a.restored_epoch == b.restored_epoch;
 }
 
+// Two float matrices or vectors of the same shape, bit for bit.
+template <typename A, typename B>
+bool same_floats(const A& a, const B& b) {
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           std::memcmp(a.data(), b.data(), sizeof(float) * std::size_t(a.size())) == 0;
+}
+
 // The same members with the same weights, bit for bit.
 inline bool same_bits(const Trainer& a, const Trainer& b) {
     if (a.ensemble_size() != b.ensemble_size()) return false;
-    for (int m = 0; m < a.ensemble_size(); ++m) {
-        const auto& pa = a.network(m).params();
-        const auto& pb = b.network(m).params();
-        if (pa.size() != pb.size() || std::memcmp(pa.data(), pb.data(), sizeof(float) * std::size_t(pa.size())) != 0)
-            return false;
-    }
+    for (int m = 0; m < a.ensemble_size(); ++m)
+        if (!same_floats(a.network(m).params(), b.network(m).params())) return false;
     return true;
 }
 

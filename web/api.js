@@ -3,6 +3,9 @@
 // JSON and text come back as UTF-8 strings. Also the page's file side: downloads (a Blob and
 // an <a download>) and the hidden file picker of index.html, whose file goes to C++ as text.
 (function () {
+  // The threads build (nnplay-mt.js) runs this file in its helper thread's worker too, which
+  // has no window: the API is the page's only.
+  if (typeof window === 'undefined') return;
   function call(name, ret, types, args) { return Module.ccall(name, ret, types, args); }
   // Long texts (files up to 8 MB) go through the heap, not ccall's stack copy; body gets the
   // pointer and the length in bytes, so a NUL byte in the text does not end it early.
@@ -181,7 +184,8 @@
       return json('nnplay_api_polish_neuron', [m, layer, node], ['number', 'number', 'number']);
     },
     // Speed (task C): the last drawn frame's draw calls, triangles and texture uploads, and the
-    // output plot's grid resolution {boundaryRes, boundaryPassRes (0 when no pass runs)}.
+    // output plot's grid resolution {boundaryRes, boundaryPassRes (0 when no pass runs)}, threads
+    // (2: the boundary's grid on two threads) and boundaryHash (of the last finished grid's bits).
     speed: function () { return json('nnplay_api_speed'); },
     // Widgets only (the bench's ceiling): no pictures computed or drawn, frames drawn anyway.
     setWidgetsOnly: function (on) { call('nnplay_api_set_widgets_only', null, ['number'], [on ? 1 : 0]); },

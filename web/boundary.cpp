@@ -6,6 +6,7 @@
 #include "web/platform.h"
 
 #include "engine/features.h"
+#include "engine/parallel.h"
 
 #include <algorithm>
 
@@ -58,11 +59,26 @@ void BoundaryGrid::start(const Trainer& trainer, int R, float cx, float cy, floa
     const NetworkSpec& spec = trainer.spec();
     bool fits = ws_.capacity >= kBatchMax && ws_.A.size() == std::size_t(spec.layer_count());
     for (int l = 0; fits && l < spec.layer_count(); ++l) fits = ws_.A[std::size_t(l)].rows() == spec.width(l);
-    if (!fits) ws_ = Workspace<Scalar>(spec, kBatchMax, false);
+    if (!fits) {
+        ws_ = Workspace<Scalar>(spec, kBatchMax, false);
+        helper_ws_ = parallel_parts() > 1 ? Workspace<Scalar>(spec, kBatchMax, false) : Workspace<Scalar>();
+        cost_[0] = cost_[1] = 0;  // another network: measure both ways again
+    }
     R_ = R;
     next_ = 0;
     total_ = R * R;
     out_.resize(spec.outputs, total_);
+}
+
+void BoundaryGrid::evaluate(Workspace<Scalar>& ws, int first, int m) {
+    auto block = out_.middleCols(first, m);
+    const Scalar* x = X_.data() + std::size_t(first) * std::size_t(X_.rows());
+    for (std::size_t k = 0; k < nets_.size(); ++k) {
+        nets_[k].forward(x, m, ws);
+        if (k == 0) block = ws.A.back().leftCols(m);
+        else block += ws.A.back().leftCols(m);
+    }
+    if (nets_.size() > 1) block /= Scalar(nets_.size());
 }
 
 bool BoundaryGrid::advance(double budget_ms) {
@@ -73,22 +89,29 @@ bool BoundaryGrid::advance(double budget_ms) {
     }
     if (next_ >= total_ || nets_.empty()) return false;
     const double start = now_ms();
+    // Where there is a second thread (the page with threads), a batch may split in two halves,
+    // the helper evaluating one while this thread does the other (engine/parallel.h): when that
+    // has been the faster way per cell. It need not be: on 2 cores whose browser also draws in
+    // software, the helper finds no core free. Every 16th batch tries the other way again.
+    const bool two = helper_ws_.capacity >= kBatchMax && parallel_parts() > 1;
     do {
-        const double left = budget_ms - (now_ms() - start);
-        int m = ms_per_cell_ > 0 ? int(left / ms_per_cell_) : kBatchMin;
-        m = std::clamp(m, kBatchMin, kBatchMax);
-        m = std::min(m, total_ - next_);
-        const double t0 = now_ms();
-        auto block = out_.middleCols(next_, m);
-        const Scalar* x = X_.data() + std::size_t(next_) * std::size_t(X_.rows());
-        for (std::size_t k = 0; k < nets_.size(); ++k) {
-            nets_[k].forward(x, m, ws_);
-            if (k == 0) block = ws_.A.back().leftCols(m);
-            else block += ws_.A.back().leftCols(m);
+        int split = 1;
+        if (two) {
+            const bool faster = cost_[1] == 0 || (cost_[0] > 0 && cost_[1] < cost_[0]);
+            split = faster != (++batches_ % 16 == 0) ? 2 : 1;
         }
-        if (nets_.size() > 1) block /= Scalar(nets_.size());
+        const double left = budget_ms - (now_ms() - start);
+        const double ms_per_cell = cost_[split - 1] > 0 ? cost_[split - 1] : ms_per_cell_;
+        int m = ms_per_cell > 0 ? int(left / ms_per_cell) : kBatchMin;
+        m = std::clamp(m, kBatchMin, kBatchMax * split);
+        m = std::min(m, total_ - next_);
+        if (m < 2 * kBatchMin) split = 1;
+        const double t0 = now_ms();
+        run_parts(split, [&](int part) { evaluate(part == 0 ? ws_ : helper_ws_, next_ + m * part / split,
+                                                  m * (part + 1) / split - m * part / split); });
         next_ += m;
         ms_per_cell_ = std::max(1e-6, (now_ms() - t0) / double(m));
+        cost_[split - 1] = ms_per_cell_;
     } while (next_ < total_ && now_ms() - start + double(kBatchMin) * ms_per_cell_ < budget_ms);
     if (next_ < total_) return false;
     std::swap(result_, out_);

@@ -30,8 +30,12 @@ public:
     double estimate_ms(int R) const { return ms_per_cell_ * double(R) * double(R); }
 
 private:
+    // Cells [first, first + m) of the pass into out_, through ws (m ≤ kBatchMax).
+    void evaluate(Workspace<Scalar>& ws, int first, int m);
+
     std::vector<Network<Scalar>> nets_;  // the snapshot being evaluated
     Workspace<Scalar> ws_;
+    Workspace<Scalar> helper_ws_;  // the helper thread's, where there is one
     Matrix X_;           // the grid's features (inputs, R²), kept while R and the features stay
     std::vector<bool> X_features_;
     int X_R_ = 0;
@@ -41,6 +45,8 @@ private:
     long long passes_ = 0;
     bool finished_ = false;     // a pass finished within start() (compat=tf)
     double ms_per_cell_ = 0;    // the last batch's cost, to size the next ones
+    double cost_[2] = {0, 0};   // the last cost per cell on one thread and split on two
+    long long batches_ = 0;
 };
 
 }  // namespace nnplay::web

@@ -6,17 +6,25 @@
 #include "web/app.h"
 #include "web/renderer.h"
 
+#include "engine/parallel.h"
+
+#include <cstdint>
 #include <string>
 
 namespace nnplay::web {
 
 // {drawCalls, triangles, uploads, uploadBytes, boundaryRes, boundaryPassRes, boundaryPasses,
-// widgetsOnly}.
+// widgetsOnly, threads, boundaryHash}: threads is 2 where the boundary's grid has a helper
+// thread (the page with threads on a cross-origin isolated page, engine/parallel.h), else 1;
+// boundaryHash is FNV-1a of the last finished grid's float bits (the same grid: the same hash).
 NNPLAY_API const char* nnplay_api_speed() {
     App* app = app_current();
     if (!app) return "null";
     const GlCounts& c = gl_counts_last();
     const BoundaryGrid& b = app->pictures.boundary;
+    std::uint32_t hash = 2166136261u;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(b.result().data());
+    for (std::size_t i = 0; i < std::size_t(b.result().size()) * sizeof(Scalar); ++i) hash = (hash ^ bytes[i]) * 16777619u;
     return reply(*app, "{\"drawCalls\":" + std::to_string(c.draw_calls) +
                        ",\"triangles\":" + std::to_string(c.triangles) +
                        ",\"uploads\":" + std::to_string(c.uploads) +
@@ -24,7 +32,9 @@ NNPLAY_API const char* nnplay_api_speed() {
                        ",\"boundaryRes\":" + std::to_string(app->pictures.renderer.output_res()) +
                        ",\"boundaryPassRes\":" + std::to_string(b.busy() ? b.pass_res() : 0) +
                        ",\"boundaryPasses\":" + std::to_string(b.passes()) +
-                       ",\"widgetsOnly\":" + json_bool(widgets_only()) + "}");
+                       ",\"widgetsOnly\":" + json_bool(widgets_only()) +
+                       ",\"threads\":" + std::to_string(parallel_parts()) +
+                       ",\"boundaryHash\":" + std::to_string(hash) + "}");
 }
 
 // Widgets only (1) or the whole page (0); widgets only keeps drawing every frame.

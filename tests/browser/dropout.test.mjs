@@ -74,9 +74,10 @@ test('layerDropout: one slider per hidden column writes its layer; the dropout s
   await frames(page, 3);
   assert.equal(await page.evaluate(() => nnplay.widgetRect('dropoutLabel1')), null, 'a rate under a layer at 0');
   assert.ok(await page.evaluate(() => nnplay.widgetRect('layerDropout1')), 'the layer at 0 lost its slider');
-  // The dropout slider, clicked near its right end: every layer takes its rate, the list goes.
+  // The dropout slider, clicked near its bar's right end (its value is written to the right of
+  // the bar, in the rect's second half): every layer takes its rate, the list goes.
   const g = await page.evaluate(() => nnplay.widgetRect('dropout'));
-  await page.mouse.move(g.x + g.w - 4, g.y + g.h - 10);
+  await page.mouse.move(g.x + g.w * 0.45, g.y + g.h / 2);
   await frames(page, 3);
   await page.mouse.down();
   await frames(page, 3);

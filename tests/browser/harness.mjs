@@ -4,6 +4,7 @@
 // Usage in a test file: `useBrowser();` at the top, then `const { page, problems } = await open()`
 // (or openShared(): one page a file's tests take turns on, for tests that need no fresh load).
 //   NNPLAY_SITE=build/b-wasm   tests another build folder (relative to the repository, or absolute)
+//   NNPLAY_ISOLATED=1          serves it cross-origin isolated: the page with threads (nnplay-mt.js)
 import { after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -26,7 +27,7 @@ export const VIEWPORT = { width: 1280, height: 800 };
 export async function launch() {
   if (!existsSync(join(site, 'index.html')))
     throw new Error(`${site}/index.html is missing: run make web first`);
-  const { server, url } = await serve(site, 0);
+  const { server, url } = await serve(site, 0, '127.0.0.1', { isolated: process.env.NNPLAY_ISOLATED === '1' });
   const profile = mkdtempSync(join(tmpdir(), 'nnplay-chromium-'));
   let context;
   try {
@@ -72,8 +73,9 @@ export function useBrowser() {
 }
 
 // A fresh page at the site's address plus hash, with every console error, uncaught exception,
-// failed request and HTTP error recorded in problems. setup(page) runs before the navigation.
-export async function open(hash = '', setup) {
+// failed request and HTTP error recorded in problems. setup(page) runs before the navigation;
+// base: another server's address instead of the file's (e.g. one serving cross-origin isolated).
+export async function open(hash = '', setup, base) {
   if (!registered) throw new Error('open(): call useBrowser() at the top of the test file');
   if (!browser) browser = await launch();
   const page = await browser.context.newPage();
@@ -86,7 +88,7 @@ export async function open(hash = '', setup) {
   page.on('requestfailed', (r) => note(`request failed: ${r.url()}`));
   page.on('response', (r) => { if (r.status() >= 400) note(`HTTP ${r.status()}: ${r.url()}`); });
   if (setup) await setup(page);
-  await page.goto(browser.url + hash);
+  await page.goto((base ?? browser.url) + hash);
   return { page, problems: sink.problems, sink };
 }
 
@@ -118,8 +120,8 @@ export async function openShared(hash = '') {
 }
 
 // open() and wait until the program runs and has laid out its controls.
-export async function openReady(hash = '', setup) {
-  const opened = await open(hash, setup);
+export async function openReady(hash = '', setup, base) {
+  const opened = await open(hash, setup, base);
   await ready(opened.page);
   return opened;
 }

@@ -69,6 +69,24 @@ test('serves the page files with their types', async () => {
   assert.equal(head.body.length, 0);
 });
 
+test('cross-origin isolation headers only when asked for (the page with threads)', async () => {
+  const plain = await fetchRaw('/');
+  assert.equal(plain.headers['cross-origin-opener-policy'], undefined);
+  assert.equal(plain.headers['cross-origin-embedder-policy'], undefined);
+  const isolated = await serve(site, 0, '127.0.0.1', { isolated: true });
+  try {
+    const res = await new Promise((ok, fail) => {
+      request({ host: '127.0.0.1', port: isolated.port, path: '/nnplay.js' }, (r) => { r.resume(); ok(r); })
+        .on('error', fail).end();
+    });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+    assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp');
+  } finally {
+    isolated.server.close();
+  }
+});
+
 test('malformed percent-encoding gets 400 and the server keeps serving', async () => {
   for (const path of ['/%ZZ', '/%', '/%FF', '/%C0%AF', '/%E0%A4%A'])
     assert.equal((await fetchRaw(path)).status, 400, path);

@@ -131,10 +131,20 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     ImGui::TextUnformatted(hidden == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS");
     // Dropout (issue 14, item 7): one rate for every hidden layer, beside their count.
     if (hidden > 0 && !nnplay::web::hidden(app, "dropout")) {
+        // One line: its name, then the slider with its value beside the bar. A value over
+        // the bar would take a second line, where the columns' + and − sit under it.
         ImGui::SameLine(0, 12 * sc);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("dropout");
+        tip(app, "dropout");
+        ImGui::SameLine(0, 4 * sc);
         // The slider sets every layer: a per-layer list (layerDropout) gives way to it.
-        const char* format = s.layer_dropout.empty() ? "dropout %.2f" : "dropout: per layer";  // layerDropout: below
-        if (setting_slider(app, "dropout", s.dropout, 120 * sc, format, "##dropout")) s.layer_dropout.clear();
+        const char* format = s.layer_dropout.empty() ? "%.2f" : "by layer";  // layerDropout: below
+        // As wide as the row has room for, but never so narrow that the value leaves the line.
+        const float value_w = ImGui::CalcTextSize(s.layer_dropout.empty() ? "0.00" : format).x;
+        const float least = 2 * (value_w + ImGui::GetStyle().ItemInnerSpacing.x) + 1;
+        const float width = std::max(least, std::min(150 * sc, ImGui::GetContentRegionAvail().x));
+        if (setting_slider(app, "dropout", s.dropout, width, format, "##dropout")) s.layer_dropout.clear();
         record_rect(app, "dropout");
     } else {
         app.view.rects.erase("dropout");
