@@ -66,7 +66,12 @@ void activation_backward(Activation a, const T* Z, const T* A, const T* dA, T* d
             for (int i = 0; i < n; ++i) dZ[i] = dA[i] * (A[i] * (T(1) - A[i]));
             break;
         case Activation::relu:
-            for (int i = 0; i < n; ++i) dZ[i] = Z[i] > 0 ? dA[i] : T(0);
+            // dA read whatever the sign: a load under the condition cannot be vectorised in
+            // WebAssembly (no masked loads), and this loop ran element by element there.
+            for (int i = 0; i < n; ++i) {
+                const T d = dA[i];
+                dZ[i] = Z[i] > 0 ? d : T(0);
+            }
             break;
         default:
             for (int i = 0; i < n; ++i) dZ[i] = dA[i] * activate_derivative(a, Z[i], A[i]);
