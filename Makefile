@@ -47,7 +47,7 @@ web:
 	$(call configure,wasm-release)
 	cmake --build --preset wasm-release -j$(JOBS)
 	$(call configure,wasm-threads)
-	cmake --build --preset wasm-threads -j$(JOBS)
+	cmake --build --preset wasm-threads -j$(JOBS) --target nnplay_web
 	cp -p build/wasm-threads/nnplay-mt.{js,wasm,data,worker.js} build/wasm-release/
 
 # ---- Tests -------------------------------------------------------------------------------
@@ -101,6 +101,7 @@ test-fuzz:
 # BENCH_REPS: timed repetitions per figure. `nnplay bench` alone times the native engine.
 BENCH_REPS ?= 7
 bench: native web bench-deps
+	cmake --build --preset wasm-threads -j$(JOBS) --target nnplay_cli  # nnplay-cli-mt.js (W4)
 	node scripts/bench/run.mjs --reps $(BENCH_REPS)
 	@$(MAKE) bench-page
 
