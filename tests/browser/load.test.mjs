@@ -45,7 +45,8 @@ test('without WebGL 2 the page explains what is missing', async () => {
 });
 
 test('a failed download explains itself instead of a blank page', async () => {
-  const { page } = await open('', (p) => p.route('**/nnplay.wasm', (route) => route.abort()));
+  // nnplay.wasm, or nnplay-mt.wasm where the page is served cross-origin isolated.
+  const { page } = await open('', (p) => p.route(/\/nnplay(-mt)?\.wasm$/, (route) => route.abort()));
   await page.waitForSelector('#error', { state: 'visible', timeout: 20000 });
   const text = await page.innerText('#error');
   assert.ok(/cannot run/.test(text), `message: ${text}`);
