@@ -4,6 +4,7 @@
 #include "engine/nnplay_run.h"
 
 #include "engine/dropout.h"
+#include "engine/ensemble.h"
 #include "engine/features.h"
 #include "engine/initializer.h"
 #include "engine/perceptron.h"
@@ -377,12 +378,7 @@ void NnplayRun::evaluate_set(const Matrix& X, const Vector& y, double& loss, dou
             loss_sum += nets_[0].forward(x, m, eval_ws_, labels);
             out = eval_ws_.outputs();
         } else {
-            average_.leftCols(m).setZero();
-            for (const auto& net : nets_) {
-                net.forward(x, m, eval_ws_);
-                average_.leftCols(m) += eval_ws_.A.back().leftCols(m);
-            }
-            average_.leftCols(m) /= Scalar(nets_.size());
+            ensemble_forward(nets_, x, m, eval_ws_, average_.data());
             out = average_.data();
             loss_sum += loss_from_outputs(spec_.output, out, labels, k, m);
         }

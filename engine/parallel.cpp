@@ -25,7 +25,7 @@ std::atomic<int> g_max_threads{2};
 struct Helper {
     std::mutex mutex;
     std::condition_variable wake, done;
-    const std::function<void(int)>* work = nullptr;  // set: a part to run
+    const PartRef* work = nullptr;  // set: a part to run
     int part = 0;
     bool finished = false;
 
@@ -35,7 +35,7 @@ struct Helper {
         std::unique_lock<std::mutex> lock(mutex);
         for (;;) {
             wake.wait(lock, [this] { return work != nullptr; });
-            const std::function<void(int)>& run = *work;
+            const PartRef& run = *work;
             lock.unlock();
             run(part);
             lock.lock();
@@ -67,7 +67,7 @@ int parallel_parts() {
 
 void set_max_threads(int threads) { g_max_threads.store(threads < 1 ? 1 : threads); }
 
-void run_parts(int parts, const std::function<void(int part)>& part) {
+void run_parts(int parts, PartRef part) {
 #if NNPLAY_HAS_THREADS
     std::unique_lock<std::mutex> busy(g_busy, std::defer_lock);
     if (parts >= 2 && parallel_parts() >= 2 && busy.try_lock()) {

@@ -4,6 +4,7 @@
 #include "engine/run.h"
 
 #include "engine/assert.h"
+#include "engine/ensemble.h"
 #include "engine/features.h"
 #include "engine/parallel.h"
 
@@ -123,12 +124,7 @@ void Run::predict(const std::vector<Point>& points, Matrix& out) const {
     out.resize(spec_.outputs, n);
     for (int start = 0; start < n; start += kEvalChunk) {
         const int m = std::min(kEvalChunk, n - start);
-        out.middleCols(start, m).setZero();
-        for (const auto& net : nets_) {
-            net.forward(X.data() + std::size_t(start) * X.rows(), m, eval_ws_);
-            out.middleCols(start, m) += eval_ws_.A.back().leftCols(m);
-        }
-        out.middleCols(start, m) /= Scalar(nets_.size());
+        ensemble_forward(nets_, X.data() + std::size_t(start) * X.rows(), m, eval_ws_, out.col(start).data());
     }
 }
 
@@ -162,16 +158,10 @@ void Run::evaluate_grid(int R, GridOutput& out, bool all_layers, int member) con
         for (int start = chunks * part / parts * kEvalChunk; start < end; start += kEvalChunk) {
             const int m = std::min(kEvalChunk, n - start);
             const Scalar* x = grid_X.data() + std::size_t(start) * grid_X.rows();
-            auto block = out.output.middleCols(start, m);
-            for (int k = 0; k < int(nets_.size()); ++k) {
-                nets_[std::size_t(k)].forward(x, m, ws);
-                if (k == 0) block = ws.A.back().leftCols(m);
-                else block += ws.A.back().leftCols(m);
+            ensemble_forward(nets_, x, m, ws, out.output.col(start).data(), [&](int k, const Workspace<Scalar>& w) {
                 if (all_layers && k == member)
-                    for (int l = 0; l < spec_.layer_count(); ++l)
-                        out.layers[l].middleCols(start, m) = ws.A[l].leftCols(m);
-            }
-            if (nets_.size() > 1) block /= Scalar(nets_.size());
+                    for (int l = 0; l < spec_.layer_count(); ++l) out.layers[l].middleCols(start, m) = w.A[l].leftCols(m);
+            });
         }
     });
 }

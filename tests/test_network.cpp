@@ -3,6 +3,7 @@
 // regularisation for every activation × output × regulariser, per-layer
 // activations, zero hidden layers and an ensemble; plus the Network's
 // plumbing: flat buffer layout, workspaces, copies and the regularisers.
+#include "engine/ensemble.h"
 #include "engine/initializer.h"
 #include "engine/network.h"
 #include "engine/rng.h"
@@ -298,6 +299,24 @@ TEST_CASE("network: ensemble members check out and their average is the hand-com
     CHECK((average - by_hand).cwiseAbs().maxCoeff() < 1e-14);
     // The average of probability vectors is one.
     for (int j = 0; j < n; ++j) CHECK(average.col(j).sum() == doctest::Approx(1.0).epsilon(1e-14));
+
+    // engine/ensemble.h takes the same mean (summed in member order, then divided), and shows
+    // each member's own pass on the way; one member gives its outputs as they are.
+    Workspace<double> ws(spec, n, false);
+    MatrixD mean(3, n);
+    std::vector<int> seen;
+    ensemble_forward(members, X.data(), n, ws, mean.data(), [&](int k, const Workspace<double>& w) {
+        seen.push_back(k);
+        CHECK((w.A.back().leftCols(n) - reference_forward(members[std::size_t(k)], X)).cwiseAbs().maxCoeff() < 1e-14);
+    });
+    CHECK(seen == std::vector<int>{0, 1, 2});
+    CHECK((mean - by_hand).cwiseAbs().maxCoeff() < 1e-14);
+    const MatrixD summed = reference_forward(members[0], X) + reference_forward(members[1], X) + reference_forward(members[2], X);
+    CHECK((mean - summed / 3.0).cwiseAbs().maxCoeff() < 1e-14);
+    const std::vector<Network<double>> one{members[1]};
+    ensemble_forward(one, X.data(), n, ws, mean.data());
+    members[1].forward(X.data(), n, ws);
+    CHECK(mean == ws.A.back().leftCols(n));
 }
 
 TEST_CASE("network: forward matches the network written out by hand, for every activation") {

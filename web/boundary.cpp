@@ -1,10 +1,11 @@
-// boundary.cpp: see boundary.h. The same sums as Run::evaluate_grid (the ensemble's outputs
-// averaged), over a copy of the networks so that training between batches cannot mix epochs
-// into one picture.
+// boundary.cpp: see boundary.h. The ensemble's mean as Run::evaluate_grid takes it
+// (engine/ensemble.h), over a copy of the networks so that training between batches cannot
+// mix epochs into one picture.
 #include "web/boundary.h"
 
 #include "web/platform.h"
 
+#include "engine/ensemble.h"
 #include "engine/features.h"
 #include "engine/parallel.h"
 
@@ -71,14 +72,7 @@ void BoundaryGrid::start(const Trainer& trainer, int R, float cx, float cy, floa
 }
 
 void BoundaryGrid::evaluate(Workspace<Scalar>& ws, int first, int m) {
-    auto block = out_.middleCols(first, m);
-    const Scalar* x = X_.data() + std::size_t(first) * std::size_t(X_.rows());
-    for (std::size_t k = 0; k < nets_.size(); ++k) {
-        nets_[k].forward(x, m, ws);
-        if (k == 0) block = ws.A.back().leftCols(m);
-        else block += ws.A.back().leftCols(m);
-    }
-    if (nets_.size() > 1) block /= Scalar(nets_.size());
+    ensemble_forward(nets_, X_.data() + std::size_t(first) * std::size_t(X_.rows()), m, ws, out_.col(first).data());
 }
 
 bool BoundaryGrid::advance(double budget_ms) {
