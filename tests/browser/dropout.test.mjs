@@ -88,3 +88,25 @@ test('layerDropout: one slider per hidden column writes its layer; the dropout s
   assert.ok(d.rate > 0.5 && d.layers.every((p) => p === d.rate), JSON.stringify(d));
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+test('a side panel narrows the network column: the dropout slider takes a row of its own, in view', async () => {
+  for (const shape of ['3', '4,2', '4,4,4,2']) {
+    const { page, problems } = await openReady(`#networkShape=${shape}&seed=drop`);
+    const inView = () => page.evaluate(() => {
+      const c = nnplay.controls().find((x) => x.name === 'dropout');
+      return c ? c.visible : null;
+    });
+    // Closed, it sits beside the layer count (in view too); with Runs open it must move, not clip.
+    await page.waitForFunction(() => nnplay.controls().some((x) => x.name === 'dropout'), null, { timeout: 20000 });
+    assert.equal(await inView(), true, `networkShape=${shape}, no side panel`);
+    const beside = await page.evaluate(() => nnplay.widgetRect('dropout'));
+    await page.evaluate(() => nnplay.openRuns());
+    await page.waitForFunction(() => nnplay.widgetRect('runsKeep') || nnplay.runs(), null, { timeout: 20000 });
+    await frames(page, 5);
+    assert.equal(await inView(), true, `networkShape=${shape}, Runs open: the dropout slider is clipped`);
+    const below = await page.evaluate(() => nnplay.widgetRect('dropout'));
+    assert.ok(below.y > beside.y, `networkShape=${shape}: ${JSON.stringify(beside)} then ${JSON.stringify(below)}`);
+    assert.ok(problems.length === 0, problems.join('; '));
+    await page.close();
+  }
+});

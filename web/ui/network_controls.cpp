@@ -96,6 +96,12 @@ void layer_activation_choice(App& app, int l, float x, float y, float width) {
     }
 }
 
+// The dropout slider's least width: its value beside a bar as wide as the value.
+float dropout_least_width(const PlaygroundState& s) {
+    const float value_w = ImGui::CalcTextSize(s.layer_dropout.empty() ? "0.00" : "by layer").x;
+    return 2 * (value_w + ImGui::GetStyle().ItemInnerSpacing.x) + 1;
+}
+
 // The first row: the hidden layer count, its buttons and its field. A perceptron has none:
 // the buttons stay, disabled, and say why.
 void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
@@ -131,19 +137,22 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     ImGui::TextUnformatted(hidden == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS");
     // Dropout (issue 14, item 7): one rate for every hidden layer, beside their count.
     if (hidden > 0 && !nnplay::web::hidden(app, "dropout")) {
-        // One line: its name, then the slider with its value beside the bar. A value over
-        // the bar would take a second line, where the columns' + and − sit under it.
-        ImGui::SameLine(0, 12 * sc);
+        // One line: its name, then the slider with its value beside the bar (a value over the
+        // bar would take a second line, where the columns' + and − sit under it). Where the
+        // view is too narrow for it beside the count (a side panel open), it has a header row
+        // of its own, the last (layout_network's dropout_below).
+        const char* format = s.layer_dropout.empty() ? "%.2f" : "by layer";  // layerDropout: below
+        const float least = dropout_least_width(s);
+        if (n.dropout_below) ImGui::SetCursorScreenPos(ImVec2(n.column_x(1) - 4 * sc, n.origin.y + n.header - n.line));
+        else ImGui::SameLine(0, 12 * sc);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("dropout");
         tip(app, "dropout");
         ImGui::SameLine(0, 4 * sc);
-        // The slider sets every layer: a per-layer list (layerDropout) gives way to it.
-        const char* format = s.layer_dropout.empty() ? "%.2f" : "by layer";  // layerDropout: below
-        // As wide as the row has room for, but never so narrow that the value leaves the line.
-        const float value_w = ImGui::CalcTextSize(s.layer_dropout.empty() ? "0.00" : format).x;
-        const float least = 2 * (value_w + ImGui::GetStyle().ItemInnerSpacing.x) + 1;
-        const float width = std::max(least, std::min(150 * sc, ImGui::GetContentRegionAvail().x));
+        // The slider sets every layer: a per-layer list (layerDropout) gives way to it. As wide
+        // as the row has room for, but never so narrow that the value leaves the line.
+        const float room = n.view_right - ImGui::GetStyle().ScrollbarSize - ImGui::GetCursorScreenPos().x;
+        const float width = std::max(least, std::min(150 * sc, room));
         if (setting_slider(app, "dropout", s.dropout, width, format, "##dropout")) s.layer_dropout.clear();
         record_rect(app, "dropout");
     } else {
@@ -152,6 +161,16 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
 }
 
 }  // namespace
+
+float layer_count_row_width(App& app) {
+    const float sc = app.view.scale;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button = std::max(24 * sc, ImGui::GetFrameHeight());
+    const PlaygroundState& s = app.run.state;
+    return 2 * button + 2 * sc + style.ItemSpacing.x + ImGui::CalcTextSize("000").x + 8 * sc + 4 * sc +
+           ImGui::CalcTextSize(s.network_shape.size() == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS").x + 12 * sc +
+           ImGui::CalcTextSize("dropout").x + 4 * sc + dropout_least_width(s);
+}
 
 int shown_member(App& app) {
     app.view.member = std::clamp(app.view.member, 0, app.run.trainer->ensemble_size() - 1);

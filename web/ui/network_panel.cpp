@@ -80,6 +80,13 @@ NetLayout layout_network(App& app) {
         if (s.features[f]) n.enabled.push_back(f);
     n.view_top = ImGui::GetWindowPos().y, n.view_bottom = n.view_top + ImGui::GetWindowHeight();
     n.view_left = ImGui::GetWindowPos().x, n.view_right = n.view_left + ImGui::GetWindowWidth();
+    // The dropout slider, where the first header row has no room for it in view (a narrow
+    // column), takes a row of its own under the layers' choices.
+    const int layers = int(s.network_shape.size());
+    const bool dropout_shown = !hidden(app, "numHiddenLayers", "addLayer") && !hidden(app, "dropout");
+    n.dropout_below = dropout_shown && layers > 0 && layers == spec.layer_count() - 1 && s.model != Model::perceptron &&
+                      n.column_x(1) - 4 * sc + layer_count_row_width(app) > n.view_right - ImGui::GetStyle().ScrollbarSize;
+    if (n.dropout_below) n.header += n.line;
     return n;
 }
 

@@ -39,6 +39,7 @@ struct NetLayout {
     int tallest = 0;         // nodes in the tallest column
     std::vector<int> enabled;  // the features on, in order: network input i is enabled[i]
     float view_top = 0, view_bottom = 0, view_left = 0, view_right = 0;  // the visible part
+    bool dropout_below = false;  // the dropout slider on a header row of its own, the last
     ImVec2 mouse;
     bool mouse_here = false;
 
@@ -60,6 +61,9 @@ int shown_member(App& app);
 // count with its buttons and activation, OUTPUT; and, for an ensemble, the member selector
 // under the output (returns its bottom in screen pixels, or 0 without an ensemble).
 void network_headers(App& app, const NetLayout& n);
+// The first header row's width, from the layer count's "+" to the end of the dropout slider
+// at its least width (layout_network moves the slider down a row when that does not fit).
+float layer_count_row_width(App& app);
 float member_selector(App& app, const NetLayout& n);
 
 }  // namespace nnplay::web

@@ -58,7 +58,13 @@ void drag_scroll() {
 // The network column: the features caption, then the features and the network.
 void network_column(App& app, ImVec2 size) {
     ImGui::BeginChild("network", size, false, ImGuiWindowFlags_HorizontalScrollbar);
-    if (!app.run.state.hide_text) caption(help_text("ui.featuresCaption"));
+    if (!app.run.state.hide_text) {
+        // Wrapped at the column's visible edge (a side panel open narrows it), not at the
+        // content's, which a line too long to wrap would widen for good.
+        ImGui::PushTextWrapPos(ImGui::GetScrollX() + ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize);
+        caption(help_text("ui.featuresCaption"));
+        ImGui::PopTextWrapPos();
+    }
     network_panel(app);
     drag_scroll();
     ImGui::EndChild();
