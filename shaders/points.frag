@@ -8,7 +8,6 @@ uniform float u_outline;  // outline width in pixels
 uniform vec3 u_outline_colour;       // training and validation points
 uniform vec3 u_test_outline_colour;  // test points
 
-in vec2 v_local;
 in vec4 v_fill;
 flat in int v_style;
 flat in int v_marker;
@@ -34,7 +33,9 @@ float marker(vec2 p) {
 }
 
 void main() {
-    float inside = -marker(v_local) * u_radius;  // pixels from the edge, positive inside
+    // The sprite's own coordinates (y down, 0..1) as radii from its centre, y up.
+    vec2 local = (gl_PointCoord * 2.0 - 1.0) * vec2(1.0, -1.0) * ((u_radius * 1.3 + 1.0) / u_radius);
+    float inside = -marker(local) * u_radius;  // pixels from the edge, positive inside
     float coverage = clamp(inside + 0.5, 0.0, 1.0);
     float edge = 1.0 - clamp(inside - u_outline + 0.5, 0.0, 1.0);
     vec3 outline = v_style == 1 ? u_test_outline_colour : u_outline_colour;

@@ -134,7 +134,6 @@ bool Renderer::init(std::string& error) {
     }
     point_program_ = link_program(kPointsVert, kPointsFrag, "points", error);
     if (!point_program_) return false;
-    point_at_.view = glGetUniformLocation(point_program_, "u_view");
     point_at_.radius = glGetUniformLocation(point_program_, "u_radius");
     point_at_.outline = glGetUniformLocation(point_program_, "u_outline");
     point_at_.extent = glGetUniformLocation(point_program_, "u_extent");
@@ -152,7 +151,15 @@ bool Renderer::init(std::string& error) {
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(PointVertex, fill));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, style));
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, style));
+#ifndef __EMSCRIPTEN__
+    glEnable(GL_PROGRAM_POINT_SIZE);  // desktop GL: the points shader sets gl_PointSize (ES always may)
+#endif
+    // The largest sprite this GL draws (WebGL promises only 1 pixel; GPUs give 64 to 1024):
+    // a marker larger than that is drawn smaller, whole.
+    GLfloat sizes[2] = {1, 1};
+    glGetFloatv(GL_ALIASED_POINT_SIZE_RANGE, sizes);
+    max_point_px_ = sizes[1];
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 
@@ -341,7 +348,7 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glEnable(GL_BLEND);
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         glUseProgram(point_program_);
-        glUniform2f(point_at_.view, float(width), float(height));
+        radius_px = std::min(radius_px, (max_point_px_ / 2 - 1) / 1.3f);  // the sprite's side: 2 (1.3 r + 1)
         glUniform1f(point_at_.radius, radius_px);
         glUniform1f(point_at_.outline, std::max(1.0f, radius_px * 0.25f));
         glUniform1f(point_at_.extent, kDomain);
@@ -350,14 +357,13 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         colour_of(palette().test_outline.u32(), test_outline);
         glUniform3fv(point_at_.outline_colour, 1, outline);
         glUniform3fv(point_at_.test_outline_colour, 1, test_outline);
-        // Six vertices per point rather than instancing: SwiftShader (software WebGL) runs
-        // every instance as a draw of its own, which made 250 points cost more than the UI.
-        // They stay in the buffer until the points change.
+        // One sprite per point rather than instancing (SwiftShader, software WebGL, runs every
+        // instance as a draw of its own, which made 250 points cost more than the UI) or two
+        // triangles (it pays per primitive). They stay in the buffer until the points change.
         if (!points_valid_ || points != points_uploaded_) {
             point_vertices_.clear();
             for (const PointSprite& p : points)
-                for (int corner = 0; corner < 6; ++corner)
-                    point_vertices_.push_back({p.x, p.y, p.fill, p.style + 3.0f * float(int(p.marker)), float(corner)});
+                point_vertices_.push_back({p.x, p.y, p.fill, p.style + 3.0f * float(int(p.marker))});
             glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
             glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(point_vertices_.size() * sizeof(PointVertex)),
                          point_vertices_.data(), GL_STATIC_DRAW);
@@ -366,8 +372,8 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
             points_valid_ = true;
         }
         glBindVertexArray(point_vao_);
-        glDrawArrays(GL_TRIANGLES, 0, GLsizei(point_vertices_.size()));
-        count_draw((long long)point_vertices_.size() / 3);
+        glDrawArrays(GL_POINTS, 0, GLsizei(point_vertices_.size()));
+        count_draw(0);  // sprites, no triangles
         glBindVertexArray(0);
         glDisable(GL_BLEND);
     }

@@ -114,12 +114,11 @@ public:
 private:
     void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R);
 
-    // A point's quad corner as the points shader reads it (six per point, two triangles).
+    // A point as the points shader reads it: one vertex, drawn as a point sprite.
     struct PointVertex {
         float x = 0, y = 0;  // plane coordinates of the point
         ImU32 fill = 0;
         float style = 0;     // PointSprite::style + 3 · its marker
-        float corner = 0;    // 0..5
     };
     std::vector<PointVertex> point_vertices_;  // kept for its capacity
     // Page speed (session 8): the points in the vertex buffer, uploaded again only when they
@@ -134,7 +133,7 @@ private:
     };
     HeatUniforms heat_at_[2];
     struct PointUniforms {
-        GLint view = -1, radius = -1, outline = -1, extent = -1, outline_colour = -1, test_outline_colour = -1;
+        GLint radius = -1, outline = -1, extent = -1, outline_colour = -1, test_outline_colour = -1;
     };
     PointUniforms point_at_;
 
@@ -143,6 +142,7 @@ private:
     GLuint heat_programs_[2] = {};
     GLuint point_program_ = 0;
     GLuint empty_vao_ = 0, point_vao_ = 0, point_vbo_ = 0;
+    float max_point_px_ = 64;  // the largest point sprite the GL draws
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
     std::vector<float> slot_values_;  // its contents, uploaded by render_slots()
