@@ -129,6 +129,15 @@ void focus_begin_frame(App&) {
         const int key = io.KeysDown[GLFW_KEY_ENTER] ? GLFW_KEY_ENTER : GLFW_KEY_KP_ENTER;
         if (item && !item->inputable && io.KeysDownDuration[key] < 0) g.NavNextActivateId = g.NavId;
     }
+    // A focused slider takes Left and Right at once, as a browser's range input does (ImGui
+    // 1.86 wants Space first): the key makes it active through navigation, and the slider
+    // then moves by the same key in this frame. A text field starts being edited.
+    if (focus_visible() && g.ActiveId == 0) {
+        const bool pressed = (io.KeysDown[GLFW_KEY_LEFT] && io.KeysDownDuration[GLFW_KEY_LEFT] < 0) ||
+                             (io.KeysDown[GLFW_KEY_RIGHT] && io.KeysDownDuration[GLFW_KEY_RIGHT] < 0);
+        const Item* item = find_item(focus.order, g.NavId);
+        if (pressed && item && item->inputable) g.NavNextActivateId = g.NavId;
+    }
     g.TestEngineHookItems = true;
     focus.recording_on = true;
     focus.recording.clear();

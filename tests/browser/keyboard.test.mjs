@@ -1,6 +1,6 @@
 // keyboard.test.mjs: the page without a mouse, and for screen readers: Tab and Shift+Tab
 // move a visible focus ring through the controls in reading order, Space and Enter activate
-// the focused control (not the run/pause shortcut), Escape closes the advanced settings, and
+// the focused control (not the run/pause shortcut), arrows move a focused slider, Escape closes the advanced settings, and
 // the live region and the title say the epoch and the loss.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,7 +60,8 @@ test('Tab visits every control in reading order and comes back; Shift+Tab goes b
   // Every named control on the screen is reached.
   const names = new Set(cycle.map((f) => f.name));
   for (const name of ['reset', 'play', 'step', 'speed', 'learningRate', 'activation', 'problem', 'advanced',
-                      'addLayer', 'removeLayer', 'regenerate', 'showTestData', 'discretize'])
+                      'addLayer', 'removeLayer', 'regenerate', 'showTestData', 'discretize',
+                      'learningRateSlider', 'trainShare', 'noise', 'dropout'])
     assert.ok(names.has(name), `Tab never reached ${name} (${[...names].filter(Boolean).join(', ')})`);
   // Shift+Tab: back to the previous control.
   const here = await focused(page);
@@ -133,6 +134,22 @@ test('Space and Enter activate the focused control, not the run/pause shortcut',
   await page.waitForFunction(() => nnplay.metrics().epoch > 0, null, { timeout: 20000 }).catch(() => {});
   assert.ok((await metrics(page)).epoch > 0, 'Space without a focused control did not start training');
   await page.evaluate(() => nnplay.pause());
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a focused slider moves with Left and Right at once, as a range input does', async () => {
+  const { page, problems } = await openReady('#networkShape=4,2');
+  const rate = () => page.evaluate(() => nnplay.dropout().rate);
+  assert.ok(await tabTo(page, 'dropout'), 'Tab never reached the dropout slider');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => Math.abs(nnplay.dropout().rate - 0.03) < 1e-6, null, { timeout: 15000 }).catch(() => {});
+  assert.ok(Math.abs((await rate()) - 0.03) < 1e-6, `three presses of → gave dropout ${await rate()}, not 0.03`);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => Math.abs(nnplay.dropout().rate - 0.02) < 1e-6, null, { timeout: 15000 }).catch(() => {});
+  assert.ok(Math.abs((await rate()) - 0.02) < 1e-6, `← gave dropout ${await rate()}, not 0.02`);
+  assert.equal((await focused(page)).name, 'dropout', 'the arrows moved the focus away');
+  await frames(page, 5);
+  assert.equal((await metrics(page)).epoch, 0, 'an arrow also stepped the run');
   assert.ok(problems.length === 0, problems.join('; '));
 });
 

@@ -62,12 +62,16 @@ bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, c
     if (!typing) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     const bool changed =
         ImGui::SliderScalar(id, type, &value, &min, &max, format, flags | ImGuiSliderFlags_AlwaysClamp);
+    const ImGuiID slider = ImGui::GetItemID();
     if (!typing) ImGui::PopStyleColor();
     if (beside) {
         ImGui::SameLine(0, spacing);
         text(slider_text(label, format, value));
     }
     ImGui::EndGroup();
+    // The group (slider and text) is the item that follows, under the slider's id: a name
+    // given to it (record_rect) then also names the slider the keyboard focuses.
+    ImGui::GetCurrentContext()->LastItemData.ID = slider;
     return changed;
 }
 }  // namespace
