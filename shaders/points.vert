@@ -1,8 +1,8 @@
 // points.vert: one point sprite per data point, centred on the point's plane position
 // ([-6, 6]² maps to the viewport), a square with room for a marker of u_radius pixels (1.3
 // radii across, and a pixel for anti-aliasing). One vertex a point: SwiftShader (software
-// WebGL) pays per primitive, and six vertices (two triangles) a point cost the heavy link
-// 5 of its 26 frames a second against 2.5 as sprites.
+// WebGL) pays per primitive; with six vertices (two triangles) a point, the heavy link's
+// 2,500 points held it at 16–17 fps, as sprites 20–22 (README, Speed).
 layout(location = 0) in vec2 a_pos;     // plane coordinates
 layout(location = 1) in vec4 a_fill;    // RGBA8, normalised
 layout(location = 2) in float a_style;  // style + 3·marker (style 0 training, 1 test,

@@ -348,7 +348,8 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glEnable(GL_BLEND);
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         glUseProgram(point_program_);
-        radius_px = std::min(radius_px, (max_point_px_ / 2 - 1) / 1.3f);  // the sprite's side: 2 (1.3 r + 1)
+        // The sprite's side is 2 (1.3 r + 1) pixels: at most the largest the GL draws.
+        radius_px = std::max(1.0f, std::min(radius_px, (max_point_px_ / 2 - 1) / 1.3f));
         glUniform1f(point_at_.radius, radius_px);
         glUniform1f(point_at_.outline, std::max(1.0f, radius_px * 0.25f));
         glUniform1f(point_at_.extent, kDomain);
