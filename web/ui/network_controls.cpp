@@ -10,13 +10,19 @@
 #include <string>
 
 namespace nnplay::web {
+
+float square_button_side(const App& app) { return std::max(24 * app.view.scale, ImGui::GetFrameHeight()); }
+
 namespace {
+
+// A count field (neurons, layers): room for three digits.
+float count_field_width(float sc) { return ImGui::CalcTextSize("000").x + 8 * sc; }
 
 // A square button of at least 24 CSS px (WCAG 2.2 target size). Disabled, it says why in its
 // tooltip (why_id) instead of what it does (tip_id).
 bool square_button(App& app, const char* label, bool enabled, const char* rect, const char* tip_id,
                    const char* why_id) {
-    const float side = std::max(24 * app.view.scale, ImGui::GetFrameHeight());
+    const float side = square_button_side(app);
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label, ImVec2(side, side));
     ImGui::EndDisabled();
@@ -129,7 +135,7 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
         return;
     }
     int count = hidden;
-    if (count_field(app, "##layercount", count, 0, kMaxHiddenLayers, ImGui::CalcTextSize("000").x + 8 * sc,
+    if (count_field(app, "##layercount", count, 0, kMaxHiddenLayers, count_field_width(sc),
                     "layerCount", "ui.layerCount", "Hidden layers"))
         set_layer_count(s, count);
     ImGui::SameLine(0, 4 * sc);
@@ -165,9 +171,9 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
 float layer_count_row_width(App& app) {
     const float sc = app.view.scale;
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float button = std::max(24 * sc, ImGui::GetFrameHeight());
     const PlaygroundState& s = app.run.state;
-    return 2 * button + 2 * sc + style.ItemSpacing.x + ImGui::CalcTextSize("000").x + 8 * sc + 4 * sc +
+    // As layer_count_row places them: "+", "−", the count, its label, "dropout", the slider.
+    return 2 * square_button_side(app) + 2 * sc + style.ItemSpacing.x + count_field_width(sc) + 4 * sc +
            ImGui::CalcTextSize(s.network_shape.size() == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS").x + 12 * sc +
            ImGui::CalcTextSize("dropout").x + 4 * sc + dropout_least_width(s);
 }
@@ -200,7 +206,7 @@ void network_headers(App& app, const NetLayout& n) {
                  " links shown)").c_str());
     }
     if (columns_match) {
-        const float field_w = std::min(n.spacing - 8 * sc, ImGui::CalcTextSize("000").x + 8 * sc);
+        const float field_w = std::min(n.spacing - 8 * sc, count_field_width(sc));
         for (int l = 0; l < hidden_layers; ++l) {
             ImGui::PushID(l);
             const std::string id = std::to_string(l);
@@ -245,7 +251,7 @@ float member_selector(App& app, const NetLayout& n) {
     const int outputs = t.spec().width(t.spec().layer_count() - 1);
     const float right = n.column_x(n.columns - 1) + n.last_w;
     const std::string label = "member " + std::to_string(m + 1) + " of " + std::to_string(members);
-    const float side = std::max(24 * sc, ImGui::GetFrameHeight());
+    const float side = square_button_side(app);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float block = std::max(2 * side + 2 * spacing + ImGui::CalcTextSize(label.c_str()).x, 150 * sc);
     const float left = std::max(n.origin.x, right - block);

@@ -52,7 +52,7 @@ NetLayout layout_network(App& app) {
     n.origin = ImGui::GetCursorScreenPos();
     n.mouse = ImGui::GetIO().MousePos;
     n.mouse_here = ImGui::IsWindowHovered();
-    const float button = std::max(24 * sc, ImGui::GetFrameHeight());
+    const float button = square_button_side(app);
     n.line = button + ImGui::GetStyle().ItemSpacing.y;
     n.tallest = feature_count;
     for (int l = 0; l < spec.layer_count(); ++l) n.tallest = std::max(n.tallest, spec.width(l));

@@ -61,6 +61,8 @@ int shown_member(App& app);
 // count with its buttons and activation, OUTPUT; and, for an ensemble, the member selector
 // under the output (returns its bottom in screen pixels, or 0 without an ensemble).
 void network_headers(App& app, const NetLayout& n);
+// The side of the view's + and − buttons: at least 24 CSS px (WCAG 2.2 target size).
+float square_button_side(const App& app);
 // The first header row's width, from the layer count's "+" to the end of the dropout slider
 // at its least width (layout_network moves the slider down a row when that does not fit).
 float layer_count_row_width(App& app);
