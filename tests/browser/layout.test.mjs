@@ -186,3 +186,19 @@ test('epoch 1,234,567 moves no control', async () => {
     assert.deepEqual(problems, []);
   }
 });
+
+// Session 12: on a phone the hidden layers' count row ran past the Network tab's visible edge
+// ("2 HIDDEN LAYEI", the rest under the scrollbar); it slides left, still after FEATURES.
+test('390x844: the Network tab shows the hidden layers\' buttons, count and label whole', async () => {
+  const names = ['addLayer', 'removeLayer', 'layerCount', 'layerCountLabel'];
+  for (const shape of ['3', '4,2', '4,4,4,2']) {
+    const { page, problems } = await openAt(SIZES[0], `networkShape=${shape}&seed=row`);
+    const tab = (await layout(page)).rects.tabNetwork;
+    await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+    await settle(page);
+    const shown = await page.evaluate((names) => nnplay.controls().filter((c) => names.includes(c.name)), names);
+    assert.deepEqual(shown.map((c) => c.name).sort(), [...names].sort(), `networkShape=${shape}`);
+    for (const c of shown) assert.ok(c.visible, `networkShape=${shape}: ${c.name} is cut off: ${JSON.stringify(c)}`);
+    assert.deepEqual(problems, []);
+  }
+});

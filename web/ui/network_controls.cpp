@@ -117,8 +117,16 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     const int hidden = int(s.network_shape.size());
     const char* why_add = perceptron ? "ui.perceptronLayers" : "ui.addLayerLimit";
     const char* why_remove = perceptron ? "ui.perceptronLayers" : "ui.removeLayerLimit";
-    if (columns_shown) ImGui::SetCursorScreenPos(ImVec2(n.column_x(1) - 4 * sc, n.origin.y));
-    else ImGui::SameLine(0, 12 * sc);  // no hidden column to sit over: right after FEATURES
+    if (columns_shown) {
+        // Over the first hidden column; where its label would pass the view's visible edge (a
+        // phone), slid left as far as needed, but not over FEATURES.
+        const float after_features = ImGui::GetItemRectMax().x + 12 * sc;
+        const float edge = n.view_right - ImGui::GetStyle().ScrollbarSize - 4 * sc;
+        const float x = std::max(std::min(n.column_x(1) - 4 * sc, edge - layer_count_width(app)), after_features);
+        ImGui::SetCursorScreenPos(ImVec2(x, n.origin.y));
+    } else {
+        ImGui::SameLine(0, 12 * sc);  // no hidden column to sit over: right after FEATURES
+    }
     if (square_button(app, "+##layers", !perceptron && hidden < kMaxHiddenLayers, "addLayer", "ui.addLayer",
                       why_add))
         set_layer_count(s, hidden + 1);
@@ -141,6 +149,7 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     ImGui::SameLine(0, 4 * sc);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(hidden == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS");
+    record_rect(app, "layerCountLabel");
     // Dropout (issue 14, item 7): one rate for every hidden layer, beside their count.
     if (hidden > 0 && !nnplay::web::hidden(app, "dropout")) {
         // One line: its name, then the slider with its value beside the bar (a value over the
@@ -168,14 +177,18 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
 
 }  // namespace
 
+float layer_count_width(App& app) {
+    const float sc = app.view.scale;
+    // As layer_count_row places them: "+", "−", the count and its label.
+    return 2 * square_button_side(app) + 2 * sc + ImGui::GetStyle().ItemSpacing.x + count_field_width(sc) + 4 * sc +
+           ImGui::CalcTextSize(app.run.state.network_shape.size() == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS").x;
+}
+
 float layer_count_row_width(App& app) {
     const float sc = app.view.scale;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const PlaygroundState& s = app.run.state;
-    // As layer_count_row places them: "+", "−", the count, its label, "dropout", the slider.
-    return 2 * square_button_side(app) + 2 * sc + style.ItemSpacing.x + count_field_width(sc) + 4 * sc +
-           ImGui::CalcTextSize(s.network_shape.size() == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS").x + 12 * sc +
-           ImGui::CalcTextSize("dropout").x + 4 * sc + dropout_least_width(s);
+    // Then, on the same row, "dropout" and the slider.
+    return layer_count_width(app) + 12 * sc + ImGui::CalcTextSize("dropout").x + 4 * sc +
+           dropout_least_width(app.run.state);
 }
 
 int shown_member(App& app) {

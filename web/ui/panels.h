@@ -22,8 +22,8 @@ void top_bar(App& app, float width);
 void menu_buttons(App& app);
 float menu_buttons_width(const App& app);
 
-// The training settings of the top bar (learning rate to optimiser), flowing in `width`:
-// on phones they are in the Settings tab.
+// The training settings of the top bar (learning rate to problem type), flowing in `width`:
+// on phones they are in the Settings tab, where the Advanced panel under them has the optimiser.
 void training_controls(App& app, float width);
 
 // advanced_panel.cpp: the Advanced side panel's contents (on phones the Settings tab's),

@@ -105,7 +105,7 @@ void title_line(App& app, float width) {
     if (app.view.hints_state < 0) app.view.hints_state = nnplay_js_hints_dismissed();
     if (explain && app.view.hints_state == 0) {
         const float button_w = ImGui::CalcTextSize("Got it").x + 2 * ImGui::GetStyle().FramePadding.x;
-        coloured(kWarn, std::string(help_text("ui.hints")), width - button_w - 12 * sc);
+        coloured(kWarn, std::string(help_text(phone ? "ui.hintsPhone" : "ui.hints")), width - button_w - 12 * sc);
         record_rect(app, "hints");
         ImGui::SameLine(left + width - button_w);
         if (ImGui::Button("Got it")) {

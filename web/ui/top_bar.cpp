@@ -194,8 +194,8 @@ void training_settings(App& app, Flow& flow) {
     }
 }
 
-// Problem type and optimiser.
-void problem_and_optimizer(App& app, Flow& flow) {
+// Problem type.
+void problem_choice(App& app, Flow& flow) {
     PlaygroundState& s = app.run.state;
     const float sc = app.view.scale;
     if (!hidden(app, "problem")) {
@@ -221,11 +221,15 @@ void problem_and_optimizer(App& app, Flow& flow) {
         tip(app, "problem");
         ImGui::EndGroup();
     }
+}
 
+// The optimiser (its own rates are in the Advanced panel).
+void optimizer_choice(App& app, Flow& flow) {
+    const float sc = app.view.scale;
     flow.next(110 * sc);
     ImGui::BeginGroup();
     caption("Optimiser");
-    enum_choice("##optimizer", s.optimizer, kOptimizerLabels, 110 * sc);
+    enum_choice("##optimizer", app.run.state.optimizer, kOptimizerLabels, 110 * sc);
     record_rect(app, "optimizer");
     tip(app, "optimizer");
     ImGui::EndGroup();
@@ -236,7 +240,7 @@ void problem_and_optimizer(App& app, Flow& flow) {
 void training_controls(App& app, float width) {
     Flow flow{width};
     training_settings(app, flow);
-    problem_and_optimizer(app, flow);
+    problem_choice(app, flow);
 }
 
 void top_bar(App& app, float width) {
@@ -246,7 +250,8 @@ void top_bar(App& app, float width) {
     run_controls(app, flow);
     if (!phone) {  // phones: in the Settings tab
         training_settings(app, flow);
-        problem_and_optimizer(app, flow);
+        problem_choice(app, flow);
+        optimizer_choice(app, flow);
     }
 
     // Phones: File and Copy link after the speed (there is no Advanced button: the Settings
