@@ -98,7 +98,8 @@
     status: function () { return call('nnplay_api_status', 'string', [], []); },
     // The message log, oldest first: [{text, count, error}].
     messages: function () { return json('nnplay_api_messages'); },
-    // What the network view drew last frame: {member, members, linksDrawn, linksSum}.
+    // What the network view drew when last drawn: {member, members, linksDrawn, linksSum,
+    // stepLabels: [{x, y, w, h}], the backprop step's numbers on the neurons (CSS pixels)}.
     networkView: function () { return json('nnplay_api_network_view'); },
     // 0..4: 1, 3, 10, 30 epochs per frame, as fast as possible.
     setSpeed: function (i) { call('nnplay_api_set_speed', null, ['number'], [i]); },

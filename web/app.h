@@ -227,6 +227,7 @@ struct View {
     double hover_wait_since = 0;        // ... since (glfwGetTime()): shown after a short delay
     int links_drawn = 0;                // links the view drew last frame, and the sum of their
     double links_drawn_sum = 0;         // weights (the test API: which member is drawn)
+    std::vector<WidgetRect> step_labels;  // the backprop step's numbers on the neurons, last frame
     // Input, keyboard and screen readers (web/summary.cpp): the browser's prefers-reduced-motion;
     // whatever animates stands still while it is set.
     bool reduced_motion = false;
@@ -438,7 +439,10 @@ void gradient_view(App& app, float width);
 void inside_follow_flags(App& app);
 // The network view's hooks while stepping: a neuron's numbers, a link's colour and width by
 // its gradient (returns false to keep the view's own), the gradient in a link's tooltip.
-void backprop_draw_neuron(const App& app, ImDrawList* dl, int layer, int node, ImVec2 min, ImVec2 max);
+// room: how far left of the neuron's right edge its label may reach (the columns' spacing);
+// above: the free height over the neuron. Returns the label's rectangle (w 0 when none).
+WidgetRect backprop_draw_neuron(const App& app, ImDrawList* dl, int layer, int node, ImVec2 min, ImVec2 max,
+                                float room, float above);
 bool backprop_link_style(const App& app, int layer, int to, int from, ImU32& colour, float& thick);
 void backprop_link_tooltip(const App& app, int layer, int to, int from);
 // Explains (again) the picked point's step for the trainer as it is now; the test API's too.

@@ -524,7 +524,9 @@ void draw_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, float scale, float x0, fl
             } else {
                 const float y = max.y - t * (max.y - min.y);
                 dl->AddLine(ImVec2(max.x, y), ImVec2(max.x + tick, y), ink);
-                dl->AddText(ImVec2(max.x + tick + 2 * scale, y - size.y / 2), ink, label);
+                // The top one kept level with the plot's top, as the first across is with its
+                // left: above it there may be no room (a phone's Output tab starts with the plot).
+                dl->AddText(ImVec2(max.x + tick + 2 * scale, std::max(min.y, y - size.y / 2)), ink, label);
             }
         }
     }

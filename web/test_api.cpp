@@ -196,10 +196,16 @@ NNPLAY_API const char* nnplay_api_messages() {
 NNPLAY_API const char* nnplay_api_network_view() {
     App* app = api_app();
     if (!app) return "null";
+    std::string step_labels = "[";
+    for (const WidgetRect& r : app->view.step_labels)
+        step_labels += std::string(step_labels.size() > 1 ? "," : "") + "{\"x\":" + json_number(r.x) +
+                       ",\"y\":" + json_number(r.y) + ",\"w\":" + json_number(r.w) + ",\"h\":" + json_number(r.h) + "}";
+    step_labels += "]";
     return reply(*app, "{\"member\":" + std::to_string(app->view.member) +
                            ",\"members\":" + std::to_string(app->run.trainer->ensemble_size()) +
                            ",\"linksDrawn\":" + std::to_string(app->view.links_drawn) +
-                           ",\"linksSum\":" + json_number(app->view.links_drawn_sum) + "}");
+                           ",\"linksSum\":" + json_number(app->view.links_drawn_sum) +
+                           ",\"stepLabels\":" + step_labels + "}");
 }
 
 // The network's (ensemble-averaged) outputs for "x,y;x,y": [[outputs], ...].

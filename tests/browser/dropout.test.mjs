@@ -106,6 +106,8 @@ test('a side panel narrows the network column: the dropout slider takes a row of
     assert.equal(await inView(), true, `networkShape=${shape}, Runs open: the dropout slider is clipped`);
     const below = await page.evaluate(() => nnplay.widgetRect('dropout'));
     assert.ok(below.y > beside.y, `networkShape=${shape}: ${JSON.stringify(beside)} then ${JSON.stringify(below)}`);
+    const count = await page.evaluate(() => nnplay.widgetRect('layerCountLabel'));  // its own row, under the count's
+    assert.ok(below.y >= count.y + count.h, `networkShape=${shape}: ${JSON.stringify(count)} and ${JSON.stringify(below)}`);
     assert.ok(problems.length === 0, problems.join('; '));
     await page.close();
   }

@@ -142,3 +142,33 @@ test('with the Backprop section open, clicking a training point on the plot pick
   }
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+// Session 12: on a phone's narrow network view the step's numbers ran into each other and over
+// the dropout row ("dL/dz -0.094 dL/dz -0.20 dL/dz -0.462" read as one line): shorter where the
+// columns are close, over the neuron's top where the gap above is small.
+test('on a phone the backprop step\'s numbers on the neurons do not overlap', async () => {
+  const { page, problems } = await openReady('#showBackprop=true&networkShape=4,2&seed=ph',
+                                             (p) => p.setViewportSize({ width: 390, height: 844 }));
+  await page.waitForFunction(() => nnplay.widgetRect('tabNetwork'));
+  const tab = await rect(page, 'tabNetwork');
+  await page.mouse.click(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await page.waitForFunction(() => nnplay.widgetRect('dropout'));
+  const dropout = await rect(page, 'dropout');  // the header's last row
+  for (const stage of [1, 3]) {  // Forward (z and a, two lines), Backward (dL/dz)
+    await backprop(page, 0, stage, 0);
+    await frames(page, 4);
+    const labels = (await page.evaluate(() => nnplay.networkView())).stepLabels;
+    assert.equal(labels.length, 4 + 2 + 1, `stage ${stage}: ${JSON.stringify(labels)}`);
+    for (let i = 0; i < labels.length; i++) {
+      const a = labels[i];
+      assert.ok(a.y >= dropout.y + dropout.h, `stage ${stage}: a label over the header rows: ${JSON.stringify(a)}`);
+      for (let k = i + 1; k < labels.length; k++) {
+        const b = labels[k];
+        const apart = a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+        assert.ok(apart, `stage ${stage}: labels overlap: ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+      }
+    }
+  }
+  await page.screenshot({ path: join(shots, 'backprop-phone.png') });
+  assert.ok(problems.length === 0, problems.join('; '));
+});

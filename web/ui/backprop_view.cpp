@@ -170,9 +170,9 @@ void backprop_view(App& app, float width) {
         if (e.regularization != "none")
             ImGui::Text("+ %s penalty %.5g (rate %g)", e.regularization.c_str(), e.reg_loss, e.regularization_rate);
     }
-    if (b.stage == BackpropStage::forward) caption("z and a are written beside each neuron.");
+    if (b.stage == BackpropStage::forward) caption("z and a are written on each neuron (z above a).");
     if (b.stage == BackpropStage::backward) {
-        caption("dL/dz beside each neuron; links by gradient (hover one for its number).");
+        caption("dL/dz on each neuron; links by gradient (hover one for its number).");
         if (b.check) ImGui::Text("Chain rule vs numbers: largest difference %.2g (relative)", e.max_relative_error);
     }
     if (b.stage == BackpropStage::update) {
@@ -240,22 +240,40 @@ bool backprop_point_on_screen(const App& app, int i, float& x, float& y) {
     return true;
 }
 
-void backprop_draw_neuron(const App& app, ImDrawList* dl, int layer, int node, ImVec2 min, ImVec2 max) {
-    if (!stepping(app)) return;
+WidgetRect backprop_draw_neuron(const App& app, ImDrawList* dl, int layer, int node, ImVec2 min, ImVec2 max,
+                                float room, float above) {
+    if (!stepping(app)) return {};
     const BackpropView& b = app.backprop;
     const Explanation& e = b.step;
-    if (layer >= int(e.layers.size()) || node >= int(e.layers[std::size_t(layer)].neurons.size())) return;
+    if (layer >= int(e.layers.size()) || node >= int(e.layers[std::size_t(layer)].neurons.size())) return {};
     const ExplainNeuron& u = e.layers[std::size_t(layer)].neurons[std::size_t(node)];
-    char text[96];
-    if (b.stage >= BackpropStage::backward) std::snprintf(text, sizeof text, "dL/dz %.3g", u.dz);
-    else std::snprintf(text, sizeof text, "z %.3g\na %.3g", u.z, u.a);
+    const bool backward = b.stage >= BackpropStage::backward;
     const float sc = app.view.scale;
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize() * 0.8f;
-    const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0, text);
-    const ImVec2 at(max.x - extent.x, min.y - extent.y - 1 * sc);
-    dl->AddRectFilled(ImVec2(at.x - 2 * sc, at.y), ImVec2(max.x + 1 * sc, min.y), IM_COL32(255, 255, 255, 215), 2 * sc);
+    // Named and with 3 digits where the columns leave room, else the numbers alone (the view's
+    // caption names them), with 2 digits if need be: a label never reaches the column before.
+    char text[96];
+    ImVec2 extent;
+    for (int form = 0; form < 3; ++form) {
+        const char* named = form == 0 ? (backward ? "dL/dz " : "z ") : "";
+        const char* named_a = form == 0 ? "a " : "";
+        const int digits = form == 2 ? 2 : 3;
+        if (backward) std::snprintf(text, sizeof text, "%s%.*g", named, digits, u.dz);
+        else std::snprintf(text, sizeof text, "%s%.*g\n%s%.*g", named, digits, u.z, named_a, digits, u.a);
+        extent = font->CalcTextSizeA(size, 1e9f, 0, text);
+        if (extent.x <= room - 6 * sc) break;
+    }
+    // Above the neuron where the gap to the one above has room, else over its own top.
+    const float y = extent.y + 1 * sc <= above ? min.y - extent.y - 1 * sc : min.y + 1 * sc;
+    const ImVec2 at(max.x - extent.x, y);
+    const ImVec2 box0(at.x - 2 * sc, at.y), box1(max.x + 1 * sc, at.y + extent.y + 1 * sc);
+    dl->AddRectFilled(box0, box1, IM_COL32(255, 255, 255, 215), 2 * sc);
     dl->AddText(font, size, at, IM_COL32(20, 20, 20, 255), text);
+    const float px = app.view.dpr;  // to CSS pixels
+    WidgetRect r;
+    r.x = box0.x / px, r.y = box0.y / px, r.w = (box1.x - box0.x) / px, r.h = (box1.y - box0.y) / px;
+    return r;
 }
 
 bool backprop_link_style(const App& app, int layer, int to, int from, ImU32& colour, float& thick) {

@@ -268,6 +268,7 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
     // Heatmaps in channel 0, outlines, biases and labels in channel 1: every heatmap then
     // goes in one draw call instead of alternating textures node by node.
     dl->ChannelsSplit(2);
+    app.view.step_labels.clear();
     for (int f = 0; f < feature_count; ++f) {
         ImVec2 a = n.node_min(0, f), b(a.x + n.node, a.y + n.node);
         ImVec2 uv0, uv1;
@@ -306,7 +307,6 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
             dl->AddRect(a, b, hot ? kInk : kNodeBorder, 0, 0, (hot ? 2.0f : 1.0f) * sc);
             draw_dropout_mark(app, dl, n, l, i, a, b);  // dropout (issue 14, item 7)
             draw_unit_mark(app, dl, l, i, a, b);
-            backprop_draw_neuron(app, dl, l, i, a, b);  // See inside: the step's numbers
             // The bias: a small square at the node's lower left, hit anywhere in a 24 CSS px
             // box around it (the node itself, over part of that box, comes first).
             const float bs = std::max(6 * sc, n.node * 0.22f);
@@ -320,6 +320,9 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
                 hover.bias_layer = l;
                 hover.bias = i;
             }
+            // See inside: the step's numbers, over the bias square where they reach it.
+            const WidgetRect label = backprop_draw_neuron(app, dl, l, i, a, b, n.spacing, n.gap);
+            if (label.w > 0) app.view.step_labels.push_back(label);
         }
     }
     dl->ChannelsMerge();

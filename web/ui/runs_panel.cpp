@@ -225,7 +225,9 @@ void sweep_section(App& app, RunsState& r, float width) {
     const float scale = app.view.scale;
     ImGui::SetNextItemWidth(100 * scale);
     ImGui::InputInt("seeds", &r.sweep_seeds);
-    ImGui::SameLine();
+    // The epochs beside the seeds where the panel has room (not on a phone: a line of its own).
+    const float epochs_w = 100 * scale + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("epochs").x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + epochs_w <= visible_right()) ImGui::SameLine();
     ImGui::SetNextItemWidth(100 * scale);
     ImGui::InputInt("epochs", &r.sweep_epochs, 50, 500);
     char label[48];

@@ -119,9 +119,23 @@ bool hidden(App& app, const char* control, const char* rect) {
 
 void text(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
 
+float visible_right() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    return window->Pos.x + window->Size.x - window->WindowPadding.x - window->ScrollbarSizes.x;
+}
+
 void caption(std::string_view line) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+    // Too long for the room left in view (a narrow panel): wrapped at the view's edge, not cut
+    // off. Not where the caller set where to wrap, nor where the room is a sliver (it would
+    // stack the words one a line).
+    const float right = visible_right();
+    const float room = right - ImGui::GetCursorScreenPos().x;
+    const bool wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0 && room >= 8 * ImGui::GetFontSize() &&
+                      ImGui::CalcTextSize(line.data(), line.data() + line.size()).x > room;
+    if (wrap) ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x + ImGui::GetScrollX());  // window-local
     text(line);
+    if (wrap) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
 

@@ -48,7 +48,10 @@ bool value_slider(const char* id, int& value, int min, int max, const char* form
                   const char* label = nullptr, ImGuiSliderFlags flags = 0);
 
 void text(std::string_view text);
-void caption(std::string_view text);  // muted
+void caption(std::string_view text);  // muted, wrapped at the window's visible edge
+// The current window's right edge in view, screen pixels: inside its padding and vertical
+// scrollbar, wherever it is scrolled sideways.
+float visible_right();
 void heading(std::string_view text);  // a section's title
 // Text in a colour, wrapped at `wrap` pixels from the cursor if wrap > 0.
 void coloured(ImU32 colour, const std::string& text, float wrap = 0);
