@@ -202,3 +202,22 @@ test('390x844: the Network tab shows the hidden layers\' buttons, count and labe
     assert.deepEqual(problems, []);
   }
 });
+
+// Session 12: in a phone's More tab long captions ran past the edge ("the timeline keeps
+// epochs (" cut off) and gave the tab a sideways scrollbar; they wrap now, and the seed sweep's
+// epochs take a line of their own when the row is too wide.
+test('390x844: the More tab\'s Runs and Inside panels fit its width (no sideways scrolling)', async () => {
+  const { page, problems } = await openAt(SIZES[0], 'seed=wrap');
+  await page.evaluate(() => nnplay.openRuns());
+  await settle(page);
+  let l = await layout(page);
+  for (const n of ['runsSweep', 'moreRuns'])
+    assert.ok(l.rects[n], `no ${n} among ${Object.keys(l.rects).join(', ')}`);
+  assert.equal(l.rects.runsSweep.scrollsX, false, `the Runs panel scrolls sideways: ${JSON.stringify(l.rects.runsSweep)}`);
+  await page.evaluate(() => { nnplay.setState('showSurface=true&seed=wrap'); });
+  await page.waitForFunction(() => nnplay.widgetRect('surfaceView'), null, { timeout: 30000 });
+  await settle(page);
+  l = await layout(page);
+  assert.equal(l.rects.surfaceView.scrollsX, false, `the Inside panel scrolls sideways: ${JSON.stringify(l.rects.surfaceView)}`);
+  assert.deepEqual(problems, []);
+});
