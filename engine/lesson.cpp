@@ -197,6 +197,78 @@ int to_int(std::string_view text, int lo, int hi, bool& ok) {
     return ok ? int(*v) : 0;
 }
 
+// A condition's name as the page says it: the metrics' own words, a setting's label.
+std::string name_words(const std::string& name) {
+    static constexpr std::pair<const char*, const char*> kWords[] = {
+        {"train_loss", "training loss"},       {"val_loss", "validation loss"},
+        {"test_loss", "test loss"},            {"reg_loss", "regularisation loss"},
+        {"train_acc", "training accuracy"},    {"val_acc", "validation accuracy"},
+        {"test_acc", "test accuracy"},         {"train_rmse", "training RMSE"},
+        {"val_rmse", "validation RMSE"},       {"test_rmse", "test RMSE"},
+        {"learning_rate", "learning rate in use"}, {"hidden_neurons", "hidden neurons"},
+        {"hidden_layers", "hidden layers"},
+        // Flags whose label is a sentence (the page's checkbox text), shorter here.
+        {"earlyStopping", "early stopping"},   {"initZero", "all-zero initialisation"}};
+    for (const auto& [n, words] : kWords)
+        if (name == n) return words;
+    const Setting* s = find_setting(name);
+    if (!s || !*s->label) return name;  // epoch, status, features
+    std::string words = s->label;
+    if (words.size() > 1 && words[1] >= 'a' && words[1] <= 'z' && words[0] >= 'A' && words[0] <= 'Z')
+        words[0] = char(words[0] - 'A' + 'a');  // "Learning rate" → "learning rate", not "L2 ..."
+    return words;
+}
+
+// A number as short as it reads well.
+std::string plain_number(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+// A comparison's value in words: accuracies in per cent, flags on and off, codes spaced.
+std::string value_words(const LessonComparison& c) {
+    if (!c.prev.empty()) {
+        const std::string then = c.prev == c.name ? "what it was" : "the " + name_words(c.prev) + " then";
+        if (c.prev_op == '*') return plain_number(c.prev_arg) + " \xC3\x97 " + then;
+        if (c.prev_op == '/') return then + " \xC3\xB7 " + plain_number(c.prev_arg);
+        return then;
+    }
+    const std::optional<double> v = number(c.literal);
+    if (v && c.name.size() > 4 && c.name.ends_with("_acc")) return plain_number(100 * *v) + " %";
+    const Setting* s = find_setting(c.name);
+    if (s && s->type == SettingType::flag) return c.literal == "true" ? "on" : "off";
+    std::string words = c.literal;
+    std::replace(words.begin(), words.end(), '_', ' ');  // early_stopped → early stopped
+    return words;
+}
+
+// One comparison in words.
+std::string comparison_words(const LessonComparison& c) {
+    using Op = LessonComparison::Op;
+    if (c.op == Op::has || c.op == Op::lacks) {
+        std::string code = c.literal;
+        std::replace(code.begin(), code.end(), '_', ' ');
+        return std::string(c.op == Op::has ? "the diagnosis shows " : "the diagnosis does not show ") + code;
+    }
+    // Numbers compare with symbols; text (a choice, a flag, a seed) is or is not.
+    const Setting* s = find_setting(c.name);
+    const bool text = c.prev.empty() ? !number(c.literal)
+                                     : s && (s->type == SettingType::text || s->type == SettingType::choice ||
+                                             s->type == SettingType::flag);
+    const char* op = "";
+    switch (c.op) {
+        case Op::ge: op = " \xE2\x89\xA5 "; break;
+        case Op::le: op = " \xE2\x89\xA4 "; break;
+        case Op::gt: op = " > "; break;
+        case Op::lt: op = " < "; break;
+        case Op::eq: op = text ? " is " : " = "; break;
+        case Op::ne: op = text ? " is not " : " \xE2\x89\xA0 "; break;
+        default: break;
+    }
+    return name_words(c.name) + op + value_words(c);
+}
+
 // A state query must read without warnings: a typo in a key would silently change the lesson.
 std::string query_problem(std::string_view query) {
     const StateReadResult r = from_query(query);
@@ -208,6 +280,15 @@ std::string query_problem(std::string_view query) {
 std::string LessonFacts::get(const std::string& name) const {
     auto it = values.find(name);
     return it == values.end() ? std::string() : it->second;
+}
+
+std::string describe_condition(const std::vector<std::vector<LessonComparison>>& any) {
+    std::string out;
+    for (std::size_t i = 0; i < any.size(); ++i) {
+        if (i) out += ", or ";
+        for (std::size_t k = 0; k < any[i].size(); ++k) out += (k ? " and " : "") + comparison_words(any[i][k]);
+    }
+    return out;
 }
 
 Result<std::vector<std::vector<LessonComparison>>> parse_condition(std::string_view text, int line) {
@@ -358,6 +439,7 @@ Result<Lesson> parse_lesson(std::string_view text) {
                         if (!c.prev.empty()) return R::fail("'prev.' needs an earlier step; use it after 'then:'", ln);
             LessonStep step;
             step.text = std::string(value);
+            step.words = describe_condition(*cond);
             step.line = ln;
             step.any = std::move(*cond);
             task->steps.push_back(std::move(step));

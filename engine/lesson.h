@@ -39,6 +39,7 @@ struct LessonComparison {
 // One step of a task: met when any of its clauses holds, a clause when all its comparisons do.
 struct LessonStep {
     std::string text;           // the condition as written
+    std::string words;          // ... and in words, for the learner (describe_condition)
     int line = 0;
     std::vector<std::vector<LessonComparison>> any;
     std::string solution;       // the reference solution's state query for this step
@@ -68,6 +69,11 @@ Result<Lesson> parse_lesson(std::string_view text);
 
 // Reads one condition (what follows "when:" or "then:"); line is for the error.
 Result<std::vector<std::vector<LessonComparison>>> parse_condition(std::string_view text, int line);
+
+// A condition in words a learner reads: names as the page calls them ("test accuracy",
+// "learning rate"), accuracies in per cent, ≥ ≤ ≠ for the operators, "the diagnosis shows
+// stall", and prev as "what it was": "learning rate ≤ what it was ÷ 10".
+std::string describe_condition(const std::vector<std::vector<LessonComparison>>& any);
 
 // What a condition can ask about at one moment: each name's value as text (numbers in
 // full precision), and the diagnosis codes.

@@ -190,3 +190,29 @@ TEST_CASE("lesson: check_task trains the reference solution and names what was m
     const std::string why = check_task(hard);
     CHECK(why.find("step 1 (line 12: test_acc > 1) not met after 50 epochs: test_acc = ") == 0);
 }
+
+TEST_CASE("lesson: a condition in words, as the Learn panel shows it") {
+    auto words = [](const char* text) {
+        auto c = parse_condition(text, 1);
+        REQUIRE_MESSAGE(c, c.error.message());
+        return describe_condition(*c);
+    };
+    CHECK(words("model == perceptron and test_acc >= 0.95") == "model is perceptron and test accuracy \u2265 95 %");
+    CHECK(words("diagnosis has oscillation or diagnosis has stall") ==
+          "the diagnosis shows oscillation, or the diagnosis shows stall");
+    CHECK(words("learningRate <= prev.learningRate / 10 and train_loss < prev.train_loss * 0.8") ==
+          "learning rate \u2264 what it was \u00f7 10 and training loss < 0.8 \u00d7 what it was");
+    CHECK(words("seed != prev.seed and networkShape == 2") == "seed is not what it was and network shape = 2");
+    CHECK(words("earlyStopping == true and status == early_stopped") == "early stopping is on and status is early stopped");
+    CHECK(words("diagnosis lacks vanishing_gradients and hidden_layers >= 6") ==
+          "the diagnosis does not show vanishing gradients and hidden layers \u2265 6");
+    CHECK(words("regularization == L2 and regularizationRate > 0") == "regularisation is L2 and regularisation rate > 0");
+    CHECK(words("test_loss <= prev.train_loss") == "test loss \u2264 the training loss then");
+    CHECK(words("initZero == true and diagnosis has symmetry") ==
+          "all-zero initialisation is on and the diagnosis shows symmetry");
+    // parse_lesson keeps each step's words beside its text.
+    auto lesson = parse_lesson("---\ntitle: T\nid: t\norder: 1\nstate: dataset=xor\n---\n## Task: A\n"
+                               "when: test_acc >= 0.9\nanswer: a\nsolution: dataset=xor\nepochs: 1\n");
+    REQUIRE_MESSAGE(lesson, lesson.error.message());
+    CHECK(lesson->tasks[0].steps[0].words == "test accuracy \u2265 90 %");
+}

@@ -7,6 +7,9 @@
 
 #include <imgui.h>
 
+#include <string_view>
+#include <utility>
+
 namespace nnplay::web {
 
 void inside_views_epoch(App& app) {
@@ -40,6 +43,15 @@ void inside_views_follow(App& app, TrainerChange change) {
 }  // namespace nnplay::web
 
 namespace nnplay::web {
+
+const char* inside_view_title(const char* name) {
+    static constexpr std::pair<const char*, const char*> kTitles[] = {
+        {"backprop", "Backprop step by step"}, {"gradients", "Gradient flow"}, {"surface", "Error surface"},
+        {"hidden", "Hidden space"}, {"lrfinder", "Learning-rate finder"}};
+    for (const auto& [view, title] : kTitles)
+        if (std::string_view(name) == view) return title;
+    return name;
+}
 
 bool view_section(const char* label, bool& flag) {
     ImGui::SetNextItemOpen(flag, ImGuiCond_Always);

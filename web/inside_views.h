@@ -61,4 +61,8 @@ void lr_finder_view(App& app, float width); // web/ui/lr_finder_view.cpp
 // A view's section header, open exactly when `flag` is set; opening or closing it sets the flag.
 bool view_section(const char* label, bool& flag);
 
+// A view's title (its section header), by the name lessons and links use: backprop, gradients,
+// surface, hidden, lrfinder (engine/lesson.h's kLessonViews); the name itself for another.
+const char* inside_view_title(const char* name);
+
 }  // namespace nnplay::web

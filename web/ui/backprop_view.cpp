@@ -114,7 +114,7 @@ void backprop_view(App& app, float width) {
     PlaygroundState& s = app.run.state;
     BackpropView& b = app.backprop;
     ImGui::SetNextItemOpen(s.show_backprop);
-    b.open = ImGui::CollapsingHeader("Backprop step by step###backprop");
+    b.open = ImGui::CollapsingHeader((std::string(inside_view_title("backprop")) + "###backprop").c_str());
     record_rect(app, "backpropHeader");
     tip(app, "showBackprop");
     s.show_backprop = b.open;

@@ -63,7 +63,7 @@ void gradient_view(App& app, float width) {
     PlaygroundState& s = app.run.state;
     GradientFlow& g = app.gradients;
     ImGui::SetNextItemOpen(s.show_gradients);
-    g.open = ImGui::CollapsingHeader("Gradient flow###gradients");
+    g.open = ImGui::CollapsingHeader((std::string(inside_view_title("gradients")) + "###gradients").c_str());
     record_rect(app, "gradientsHeader");
     tip(app, "showGradients");
     s.show_gradients = g.open;

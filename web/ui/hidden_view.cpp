@@ -16,7 +16,7 @@
 namespace nnplay::web {
 
 void hidden_view(App& app, float width) {
-    if (!view_section("Hidden space", app.run.state.show_hidden)) return;
+    if (!view_section(inside_view_title("hidden"), app.run.state.show_hidden)) return;
     HiddenView& v = app.inside_views.hidden;
     const float sc = app.view.scale;
     if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.hidden")), width);

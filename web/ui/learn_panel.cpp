@@ -207,8 +207,10 @@ void task_view(App& app, const Lesson& lesson, int t, float width) {
     const TaskProgress* p = t < int(learn.progress.size()) ? &learn.progress[t] : nullptr;
     for (int k = 0; k < int(task.steps.size()); ++k) {
         const bool met = done || (p && p->step > k);
-        coloured(kMuted, std::string(met ? "\xE2\x97\x8F " : "\xE2\x97\x8B ") + (k == 0 ? "when " : "then ") + task.steps[k].text,
+        // In words; the condition as the file writes it on hover (for teachers writing one).
+        coloured(kMuted, std::string(met ? "\xE2\x97\x8F " : "\xE2\x97\x8B ") + (k == 0 ? "when " : "then ") + task.steps[k].words,
                  width);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", task.steps[k].text.c_str());
     }
     if (t < int(learn.hints_shown.size())) {
         int& shown = learn.hints_shown[t];
@@ -259,8 +261,8 @@ void learn_panel(App& app, float width) {
     record_rect(app, "lessons.title");
     if (!lesson->views.empty()) {
         std::string views;
-        for (const std::string& v : lesson->views) views += (views.empty() ? "" : ", ") + v;
-        caption("Views: " + views + " (See inside)");
+        for (const std::string& v : lesson->views) views += (views.empty() ? "" : ", ") + std::string(inside_view_title(v.c_str()));
+        caption("Uses See inside: " + views);
     }
     markdown(lesson->body, width);
     for (int t = 0; t < int(lesson->tasks.size()); ++t) task_view(app, *lesson, t, width);

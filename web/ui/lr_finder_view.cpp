@@ -76,7 +76,7 @@ void plot(App& app, const LrFinderResult& r, float width) {
 }  // namespace
 
 void lr_finder_view(App& app, float width) {
-    if (!view_section("Learning-rate finder", app.run.state.show_lr_finder)) return;
+    if (!view_section(inside_view_title("lrfinder"), app.run.state.show_lr_finder)) return;
     LrFinderView& v = app.inside_views.lr;
     if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.lrFinder")), width);
 

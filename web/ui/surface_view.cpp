@@ -72,7 +72,7 @@ void build(App& app) {
 }  // namespace
 
 void surface_view(App& app, float width) {
-    if (!view_section("Error surface", app.run.state.show_surface)) return;
+    if (!view_section(inside_view_title("surface"), app.run.state.show_surface)) return;
     SurfaceView& v = app.inside_views.surface;
     const float sc = app.view.scale;
     if (!app.run.state.hide_text) coloured(kMuted, std::string(help_text("ui.surface")), width);
