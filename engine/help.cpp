@@ -61,4 +61,10 @@ std::string_view help_text(std::string_view id) {
 
 const std::vector<std::string_view>& help_ids() { return table().ids; }
 
+std::string first_sentence(std::string_view text) {
+    text = text.substr(0, text.find("\n\n"));
+    const std::size_t end = text.find(". ");
+    return std::string(text.substr(0, end == std::string_view::npos ? text.size() : end + 1));
+}
+
 }  // namespace nnplay

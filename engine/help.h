@@ -4,6 +4,7 @@
 // the page's other controls use "ui.<name>". The settings table and the UI read from here.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,5 +16,8 @@ std::string_view help_text(std::string_view id);
 
 // Every id, in the file's order (tests check that each setting has its text).
 const std::vector<std::string_view>& help_ids();
+
+// A text's first sentence: up to the first ". " (or all of its first paragraph).
+std::string first_sentence(std::string_view text);
 
 }  // namespace nnplay

@@ -317,13 +317,6 @@ std::string slider_range(const Setting& s) {
     return out;
 }
 
-// The help text's first sentence: up to the first ". " (or all of its first paragraph).
-std::string first_sentence(std::string_view text) {
-    text = text.substr(0, text.find("\n\n"));
-    const std::size_t end = text.find(". ");
-    return std::string(text.substr(0, end == std::string_view::npos ? text.size() : end + 1));
-}
-
 // Markdown cells must not hold '|'.
 std::string cell(std::string text) {
     for (std::size_t at = text.find('|'); at != std::string::npos; at = text.find('|', at + 2))

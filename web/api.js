@@ -108,8 +108,8 @@
     // named control drawn in the last frame (CSS pixels); visible: wholly inside the viewport
     // and its panel's scrolled area.
     controls: function () { return json('nnplay_api_controls'); },
-    // The control with keyboard focus (its ring showing): {name, x, y, w, h}, name '' for an
-    // unnamed one; null when none.
+    // The control with keyboard focus (its ring showing): {name, x, y, w, h, label}, name ''
+    // for an unnamed one, label what a screen reader hears (#nnplay-focus); null when none.
     focused: function () { return json('nnplay_api_focused'); },
     // {train, test, validation}: the points in each split.
     dataCounts: function () { return json('nnplay_api_data_counts'); },

@@ -7,8 +7,23 @@
 #include <GLFW/glfw3.h>
 #include <imgui_internal.h>
 
+#include "engine/help.h"
+#include "engine/settings.h"
+
 #include <algorithm>
 #include <cstdarg>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+// The focused control in words, into index.html's live region for screen readers.
+EM_JS(void, nnplay_js_announce_focus, (const char* text), {
+    var live = document.getElementById("nnplay-focus");
+    if (live) live.textContent = UTF8ToString(text);
+});
+#else
+static void nnplay_js_announce_focus(const char*) {}
+#endif
 
 namespace nnplay::web {
 namespace {
@@ -19,6 +34,10 @@ struct Item {
     ImRect rect;
     ImGuiID scope = 0;
     bool inputable = false;  // sliders and text fields: Enter types a value into them
+    // What a screen reader hears when it takes the focus (announcement()):
+    std::string label;       // its visible label (ImGui's, before "##")
+    int checked = -1;        // a checkbox: 1 checked, 0 not; -1 for other controls
+    std::string help;        // its tooltip's help id (tip())
 };
 
 struct Named {
@@ -33,6 +52,7 @@ struct FocusState {
     std::vector<Named> naming, named;
     int tab = 0;
     bool recording_on = false;
+    std::string announced;  // what the focus live region says now ("" while no ring shows)
 };
 FocusState focus;
 
@@ -100,6 +120,47 @@ void move_focus(int direction) {
     scroll_into_view(item);
 }
 
+bool has_letter(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+}
+
+// "learningRateSlider" → "learning rate slider": a name in words, for a control with no label.
+std::string name_words(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        if (c >= 'A' && c <= 'Z') {
+            if (!out.empty()) out += ' ';
+            c = char(c - 'A' + 'a');
+        } else if (c >= '0' && c <= '9' && !out.empty() && !(out.back() >= '0' && out.back() <= '9')) {
+            out += ' ';
+        }
+        out += c;
+    }
+    return out;
+}
+
+// What a screen reader hears when the control takes the focus, or changes while it has it:
+// its label (ImGui's visible one; else its setting's label, the setting found by the
+// control's name or its tooltip's id; else its name in words), the setting's value, checked
+// or not, and the first sentence of its tooltip.
+std::string announcement(const App& app, const Item& item, std::string_view name) {
+    std::string key(name);
+    if (key.ends_with("Slider")) key.resize(key.size() - 6);  // learningRateSlider: the rate's
+    const Setting* setting = find_setting(key);
+    if (!setting && !item.help.empty()) setting = find_setting(item.help);  // an unnamed setting's control
+    std::string out = has_letter(item.label) ? item.label
+                      : setting && *setting->label ? std::string(setting->label)
+                      : name_words(name);
+    if (setting && setting->type != SettingType::flag) {
+        const std::string value = setting_text(*setting, app.run.state);
+        if (!value.empty() && !(setting->zero_is_default && value == "0")) out += ", " + value;
+    }
+    if (item.checked >= 0) out += item.checked ? ", checked" : ", not checked";
+    const std::string about = item.help.empty() ? "" : first_sentence(help_text(item.help));
+    if (!about.empty()) out += ". " + about;
+    return out;
+}
+
 }  // namespace
 
 void focus_tab(int direction) { focus.tab += direction; }
@@ -150,9 +211,19 @@ void focus_end_frame(App& app) {
     focus.order = focus.recording;
     sort_reading_order(focus.order);
     focus.named.swap(focus.naming);
-    if (!focus_visible()) return;
+    if (!focus_visible()) {
+        focus.announced.clear();  // the next focus is announced, even on the same control
+        return;
+    }
     const Item* item = find_item(focus.recording, g.NavId);
     if (!item) return;
+    std::string name;
+    for (const Named& n : focus.named)
+        if (n.id == item->id) name = n.control.name;
+    if (std::string text = announcement(app, *item, name); text != focus.announced) {
+        focus.announced = std::move(text);
+        nnplay_js_announce_focus(focus.announced.c_str());
+    }
     // Two pixels (CSS) of ring outside a one-pixel white gap: visible on any control colour.
     const float s = app.view.scale, gap = 2 * s, width = 2 * s;
     ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -166,6 +237,25 @@ void focus_end_frame(App& app) {
                 ImVec2(b.x + gap + width * 0.5f, b.y + gap + width * 0.5f), kFocusRing, 4 * s, 0, width);
     dl->PopClipRect();
 }
+
+// The recorded item that was added last (the one ImGui's LastItemData names), or null.
+static Item* last_item() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (!focus.recording_on) return nullptr;
+    for (auto i = focus.recording.rbegin(); i != focus.recording.rend(); ++i)
+        if (i->id == g.LastItemData.ID) return &*i;
+    return nullptr;
+}
+
+void focus_label_item(std::string label) {
+    if (Item* item = last_item()) item->label = std::move(label);
+}
+
+void focus_describe_item(const std::string& help_id) {
+    if (Item* item = last_item()) item->help = help_id;
+}
+
+const std::string& focus_announcement() { return focus.announced; }
 
 void focus_name_item(const char* name, const WidgetRect& rect) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -218,10 +308,21 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     // A child window is an item of its parent too (EndChild): its controls are the stops.
     for (const ImGuiWindow* child : w->DC.ChildWindows)
         if (child->ChildId == id) return;
-    focus.recording.push_back({id, w, bb, w->DC.NavFocusScopeIdCurrent,
-                               (g.LastItemData.InFlags & ImGuiItemFlags_Inputable) != 0});
+    nnplay::web::Item& item = focus.recording.emplace_back();
+    item.id = id;
+    item.window = w;
+    item.rect = bb;
+    item.scope = w->DC.NavFocusScopeIdCurrent;
+    item.inputable = (g.LastItemData.InFlags & ImGuiItemFlags_Inputable) != 0;
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
+// Widgets pass their label and state after adding themselves: kept for the announcement.
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    using nnplay::web::focus;
+    if (!focus.recording_on || focus.recording.empty() || focus.recording.back().id != id) return;
+    nnplay::web::Item& item = focus.recording.back();
+    if (label) item.label.assign(label, ImGui::FindRenderedTextEnd(label));
+    if (flags & ImGuiItemStatusFlags_Checkable) item.checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
+}
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

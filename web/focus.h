@@ -36,6 +36,17 @@ bool focus_visible();
 // (Space and Enter activate it, arrows move between controls).
 bool focus_owns_key(int glfw_key);
 
+// The last item's label for a screen reader, where ImGui passes none (an invisible button).
+void focus_label_item(std::string label);
+
+// tip()'s part: the last item's tooltip text (its first sentence is announced with it).
+void focus_describe_item(const std::string& help_id);
+
+// What the focus live region (index.html's #nnplay-focus) says now: the focused control's
+// label, its setting's value, checked or not, and its tooltip's first sentence; "" while no
+// focus ring shows.
+const std::string& focus_announcement();
+
 // record_rect's part: names the last item, and notes whether it is visible now.
 void focus_name_item(const char* name, const WidgetRect& rect);
 

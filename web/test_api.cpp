@@ -259,13 +259,14 @@ NNPLAY_API const char* nnplay_api_controls() {
     return reply(*app, json + "]");
 }
 
-// The control with keyboard focus (its ring showing): {"name","x","y","w","h"}, name "" for
-// an unnamed one; "null" when none.
+// The control with keyboard focus (its ring showing): {"name","x","y","w","h","label"}, name
+// "" for an unnamed one, label what a screen reader hears (web/focus.h); "null" when none.
 NNPLAY_API const char* nnplay_api_focused() {
     App* app = api_app();
     NamedControl c;
     if (!app || !focus_current(c)) return "null";
-    return reply(*app, "{\"name\":" + json_string(c.name) + "," + rect_json(c.rect) + "}");
+    return reply(*app, "{\"name\":" + json_string(c.name) + "," + rect_json(c.rect) +
+                           ",\"label\":" + json_string(focus_announcement()) + "}");
 }
 
 // {"train","test","validation"}: the points in each split now.

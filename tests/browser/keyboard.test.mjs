@@ -153,6 +153,39 @@ test('a focused slider moves with Left and Right at once, as a range input does'
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
+// Session 12: a screen reader heard nothing as Tab moved (the canvas is one element); the
+// focused control is now read out from a live region: its label, value, state and purpose.
+test('screen readers: the focused control is read out, with its value and whether it is checked', async () => {
+  const { page, problems } = await openReady('#networkShape=4,2&seed=say');
+  const live = () => page.evaluate(() => document.getElementById('nnplay-focus').textContent);
+  const heard = async (pattern, what) => {
+    await page.waitForFunction((p) => new RegExp(p).test(document.getElementById('nnplay-focus').textContent),
+                                pattern.source, { timeout: 15000 }).catch(() => {});
+    const text = await live();
+    assert.match(text, pattern, what);
+    assert.equal((await focused(page)).label, text, 'the test API and the live region differ');
+  };
+  assert.ok(await tabTo(page, 'showTestData'), 'Tab never reached Show test data');
+  await heard(/^Show test data, not checked\. \S/, 'a checkbox: its label, its state, its tooltip');
+  await page.keyboard.press('Space');
+  await heard(/^Show test data, checked\./, 'Space did not read out the new state');
+  assert.ok(await tabTo(page, 'dropout'), 'Tab never reached the dropout slider');
+  await heard(/^Dropout, 0\. /, 'a slider: its setting and its value');
+  await page.keyboard.press('ArrowRight');
+  await heard(/^Dropout, 0\.01\. /, 'the slider\'s new value was not read out');
+  // Controls without a name of their own: the data set tiles and the regularisation choices.
+  await page.keyboard.press('Shift+Tab');
+  let said = [];
+  for (let i = 0; i < 120 && !said.some((t) => /^Circle, selected$/.test(t)); i++) {
+    await press(page, 'Tab');
+    said.push(await live());
+  }
+  assert.ok(said.some((t) => /^Regularisation, none\. /.test(t)), said.join(' | '));
+  assert.ok(said.some((t) => /^Circle, selected$/.test(t)), said.join(' | '));
+  assert.ok(said.every((t) => /^[A-Za-z0-9]/.test(t)), `a control without a label: ${said.join(' | ')}`);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
 test('Escape closes the advanced settings', async () => {
   const { page, problems } = await openReady();
   const shown = () => page.evaluate(() => ({ popups: nnplay.openPopups(),

@@ -2,6 +2,7 @@
 // the class count, the splits, noise, batch size and point count, Regenerate, and drawing:
 // the draw mode, the class a click on the output plot adds and the set it goes to, Clear
 // points, and undo / redo.
+#include "web/focus.h"  // the data sets' names for a screen reader
 #include "web/ui/formula_field.h"  // formulas (task G2)
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -54,7 +55,9 @@ void dataset_picker(App& app, float width) {
         const Dataset d = sets[i];
         ImGui::PushID(int(i));
         ImVec2 p = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton("##ds", ImVec2(cell, cell))) {
+        const bool clicked = ImGui::InvisibleButton("##ds", ImVec2(cell, cell));
+        focus_label_item(std::string(dataset_label(d)) + (current == d ? ", selected" : ""));  // for a screen reader
+        if (clicked) {
             if (d == Dataset::custom && current != Dataset::custom) {
                 s.points = pin_splits(app.run.trainer->data());  // the points shown, each in its split
                 s.classes = app.run.trainer->class_count() > 1 ? app.run.trainer->class_count() : s.classes;

@@ -1,6 +1,8 @@
 // widgets.cpp: the widgets every panel shares (see widgets.h).
 #include "web/ui/widgets.h"
 
+#include "web/focus.h"  // tips are read out with the focused control
+
 #include "engine/assert.h"
 #include "engine/help.h"
 #include "engine/settings.h"
@@ -19,6 +21,7 @@ ImFont* big_font() {
 }
 
 void tip(const App& app, std::string_view id) {
+    focus_describe_item(std::string(id));  // read out with the control when it takes the focus
     if (app.run.state.hide_text || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
