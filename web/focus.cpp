@@ -36,6 +36,7 @@ struct Item {
     bool inputable = false;  // sliders and text fields: Enter types a value into them
     // What a screen reader hears when it takes the focus (announcement()):
     std::string label;       // its visible label (ImGui's, before "##")
+    std::string value;       // what it shows, where no setting holds it (a combo's choice)
     int checked = -1;        // a checkbox: 1 checked, 0 not; -1 for other controls
     std::string help;        // its tooltip's help id (tip())
 };
@@ -141,8 +142,8 @@ std::string name_words(std::string_view name) {
 
 // What a screen reader hears when the control takes the focus, or changes while it has it:
 // its label (ImGui's visible one; else its setting's label, the setting found by the
-// control's name or its tooltip's id; else its name in words), the setting's value, checked
-// or not, and the first sentence of its tooltip.
+// control's name or its tooltip's id; else its name in words), its value (as the control
+// shows it, else the setting's), checked or not, and the first sentence of its tooltip.
 std::string announcement(const App& app, const Item& item, std::string_view name) {
     std::string key(name);
     if (key.ends_with("Slider")) key.resize(key.size() - 6);  // learningRateSlider: the rate's
@@ -151,13 +152,15 @@ std::string announcement(const App& app, const Item& item, std::string_view name
     std::string out = has_letter(item.label) ? item.label
                       : setting && *setting->label ? std::string(setting->label)
                       : name_words(name);
-    if (setting && setting->type != SettingType::flag) {
+    if (!item.value.empty()) {
+        out += ", " + item.value;  // as the control shows it
+    } else if (setting && setting->type != SettingType::flag) {
         const std::string value = setting_text(*setting, app.run.state);
         if (!value.empty() && !(setting->zero_is_default && value == "0")) out += ", " + value;
     }
     if (item.checked >= 0) out += item.checked ? ", checked" : ", not checked";
     const std::string about = item.help.empty() ? "" : first_sentence(help_text(item.help));
-    if (!about.empty()) out += ". " + about;
+    if (!about.empty() && about != out + ".") out += ". " + about;  // not the label said twice
     return out;
 }
 
@@ -249,6 +252,10 @@ static Item* last_item() {
 
 void focus_label_item(std::string label) {
     if (Item* item = last_item()) item->label = std::move(label);
+}
+
+void focus_value_item(std::string value) {
+    if (Item* item = last_item()) item->value = std::move(value);
 }
 
 void focus_describe_item(const std::string& help_id) {

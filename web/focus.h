@@ -36,8 +36,10 @@ bool focus_visible();
 // (Space and Enter activate it, arrows move between controls).
 bool focus_owns_key(int glfw_key);
 
-// The last item's label for a screen reader, where ImGui passes none (an invisible button).
+// The last item's label for a screen reader, where ImGui passes none (an invisible button),
+// and its value where no setting holds it (a combo's choice).
 void focus_label_item(std::string label);
+void focus_value_item(std::string value);
 
 // tip()'s part: the last item's tooltip text (its first sentence is announced with it).
 void focus_describe_item(const std::string& help_id);

@@ -170,7 +170,7 @@ test('screen readers: the focused control is read out, with its value and whethe
   await page.keyboard.press('Space');
   await heard(/^Show test data, checked\./, 'Space did not read out the new state');
   assert.ok(await tabTo(page, 'dropout'), 'Tab never reached the dropout slider');
-  await heard(/^Dropout, 0\. /, 'a slider: its setting and its value');
+  await heard(/^Dropout, 0\.00\. /, 'a slider: its setting and its value');
   await page.keyboard.press('ArrowRight');
   await heard(/^Dropout, 0\.01\. /, 'the slider\'s new value was not read out');
   // Controls without a name of their own: the data set tiles and the regularisation choices.
@@ -180,7 +180,7 @@ test('screen readers: the focused control is read out, with its value and whethe
     await press(page, 'Tab');
     said.push(await live());
   }
-  assert.ok(said.some((t) => /^Regularisation, none\. /.test(t)), said.join(' | '));
+  assert.ok(said.some((t) => /^Regularisation, None\. /.test(t)), said.join(' | '));
   assert.ok(said.some((t) => /^Circle, selected$/.test(t)), said.join(' | '));
   assert.ok(said.every((t) => /^[A-Za-z0-9]/.test(t)), `a control without a label: ${said.join(' | ')}`);
   assert.ok(problems.length === 0, problems.join('; '));

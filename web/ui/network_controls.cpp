@@ -1,6 +1,7 @@
 // network_controls.cpp: the network's shape controls above the view (hidden layers, each
 // layer's neurons: buttons of 24 CSS px, disabled at the limits with the reason, and a count
 // to type) and, for an ensemble, the member the view shows, under the output.
+#include "web/focus.h"  // what a screen reader calls the sign buttons
 #include "web/ui/formula_field.h"  // formulas (task G2)
 #include "web/ui/network_view.h"
 #include "web/ui/panels.h"
@@ -19,12 +20,14 @@ namespace {
 float count_field_width(float sc) { return ImGui::CalcTextSize("000").x + 8 * sc; }
 
 // A square button of at least 24 CSS px (WCAG 2.2 target size). Disabled, it says why in its
-// tooltip (why_id) instead of what it does (tip_id).
+// tooltip (why_id) instead of what it does (tip_id). spoken: what a screen reader calls it
+// (its label is a sign).
 bool square_button(App& app, const char* label, bool enabled, const char* rect, const char* tip_id,
-                   const char* why_id) {
+                   const char* why_id, std::string spoken) {
     const float side = square_button_side(app);
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label, ImVec2(side, side));
+    focus_label_item(std::move(spoken));
     ImGui::EndDisabled();
     record_rect(app, rect);
     app.view.rects[rect].disabled = !enabled;
@@ -38,6 +41,7 @@ bool count_field(App& app, const char* id, int& value, int lo, int hi, float wid
     int typed = value;
     ImGui::SetNextItemWidth(width);
     const bool entered = ImGui::InputInt(id, &typed, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue);
+    focus_label_item(std::string(what) + ", " + std::to_string(value));
     record_rect(app, rect);
     tip(app, tip_id);
     if (!entered || typed == value) return false;
@@ -71,7 +75,9 @@ void layer_activation_choice(App& app, int l, float x, float y, float width) {
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     int index = int(s.hidden_activation(l));
     const ImGuiComboFlags narrow = width < 80 * app.view.scale ? ImGuiComboFlags_NoArrowButton : 0;
-    if (choice("##layeract", index, kActivationLabels, int(std::size(kActivationLabels)), width, narrow)) {
+    const bool changed = choice("##layeract", index, kActivationLabels, int(std::size(kActivationLabels)), width, narrow);
+    focus_label_item("Hidden layer " + std::to_string(l + 1) + " activation");  // choice() adds the value
+    if (changed) {
         if (s.layer_activations.size() != s.network_shape.size())
             s.layer_activations.assign(s.network_shape.size(), s.activation);
         s.layer_activations[size_t(l)] = Activation(index);
@@ -128,11 +134,11 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
         ImGui::SameLine(0, 12 * sc);  // no hidden column to sit over: right after FEATURES
     }
     if (square_button(app, "+##layers", !perceptron && hidden < kMaxHiddenLayers, "addLayer", "ui.addLayer",
-                      why_add))
+                      why_add, "Add a hidden layer"))
         set_layer_count(s, hidden + 1);
     ImGui::SameLine(0, 2 * sc);
     if (square_button(app, "-##layers", !perceptron && hidden > 0, "removeLayer", "ui.removeLayer",
-                      why_remove))
+                      why_remove, "Remove the last hidden layer"))
         set_layer_count(s, hidden - 1);
     ImGui::SameLine();
     if (perceptron) {
@@ -226,16 +232,17 @@ void network_headers(App& app, const NetLayout& n) {
             const float x = n.column_x(l + 1) - 4 * sc;
             int& width = s.network_shape[size_t(l)];
             ImGui::SetCursorScreenPos(ImVec2(x, n.origin.y + n.line));
+            const std::string layer = "hidden layer " + std::to_string(l + 1);  // as a screen reader says it
             if (square_button(app, "+", width < kMaxNeurons, ("addNeuron" + id).c_str(), "ui.addNeuron",
-                              "ui.addNeuronLimit"))
+                              "ui.addNeuronLimit", "Add a neuron to " + layer))
                 ++width;
             ImGui::SameLine(0, 2 * sc);
             if (square_button(app, "-", width > 1, ("removeNeuron" + id).c_str(), "ui.removeNeuron",
-                              "ui.removeNeuronLimit"))
+                              "ui.removeNeuronLimit", "Remove a neuron from " + layer))
                 --width;
             ImGui::SetCursorScreenPos(ImVec2(x, n.origin.y + n.line * 2));
             count_field(app, "##neurons", width, 1, kMaxNeurons, field_w, ("neuronCount" + id).c_str(),
-                        "ui.neuronCount", "Neurons per layer");
+                        "ui.neuronCount", ("Neurons in " + layer).c_str());
             if (n.spacing >= 100 * sc) {
                 ImGui::SameLine(0, 4 * sc);
                 ImGui::AlignTextToFramePadding();
@@ -271,7 +278,7 @@ float member_selector(App& app, const NetLayout& n) {
     const float top = n.node_min(n.columns - 1, outputs - 1).y + n.node + n.gap + 4 * sc;
     ImGui::SetCursorScreenPos(ImVec2(left, top));
     // Another member: its own weights, and its own neuron thumbnails (drawn again).
-    if (square_button(app, "<##member", m > 0, "memberPrev", "ui.member", "ui.member")) {
+    if (square_button(app, "<##member", m > 0, "memberPrev", "ui.member", "ui.member", "Previous member")) {
         --app.view.member;
         app.pictures.dirty = true;
     }
@@ -281,7 +288,7 @@ float member_selector(App& app, const NetLayout& n) {
     record_rect(app, "memberLabel");
     tip(app, "ui.member");
     ImGui::SameLine();
-    if (square_button(app, ">##member", m < members - 1, "memberNext", "ui.member", "ui.member")) {
+    if (square_button(app, ">##member", m < members - 1, "memberNext", "ui.member", "ui.member", "Next member")) {
         ++app.view.member;
         app.pictures.dirty = true;
     }

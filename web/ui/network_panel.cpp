@@ -446,7 +446,13 @@ float layer_dropout_sliders(App& app, const NetLayout& n) {
         const UiRange& r = find_setting("dropout")->ui;
         // No text on the track: the "dropout p" mark above shows the rate, and text there
         // would sit under the handle. The rate moves in the dropout setting's steps.
-        if (ImGui::SliderFloat("##layerDropout", &p, float(r.min), float(r.max), "")) {
+        const bool moved = ImGui::SliderFloat("##layerDropout", &p, float(r.min), float(r.max), "");
+        char said[48];  // what a screen reader hears: the mark above the layer says it to the eye
+        std::snprintf(said, sizeof said, "Dropout of hidden layer %d", l + 1);
+        focus_label_item(said);
+        std::snprintf(said, sizeof said, "%.2f", double(layer_dropout_rate(s, l)));
+        focus_value_item(said);
+        if (moved) {
             p = float(std::round(p / r.step) * r.step);
             if (s.layer_dropout.size() != s.network_shape.size()) {
                 std::vector<float> rates(s.network_shape.size());

@@ -1,6 +1,7 @@
 // output_panel.cpp: the Output column: loss and accuracy per split, the loss chart, the
 // output plot (the image pictures.cpp finished, the points drawn over it by a callback;
 // click to draw points), its options, the colour legend and the confusion matrix.
+#include "web/focus.h"  // what a screen reader calls the chart and the plot
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
@@ -65,6 +66,7 @@ void loss_chart(App& app, float width) {
     ImVec2 c0 = ImGui::GetCursorScreenPos();
     ImVec2 c1(c0.x + width - 4 * sc, c0.y + chart_h);
     ImGui::InvisibleButton("##chart", ImVec2(c1.x - c0.x, chart_h));
+    focus_label_item("Loss chart");
     record_rect(app, "chart");
     app.pictures.chart.draw(ImGui::GetWindowDrawList(), c0, c1, app.view.log_scale, sc);
     draw_chart_marks(app, ImGui::GetWindowDrawList(), c0, c1);
@@ -227,6 +229,7 @@ void output_plot(App& app, float width, float left) {
     const bool on_buttons = zoom_buttons(app, p0, p1);
     ImGui::InvisibleButton("##plot", ImVec2(side, side),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    focus_label_item("Output plot");
     record_rect(app, "plot");
     const bool clicked = ImGui::IsItemHovered() && !on_buttons && ImGui::IsMouseClicked(0);
     const Region r = plot_region(app.view);

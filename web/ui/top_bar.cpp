@@ -2,6 +2,7 @@
 // counter, the speed, the training settings, the problem type and the optimiser, then the
 // Advanced panel's button, the File menu and Copy link (files_panel.cpp). Groups wrap to new
 // rows on a narrow screen; on phones the settings move to their own tab (page.cpp).
+#include "web/focus.h"  // what a screen reader calls the icon buttons
 #include "web/run_history.h"  // the Runs button shows a sweep's progress
 #include "web/ui/formula_field.h"  // formulas (task G2)
 #include "web/ui/layout.h"
@@ -76,6 +77,7 @@ void run_controls(App& app, Flow& flow) {
     if (!hidden(app, "resetButton", "reset")) {
         place_icon(0);
         if (icon_button("##reset", Icon::reset, radius * 0.8f, false)) app.run.reset_requested = true;
+        focus_label_item("Reset");
         record_rect(app, "reset");
         tip(app, "ui.reset");
     }
@@ -83,6 +85,7 @@ void run_controls(App& app, Flow& flow) {
         place_icon(-radius * 0.2f);
         if (icon_button("##play", app.run.playing ? Icon::pause : Icon::play, radius, true))
             app.run.playing = !app.run.playing;
+        focus_label_item(app.run.playing ? "Pause" : "Run");
         record_rect(app, "play");
         tip(app, "ui.play");
     }
@@ -92,6 +95,7 @@ void run_controls(App& app, Flow& flow) {
             app.run.playing = false;
             ++app.run.steps_requested;
         }
+        focus_label_item("Step");
         record_rect(app, "step");
         tip(app, "ui.step");
     }
@@ -114,6 +118,7 @@ void run_controls(App& app, Flow& flow) {
         caption("Speed");
     }
     choice("##speed", app.run.speed, kSpeedLabels, kSpeedCount, 105 * sc);
+    focus_label_item("Speed");
     record_rect(app, "speed");
     tip(app, "ui.speed");
     if (current_layout(app) != Layout::phone) ImGui::EndGroup();

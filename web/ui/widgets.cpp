@@ -66,6 +66,11 @@ bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, c
     const bool changed =
         ImGui::SliderScalar(id, type, &value, &min, &max, format, flags | ImGuiSliderFlags_AlwaysClamp);
     const ImGuiID slider = ImGui::GetItemID();
+    {  // its value for a screen reader: the text beside it, without a label before ": "
+        const std::string shown = slider_text(label, format, value);
+        const std::size_t colon = shown.rfind(": ");
+        focus_value_item(colon == std::string::npos ? shown : shown.substr(colon + 2));
+    }
     if (!typing) ImGui::PopStyleColor();
     if (beside) {
         ImGui::SameLine(0, spacing);
@@ -168,7 +173,10 @@ bool choice(const char* id, int& index, const char* const* labels, int count, fl
             ImGuiComboFlags flags) {
     ImGui::SetNextItemWidth(width);
     bool changed = false;
-    if (ImGui::BeginCombo(id, labels[std::clamp(index, 0, count - 1)], flags)) {
+    const char* shown = labels[std::clamp(index, 0, count - 1)];
+    const bool open = ImGui::BeginCombo(id, shown, flags);
+    focus_value_item(shown);  // a screen reader hears the choice with the control
+    if (open) {
         for (int i = 0; i < count; ++i) {
             if (ImGui::Selectable(labels[i], i == index)) {
                 changed = index != i;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "web/app.h"
+#include "web/focus.h"  // the combos tell a screen reader their choice
 #include "web/palette.h"
 
 #include <imgui.h>
@@ -84,7 +85,9 @@ void rate_choice(const char* id, float& value, const double (&rates)[N], float w
     char text[24];
     format_number(text, sizeof text, value);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, text)) {
+    const bool open = ImGui::BeginCombo(id, text);
+    focus_value_item(text);  // a screen reader hears the rate with the control
+    if (open) {
         for (double rate : rates) {
             format_number(text, sizeof text, rate);
             if (ImGui::Selectable(text, std::abs(value - rate) < 1e-9 * (1 + rate))) value = float(rate);
