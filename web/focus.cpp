@@ -84,6 +84,16 @@ const Item* find_item(const std::vector<Item>& items, ImGuiID id) {
     return nullptr;
 }
 
+// The item being recorded that ImGui's LastItemData names (the last one added), when it has
+// the focus ring (only its words are read out: no other item pays for them); else null.
+Item* focused_last_item() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (!focus.recording_on || g.LastItemData.ID != g.NavId || !focus_visible()) return nullptr;
+    for (auto i = focus.recording.rbegin(); i != focus.recording.rend(); ++i)
+        if (i->id == g.LastItemData.ID) return &*i;
+    return nullptr;
+}
+
 // Scrolls the item into view: its window, then each parent for the child window.
 void scroll_into_view(const Item& item) {
     ImRect rect = item.rect;
@@ -211,14 +221,14 @@ void focus_begin_frame(App&) {
 void focus_end_frame(App& app) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     focus.recording_on = false;
-    focus.order = focus.recording;
+    focus.order.swap(focus.recording);  // (recording is cleared when the next frame starts)
     sort_reading_order(focus.order);
     focus.named.swap(focus.naming);
     if (!focus_visible()) {
         focus.announced.clear();  // the next focus is announced, even on the same control
         return;
     }
-    const Item* item = find_item(focus.recording, g.NavId);
+    const Item* item = find_item(focus.order, g.NavId);
     if (!item) return;
     std::string name;
     for (const Named& n : focus.named)
@@ -241,25 +251,16 @@ void focus_end_frame(App& app) {
     dl->PopClipRect();
 }
 
-// The recorded item that was added last (the one ImGui's LastItemData names), or null.
-static Item* last_item() {
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    if (!focus.recording_on) return nullptr;
-    for (auto i = focus.recording.rbegin(); i != focus.recording.rend(); ++i)
-        if (i->id == g.LastItemData.ID) return &*i;
-    return nullptr;
+void focus_label_item(std::string_view label) {
+    if (Item* item = focused_last_item()) item->label = label;
 }
 
-void focus_label_item(std::string label) {
-    if (Item* item = last_item()) item->label = std::move(label);
+void focus_value_item(std::string_view value) {
+    if (Item* item = focused_last_item()) item->value = value;
 }
 
-void focus_value_item(std::string value) {
-    if (Item* item = last_item()) item->value = std::move(value);
-}
-
-void focus_describe_item(const std::string& help_id) {
-    if (Item* item = last_item()) item->help = help_id;
+void focus_describe_item(std::string_view help_id) {
+    if (Item* item = focused_last_item()) item->help = help_id;
 }
 
 const std::string& focus_announcement() { return focus.announced; }
@@ -324,9 +325,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
 }
 
 // Widgets pass their label and state after adding themselves: kept for the announcement.
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     using nnplay::web::focus;
     if (!focus.recording_on || focus.recording.empty() || focus.recording.back().id != id) return;
+    if (id != ctx->NavId) return;  // only the focused control's words are read out
     nnplay::web::Item& item = focus.recording.back();
     if (label) item.label.assign(label, ImGui::FindRenderedTextEnd(label));
     if (flags & ImGuiItemStatusFlags_Checkable) item.checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;

@@ -7,6 +7,7 @@
 #include "web/app.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nnplay::web {
@@ -37,12 +38,13 @@ bool focus_visible();
 bool focus_owns_key(int glfw_key);
 
 // The last item's label for a screen reader, where ImGui passes none (an invisible button),
-// and its value where no setting holds it (a combo's choice).
-void focus_label_item(std::string label);
-void focus_value_item(std::string value);
+// and its value where no setting holds it (a combo's choice). Kept for the focused control
+// only: elsewhere they cost a comparison.
+void focus_label_item(std::string_view label);
+void focus_value_item(std::string_view value);
 
 // tip()'s part: the last item's tooltip text (its first sentence is announced with it).
-void focus_describe_item(const std::string& help_id);
+void focus_describe_item(std::string_view help_id);
 
 // What the focus live region (index.html's #nnplay-focus) says now: the focused control's
 // label, its setting's value, checked or not, and its tooltip's first sentence; "" while no

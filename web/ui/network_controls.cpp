@@ -23,11 +23,11 @@ float count_field_width(float sc) { return ImGui::CalcTextSize("000").x + 8 * sc
 // tooltip (why_id) instead of what it does (tip_id). spoken: what a screen reader calls it
 // (its label is a sign).
 bool square_button(App& app, const char* label, bool enabled, const char* rect, const char* tip_id,
-                   const char* why_id, std::string spoken) {
+                   const char* why_id, const std::string& spoken) {
     const float side = square_button_side(app);
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label, ImVec2(side, side));
-    focus_label_item(std::move(spoken));
+    focus_label_item(spoken);
     ImGui::EndDisabled();
     record_rect(app, rect);
     app.view.rects[rect].disabled = !enabled;

@@ -21,7 +21,7 @@ ImFont* big_font() {
 }
 
 void tip(const App& app, std::string_view id) {
-    focus_describe_item(std::string(id));  // read out with the control when it takes the focus
+    focus_describe_item(id);  // read out with the control when it has the focus
     if (app.run.state.hide_text || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
@@ -66,9 +66,9 @@ bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, c
     const bool changed =
         ImGui::SliderScalar(id, type, &value, &min, &max, format, flags | ImGuiSliderFlags_AlwaysClamp);
     const ImGuiID slider = ImGui::GetItemID();
-    {  // its value for a screen reader: the text beside it, without a label before ": "
-        const std::string shown = slider_text(label, format, value);
-        const std::size_t colon = shown.rfind(": ");
+    if (slider == ImGui::GetCurrentContext()->NavId) {  // its value for a screen reader: the
+        const std::string shown = slider_text(label, format, value);  // text beside it, without
+        const std::size_t colon = shown.rfind(": ");                  // a label before ": "
         focus_value_item(colon == std::string::npos ? shown : shown.substr(colon + 2));
     }
     if (!typing) ImGui::PopStyleColor();
