@@ -221,3 +221,16 @@ test('390x844: the More tab\'s Runs and Inside panels fit its width (no sideways
   assert.equal(l.rects.surfaceView.scrollsX, false, `the Inside panel scrolls sideways: ${JSON.stringify(l.rects.surfaceView)}`);
   assert.deepEqual(problems, []);
 });
+
+// Session 12: at 768×1024 the confusion matrix of six classes was set wider than the output
+// column (five digits a cell), which gave the column a sideways scrollbar; it fits its numbers.
+test('768x1024: six classes\' confusion matrix fits the output column (no sideways scrolling)', async () => {
+  const { page, problems } = await openAt(SIZES[1], BIG);
+  const l = await layout(page);
+  assert.ok(l.rects.confusion, `no confusion matrix among ${Object.keys(l.rects).join(', ')}`);
+  const c = l.rects.confusion;
+  assert.ok(c.x + c.w <= c.area.x + c.area.w + 1, `the matrix passes the column's edge: ${JSON.stringify(c)}`);
+  assert.equal(l.rects.plot.scrollsX, false, `the output column scrolls sideways: ${JSON.stringify(l.rects.plot)}`);
+  assert.deepEqual(problems, []);
+  await closeAt(SIZES[1]);
+});

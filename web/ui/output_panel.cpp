@@ -328,9 +328,9 @@ void confusion_matrix(App& app) {
         const int k = t.class_count();
         coloured(kMuted, "Confusion matrix (test): rows true, columns predicted",
                  ImGui::GetContentRegionAvail().x);
-        const float cell = ImGui::CalcTextSize("00000").x + ImGui::GetStyle().CellPadding.x * 2;
-        if (ImGui::BeginTable("##confusion", k + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit,
-                              ImVec2(cell * float(k + 1), 0))) {
+        // Columns as wide as their numbers and markers: six classes fit a narrow column.
+        if (ImGui::BeginTable("##confusion", k + 1,
+                              ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             for (int c = 0; c < k; ++c) {
