@@ -136,7 +136,7 @@ bool has_letter(std::string_view text) {
 }
 
 // "learningRateSlider" → "learning rate slider": a name in words, for a control with no label.
-std::string name_words(std::string_view name) {
+std::string camel_words(std::string_view name) {
     std::string out;
     for (char c : name) {
         if (c >= 'A' && c <= 'Z') {
@@ -161,7 +161,7 @@ std::string announcement(const App& app, const Item& item, std::string_view name
     if (!setting && !item.help.empty()) setting = find_setting(item.help);  // an unnamed setting's control
     std::string out = has_letter(item.label) ? item.label
                       : setting && *setting->label ? std::string(setting->label)
-                      : name_words(name);
+                      : camel_words(name);
     if (!item.value.empty()) {
         out += ", " + item.value;  // as the control shows it
     } else if (setting && setting->type != SettingType::flag) {

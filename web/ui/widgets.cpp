@@ -66,9 +66,10 @@ bool slider_beside(const char* id, ImGuiDataType type, T& value, T min, T max, c
     const bool changed =
         ImGui::SliderScalar(id, type, &value, &min, &max, format, flags | ImGuiSliderFlags_AlwaysClamp);
     const ImGuiID slider = ImGui::GetItemID();
-    if (slider == ImGui::GetCurrentContext()->NavId) {  // its value for a screen reader: the
-        const std::string shown = slider_text(label, format, value);  // text beside it, without
-        const std::size_t colon = shown.rfind(": ");                  // a label before ": "
+    // Focused, its value for a screen reader: the text beside it, without a label before ": ".
+    if (slider == ImGui::GetCurrentContext()->NavId) {
+        const std::string shown = slider_text(label, format, value);
+        const std::size_t colon = shown.rfind(": ");
         focus_value_item(colon == std::string::npos ? shown : shown.substr(colon + 2));
     }
     if (!typing) ImGui::PopStyleColor();
