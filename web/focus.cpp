@@ -302,6 +302,8 @@ bool focus_current(NamedControl& out) {
     return true;
 }
 
+std::vector<std::string>* label_audit = nullptr;
+
 }  // namespace nnplay::web
 
 // ---- ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE, web/imgui_config.h) --------------
@@ -327,6 +329,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
 // Widgets pass their label and state after adding themselves: kept for the announcement.
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     using nnplay::web::focus;
+    if (nnplay::web::label_audit && label) {  // the browser tests' audit of cut labels
+        const char* end = ImGui::FindRenderedTextEnd(label);
+        if (end != label && ImGui::CalcTextSize(label, end).x > ctx->LastItemData.Rect.GetWidth() + 1)
+            nnplay::web::label_audit->emplace_back(label, end);
+    }
     if (!focus.recording_on || focus.recording.empty() || focus.recording.back().id != id) return;
     if (id != ctx->NavId) return;  // only the focused control's words are read out
     nnplay::web::Item& item = focus.recording.back();

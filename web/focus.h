@@ -60,6 +60,10 @@ std::vector<NamedControl> focus_controls();
 // The control with keyboard focus (its name is empty when it has none); false when none.
 bool focus_current(NamedControl& out);
 
+// The browser tests' audit of cut labels (layout_api.cpp): while it points to a list, each
+// control whose label is wider than the control ("Networ" on a tab too narrow) adds its label.
+extern std::vector<std::string>* label_audit;
+
 // The ring's colour (≥ 3:1 against the page background): ImGui's own thinner highlight is
 // turned off in its favour.
 constexpr ImU32 kFocusRing = IM_COL32(0x1a, 0x4f, 0xa0, 0xff);

@@ -104,19 +104,30 @@ void apply_key(App& app, const Event& e) {
 
 // Scrolls the window under the finger by pixels, as ImGui routes the wheel: up through child
 // windows that cannot scroll that way. Unlike the wheel, a finger scrolls any window that
-// has more to show (the page itself on a phone, though the wheel leaves it alone).
+// has more to show (the page itself on a phone, though the wheel leaves it alone). Where the
+// page scrolls too (a phone held sideways), a finger going up scrolls the page first (the
+// title goes and the tab gets the screen), then the window under it; going down, the window
+// first, then the page: a phone app's collapsing header.
 void scroll_by(float dx, float dy) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     for (int axis = 0; axis < 2; ++axis) {
-        const float d = axis ? dy : dx;
+        float d = axis ? dy : dx;
         if (d == 0) continue;
-        ImGuiWindow* w = g.HoveredWindow;
-        while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax[axis] == 0) w = w->ParentWindow;
-        if (!w || w->ScrollMax[axis] == 0) continue;
-        // From where an earlier event of this frame already asked it to go.
-        const float from = w->ScrollTarget[axis] < FLT_MAX ? w->ScrollTarget[axis] : w->Scroll[axis];
-        if (axis) ImGui::SetScrollY(w, std::clamp(from - d, 0.0f, w->ScrollMax.y));
-        else ImGui::SetScrollX(w, std::clamp(from - d, 0.0f, w->ScrollMax.x));
+        ImVector<ImGuiWindow*> chain;  // from the window under the finger out, those that scroll this way
+        for (ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow) {
+            if (w->ScrollMax[axis] > 0) chain.push_back(w);
+            if (!(w->Flags & ImGuiWindowFlags_ChildWindow) || (axis == 0 && !chain.empty())) break;
+        }
+        const bool outer_first = axis == 1 && d < 0;
+        for (int i = 0; i < chain.Size && d != 0; ++i) {
+            ImGuiWindow* w = chain[outer_first ? chain.Size - 1 - i : i];
+            // From where an earlier event of this frame already asked it to go.
+            const float from = w->ScrollTarget[axis] < FLT_MAX ? w->ScrollTarget[axis] : w->Scroll[axis];
+            const float to = std::clamp(from - d, 0.0f, w->ScrollMax[axis]);
+            if (axis) ImGui::SetScrollY(w, to);
+            else ImGui::SetScrollX(w, to);
+            d -= from - to;
+        }
     }
 }
 

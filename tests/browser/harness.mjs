@@ -137,6 +137,20 @@ export const frames = (page, n = 3) => page.evaluate((n) => new Promise((done) =
   const next = () => (n-- > 0 ? requestAnimationFrame(next) : done());
   next();
 }), n);
+// Touch through the DevTools protocol: real touch events, as a phone's browser sends them.
+export async function touchDrag(page, x, y, dx, dy, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (px, py) => [{ x: px, y: py, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(x, y) });
+  await frames(page, 2);
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(x + dx * i / steps, y + dy * i / steps) });
+    await frames(page, 1);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 3);
+}
+
 // A 9×9 grid over the plot, for comparing two networks' outputs.
 export const GRID = [];
 for (let i = 0; i <= 8; i++) for (let j = 0; j <= 8; j++) GRID.push([-6 + 1.5 * j, -6 + 1.5 * i]);

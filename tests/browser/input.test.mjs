@@ -3,7 +3,7 @@
 // the direction of the wheel, and on a phone a finger drag scrolls the panel under it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openReady, metrics, frames } from './harness.mjs';
+import { useBrowser, openReady, metrics, frames, touchDrag } from './harness.mjs';
 
 useBrowser();
 
@@ -101,20 +101,6 @@ test('one wheel notch scrolls the 8×64 network view by about one row, the right
   assert.equal((await rect(page, 'addLayer')).y, before.y, 'a notch up did not scroll back');
   assert.ok(problems.length === 0, problems.join('; '));
 });
-
-// Touch through the DevTools protocol: real touch events, as a phone's browser sends them.
-async function touchDrag(page, x, y, dx, dy, steps = 8) {
-  const cdp = await page.context().newCDPSession(page);
-  const at = (px, py) => [{ x: px, y: py, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(x, y) });
-  await frames(page, 2);
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(x + dx * i / steps, y + dy * i / steps) });
-    await frames(page, 1);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await frames(page, 3);
-}
 
 test('on a phone (390×844, touch) a finger drag scrolls the panel under it; a tap still clicks', async () => {
   const { page, problems } = await openReady(BIG, (p) => p.setViewportSize({ width: 390, height: 844 }));

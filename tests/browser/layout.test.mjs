@@ -11,9 +11,10 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
-import { ARGS, CHROMIUM, root, site } from './harness.mjs';
+import { ARGS, CHROMIUM, root, site, touchDrag } from './harness.mjs';
 
 const SIZES = [
+  { width: 360, height: 640, touch: true },
   { width: 390, height: 844, touch: true },
   { width: 768, height: 1024 },
   { width: 1280, height: 800 },
@@ -73,7 +74,7 @@ async function closeAt(size) {
   if (at) await at.context.close();
 }
 // The sizes whose pages the tests after the screenshots use again.
-const REUSED = new Set(['390x844', '768x1024', '1280x800', '3840x2160']);
+const REUSED = new Set(['360x640', '390x844', '768x1024', '1280x800', '3840x2160']);
 
 const layout = (page) => page.evaluate(() => JSON.parse(Module.ccall('nnplay_api_layout', 'string', [], [])));
 
@@ -91,6 +92,13 @@ async function settle(page) {
     last = now;
   }
   throw new Error('the layout never settled');
+}
+
+// The labels their controls cut ("Networ") over the next frames: none, at every size.
+async function cutLabels(page) {
+  await page.evaluate(() => Module.ccall('nnplay_api_cut_labels', 'string', ['number'], [1]));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return JSON.parse(await page.evaluate(() => Module.ccall('nnplay_api_cut_labels', 'string', ['number'], [0])));
 }
 
 // Every named control inside its window (unless that window scrolls that way), and every
@@ -126,6 +134,7 @@ for (const size of SIZES) {
           assert.ok(names.includes(n), `${name}${label}: no ${n} among ${names.join(', ')}`);
         const bad = outside(l);
         assert.ok(bad.length === 0, `${name}${label}:\n${bad.join('\n')}`);
+        assert.deepEqual(await cutLabels(page), [], `${name}${label}: labels cut by their controls`);
         if (size.touch) {
           for (const n of ['play', 'speed', 'tabOutput', 'tabData', 'tabNetwork', 'tabSettings']) {
             const r = l.rects[n];
@@ -150,7 +159,7 @@ test('3840x2160: the UI grows with the window; the output plot is at least 35 % 
 });
 
 test('the Advanced panel opens beside the columns, inside the viewport, and Escape closes it', async () => {
-  for (const size of [SIZES[1], SIZES[2]]) {
+  for (const size of [SIZES[2], SIZES[3]]) {
     const { page, problems } = await openAt(size);
     const b = (await layout(page)).rects.advanced;
     await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
@@ -164,11 +173,11 @@ test('the Advanced panel opens beside the columns, inside the viewport, and Esca
     assert.ok(!(await layout(page)).rects.advancedPanel, 'Escape left the panel open');
     assert.deepEqual(problems, []);
   }
-  await closeAt(SIZES[1]);
+  await closeAt(SIZES[2]);
 });
 
 test('epoch 1,234,567 moves no control', async () => {
-  for (const size of [SIZES[0], SIZES[2]]) {
+  for (const size of [SIZES[1], SIZES[3]]) {
     const { page, problems } = await openAt(size);
     const before = (await layout(page)).rects;
     await page.evaluate(() => Module.ccall('nnplay_api_set_epoch', null, ['number'], [1234567]));
@@ -188,26 +197,73 @@ test('epoch 1,234,567 moves no control', async () => {
 });
 
 // Session 12: on a phone the hidden layers' count row ran past the Network tab's visible edge
-// ("2 HIDDEN LAYEI", the rest under the scrollbar); it slides left, still after FEATURES.
-test('390x844: the Network tab shows the hidden layers\' buttons, count and label whole', async () => {
+// ("2 HIDDEN LAYEI", the rest under the scrollbar); it slides left, still after FEATURES, and
+// at 360 px, where even that is too little, says "LAYERS" (session 13).
+test('360x640 and 390x844: the Network tab shows the hidden layers\' buttons, count and label whole', async () => {
   const names = ['addLayer', 'removeLayer', 'layerCount', 'layerCountLabel'];
-  for (const shape of ['3', '4,2', '4,4,4,2']) {
-    const { page, problems } = await openAt(SIZES[0], `networkShape=${shape}&seed=row`);
-    const tab = (await layout(page)).rects.tabNetwork;
-    await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
-    await settle(page);
-    const shown = await page.evaluate((names) => nnplay.controls().filter((c) => names.includes(c.name)), names);
-    assert.deepEqual(shown.map((c) => c.name).sort(), [...names].sort(), `networkShape=${shape}`);
-    for (const c of shown) assert.ok(c.visible, `networkShape=${shape}: ${c.name} is cut off: ${JSON.stringify(c)}`);
-    assert.deepEqual(problems, []);
+  for (const size of [SIZES[0], SIZES[1]]) {
+    for (const shape of ['3', '4,2', '4,4,4,2']) {
+      const { page, problems } = await openAt(size, `networkShape=${shape}&seed=row`);
+      const tab = (await layout(page)).rects.tabNetwork;
+      await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+      await settle(page);
+      const at = `${size.width}x${size.height}, networkShape=${shape}`;
+      const shown = await page.evaluate((names) => nnplay.controls().filter((c) => names.includes(c.name)), names);
+      assert.deepEqual(shown.map((c) => c.name).sort(), [...names].sort(), at);
+      for (const c of shown) assert.ok(c.visible, `${at}: ${c.name} is cut off: ${JSON.stringify(c)}`);
+      assert.deepEqual(await cutLabels(page), [], `${at}: labels cut by their controls`);
+      assert.deepEqual(problems, []);
+    }
   }
+  await closeAt(SIZES[0]);
+});
+
+// Session 13: a phone held sideways (640×360) left the tabs a strip 95 px high under the
+// title and the top bar, with the page's status line below the screen and no finger drag to
+// reach it. The tab now gets most of the screen's height, the metrics stand beside the plot,
+// and the page scrolls to it: a drag up on the tab first scrolls the page (the title goes),
+// a drag down brings the title back.
+// A phone held sideways wider than 700 px (844×390) had the desktop's columns, each
+// ~170 px high, with targets under 24 px: a window under 480 CSS px high gets the tabs too.
+for (const [width, height] of [[640, 360], [844, 390]])
+test(`${width}x${height} (a phone held sideways): a drag scrolls the page to a tab that fills the screen, and back`, async () => {
+  const size = { width, height, touch: true };
+  const { page, problems } = await openAt(size, 'seed=sideways');
+  let l = await layout(page);
+  assert.equal(l.layout, 'phone');
+  assert.deepEqual(await cutLabels(page), []);
+  for (const n of ['play', 'speed', 'tabOutput', 'tabSettings'])
+    assert.ok(l.rects[n].w >= 24 && l.rects[n].h >= 24, `${n} is smaller than 24×24 CSS px: ${JSON.stringify(l.rects[n])}`);
+  const plot = l.rects.plot, area = plot.area;
+  assert.ok(area.h >= 0.7 * height, `the Output tab is ${area.h} px high in a ${height} px window`);
+  assert.ok(plot.h <= area.h, `the plot (${plot.h} px) is higher than its tab (${area.h} px)`);
+  // Right of the plot and its axis numbers, over the metrics beside it (a finger moving up
+  // or down scrolls there, as anywhere but on a slider moved sideways).
+  assert.ok(l.rects.metrics.x > plot.x + plot.w, `the metrics are not beside the plot: ${JSON.stringify(l.rects.metrics)}`);
+  const x = Math.round((plot.x + plot.w + 40 + area.x + area.w - 20) / 2), y = Math.round(Math.min(area.y + 40, height - 20));
+  await touchDrag(page, x, y, 0, -Math.min(300, y - 20));
+  await settle(page);
+  l = await layout(page);
+  assert.ok(l.rects.title.y < 0, `the title stayed: ${JSON.stringify(l.rects.title)}`);
+  assert.ok(l.rects.tabOutput.y >= 0, `the tabs went off the top: ${JSON.stringify(l.rects.tabOutput)}`);
+  assert.deepEqual(outside(l), [], 'scrolled down, the tab and the status line are inside the window');
+  await page.screenshot({ path: join(shots, `${width}x${height}-scrolled.png`) });
+  await touchDrag(page, x, 200, 0, 150);
+  await touchDrag(page, x, 200, 0, 150);
+  await settle(page);
+  l = await layout(page);
+  assert.ok(l.rects.title.y >= 0, `a drag down did not bring the title back: ${JSON.stringify(l.rects.title)}`);
+  assert.equal((await page.evaluate(() => nnplay.metrics())).epoch, 0, 'a drag started training');
+  await page.screenshot({ path: join(shots, `${width}x${height}.png`) });
+  assert.deepEqual(problems, []);
+  await closeAt(size);
 });
 
 // Session 12: in a phone's More tab long captions ran past the edge ("the timeline keeps
 // epochs (" cut off) and gave the tab a sideways scrollbar; they wrap now, and the seed sweep's
 // epochs take a line of their own when the row is too wide.
 test('390x844: the More tab\'s Runs and Inside panels fit its width (no sideways scrolling)', async () => {
-  const { page, problems } = await openAt(SIZES[0], 'seed=wrap');
+  const { page, problems } = await openAt(SIZES[1], 'seed=wrap');
   await page.evaluate(() => nnplay.openRuns());
   await settle(page);
   let l = await layout(page);
@@ -225,12 +281,12 @@ test('390x844: the More tab\'s Runs and Inside panels fit its width (no sideways
 // Session 12: at 768×1024 the confusion matrix of six classes was set wider than the output
 // column (five digits a cell), which gave the column a sideways scrollbar; it fits its numbers.
 test('768x1024: six classes\' confusion matrix fits the output column (no sideways scrolling)', async () => {
-  const { page, problems } = await openAt(SIZES[1], BIG);
+  const { page, problems } = await openAt(SIZES[2], BIG);
   const l = await layout(page);
   assert.ok(l.rects.confusion, `no confusion matrix among ${Object.keys(l.rects).join(', ')}`);
   const c = l.rects.confusion;
   assert.ok(c.x + c.w <= c.area.x + c.area.w + 1, `the matrix passes the column's edge: ${JSON.stringify(c)}`);
   assert.equal(l.rects.plot.scrollsX, false, `the output column scrolls sideways: ${JSON.stringify(l.rects.plot)}`);
   assert.deepEqual(problems, []);
-  await closeAt(SIZES[1]);
+  await closeAt(SIZES[2]);
 });

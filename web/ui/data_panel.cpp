@@ -31,7 +31,8 @@ std::string new_seed(App& app) {
     return text;
 }
 
-// The picker: a preview per data set of the problem type, three a row.
+// The picker: a preview per data set of the problem type, three a row, or more where three
+// would be larger than a tile needs to be (a phone held sideways).
 void dataset_picker(App& app, float width) {
     PlaygroundState& s = app.run.state;
     const float sc = app.view.scale;
@@ -43,7 +44,8 @@ void dataset_picker(App& app, float width) {
     else sets = {Dataset::circle, Dataset::xor_, Dataset::gauss, Dataset::spiral, Dataset::moons,
                  Dataset::checkerboard, Dataset::blobs, Dataset::rings, Dataset::formula, Dataset::custom};
     const float gap = 6 * sc;
-    const float cell = std::floor((width - 2 * gap) / 3);
+    const int per_row = std::max(3, int((width + gap) / (130 * sc + gap)));
+    const float cell = std::floor((width - float(per_row - 1) * gap) / float(per_row));
     app.pictures.preview_px = int(cell);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     Dataset& current = regression ? s.reg_dataset : s.dataset;
@@ -51,7 +53,7 @@ void dataset_picker(App& app, float width) {
     // call instead of alternating with the font texture (19 draw calls to 3).
     dl->ChannelsSplit(2);
     for (size_t i = 0; show_sets && i < sets.size(); ++i) {
-        if (i % 3) ImGui::SameLine(0, gap);
+        if (i % size_t(per_row)) ImGui::SameLine(0, gap);
         const Dataset d = sets[i];
         ImGui::PushID(int(i));
         ImVec2 p = ImGui::GetCursorScreenPos();

@@ -9,20 +9,22 @@
 
 namespace nnplay::web {
 
-Layout layout_for(float css_width) {
-    if (css_width < kPhoneBelowCss) return Layout::phone;
+Layout layout_for(float css_width, float css_height) {
+    if (css_width < kPhoneBelowCss || css_height < kPhoneShorterCss) return Layout::phone;
     return css_width >= kLargeFromCss ? Layout::large : Layout::regular;
 }
 
 Layout current_layout(const App& app) {
-    return layout_for(ImGui::GetIO().DisplaySize.x / std::max(app.view.dpr, 0.01f));
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    const float dpr = std::max(app.view.dpr, 0.01f);
+    return layout_for(size.x / dpr, size.y / dpr);
 }
 
 float ui_scale(const App& app, int fb_width, int fb_height) {
     const float dpr = std::max(app.view.dpr, 0.01f);
     const float css_w = float(fb_width) / dpr, css_h = float(fb_height) / dpr;
     float factor = 1;
-    switch (layout_for(css_w)) {
+    switch (layout_for(css_w, css_h)) {
         // Frames 24 CSS pixels high (an 18 px font, 3 px padding): WCAG 2.2's touch target size.
         case Layout::phone: factor = 1.25f; break;
         case Layout::regular: factor = 1; break;

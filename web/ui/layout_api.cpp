@@ -1,13 +1,16 @@
 // layout_api.cpp: the layout's entry points for the browser tests (tests/browser/
 // layout.test.mjs calls them through Module.ccall): every named control's rectangle with its
-// scroll area, the scales, and an epoch counter set outright.
+// scroll area, the scales, the labels their controls cut, and an epoch counter set outright.
+#include "web/focus.h"
 #include "web/ui/layout.h"
 
 #include "engine/json_writer.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -29,6 +32,30 @@ void number(std::string& out, const char* key, double v) {
 }  // namespace nnplay::web
 
 using namespace nnplay::web;
+
+// The labels cut by their controls (web/focus.h's label_audit), as a JSON array: `start` 1
+// starts the audit (the frames after it add to it), 0 ends it and returns what it found.
+NNPLAY_LAYOUT_API const char* nnplay_api_cut_labels(int start) {
+    static std::vector<std::string> found;
+    App* app = app_current();
+    if (!app) return "null";
+    app_wake(*app);
+    label_audit = start ? &found : nullptr;
+    std::string out = "[";
+    if (start) {
+        found.clear();
+    } else {
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        for (const std::string& label : found) {
+            if (out.size() > 1) out += ',';
+            nnplay::append_json_string(out, label);
+        }
+    }
+    out += ']';
+    app->api_reply = std::move(out);
+    return app->api_reply.c_str();
+}
 
 // {"dpr","scale","layout","width","height" (CSS pixels), "rects": {name: {x, y, w, h,
 // area: {x, y, w, h}, scrollsX, scrollsY}}}.

@@ -108,6 +108,12 @@ void layer_activation_choice(App& app, int l, float x, float y, float width) {
     }
 }
 
+// The hidden layers' count's label; `short_label`: where the row has no room for the long one.
+const char* layer_count_label(int hidden, bool short_label) {
+    if (short_label) return hidden == 1 ? "LAYER" : "LAYERS";
+    return hidden == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS";
+}
+
 // The dropout slider's least width: its value beside a bar as wide as the value.
 float dropout_least_width(const PlaygroundState& s) {
     const float value_w = ImGui::CalcTextSize(s.layer_dropout.empty() ? "0.00" : "by layer").x;
@@ -123,12 +129,14 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
     const int hidden = int(s.network_shape.size());
     const char* why_add = perceptron ? "ui.perceptronLayers" : "ui.addLayerLimit";
     const char* why_remove = perceptron ? "ui.perceptronLayers" : "ui.removeLayerLimit";
+    bool short_label = false;  // "LAYERS": where even "HIDDEN LAYERS" right after FEATURES passes the edge
     if (columns_shown) {
         // Over the first hidden column; where its label would pass the view's visible edge (a
         // phone), slid left as far as needed, but not over FEATURES.
         const float after_features = ImGui::GetItemRectMax().x + 12 * sc;
         const float edge = n.view_right - ImGui::GetStyle().ScrollbarSize - 4 * sc;
-        const float x = std::max(std::min(n.column_x(1) - 4 * sc, edge - layer_count_width(app)), after_features);
+        short_label = after_features + layer_count_width(app, false) > edge;
+        const float x = std::max(std::min(n.column_x(1) - 4 * sc, edge - layer_count_width(app, short_label)), after_features);
         ImGui::SetCursorScreenPos(ImVec2(x, n.origin.y));
     } else {
         ImGui::SameLine(0, 12 * sc);  // no hidden column to sit over: right after FEATURES
@@ -154,7 +162,7 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
         set_layer_count(s, count);
     ImGui::SameLine(0, 4 * sc);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(hidden == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS");
+    ImGui::TextUnformatted(layer_count_label(hidden, short_label));
     record_rect(app, "layerCountLabel");
     // Dropout (issue 14, item 7): one rate for every hidden layer, beside their count.
     if (hidden > 0 && !nnplay::web::hidden(app, "dropout")) {
@@ -183,17 +191,17 @@ void layer_count_row(App& app, const NetLayout& n, bool columns_shown) {
 
 }  // namespace
 
-float layer_count_width(App& app) {
+float layer_count_width(App& app, bool short_label) {
     const float sc = app.view.scale;
     // As layer_count_row places them: "+", "−", the count and its label.
     return 2 * square_button_side(app) + 2 * sc + ImGui::GetStyle().ItemSpacing.x + count_field_width(sc) + 4 * sc +
-           ImGui::CalcTextSize(app.run.state.network_shape.size() == 1 ? "HIDDEN LAYER" : "HIDDEN LAYERS").x;
+           ImGui::CalcTextSize(layer_count_label(int(app.run.state.network_shape.size()), short_label)).x;
 }
 
 float layer_count_row_width(App& app) {
     const float sc = app.view.scale;
     // Then, on the same row, "dropout" and the slider.
-    return layer_count_width(app) + 12 * sc + ImGui::CalcTextSize("dropout").x + 4 * sc +
+    return layer_count_width(app, false) + 12 * sc + ImGui::CalcTextSize("dropout").x + 4 * sc +
            dropout_least_width(app.run.state);
 }
 

@@ -63,10 +63,10 @@ int shown_member(App& app);
 void network_headers(App& app, const NetLayout& n);
 // The side of the view's + and − buttons: at least 24 CSS px (WCAG 2.2 target size).
 float square_button_side(const App& app);
-// The hidden layers' count's width, from its "+" to the end of its label; and the first header
-// row's, to the end of the dropout slider at its least width (layout_network moves the slider
-// down a row when that does not fit).
-float layer_count_width(App& app);
+// The hidden layers' count's width, from its "+" to the end of its label ("HIDDEN LAYERS", or
+// "LAYERS" with `short_label`); and the first header row's, to the end of the dropout slider
+// at its least width (layout_network moves the slider down a row when that does not fit).
+float layer_count_width(App& app, bool short_label);
 float layer_count_row_width(App& app);
 float member_selector(App& app, const NetLayout& n);
 

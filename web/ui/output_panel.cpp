@@ -204,16 +204,23 @@ bool zoom_buttons(App& app, ImVec2 p0, ImVec2 p1) {
     return hovered;
 }
 
+// Room for the axis numbers right of the plot (and below it), in pixels at scale 1.
+constexpr float kPlotAxisRoom = 26;
+
+// The height under the plot that its options and the legend's first line take.
+float plot_options_height(float sc) {
+    return ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing() + 16 * sc;
+}
+
 // The plot, square, with room for the axis labels on the right and below; the rest of the
 // column's height (`left`) minus the options under it. Zoomed, it shows plot_region() (the
 // boundary computed for it, the points and the axes' numbers placed to match); a drag pans.
+
 void output_plot(App& app, float width, float left) {
     const float sc = app.view.scale;
-    const float axis = 26 * sc;
+    const float axis = kPlotAxisRoom * sc;
     // The plot comes first; the legend's scale and the confusion matrix may scroll.
-    const float below =
-        ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing() + 16 * sc;
-    float side = std::min(width - axis, left - below - axis * 0.7f);
+    float side = std::min(width - axis, left - plot_options_height(sc) - axis * 0.7f);
     side = std::floor(std::max(side, 120 * sc));
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImVec2 p1(p0.x + side, p0.y + side);
@@ -357,15 +364,28 @@ void confusion_matrix(App& app) {
 void output_panel(App& app, float width, float height) {
     const float top = ImGui::GetCursorPosY();
     const auto left = [&] { return height - (ImGui::GetCursorPosY() - top); };
-    // Phones: the plot first, as wide as the screen; the rest scrolls below it.
+    // Phones: the plot first, as wide as the screen; the rest scrolls below it. Held
+    // sideways, the plot is as high as the tab (its options scroll below it), and the metrics,
+    // the loss chart and the confusion matrix stand beside it.
     if (current_layout(app) == Layout::phone) {
-        output_plot(app, width, std::max(left(), width + 80 * app.view.scale));
-        plot_options(app, width);
-        colour_legend(app, width);
+        const float sc = app.view.scale;
+        const bool sideways = width > height;
+        ImGui::BeginGroup();
+        output_plot(app, width, sideways ? height + plot_options_height(sc) : std::max(left(), width + 80 * sc));
+        const float plot_w = sideways ? std::min(width, app.view.output_rect.w + kPlotAxisRoom * sc) : width;
+        plot_options(app, plot_w);
+        colour_legend(app, plot_w);
+        ImGui::EndGroup();
+        const float gap = 2 * ImGui::GetStyle().ItemSpacing.x;
+        float rest_w = width - plot_w - gap;
+        if (sideways && rest_w >= 180 * sc) ImGui::SameLine(0, gap);
+        else rest_w = width;
+        ImGui::BeginGroup();
         heading("OUTPUT");
         metrics_table(app);
-        loss_chart(app, width);
+        loss_chart(app, rest_w);
         confusion_matrix(app);
+        ImGui::EndGroup();
         return;
     }
     heading("OUTPUT");

@@ -161,15 +161,21 @@ void phone_tabs(App& app, float W, float height) {
     const char* const names[] = {"Output", "Data", "Network", "Settings", "More"};
     const char* const rects[] = {"tabOutput", "tabData", "tabNetwork", "tabSettings", "tabMore"};
     constexpr int kTabs = int(std::size(names));
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float tab_w = std::floor((W - (kTabs - 1) * spacing) / kTabs);
-    // Five labels in 360 CSS px: less padding than other buttons (the height stays).
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * app.view.scale, ImGui::GetStyle().FramePadding.y));
+    const float sc = app.view.scale;
+    // Five labels in 360 CSS px: each tab as wide as its label, plus an even share of the
+    // rest (equal tabs cut "Network" at 360), with less padding than other buttons.
+    const float pad = 2 * sc;
+    float labels_w = 0;
+    for (const char* name : names) labels_w += ImGui::CalcTextSize(name).x + 2 * pad;
+    const float spacing = std::clamp((W - labels_w) / (kTabs - 1), 2 * sc, ImGui::GetStyle().ItemSpacing.x);
+    const float extra = std::max(0.0f, (W - labels_w - (kTabs - 1) * spacing) / kTabs);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad, ImGui::GetStyle().FramePadding.y));
     for (int i = 0; i < kTabs; ++i) {
-        if (i > 0) ImGui::SameLine();
+        if (i > 0) ImGui::SameLine(0, spacing);
         const bool on = app.view.phone_tab == i;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetColorU32(ImGuiCol_ButtonActive)
                                                   : ImGui::GetColorU32(ImGuiCol_Button));
+        const float tab_w = std::floor(ImGui::CalcTextSize(names[i]).x + 2 * pad + extra);
         if (ImGui::Button(names[i], ImVec2(tab_w, 0))) app.view.phone_tab = i;
         ImGui::PopStyleColor();
         record_rect(app, rects[i]);
@@ -178,7 +184,11 @@ void phone_tabs(App& app, float W, float height) {
         if (i == kMoreTab && app.view.phone_tab != kMoreTab) runs_button_progress(app);
     }
     ImGui::PopStyleVar();
-    const float h = std::max(60 * app.view.scale, height - ImGui::GetFrameHeightWithSpacing());
+    // Held sideways, the title and the top bar leave the tab a strip: it gets most of the
+    // screen's height instead, and the page scrolls down to it.
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const float row = ImGui::GetFrameHeightWithSpacing();
+    const float h = std::max({60 * sc, height - row, screen.x > screen.y ? 0.8f * screen.y - row : 0.0f});
     const ImVec2 size(W, h);
     if (app.view.phone_tab == 2) {
         network_column(app, size);

@@ -109,9 +109,15 @@ void run_controls(App& app, Flow& flow) {
     record_rect(app, "epoch");
     ImGui::EndGroup();
 
-    // Phones: the speed starts the row of File and Copy link, without its caption.
+    // Phones: the speed starts the row of File and Copy link, without its caption: beside the
+    // epoch where that row fits (a phone held sideways), else under it.
     if (current_layout(app) == Layout::phone) {
-        ImGui::NewLine();
+        const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+        const float row_w = 105 * sc + ImGui::CalcTextSize("FileCopy link").x + 2 * pad +
+                            ImGui::GetFrameHeight() + 9 * sc;  // 4 + 4 + 1 pixels between, as top_bar puts them
+        flow.next(row_w);
+        if (ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x)  // beside: level with the icons
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + radius - ImGui::GetFrameHeight() / 2);
     } else {
         flow.next(105 * sc);
         ImGui::BeginGroup();
