@@ -216,6 +216,7 @@ struct View {
     SidePanel side_panel = SidePanel::none;  // See inside, Learn or Runs (phones: the More tab); one
                                         // side panel at a time: opening one closes Advanced
     int phone_tab = 0;                  // phones: Output, Data, Network, Settings
+    int phone_tab_drawn = -1;           // the tab drawn last (one chosen since scrolls a short page to it)
     bool animate_links = true;          // links move while training (network view)
     int hints_state = -1;               // first-visit hints: -1 unknown, 0 shown, 1 dismissed
     // Drawing (web/ui/output_panel.cpp's plot click, web/ui/data_panel.cpp's controls):

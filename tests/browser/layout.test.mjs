@@ -222,7 +222,7 @@ test('360x640 and 390x844: the Network tab shows the hidden layers\' buttons, co
 // title and the top bar, with the page's status line below the screen and no finger drag to
 // reach it. The tab now gets most of the screen's height, the metrics stand beside the plot,
 // and the page scrolls to it: a drag up on the tab first scrolls the page (the title goes),
-// a drag down brings the title back.
+// a drag down brings the title back, and a tab tapped scrolls the page to the tabs.
 // A phone held sideways wider than 700 px (844×390) had the desktop's columns, each
 // ~170 px high, with targets under 24 px: a window under 480 CSS px high gets the tabs too.
 for (const [width, height] of [[640, 360], [844, 390]])
@@ -253,6 +253,14 @@ test(`${width}x${height} (a phone held sideways): a drag scrolls the page to a t
   await settle(page);
   l = await layout(page);
   assert.ok(l.rects.title.y >= 0, `a drag down did not bring the title back: ${JSON.stringify(l.rects.title)}`);
+  // A tab tapped: the page scrolls to the tabs, the tab gets the screen.
+  const data = l.rects.tabData;
+  await page.touchscreen.tap(data.x + data.w / 2, data.y + data.h / 2);
+  await settle(page);
+  l = await layout(page);
+  assert.ok(l.rects.title.y < 0 && l.rects.tabData.y >= 0, `tapping Data left the page where it was: ${JSON.stringify(l.rects.tabData)}`);
+  assert.deepEqual(outside(l), [], 'the Data tab and the status line are inside the window');
+  await page.screenshot({ path: join(shots, `${width}x${height}-data.png`) });
   assert.equal((await page.evaluate(() => nnplay.metrics())).epoch, 0, 'a drag started training');
   await page.screenshot({ path: join(shots, `${width}x${height}.png`) });
   assert.deepEqual(problems, []);

@@ -44,7 +44,7 @@ void dataset_picker(App& app, float width) {
     else sets = {Dataset::circle, Dataset::xor_, Dataset::gauss, Dataset::spiral, Dataset::moons,
                  Dataset::checkerboard, Dataset::blobs, Dataset::rings, Dataset::formula, Dataset::custom};
     const float gap = 6 * sc;
-    const int per_row = std::max(3, int((width + gap) / (130 * sc + gap)));
+    const int per_row = std::max(3, int((width + gap) / (100 * sc + gap)));
     const float cell = std::floor((width - float(per_row - 1) * gap) / float(per_row));
     app.pictures.preview_px = int(cell);
     ImDrawList* dl = ImGui::GetWindowDrawList();
