@@ -196,6 +196,32 @@ test('epoch 1,234,567 moves no control', async () => {
   }
 });
 
+// Session 13: at 360 px the status line had ~60 px for the latest message ("Task ..."), and
+// a finger, which has no tooltip, could not read the rest. The theme switch moved to the
+// Settings tab, and a tap on the message opens the log, where it is whole.
+test('360x640: the latest message has room, a tap on it opens the log; the theme switch is under Settings', async () => {
+  const { page, problems } = await openAt(SIZES[0], 'seed=status&fooBar=1');
+  let l = await layout(page);
+  assert.ok(!l.rects.theme, 'the theme switch is still on the status line');
+  const status = l.rects.status;
+  assert.ok(status.w >= 150, `the message has ${status.w} px: ${JSON.stringify(status)}`);
+  await page.touchscreen.tap(status.x + status.w / 2, status.y + status.h / 2);
+  await settle(page);
+  l = await layout(page);
+  assert.ok(l.rects.messageLog, 'a tap on the message did not open the log');
+  const log = await page.evaluate(() => nnplay.messages());
+  assert.ok(log.some((m) => m.text.includes('fooBar')), JSON.stringify(log));
+  await page.touchscreen.tap(status.x + status.w / 2, status.y + status.h / 2);  // and closes it
+  await settle(page);
+  const tab = (await layout(page)).rects.tabSettings;
+  await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await settle(page);
+  l = await layout(page);
+  assert.ok(!l.rects.messageLog, 'a second tap did not close the log');
+  assert.ok(l.rects.theme, `no theme switch under Settings: ${Object.keys(l.rects).join(', ')}`);
+  assert.deepEqual(problems, []);
+});
+
 // Session 12: on a phone the hidden layers' count row ran past the Network tab's visible edge
 // ("2 HIDDEN LAYEI", the rest under the scrollbar); it slides left, still after FEATURES, and
 // at 360 px, where even that is too little, says "LAYERS" (session 13).

@@ -93,7 +93,10 @@ void advanced_panel(App& app, float width) {
 
     ImGui::Separator();
     heading("VIEW");
-    if (current_layout(app) == Layout::phone) zoom_control(app, w);
+    if (current_layout(app) == Layout::phone) {  // elsewhere: the title line and the status line have them
+        zoom_control(app, w);
+        theme_button(app);
+    }
     ImGui::Checkbox("Animated links", &app.view.animate_links);
     record_rect(app, "animateLinks");
     tip(app, "ui.animateLinks");

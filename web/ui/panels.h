@@ -62,6 +62,10 @@ void output_panel(App& app, float width, float height);
 // `width` pixels wide; its height, which does not change while the page runs.
 float status_bar_height(App& app, float width);
 void status_bar(App& app, float width);
+// The switch between the light and the dark theme (web/palette.h), and its width; phones
+// have it in the Settings tab.
+void theme_button(App& app);
+float theme_button_width();
 
 // files_panel.cpp: the File menu, Copy link and its options (in the top bar); the dialogs
 // (once per frame, from the main window); after the status line's text, the offer of

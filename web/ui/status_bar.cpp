@@ -1,6 +1,7 @@
 // status_bar.cpp: the page's bottom line: the latest message on one line (cut with "...", the
-// whole text in its tooltip), the button to the message log with its count, the offer of
-// compat=tf, and the speed readout. Its height never changes, so nothing above it moves.
+// whole text in its tooltip and in the log a click on it opens), the button to the message log
+// with its count, the offer of compat=tf, the theme switch, and the speed readout. Its height never changes, so nothing above it moves.
+#include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
 
@@ -77,6 +78,18 @@ void message_log(App& app, float width, float bottom) {
 
 }  // namespace
 
+float theme_button_width() {
+    return ImGui::CalcTextSize("Light theme").x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void theme_button(App& app) {
+    const bool dark = current_theme() == Theme::dark;
+    if (ImGui::Button(dark ? "Light theme" : "Dark theme", ImVec2(theme_button_width(), 0)))
+        ui_set_theme(app, dark ? Theme::light : Theme::dark);
+    record_rect(app, "theme");
+    tip(app, "ui.theme");
+}
+
 float status_bar_height(App& app, float width) {
     (void)app, (void)width;  // one line at any width: the bar never grows
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 1;
@@ -99,15 +112,18 @@ void status_bar(App& app, float width) {
     const bool narrow = width < 6 * widest_speed;
     const float speed_w = narrow ? 0.0f : widest_speed;
     const float log_w = ImGui::CalcTextSize("0000 messages").x + style.FramePadding.x * 2;
-    // The theme switch (web/palette.h) sits between the message log button and the speed.
-    const char* theme_label = current_theme() == Theme::dark ? "Light theme" : "Dark theme";
-    const float theme_w = ImGui::CalcTextSize("Light theme").x + style.FramePadding.x * 2;
+    // The theme switch sits between the message log button and the speed; phones have it in
+    // the Settings tab, and the message its room.
+    const bool theme_here = current_layout(app) != Layout::phone;
+    const float theme_w = theme_here ? theme_button_width() : 0.0f;
     const float text_w = width - speed_w - log_w - theme_w - compat_button_width(app) - 5 * style.ItemSpacing.x;
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, error ? kBad : (status.empty() ? kMuted : kWarn));
     ImGui::TextUnformatted(status.empty() ? "Ready." : fitted(status, std::max(text_w, 40 * sc)).c_str());
     ImGui::PopStyleColor();
     record_rect(app, "status");
+    // A tap or click on the message opens the log, where it is whole (a finger has no tooltip).
+    if (ImGui::IsItemClicked()) app.status.log_open = !app.status.log_open;
     if (!status.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
@@ -121,10 +137,10 @@ void status_bar(App& app, float width) {
     if (ImGui::Button((log_label + "##log").c_str(), ImVec2(log_w, 0))) app.status.log_open = !app.status.log_open;
     record_rect(app, "messages");
     tip(app, "ui.messages");
-    ImGui::SameLine(right - speed_w - gap - theme_w);
-    if (ImGui::Button(theme_label, ImVec2(theme_w, 0))) ui_set_theme(app, current_theme() == Theme::dark ? Theme::light : Theme::dark);
-    record_rect(app, "theme");
-    tip(app, "ui.theme");
+    if (theme_here) {
+        ImGui::SameLine(right - speed_w - gap - theme_w);
+        theme_button(app);
+    }
     if (!narrow) {
         ImGui::SameLine(right - speed_w);
         caption(speed);
