@@ -293,6 +293,21 @@ test(`${width}x${height} (a phone held sideways): a drag scrolls the page to a t
   await closeAt(size);
 });
 
+// Session 13: in a short window (1024×600) the metrics and the loss chart above the plot left
+// it 120 px of a 240 px column; there the chart goes under the plot's legend.
+test('1024x600: the output plot takes most of its column\'s width, the chart comes after it', async () => {
+  const size = { width: 1024, height: 600 };
+  const { page, problems } = await openAt(size, 'seed=short');
+  const l = await layout(page);
+  assert.equal(l.layout, 'regular');
+  const { plot, chart } = l.rects;
+  assert.ok(plot.w >= 0.75 * plot.area.w, `the plot is ${plot.w} px of a ${plot.area.w} px column`);
+  assert.ok(chart && chart.y > plot.y + plot.h, `the chart is not under the plot: ${JSON.stringify(chart)}`);
+  assert.deepEqual(outside(l), []);
+  assert.deepEqual(problems, []);
+  await closeAt(size);
+});
+
 // Session 12: in a phone's More tab long captions ran past the edge ("the timeline keeps
 // epochs (" cut off) and gave the tab a sideways scrollbar; they wrap now, and the seed sweep's
 // epochs take a line of their own when the row is too wide.

@@ -393,19 +393,26 @@ void output_panel(App& app, float width, float height) {
     const ImVec2 start = ImGui::GetCursorPos();
     metrics_table(app);
     const float metrics_w = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x * 2;
-    if (width - metrics_w >= 200 * app.view.scale) {
+    // Under them where the plot still gets most of the column's width; in a short window
+    // (1024×600) the plot comes first and the chart after the legend.
+    const float sc = app.view.scale;
+    const float chart_h = 84 * sc + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    const bool chart_beside = width - metrics_w >= 200 * sc;
+    const bool chart_first = !chart_beside && left() - chart_h - plot_options_height(sc) >= 0.8f * width;
+    if (chart_beside) {
         const float metrics_end = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(start.x + metrics_w, start.y));
         ImGui::BeginGroup();
         loss_chart(app, width - metrics_w);
         ImGui::EndGroup();
         ImGui::SetCursorPos(ImVec2(start.x, std::max(metrics_end, ImGui::GetCursorPosY())));
-    } else {
+    } else if (chart_first) {
         loss_chart(app, width);
     }
     output_plot(app, width, left());
     plot_options(app, width);
     colour_legend(app, width);
+    if (!chart_beside && !chart_first) loss_chart(app, width);
     confusion_matrix(app);
 }
 
