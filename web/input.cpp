@@ -165,18 +165,18 @@ void wheel_scroll(App& app, float x, float y) {
 #ifdef __EMSCRIPTEN__
 // Touch, in ImGui's pixels. A finger that moves less than the slop before it lifts is a
 // tap (a click at the finger); more, it scrolls, unless it started on a control and moves
-// sideways: then it drags the control (sliders).
-void touch(int phase, float x, float y, float slop) {
+// sideways: then it drags the control (sliders). True when a lifted finger was a tap.
+bool touch(int phase, float x, float y, float slop) {
     Touch& t = queue.touch;
     if (phase == 0) {
         t = {Touch::pending, x, y, x, y};
         push({Event::move, x, y});
-        return;
+        return false;
     }
-    if (t.phase == Touch::none) return;
+    if (t.phase == Touch::none) return false;
     if (phase == 1 && t.phase == Touch::pending) {
         const float dx = x - t.start_x, dy = y - t.start_y;
-        if (std::abs(dx) < slop && std::abs(dy) < slop) return;
+        if (std::abs(dx) < slop && std::abs(dy) < slop) return false;
         const bool on_control = ImGui::GetCurrentContext()->HoveredId != 0;
         if (on_control && std::abs(dx) > std::abs(dy)) {
             t.phase = Touch::dragging;
@@ -189,11 +189,13 @@ void touch(int phase, float x, float y, float slop) {
     if (t.phase == Touch::scrolling) push({Event::scroll, x - t.last_x, y - t.last_y});
     t.last_x = x;
     t.last_y = y;
-    if (phase < 2) return;
-    if (t.phase == Touch::pending) push({Event::button, 0, 0, ImGuiMouseButton_Left, true});
+    if (phase < 2) return false;
+    const bool tap = t.phase == Touch::pending;
+    if (tap) push({Event::button, 0, 0, ImGuiMouseButton_Left, true});
     if (t.phase != Touch::scrolling) push({Event::button, 0, 0, ImGuiMouseButton_Left, false});
     push({Event::move, -FLT_MAX, -FLT_MAX});  // no hover (tooltips) left behind by a finger
     t.phase = Touch::none;
+    return tap;
 }
 
 // Two fingers, in ImGui's pixels: the first one's touch ends without a click (a drag it
@@ -283,6 +285,13 @@ void input_apply(App& app) {
     app.view.net_window = 0;  // the network view names its window again if it is drawn
 }
 
+void input_char(unsigned code) { push({Event::text, 0, 0, int(code)}); }
+
+void input_key_tap(int glfw_key) {
+    push({Event::key, 0, 0, glfw_key, true});
+    push({Event::key, 0, 0, glfw_key, false});
+}
+
 }  // namespace nnplay::web
 
 // ---- The browser's entry points (index.html and web/api.js call these) --------------------
@@ -294,11 +303,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_input_wheel(double x, double y) {
 }
 
 // A finger: phase 0 down, 1 moved, 2 lifted (or cancelled); CSS pixels from the canvas's
-// top-left corner.
-extern "C" EMSCRIPTEN_KEEPALIVE void nnplay_input_touch(int phase, double x, double y) {
+// top-left corner. Returns 1 when the finger lifted from a tap.
+extern "C" EMSCRIPTEN_KEEPALIVE int nnplay_input_touch(int phase, double x, double y) {
     nnplay::web::App* app = nnplay::web::app_current();
     const float scale = app ? app->view.dpr : 1.0f;  // CSS pixels to framebuffer pixels
-    nnplay::web::touch(phase, float(x) * scale, float(y) * scale, 10 * scale);
+    return nnplay::web::touch(phase, float(x) * scale, float(y) * scale, 10 * scale) ? 1 : 0;
 }
 
 // Two fingers on the canvas (index.html): start 1 when the second finger comes down, 0 when

@@ -23,4 +23,9 @@ void input_apply(App& app);
 // Events still waiting for a later frame: the page keeps drawing until they are applied.
 bool input_pending();
 
+// Typing that does not come through GLFW (the on-screen keyboard, web/soft_keyboard.cpp): one
+// character, or one key pressed and released, queued as GLFW's would be.
+void input_char(unsigned code);
+void input_key_tap(int glfw_key);
+
 }  // namespace nnplay::web

@@ -1,6 +1,7 @@
 // input.test.mjs: no input is lost and every device scrolls the right way: quick clicks while
 // frames are slow all count, one wheel notch scrolls the network view by about one row in
-// the direction of the wheel, and on a phone a finger drag scrolls the panel under it.
+// the direction of the wheel, on a phone a finger drag scrolls the panel under it, and a tap
+// on a text field brings up the on-screen keyboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openReady, metrics, frames, touchDrag } from './harness.mjs';
@@ -129,5 +130,61 @@ test('on a phone (390×844, touch) a finger drag scrolls the panel under it; a t
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await page.waitForFunction(() => nnplay.metrics().epoch === 1, null, { timeout: 10000 }).catch(() => {});
   assert.equal((await metrics(page)).epoch, 1, 'a tap on step did not step once');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+// A finger's tap on a control, through the DevTools protocol; `hold`: frames between the
+// finger's touching and lifting (0: quicker than a frame).
+async function touchTap(page, r, hold = 3) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = [{ x: r.x + r.w / 2, y: r.y + r.h / 2, id: 3 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+  if (hold) await frames(page, hold);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 4);
+}
+const shapeOf = async (page) => (/networkShape=([^&]*)/.exec(await page.evaluate(() => nnplay.getState())) || [])[1];
+const focused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+
+// Session 13: a canvas brings up no on-screen keyboard, so on a phone no number or formula
+// could be typed. A tap on a text field focuses a hidden <input>; what it receives is typed
+// into the field, once (a real keyboard's characters too); Enter lets it go.
+test('on a phone a tap on a text field brings up the keyboard, and what it types reaches the field', async () => {
+  const { page, problems } = await openReady('#seed=keyboard', (p) => p.setViewportSize({ width: 390, height: 844 }));
+  await touchTap(page, await rect(page, 'tabNetwork'));
+  await page.waitForFunction(() => nnplay.widgetRect('neuronCount0'), null, { timeout: 20000 });
+  const field = await rect(page, 'neuronCount0');
+  await touchTap(page, await rect(page, 'step'));  // not a text field: no keyboard
+  assert.notEqual(await focused(page), 'nnplay-text', 'a tap on step brought up the keyboard');
+  // An on-screen keyboard: text arrives as input events only (no key events).
+  await touchTap(page, field);
+  assert.equal(await focused(page), 'nnplay-text', 'a tap on the neuron count brought up no keyboard');
+  await page.keyboard.insertText('7');
+  await frames(page, 3);
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  assert.equal(await shapeOf(page), '7,2');
+  assert.notEqual(await focused(page), 'nnplay-text', 'Enter left the keyboard up');
+  // A tap quicker than a frame; a real keyboard (each character once, Backspace, Enter).
+  await touchTap(page, field, 0);
+  assert.equal(await focused(page), 'nnplay-text', 'a quick tap brought up no keyboard');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  assert.equal(await shapeOf(page), '1,2');
+  // A keyboard's suggestion replaces what was typed: the field follows.
+  await touchTap(page, field);
+  await page.evaluate(() => {
+    const agent = document.getElementById('nnplay-text');
+    for (const text of ['1', '12', '9']) {
+      agent.value = text;
+      agent.dispatchEvent(new InputEvent('input', { inputType: 'insertReplacementText' }));
+    }
+  });
+  await frames(page, 3);
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  assert.equal(await shapeOf(page), '9,2');
   assert.ok(problems.length === 0, problems.join('; '));
 });
