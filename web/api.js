@@ -111,6 +111,8 @@
     // The control with keyboard focus (its ring showing): {name, x, y, w, h, label}, name ''
     // for an unnamed one, label what a screen reader hears (#nnplay-focus); null when none.
     focused: function () { return json('nnplay_api_focused'); },
+    // {x, y, w, h}: the tooltip drawn in the last frame (CSS pixels), or null.
+    tooltip: function () { return json('nnplay_api_tooltip'); },
     // {train, test, validation}: the points in each split.
     dataCounts: function () { return json('nnplay_api_data_counts'); },
     // ['#rrggbb', ...]: each class's colour as the page draws its points.

@@ -38,6 +38,7 @@ struct Event {
 struct Touch {
     enum Phase { none, pending, scrolling, dragging } phase = none;
     float start_x = 0, start_y = 0, last_x = 0, last_y = 0;
+    double start_ms = 0;       // when it touched
     float pinch_distance = 0;  // two fingers: their distance at the last pinch event
 };
 
@@ -165,11 +166,14 @@ void wheel_scroll(App& app, float x, float y) {
 #ifdef __EMSCRIPTEN__
 // Touch, in ImGui's pixels. A finger that moves less than the slop before it lifts is a
 // tap (a click at the finger); more, it scrolls, unless it started on a control and moves
-// sideways: then it drags the control (sliders). True when a lifted finger was a tap.
+// sideways: then it drags the control (sliders). A finger is over a control from the moment
+// it touches, so the control's tooltip shows: one held still that long (a long press, half
+// a second, as a phone has them) is there to read it, and lifts without a click. True when
+// a lifted finger was a tap.
 bool touch(int phase, float x, float y, float slop) {
     Touch& t = queue.touch;
     if (phase == 0) {
-        t = {Touch::pending, x, y, x, y};
+        t = {Touch::pending, x, y, x, y, emscripten_get_now()};
         push({Event::move, x, y});
         return false;
     }
@@ -190,9 +194,10 @@ bool touch(int phase, float x, float y, float slop) {
     t.last_x = x;
     t.last_y = y;
     if (phase < 2) return false;
-    const bool tap = t.phase == Touch::pending;
+    const bool held = t.phase == Touch::pending && emscripten_get_now() - t.start_ms >= 500 && tooltip_on_screen();
+    const bool tap = t.phase == Touch::pending && !held;
     if (tap) push({Event::button, 0, 0, ImGuiMouseButton_Left, true});
-    if (t.phase != Touch::scrolling) push({Event::button, 0, 0, ImGuiMouseButton_Left, false});
+    if (tap || t.phase == Touch::dragging) push({Event::button, 0, 0, ImGuiMouseButton_Left, false});
     push({Event::move, -FLT_MAX, -FLT_MAX});  // no hover (tooltips) left behind by a finger
     t.phase = Touch::none;
     return tap;
@@ -235,6 +240,14 @@ void input_install(GLFWwindow* window) {
 }
 
 bool input_pending() { return !queue.events.empty(); }
+
+bool tooltip_on_screen(ImVec2* min, ImVec2* max) {
+    const ImGuiWindow* w = ImGui::GetCurrentContext() ? ImGui::FindWindowByName("##Tooltip_00") : nullptr;
+    if (!w || !w->Active) return false;  // ImGui's first tooltip window, drawn in the last frame
+    if (min) *min = w->Pos;
+    if (max) *max = ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y);
+    return true;
+}
 
 void input_apply(App& app) {
     ImGuiIO& io = ImGui::GetIO();

@@ -4,6 +4,7 @@
 #pragma once
 
 struct GLFWwindow;
+struct ImVec2;
 
 namespace nnplay::web {
 
@@ -22,6 +23,10 @@ void input_apply(App& app);
 
 // Events still waiting for a later frame: the page keeps drawing until they are applied.
 bool input_pending();
+
+// A tooltip is on screen (and where, in ImGui's pixels): a finger held still on a control (a
+// long press) reads it and lifts without a click.
+bool tooltip_on_screen(ImVec2* min = nullptr, ImVec2* max = nullptr);
 
 // Typing that does not come through GLFW (the on-screen keyboard, web/soft_keyboard.cpp): one
 // character, or one key pressed and released, queued as GLFW's would be.

@@ -5,6 +5,7 @@
 
 #include "web/app.h"
 #include "web/focus.h"
+#include "web/input.h"
 #include "web/platform.h"
 #include "web/share.h"
 #include "web/summary.h"
@@ -267,6 +268,16 @@ NNPLAY_API const char* nnplay_api_focused() {
     if (!app || !focus_current(c)) return "null";
     return reply(*app, "{\"name\":" + json_string(c.name) + "," + rect_json(c.rect) +
                            ",\"label\":" + json_string(focus_announcement()) + "}");
+}
+
+// The tooltip drawn in the last frame (a finger's long press shows one): {"x","y","w","h"}
+// in CSS pixels, or "null" when none.
+NNPLAY_API const char* nnplay_api_tooltip() {
+    App* app = api_app();
+    ImVec2 min, max;
+    if (!app || !tooltip_on_screen(&min, &max)) return "null";
+    const float s = app->view.dpr;
+    return reply(*app, "{" + rect_json({min.x / s, min.y / s, (max.x - min.x) / s, (max.y - min.y) / s}) + "}");
 }
 
 // {"train","test","validation"}: the points in each split now.

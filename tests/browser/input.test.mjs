@@ -188,3 +188,32 @@ test('on a phone a tap on a text field brings up the keyboard, and what it types
   assert.equal(await shapeOf(page), '9,2');
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+// Session 13: a finger has no hover, so the tooltips (what each control does, in the
+// syllabus's words) were out of a phone's reach, except as a flash under a tap that also
+// clicked. A finger held still on a control shows its tooltip and lifts without a click.
+test('on a phone a finger held on a control shows its tooltip and lifts without a click', async () => {
+  const { page, problems } = await openReady('#seed=longpress', (p) => p.setViewportSize({ width: 390, height: 844 }));
+  const cdp = await page.context().newCDPSession(page);
+  // Holds a finger on r for 0.7 s; the tooltip seen before it lifts.
+  const hold = async (r) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: r.x + r.w / 2, y: r.y + r.h / 2, id: 4 }] });
+    await page.waitForTimeout(700);
+    await frames(page, 3);
+    const tooltip = await page.evaluate(() => nnplay.tooltip());
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await frames(page, 6);
+    return tooltip;
+  };
+  const step = await rect(page, 'step');
+  assert.ok(await hold(step), 'no tooltip under the held finger');
+  assert.equal((await metrics(page)).epoch, 0, 'the long press stepped');
+  assert.equal(await page.evaluate(() => nnplay.tooltip()), null, 'the tooltip stayed after the finger lifted');
+  // The speed's tooltip is wider than a phone at 24 em: it wraps at the screen's width.
+  const tooltip = await hold(await rect(page, 'speed'));
+  assert.ok(tooltip && tooltip.x >= 0 && tooltip.x + tooltip.w <= 390 + 0.5, `the tooltip leaves the screen: ${JSON.stringify(tooltip)}`);
+  await touchTap(page, step);
+  await page.waitForFunction(() => nnplay.metrics().epoch === 1, null, { timeout: 10000 }).catch(() => {});
+  assert.equal((await metrics(page)).epoch, 1, 'a tap after it did not step');
+  assert.ok(problems.length === 0, problems.join('; '));
+});

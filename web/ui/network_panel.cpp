@@ -372,7 +372,7 @@ void hover_readouts(App& app, const NetLayout& n, const NetHover& hover) {
                               hover.node + 1);
         else if (layer_dropout_rate(s, hover.layer) > 0 && !s.hide_text) {  // dropout (issue 14, item 7): what the marks mean
             ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            ImGui::PushTextWrapPos(tooltip_wrap(24));
             text("Layer " + std::to_string(hover.layer + 1) + ", neuron " + std::to_string(hover.node + 1) +
                  ": its activation over the plane is shown in the output plot.");
             text(help_text("ui.dropoutMark"));

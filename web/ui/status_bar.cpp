@@ -126,7 +126,7 @@ void status_bar(App& app, float width) {
     if (ImGui::IsItemClicked()) app.status.log_open = !app.status.log_open;
     if (!status.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+        ImGui::PushTextWrapPos(tooltip_wrap(32));
         ImGui::TextUnformatted(status.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();

@@ -20,11 +20,16 @@ ImFont* big_font() {
     return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : io.Fonts->Fonts[0];
 }
 
+float tooltip_wrap(float ems) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::min(ImGui::GetFontSize() * ems, ImGui::GetIO().DisplaySize.x - 2 * style.WindowPadding.x - 2 * style.DisplaySafeAreaPadding.x);
+}
+
 void tip(const App& app, std::string_view id) {
     focus_describe_item(id);  // read out with the control when it has the focus
     if (app.run.state.hide_text || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    ImGui::PushTextWrapPos(tooltip_wrap(24));
     text(help_text(id));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -26,6 +26,8 @@ ImFont* big_font();
 // The tooltip of the last item: help_text(id) (engine/help.txt). None with hideText=true,
 // TensorFlow Playground's switch for a page without explanations.
 void tip(const App& app, std::string_view id);
+// A tooltip's wrap width: `ems` font sizes, or the window's width where that is less (a phone).
+float tooltip_wrap(float ems);
 
 // TensorFlow Playground's <control>_hide=true keys: a hidden control is not drawn, and the
 // test API has no rectangle for it (rect: its name there, when it differs).
