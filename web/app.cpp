@@ -98,6 +98,7 @@ bool app_init(App& app, GLFWwindow* window) {
     if (!imgui_gl_init(error)) console_log(error.c_str());  // nothing can be drawn: say why
     set_theme(prefers_dark_scheme() ? Theme::dark : Theme::light);  // the browser's scheme first
     app.view.dpr = fit_canvas(window);
+    app.view.touch = coarse_pointer();
     rebuild_fonts(app, app.view.dpr);
 
     app.pictures.renderer_ok = app.pictures.renderer.init(error);
@@ -123,6 +124,7 @@ void app_frame(App& app) {
         app_wake(app);
     }
     app.view.dpr = fit_canvas(app.window);
+    app.view.touch = coarse_pointer();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(app.window, &fb_w, &fb_h);
     const float scale = ui_scale(app, fb_w, fb_h);

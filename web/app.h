@@ -211,6 +211,7 @@ struct View {
     // The layout (web/ui/layout.cpp, page.cpp): scale above is dpr × the layout's factor ×
     // zoom; CSS pixels are ImGui pixels / dpr.
     float dpr = 1;                      // device pixel ratio (framebuffer pixels per CSS pixel)
+    bool touch = false;                 // the main pointer is a finger (pointer: coarse)
     float zoom = 1;                     // the user's zoom, 0.75 to 2
     bool advanced_open = false;         // the Advanced side panel (a sheet on phones)
     SidePanel side_panel = SidePanel::none;  // See inside, Learn or Runs (phones: the More tab); one

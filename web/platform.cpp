@@ -104,6 +104,18 @@ bool prefers_dark_scheme() {
 #endif
 }
 
+bool coarse_pointer() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_INT({
+        if (typeof matchMedia !== 'function') return 0;
+        if (!Module.nnplayCoarse) Module.nnplayCoarse = matchMedia('(pointer: coarse)');  // it follows changes
+        return Module.nnplayCoarse.matches ? 1 : 0;
+    }) != 0;
+#else
+    return false;
+#endif
+}
+
 #ifdef __EMSCRIPTEN__
 bool save_file(const char* name, const char* mime, std::string_view data) {
     return nnplay_js_save_file(name, mime, data.data(), int(data.size())) != 0;

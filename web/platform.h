@@ -36,6 +36,9 @@ void console_log(const char* message);
 // The browser asks for a dark colour scheme (prefers-color-scheme: dark); false natively.
 bool prefers_dark_scheme();
 
+// The main pointer is a finger (pointer: coarse: a phone or a tablet); false natively.
+bool coarse_pointer();
+
 // Files (web only; natively these do nothing and return false):
 // offers data as a download called `name` (a Blob and an <a download>);
 bool save_file(const char* name, const char* mime, std::string_view data);

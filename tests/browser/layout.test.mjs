@@ -308,6 +308,26 @@ test('1024x600: the output plot takes most of its column\'s width, the chart com
   await closeAt(size);
 });
 
+// Session 13: a tablet (a finger as the pointer: pointer: coarse) had the desktop's 20 px
+// targets; held upright (820 px wide) it had three cramped columns. Under 900 px it gets the
+// phone's tabs, and wider, the columns with touch-sized (24 px) targets.
+test('a tablet: 820x1180 upright gets the tabs, 1180x820 the columns, both with 24 px targets', async () => {
+  for (const [width, height, expected] of [[820, 1180, 'phone'], [1180, 820, 'regular']]) {
+    const size = { width, height, touch: true };
+    const { page, problems } = await openAt(size, 'seed=tablet');
+    const l = await layout(page);
+    assert.equal(l.layout, expected, `${width}x${height}`);
+    const targets = expected === 'phone' ? ['play', 'speed', 'tabOutput', 'tabSettings'] : ['play', 'speed', 'advanced', 'file', 'addLayer', 'learningRate'];
+    for (const n of targets)
+      assert.ok(l.rects[n] && l.rects[n].h >= 24 && l.rects[n].w >= 24, `${width}x${height}: ${n} is under 24 px: ${JSON.stringify(l.rects[n])}`);
+    assert.deepEqual(outside(l), [], `${width}x${height}`);
+    assert.deepEqual(await cutLabels(page), [], `${width}x${height}: labels cut by their controls`);
+    await page.screenshot({ path: join(shots, `${width}x${height}-tablet.png`) });
+    assert.deepEqual(problems, []);
+    await closeAt(size);
+  }
+});
+
 // Session 12: in a phone's More tab long captions ran past the edge ("the timeline keeps
 // epochs (" cut off) and gave the tab a sideways scrollbar; they wrap now, and the seed sweep's
 // epochs take a line of their own when the row is too wide.
