@@ -224,6 +224,13 @@ void focus_end_frame(App& app) {
     focus.order.swap(focus.recording);  // (recording is cleared when the next frame starts)
     sort_reading_order(focus.order);
     focus.named.swap(focus.naming);
+    // A text field being typed into stays in view when the window gets shorter (a phone's
+    // on-screen keyboard came up over the page).
+    static float last_height = 0;
+    const float height = ImGui::GetIO().DisplaySize.y;
+    if (height < last_height && ImGui::GetIO().WantTextInput)
+        if (const Item* typing = find_item(focus.order, g.ActiveId)) scroll_into_view(*typing);
+    last_height = height;
     if (!focus_visible()) {
         focus.announced.clear();  // the next focus is announced, even on the same control
         return;

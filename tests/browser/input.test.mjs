@@ -186,6 +186,18 @@ test('on a phone a tap on a text field brings up the keyboard, and what it types
   await page.keyboard.press('Enter');
   await frames(page, 6);
   assert.equal(await shapeOf(page), '9,2');
+  // The keyboard comes up over the lower half (the window gets shorter): the field stays in view.
+  await touchTap(page, field);
+  await page.setViewportSize({ width: 390, height: 360 });
+  await frames(page, 8);
+  const shown = await rect(page, 'neuronCount0');
+  assert.ok(shown.y >= 0 && shown.y + shown.h <= 360, `the field went out of view: ${JSON.stringify(shown)}`);
+  const controls = await page.evaluate(() => nnplay.controls().filter((c) => c.name === 'neuronCount0'));
+  assert.ok(controls[0] && controls[0].visible, `the field is hidden in its panel: ${JSON.stringify(controls)}`);
+  await page.keyboard.insertText('5');
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  assert.equal(await shapeOf(page), '5,2');
   assert.ok(problems.length === 0, problems.join('; '));
 });
 

@@ -189,11 +189,12 @@ void phone_tabs(App& app, float W, float height) {
         if (i == kMoreTab && app.view.phone_tab != kMoreTab) runs_button_progress(app);
     }
     ImGui::PopStyleVar();
-    // Held sideways, the title and the top bar leave the tab a strip: it gets most of the
-    // screen's height instead, and the page scrolls down to it.
+    // Held sideways, or short (an on-screen keyboard up), the title and the top bar leave the
+    // tab a strip: it gets most of the screen's height instead, and the page scrolls to it.
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const bool short_screen = screen.x > screen.y || screen.y < kPhoneShorterCss * app.view.dpr;
     const float row = ImGui::GetFrameHeightWithSpacing();
-    const float h = std::max({60 * sc, height - row, screen.x > screen.y ? 0.8f * screen.y - row : 0.0f});
+    const float h = std::max({60 * sc, height - row, short_screen ? 0.8f * screen.y - row : 0.0f});
     const ImVec2 size(W, h);
     if (app.view.phone_tab == 2) {
         network_column(app, size);
