@@ -186,6 +186,14 @@ test('on a phone a tap on a text field brings up the keyboard, and what it types
   await page.keyboard.press('Enter');
   await frames(page, 6);
   assert.equal(await shapeOf(page), '9,2');
+  // An arrow key moves both carets: what is typed next goes where the caret is.
+  await touchTap(page, field);
+  await page.keyboard.type('4');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await frames(page, 6);
+  assert.equal(await shapeOf(page), '24,2');
   // The keyboard comes up over the lower half (the window gets shorter): the field stays in view.
   await touchTap(page, field);
   await page.setViewportSize({ width: 390, height: 360 });
