@@ -1,8 +1,10 @@
 // layout.test.mjs: the responsive layout from a phone to 4K. At each size a screenshot goes to
 // build/screenshots/<size>.png (look at them); every named control lies inside its scroll area
 // and every scroll area inside the viewport, with the default network and with 8 hidden
-// layers × 64 neurons and 6 classes; the output plot grows with a 4K window; a 9-digit-wide
-// epoch counter moves no control. Uses its own browser: phones need a touch context. One page
+// layers × 64 neurons and 6 classes, and no control's label is wider than the control; the
+// output plot grows with a 4K window; a 9-digit-wide epoch counter moves no control; phones
+// held sideways, a short window and a tablet get a layout that fits them. Uses its own
+// browser: phones need a touch context. One page
 // per size, loaded once and shared by the tests of this file (a 4K page takes seconds to load
 // and settle): each test sets the state it needs through the test API, as a link would.
 import { test, before, after } from 'node:test';

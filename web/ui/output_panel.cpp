@@ -59,10 +59,13 @@ void metrics_table(App& app) {
     record_rect(app, "metrics");
 }
 
+// The loss chart's height, with room for the axes' numbers, in pixels at scale 1.
+constexpr float kChartHeight = 84;
+
 // The loss chart and its legend.
 void loss_chart(App& app, float width) {
     const float sc = app.view.scale;
-    const float chart_h = 84 * sc;  // room for the axes' numbers
+    const float chart_h = kChartHeight * sc;
     ImVec2 c0 = ImGui::GetCursorScreenPos();
     ImVec2 c1(c0.x + width - 4 * sc, c0.y + chart_h);
     ImGui::InvisibleButton("##chart", ImVec2(c1.x - c0.x, chart_h));
@@ -215,7 +218,6 @@ float plot_options_height(float sc) {
 // The plot, square, with room for the axis labels on the right and below; the rest of the
 // column's height (`left`) minus the options under it. Zoomed, it shows plot_region() (the
 // boundary computed for it, the points and the axes' numbers placed to match); a drag pans.
-
 void output_plot(App& app, float width, float left) {
     const float sc = app.view.scale;
     const float axis = kPlotAxisRoom * sc;
@@ -396,7 +398,7 @@ void output_panel(App& app, float width, float height) {
     // Under them where the plot still gets most of the column's width; in a short window
     // (1024×600) the plot comes first and the chart after the legend.
     const float sc = app.view.scale;
-    const float chart_h = 84 * sc + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    const float chart_h = kChartHeight * sc + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     const bool chart_beside = width - metrics_w >= 200 * sc;
     const bool chart_first = !chart_beside && left() - chart_h - plot_options_height(sc) >= 0.8f * width;
     if (chart_beside) {

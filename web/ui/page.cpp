@@ -162,8 +162,8 @@ void phone_tabs(App& app, float W, float height) {
     const char* const rects[] = {"tabOutput", "tabData", "tabNetwork", "tabSettings", "tabMore"};
     constexpr int kTabs = int(std::size(names));
     const float sc = app.view.scale;
-    // A tab chosen on a page that scrolls (a phone held sideways) scrolls it to the tabs: the
-    // chosen tab gets the screen (a finger moving down brings the title back).
+    // A tab chosen on a page that scrolls (a phone held sideways, a short window) scrolls it to
+    // the tabs: the chosen tab gets the screen (a finger moving down brings the title back).
     if (app.view.phone_tab != app.view.phone_tab_drawn && app.view.phone_tab_drawn >= 0)
         ImGui::SetScrollFromPosY(ImGui::GetCursorPosY() - ImGui::GetScrollY() - ImGui::GetStyle().ItemSpacing.y, 0);
     app.view.phone_tab_drawn = app.view.phone_tab;

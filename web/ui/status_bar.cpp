@@ -1,6 +1,7 @@
 // status_bar.cpp: the page's bottom line: the latest message on one line (cut with "...", the
 // whole text in its tooltip and in the log a click on it opens), the button to the message log
-// with its count, the offer of compat=tf, the theme switch, and the speed readout. Its height never changes, so nothing above it moves.
+// with its count, the offer of compat=tf, the theme switch (phones: in the Settings tab), and
+// the speed readout. Its height never changes, so nothing above it moves.
 #include "web/ui/layout.h"
 #include "web/ui/panels.h"
 #include "web/ui/widgets.h"
