@@ -105,7 +105,10 @@ void title_line(App& app, float width) {
     if (app.view.hints_state < 0) app.view.hints_state = nnplay_js_hints_dismissed();
     if (explain && app.view.hints_state == 0) {
         const float button_w = ImGui::CalcTextSize("Got it").x + 2 * ImGui::GetStyle().FramePadding.x;
-        coloured(kWarn, std::string(help_text(phone ? "ui.hintsPhone" : "ui.hints")), width - button_w - 12 * sc);
+        // A finger has no hover: where it is the pointer, the hints say how to read a tooltip.
+        std::string hints(help_text(phone ? "ui.hintsPhone" : "ui.hints"));
+        if (app.view.touch) hints += " " + std::string(help_text("ui.hintHold"));
+        coloured(kWarn, hints, width - button_w - 12 * sc);
         record_rect(app, "hints");
         ImGui::SameLine(left + width - button_w);
         if (ImGui::Button("Got it")) {
