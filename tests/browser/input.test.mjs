@@ -165,35 +165,37 @@ test('on a phone a tap on a text field brings up the keyboard, and what it types
   await frames(page, 6);
   assert.equal(await shapeOf(page), '7,2');
   assert.notEqual(await focused(page), 'nnplay-text', 'Enter left the keyboard up');
+  // Types into the neuron count after a tap (`hold` frames), then Enter: the shape it gives.
+  const typeInto = async (type, hold = 3) => {
+    await touchTap(page, field, hold);
+    await type();
+    await page.keyboard.press('Enter');
+    await frames(page, 6);
+    return shapeOf(page);
+  };
   // A tap quicker than a frame; a real keyboard (each character once, Backspace, Enter).
-  await touchTap(page, field, 0);
-  assert.equal(await focused(page), 'nnplay-text', 'a quick tap brought up no keyboard');
-  await page.keyboard.type('12');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Enter');
-  await frames(page, 6);
-  assert.equal(await shapeOf(page), '1,2');
+  assert.equal(await typeInto(async () => {
+    assert.equal(await focused(page), 'nnplay-text', 'a quick tap brought up no keyboard');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Backspace');
+  }, 0), '1,2');
   // A keyboard's suggestion replaces what was typed: the field follows.
-  await touchTap(page, field);
-  await page.evaluate(() => {
-    const agent = document.getElementById('nnplay-text');
-    for (const text of ['1', '12', '9']) {
-      agent.value = text;
-      agent.dispatchEvent(new InputEvent('input', { inputType: 'insertReplacementText' }));
-    }
-  });
-  await frames(page, 3);
-  await page.keyboard.press('Enter');
-  await frames(page, 6);
-  assert.equal(await shapeOf(page), '9,2');
+  assert.equal(await typeInto(async () => {
+    await page.evaluate(() => {
+      const agent = document.getElementById('nnplay-text');
+      for (const text of ['1', '12', '9']) {
+        agent.value = text;
+        agent.dispatchEvent(new InputEvent('input', { inputType: 'insertReplacementText' }));
+      }
+    });
+    await frames(page, 3);
+  }), '9,2');
   // An arrow key moves both carets: what is typed next goes where the caret is.
-  await touchTap(page, field);
-  await page.keyboard.type('4');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.type('2');
-  await page.keyboard.press('Enter');
-  await frames(page, 6);
-  assert.equal(await shapeOf(page), '24,2');
+  assert.equal(await typeInto(async () => {
+    await page.keyboard.type('4');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('2');
+  }), '24,2');
   // The keyboard comes up over the lower half (the window gets shorter): the field stays in view.
   await touchTap(page, field);
   await page.setViewportSize({ width: 390, height: 360 });
