@@ -116,8 +116,8 @@ struct Pictures {
     // Speed (task C): the output plot's grid, refined progressively (web/boundary.h).
     BoundaryGrid boundary;
     bool output_stale = true;           // the trainer changed since the running pass started
-    // Page speed (session 7): frames since the output grid's last pass started (training starts
-    // one at most every other frame).
+    // Page speed (session 7): frames since the output grid's last pass started or ended
+    // (training starts one at most every other frame).
     int output_frames = 0;
     // Page speed (session 8, pagefast): buffers kept between frames for their capacity (the
     // output grid's values, the points drawn), and the main thread's picture work of the

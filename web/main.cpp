@@ -17,10 +17,10 @@
 
 namespace {
 
-// One frame; the GL counts (web/renderer.h) start again for it.
+// One frame; then its GL counts (web/renderer.h) are the last frame's.
 void frame(nnplay::web::App& app) {
-    nnplay::web::gl_counts_next_frame();
     nnplay::web::app_frame(app);
+    nnplay::web::gl_counts_end_frame();
 }
 
 void on_glfw_error(int code, const char* text) {

@@ -22,7 +22,7 @@ ImTextureID skipped_texture_id = ImTextureID();
 
 GlCounts& gl_counts() { return counts_now; }
 const GlCounts& gl_counts_last() { return counts_last; }
-void gl_counts_next_frame() {
+void gl_counts_end_frame() {
     if (counts_now.draw_calls > 0) counts_last = counts_now;
     counts_now = GlCounts();
 }

@@ -25,7 +25,7 @@ struct GlCounts {
 };
 GlCounts& gl_counts();             // the frame being drawn, counted as it goes
 const GlCounts& gl_counts_last();  // the last frame that drew anything
-void gl_counts_next_frame();       // called at the top of each frame
+void gl_counts_end_frame();        // called after each frame: it becomes the last (if it drew)
 // A widgets-only page (the bench's ceiling): ImGui draws only its widgets and text, no
 // pictures, boundary or chart images, and the pictures are not computed.
 bool& widgets_only();

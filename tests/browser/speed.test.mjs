@@ -77,6 +77,36 @@ test('training, the output grid is evaluated at most every other frame and still
   assert.deepEqual(problems, []);
 });
 
+test('training, a frame that evaluates the output grid leaves its colouring and upload to the next', async () => {
+  const { page, problems } = await openShared();
+  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
+  await frames(page, 5);
+  // The page's own counts after every animation frame: frames drawn, passes finished, and the
+  // last drawn frame's texture uploads (the output image is 4 bytes a cell of its grid).
+  const log = await page.evaluate(() => new Promise((done) => {
+    const out = [];
+    const sample = () => {
+      const s = nnplay.speed();
+      out.push({ frame: nnplay.stats().framesDrawn, passes: s.boundaryPasses, bytes: s.uploadBytes, res: s.boundaryRes });
+      if (out.length < 60) requestAnimationFrame(sample); else done(out);
+    };
+    requestAnimationFrame(sample);
+  }));
+  let checked = 0;
+  for (let i = 1; i + 1 < log.length; ++i) {
+    const [before, at, after] = [log[i - 1], log[i], log[i + 1]];
+    // One page frame between samples, and a pass finished in it.
+    if (at.frame !== before.frame + 1 || after.frame !== at.frame + 1 || at.passes === before.passes) continue;
+    const image = 4 * at.res * at.res;
+    assert.ok(at.bytes < image, `frame ${at.frame} evaluated a grid and uploaded ${at.bytes} bytes: ${JSON.stringify(log)}`);
+    assert.ok(after.bytes >= image, `frame ${after.frame} did not upload the new grid's image: ${JSON.stringify(log)}`);
+    ++checked;
+  }
+  assert.ok(checked >= 3, `${checked} passes between single frames: ${JSON.stringify(log)}`);
+  await page.evaluate(() => nnplay.pause());
+  assert.deepEqual(problems, []);
+});
+
 test('the bench\'s breakdown switch leaves out the picture work and brings it back', async () => {
   const { page, problems } = await openShared();
   await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
