@@ -11,6 +11,7 @@ uniform vec3 u_test_outline_colour;  // test points
 in vec4 v_fill;
 flat in int v_style;
 flat in int v_marker;
+flat in float v_half;  // half the sprite's side, in radii
 out vec4 frag_color;
 
 float box(vec2 p, vec2 b) {
@@ -34,7 +35,7 @@ float marker(vec2 p) {
 
 void main() {
     // The sprite's own coordinates (y down, 0..1) as radii from its centre, y up.
-    vec2 local = (gl_PointCoord * 2.0 - 1.0) * vec2(1.0, -1.0) * ((u_radius * 1.3 + 1.0) / u_radius);
+    vec2 local = (gl_PointCoord * 2.0 - 1.0) * vec2(1.0, -1.0) * v_half;
     float inside = -marker(local) * u_radius;  // pixels from the edge, positive inside
     float coverage = clamp(inside + 0.5, 0.0, 1.0);
     float edge = 1.0 - clamp(inside - u_outline + 0.5, 0.0, 1.0);

@@ -149,3 +149,31 @@ TEST_CASE("palette: the theme switch, the scales and the markers") {
     CHECK(std::string(marker_name(class_marker(0))) == "circle");
     CHECK(Rgb{1, 2, 3}.u32() == 0xff030201u);  // IM_COL32's layout: R in the low byte
 }
+
+TEST_CASE("palette: each marker's reach bounds its shape, tightly, and its anti-aliased edge fits its sprite") {
+    // shaders/points.vert sizes a point's sprite from marker_reach: half a side of reach · r + 1
+    // pixels at radius r. Nothing of the marker, nor of its edge's half-pixel fade
+    // (points.frag's coverage is above 0 where the distance is under half a pixel), may lie
+    // beyond; and the reach is no larger than the shape needs.
+    const float step = 0.004f;
+    for (int m = 0; m < kPaletteClasses; ++m) {
+        const Marker marker = Marker(m);
+        const float reach = marker_reach(marker);
+        const std::string name = marker_name(marker);
+        CAPTURE(name);
+        int inside_beyond = 0, fade_beyond = 0;  // grid points past the reach, or the sprite
+        bool touches_reach = false;
+        for (float y = -1.6f; y <= 1.6f; y += step)
+            for (float x = -1.6f; x <= 1.6f; x += step) {
+                const float d = marker_distance(marker, x, y), out = std::max(std::abs(x), std::abs(y));
+                if (out > reach + 1e-4f && d <= 0) ++inside_beyond;
+                if (d <= 0 && out > reach - 2 * step) touches_reach = true;
+                for (float r : {2.0f, 4.0f, 10.0f})
+                    if (out >= reach + 1 / r && d * r < 0.5f) ++fade_beyond;
+            }
+        CHECK(inside_beyond == 0);
+        CHECK(fade_beyond == 0);
+        CHECK(touches_reach);
+    }
+}
+

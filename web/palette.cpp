@@ -172,6 +172,47 @@ const char* marker_name(Marker m) {
     return "circle";
 }
 
+namespace {
+
+// Signed distance to a box of half-sizes (bx, by), in the units of p.
+float box_distance(float x, float y, float bx, float by) {
+    const float qx = std::abs(x) - bx, qy = std::abs(y) - by;
+    const float ox = std::max(qx, 0.0f), oy = std::max(qy, 0.0f);
+    return std::sqrt(ox * ox + oy * oy) + std::min(std::max(qx, qy), 0.0f);
+}
+
+// An upward triangle around its incentre, inradius r (y up).
+float triangle_distance(float x, float y, float r) {
+    return std::max(-y, 0.8660254f * std::abs(x) + 0.5f * y) - r;
+}
+
+}  // namespace
+
+float marker_distance(Marker marker, float x, float y) {
+    switch (marker) {
+        case Marker::circle: return std::sqrt(x * x + y * y) - 1;
+        case Marker::square: return box_distance(x, y, 0.86f, 0.86f);
+        case Marker::triangle: return triangle_distance(x, y + 0.3f, 0.6f);
+        case Marker::diamond: return (std::abs(x) + std::abs(y) - 1.25f) * 0.7071f;
+        case Marker::plus: return std::min(box_distance(x, y, 1.15f, 0.36f), box_distance(x, y, 0.36f, 1.15f));
+        case Marker::star: return std::min(triangle_distance(x, y, 0.55f), triangle_distance(x, -y, 0.55f));
+    }
+    return std::sqrt(x * x + y * y) - 1;
+}
+
+float marker_reach(Marker marker) {
+    switch (marker) {
+        case Marker::circle: return 1.0f;
+        case Marker::square: return 0.86f;
+        case Marker::triangle: return 1.04f;  // its base's half width: 0.6·√3
+        case Marker::diamond: return 1.25f;
+        case Marker::plus: return 1.15f;
+        case Marker::star: return 1.1f;       // its tips: twice the inradius
+    }
+    return 1.0f;
+}
+
+
 // ---- Colour science ------------------------------------------------------------------------
 
 const char* vision_name(Vision v) {

@@ -95,6 +95,12 @@ Rgb mix(Rgb a, Rgb b, float t);
 enum class Marker { circle, square, triangle, diamond, plus, star };
 Marker class_marker(int k);
 const char* marker_name(Marker m);
+// Inside test of a marker in units of its radius (p in [−1.25, 1.25]²): signed distance,
+// negative inside. The points shader (shaders/points.frag) uses the same shapes.
+float marker_distance(Marker marker, float x, float y);
+// How far the marker reaches from its centre along x or y, in radii: its point sprite's half
+// side, less the anti-aliasing (shaders/points.vert).
+float marker_reach(Marker marker);
 
 // ---- Colour science ------------------------------------------------------------------------
 

@@ -106,9 +106,6 @@ void dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 colo
 
 // A class marker (the shape of its points) centred at c, `radius` pixels, filled and outlined.
 void draw_marker(ImDrawList* dl, ImVec2 c, float radius, Marker marker, ImU32 fill, ImU32 outline);
-// Inside test of a marker in units of its radius (p in [−1.3, 1.3]²): signed distance,
-// negative inside. The points shader (shaders/points.frag) uses the same shapes.
-float marker_distance(Marker marker, float x, float y);
 
 // Class k's marker in its colour and its number (text in the theme's ink: class colours are
 // not all readable as text), as ImGui items on one line.

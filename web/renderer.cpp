@@ -139,6 +139,7 @@ bool Renderer::init(std::string& error) {
     point_at_.extent = glGetUniformLocation(point_program_, "u_extent");
     point_at_.outline_colour = glGetUniformLocation(point_program_, "u_outline_colour");
     point_at_.test_outline_colour = glGetUniformLocation(point_program_, "u_test_outline_colour");
+    point_at_.reach = glGetUniformLocation(point_program_, "u_reach");
 
     glGenVertexArrays(1, &empty_vao_);
     glGenVertexArrays(1, &point_vao_);
@@ -348,8 +349,15 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glEnable(GL_BLEND);
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         glUseProgram(point_program_);
-        // The sprite's side is 2 (1.3 r + 1) pixels: at most the largest the GL draws.
-        radius_px = std::max(1.0f, std::min(radius_px, (max_point_px_ / 2 - 1) / 1.3f));
+        // A sprite's side is 2 (reach · r + 1) pixels (shaders/points.vert): at most the
+        // largest the GL draws.
+        float reach[kPaletteClasses], widest = 0;
+        for (int m = 0; m < kPaletteClasses; ++m) {
+            reach[m] = marker_reach(Marker(m));
+            widest = std::max(widest, reach[m]);
+        }
+        radius_px = std::max(1.0f, std::min(radius_px, (max_point_px_ / 2 - 1) / widest));
+        glUniform1fv(point_at_.reach, kPaletteClasses, reach);
         glUniform1f(point_at_.radius, radius_px);
         glUniform1f(point_at_.outline, std::max(1.0f, radius_px * 0.25f));
         glUniform1f(point_at_.extent, kDomain);

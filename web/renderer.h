@@ -133,7 +133,7 @@ private:
     };
     HeatUniforms heat_at_[2];
     struct PointUniforms {
-        GLint radius = -1, outline = -1, extent = -1, outline_colour = -1, test_outline_colour = -1;
+        GLint radius = -1, outline = -1, extent = -1, outline_colour = -1, test_outline_colour = -1, reach = -1;
     };
     PointUniforms point_at_;
 
