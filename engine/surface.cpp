@@ -105,7 +105,8 @@ Vector filter_normalised(const Network<Scalar>& net, Rng& rng) {
 
 void SurfaceBuilder::begin(const Trainer& trainer, const WeightPath& path, const SurfaceOptions& options) {
     surface_ = Surface{};
-    next_ = 0;
+    next_ = point_ = 0;
+    partial_ = 0;
     Surface& s = surface_;
     s.size = std::clamp(options.size, 3, 201);
     net_ = trainer.network(0);
@@ -211,19 +212,38 @@ void SurfaceBuilder::begin(const Trainer& trainer, const WeightPath& path, const
 }
 
 bool SurfaceBuilder::step(int cells) {
+    for (; cells > 0 && !done(); --cells) {
+        step_chunk();
+        while (point_ > 0) step_chunk();  // the rest of the cell
+    }
+    return done();
+}
+
+bool SurfaceBuilder::step_chunk() {
+    if (done()) return true;
     Surface& s = surface_;
-    const int total = s.size * s.size;
-    for (; cells > 0 && next_ < total; --cells, ++next_) {
+    const int n = int(X_.cols());  // > 0: begin() refuses a run without training points
+    if (point_ == 0) {
         const int i = next_ / s.size, j = next_ % s.size;
         const Scalar a = Scalar(s.a_at(j)), b = Scalar(s.b_at(i));
         net_.params() = s.origin + a * s.d1 + b * s.d2;
-        const double loss = mean_loss(net_, X_, y_, ws_);
-        s.loss[std::size_t(next_)] = loss;
-        if (std::isfinite(loss)) {
-            s.loss_min = std::min(s.loss_min, loss);
-            s.loss_max = std::max(s.loss_max, loss);
-        }
+        if (ws_.capacity != std::min(n, kLossChunk) || int(ws_.Z.size()) != net_.layer_count())
+            ws_ = Workspace<Scalar>(net_.spec(), std::min(n, kLossChunk), false);
     }
+    // As mean_loss sums them: chunks of kLossChunk points, in order, in double.
+    const int m = std::min(kLossChunk, n - point_);
+    partial_ += net_.forward(X_.data() + std::size_t(point_) * std::size_t(X_.rows()), m, ws_, y_.data() + point_);
+    point_ += m;
+    if (point_ < n) return false;
+    const double loss = partial_ / n;
+    s.loss[std::size_t(next_)] = loss;
+    if (std::isfinite(loss)) {
+        s.loss_min = std::min(s.loss_min, loss);
+        s.loss_max = std::max(s.loss_max, loss);
+    }
+    ++next_;
+    point_ = 0;
+    partial_ = 0;
     return done();
 }
 

@@ -73,6 +73,11 @@ public:
     void begin(const Trainer& trainer, const WeightPath& path, const SurfaceOptions& options);
     // Computes up to `cells` more cells; returns true when the grid is complete.
     bool step(int cells);
+    // Computes one chunk of the next cell's training points (kLossChunk of them, the last
+    // the rest): a cell's loss over thousands of points through a big network costs tens of
+    // ms, more than a frame can give. A cell is the same sum in the same order whichever way
+    // it was computed (mean_loss's). Returns true when the grid is complete.
+    bool step_chunk();
     bool done() const { return next_ >= surface_.size * surface_.size; }
     int cells_done() const { return next_; }
     const Surface& surface() const { return surface_; }
@@ -84,6 +89,8 @@ private:
     Matrix X_;
     Vector y_;
     int next_ = 0;
+    int point_ = 0;       // the next cell's first point not yet summed
+    double partial_ = 0;  // ... and the sum of its losses so far
 };
 
 // The whole surface at once (the CLI and the tests).

@@ -18,8 +18,8 @@ void points_matrix(const Trainer& trainer, const std::vector<Point>& points, Mat
 double mean_loss(const Network<Scalar>& net, const Matrix& X, const Vector& y, Workspace<Scalar>& ws) {
     const int n = int(X.cols());
     if (n == 0) return std::numeric_limits<double>::quiet_NaN();
-    constexpr int kChunk = 256;
-    if (ws.capacity < std::min(n, kChunk) || int(ws.Z.size()) != net.layer_count()) ws = Workspace<Scalar>(net.spec(), std::min(n, kChunk), false);
+    if (ws.capacity < std::min(n, kLossChunk) || int(ws.Z.size()) != net.layer_count())
+        ws = Workspace<Scalar>(net.spec(), std::min(n, kLossChunk), false);
     double sum = 0;
     for (int start = 0; start < n; start += ws.capacity) {
         const int m = std::min(ws.capacity, n - start);

@@ -13,8 +13,9 @@ namespace nnplay {
 // index or regression target, as the run itself trains on them.
 void points_matrix(const Trainer& trainer, const std::vector<Point>& points, Matrix& X, Vector& y);
 
-// The mean data loss of `net` over the n columns of X (labels y), in chunks so the
-// workspace stays small. NaN when n is 0.
+// The mean data loss of `net` over the n columns of X (labels y), in chunks of kLossChunk
+// columns (the rest last) summed in order, so the workspace stays small. NaN when n is 0.
+constexpr int kLossChunk = 256;
 double mean_loss(const Network<Scalar>& net, const Matrix& X, const Vector& y, Workspace<Scalar>& ws);
 
 }  // namespace nnplay

@@ -128,6 +128,38 @@ TEST_CASE("surface: the builder spreads the grid over calls and says what it can
     CHECK(compute_surface(t, path, options).error.empty());
 }
 
+TEST_CASE("surface: a cell over many points is computed a chunk at a time, to the same bits as mean_loss") {
+    // 1000 points, half of them for training: 500, two chunks (256 and 244) a cell.
+    Trainer t(read("dataset=xor&numSamples=1000&networkShape=8,8&seed=chunks"));
+    REQUIRE(t.data().train.size() == 500);
+    WeightPath path;
+    SurfaceOptions options;
+    options.size = 5;
+    SurfaceBuilder b;
+    b.begin(t, path, options);
+    CHECK_FALSE(b.step_chunk());
+    CHECK(b.cells_done() == 0);  // the first cell is half summed: not shown yet
+    CHECK(std::isnan(b.surface().loss[0]));
+    CHECK_FALSE(b.step_chunk());
+    CHECK(b.cells_done() == 1);
+    int calls = 2;
+    while (!b.step_chunk()) ++calls;
+    CHECK(calls + 1 == 2 * 25);
+    const Surface& s = b.surface();
+    CHECK(s.loss == compute_surface(t, path, options).loss);  // step() goes by the same chunks
+    // Each cell is mean_loss at its weights, bit for bit.
+    Matrix X;
+    Vector y;
+    points_matrix(t, t.data().train, X, y);
+    Network<Scalar> net = t.network(0);
+    for (int cell : {0, 12, 24}) {
+        const int i = cell / s.size, j = cell % s.size;
+        net.params() = s.origin + Scalar(s.a_at(j)) * s.d1 + Scalar(s.b_at(i)) * s.d2;
+        Workspace<Scalar> ws;
+        CHECK(s.loss[std::size_t(cell)] == mean_loss(net, X, y, ws));
+    }
+}
+
 TEST_CASE("surface: the recorded path stays bounded and evenly spaced") {
     Trainer t(read("dataset=circle&seed=path"));
     WeightPath path(8);

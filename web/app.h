@@ -385,6 +385,9 @@ int neuron_slot(const App& app, int layer, int node);  // layer: dense layer ind
 // An ImGui draw callback (user data: the App) that draws the points over the output image at
 // view.output_rect, or a hovered neuron's grid and the points.
 void app_draw_output(const ImDrawList* list, const ImDrawCmd* cmd);
+// A square of ImGui's coordinates (top left, side) as GL's: framebuffer pixels, its lower left
+// corner (y up) and side, for a draw callback's viewport.
+void framebuffer_square(ImVec2 top_left, float side, int& x, int& y, int& side_px);
 
 // ---- The status line (web/status.cpp) ------------------------------------------------------
 

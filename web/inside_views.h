@@ -6,6 +6,11 @@
 #include "engine/hidden_space.h"
 #include "engine/lr_finder.h"
 #include "engine/surface.h"
+#include "web/renderer.h"
+
+#include <imgui.h>
+
+#include <vector>
 
 namespace nnplay::web {
 
@@ -26,6 +31,11 @@ struct HiddenView {
     bool pca = false;
     HiddenSpace space;
     bool dirty = true;                  // trained or restarted since it was computed
+    // The training points as sprites, their plane the view's square (drawn by the renderer
+    // from ImGui's draw callback), and where that square was laid out.
+    std::vector<PointSprite> sprites;
+    ImVec2 drawn_min;
+    float drawn_side = 0;
 };
 
 struct LrFinderView {

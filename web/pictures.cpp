@@ -386,20 +386,25 @@ void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
     const int source = output_source(app, style);
     // ImGui's coordinates (y down) to framebuffer pixels (y up); the clip rectangle is the
     // output panel's, already set as the scissor by imgui_gl.
-    const ImDrawData* d = ImGui::GetDrawData();
-    const ImVec2 scale = d->FramebufferScale;
-    const float fb_height = d->DisplaySize.y * scale.y;
     // Zoomed, the whole plane is drawn plot_zoom times larger, placed so that the region
     // shown falls on the plot (the clip rectangle is then the plot's).
     const View& v = app.view;
     const float whole = v.output_rect.w * v.plot_zoom, per_unit = whole / (2 * kDomain);
     const float left = v.output_rect.x - (v.plot_cx - kDomain / v.plot_zoom + kDomain) * per_unit;
     const float top = v.output_rect.y - (kDomain - (v.plot_cy + kDomain / v.plot_zoom)) * per_unit;
-    const int x = int(std::lround((left - d->DisplayPos.x) * scale.x));
-    const int side = int(std::lround(whole * scale.x));
-    const int y = int(std::lround(fb_height - (top - d->DisplayPos.y) * scale.y)) - side;
+    int x = 0, y = 0, side = 0;
+    framebuffer_square(ImVec2(left, top), whole, x, y, side);
     app.pictures.renderer.render_output(x, y, side, side, style, source, point_sprites(app),
                                std::max(3.0f, 4.0f * app.view.scale));
+}
+
+void framebuffer_square(ImVec2 top_left, float side, int& x, int& y, int& side_px) {
+    const ImDrawData* d = ImGui::GetDrawData();
+    const ImVec2 scale = d->FramebufferScale;
+    const float fb_height = d->DisplaySize.y * scale.y;
+    x = int(std::lround((top_left.x - d->DisplayPos.x) * scale.x));
+    side_px = int(std::lround(side * scale.x));
+    y = int(std::lround(fb_height - (top_left.y - d->DisplayPos.y) * scale.y)) - side_px;
 }
 
 void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1) {

@@ -142,17 +142,19 @@ bool Renderer::init(std::string& error) {
     point_at_.reach = glGetUniformLocation(point_program_, "u_reach");
 
     glGenVertexArrays(1, &empty_vao_);
-    glGenVertexArrays(1, &point_vao_);
-    glGenBuffers(1, &point_vbo_);
-    glBindVertexArray(point_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
-    const GLsizei stride = sizeof(PointVertex);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, x));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(PointVertex, fill));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, style));
+    for (PointBuffer& b : point_sets_) {
+        glGenVertexArrays(1, &b.vao);
+        glGenBuffers(1, &b.vbo);
+        glBindVertexArray(b.vao);
+        glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
+        const GLsizei stride = sizeof(PointVertex);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, x));
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(PointVertex, fill));
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(PointVertex, style));
+    }
 #ifndef __EMSCRIPTEN__
     glEnable(GL_PROGRAM_POINT_SIZE);  // desktop GL: the points shader sets gl_PointSize (ES always may)
 #endif
@@ -180,9 +182,12 @@ void Renderer::shutdown() {
     GLuint textures[] = {slot_data_, atlas_tex_, out_tex_, image_tex_};  // (0 is ignored)
     glDeleteTextures(4, textures);
     glDeleteFramebuffers(1, &atlas_fbo_);
-    GLuint vaos[] = {empty_vao_, point_vao_};
-    glDeleteVertexArrays(2, vaos);
-    glDeleteBuffers(1, &point_vbo_);
+    glDeleteVertexArrays(1, &empty_vao_);
+    for (PointBuffer& b : point_sets_) {
+        glDeleteVertexArrays(1, &b.vao);
+        glDeleteBuffers(1, &b.vbo);
+        b = PointBuffer();
+    }
     for (GLuint program : heat_programs_) glDeleteProgram(program);  // (0 is ignored)
     glDeleteProgram(point_program_);
 }
@@ -345,47 +350,54 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
         glBindTexture(GL_TEXTURE_2D, 0);
     }
 
-    if (!points.empty()) {
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        glUseProgram(point_program_);
-        // A sprite's side is 2 (reach · r + 1) pixels (shaders/points.vert): at most the
-        // largest the GL draws.
-        float reach[kPaletteClasses], widest = 0;
-        for (int m = 0; m < kPaletteClasses; ++m) {
-            reach[m] = marker_reach(Marker(m));
-            widest = std::max(widest, reach[m]);
-        }
-        radius_px = std::max(1.0f, std::min(radius_px, (max_point_px_ / 2 - 1) / widest));
-        glUniform1fv(point_at_.reach, kPaletteClasses, reach);
-        glUniform1f(point_at_.radius, radius_px);
-        glUniform1f(point_at_.outline, std::max(1.0f, radius_px * 0.25f));
-        glUniform1f(point_at_.extent, kDomain);
-        float outline[3], test_outline[3];
-        colour_of(palette().point_outline.u32(), outline);
-        colour_of(palette().test_outline.u32(), test_outline);
-        glUniform3fv(point_at_.outline_colour, 1, outline);
-        glUniform3fv(point_at_.test_outline_colour, 1, test_outline);
-        // One sprite per point rather than instancing (SwiftShader, software WebGL, runs every
-        // instance as a draw of its own, which made 250 points cost more than the UI) or two
-        // triangles (it pays per primitive). They stay in the buffer until the points change.
-        if (!points_valid_ || points != points_uploaded_) {
-            point_vertices_.clear();
-            for (const PointSprite& p : points)
-                point_vertices_.push_back({p.x, p.y, p.fill, p.style + 3.0f * float(int(p.marker))});
-            glBindBuffer(GL_ARRAY_BUFFER, point_vbo_);
-            glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(point_vertices_.size() * sizeof(PointVertex)),
-                         point_vertices_.data(), GL_STATIC_DRAW);
-            glBindBuffer(GL_ARRAY_BUFFER, 0);
-            points_uploaded_ = points;
-            points_valid_ = true;
-        }
-        glBindVertexArray(point_vao_);
-        glDrawArrays(GL_POINTS, 0, GLsizei(point_vertices_.size()));
-        count_draw(0);  // sprites, no triangles
-        glBindVertexArray(0);
-        glDisable(GL_BLEND);
+    glUseProgram(0);
+    render_points(kOutputPoints, x, y, width, height, points, radius_px);
+}
+
+void Renderer::render_points(int set, int x, int y, int width, int height,
+                             const std::vector<PointSprite>& points, float radius_px) {
+    if (points.empty() || width < 1 || height < 1 || set < 0 || set >= kPointSets) return;
+    PointBuffer& buffer = point_sets_[set];
+    glViewport(x, y, width, height);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(point_program_);
+    // A sprite's side is 2 (reach · r + 1) pixels (shaders/points.vert): at most the
+    // largest the GL draws.
+    float reach[kPaletteClasses], widest = 0;
+    for (int m = 0; m < kPaletteClasses; ++m) {
+        reach[m] = marker_reach(Marker(m));
+        widest = std::max(widest, reach[m]);
     }
+    radius_px = std::max(1.0f, std::min(radius_px, (max_point_px_ / 2 - 1) / widest));
+    glUniform1fv(point_at_.reach, kPaletteClasses, reach);
+    glUniform1f(point_at_.radius, radius_px);
+    glUniform1f(point_at_.outline, std::max(1.0f, radius_px * 0.25f));
+    glUniform1f(point_at_.extent, kDomain);
+    float outline[3], test_outline[3];
+    colour_of(palette().point_outline.u32(), outline);
+    colour_of(palette().test_outline.u32(), test_outline);
+    glUniform3fv(point_at_.outline_colour, 1, outline);
+    glUniform3fv(point_at_.test_outline_colour, 1, test_outline);
+    // One sprite per point rather than instancing (SwiftShader, software WebGL, runs every
+    // instance as a draw of its own, which made 250 points cost more than the UI) or two
+    // triangles (it pays per primitive). They stay in the buffer until the points change.
+    if (!buffer.valid || points != buffer.uploaded) {
+        point_vertices_.clear();
+        for (const PointSprite& p : points)
+            point_vertices_.push_back({p.x, p.y, p.fill, p.style + 3.0f * float(int(p.marker))});
+        glBindBuffer(GL_ARRAY_BUFFER, buffer.vbo);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(point_vertices_.size() * sizeof(PointVertex)),
+                     point_vertices_.data(), GL_STATIC_DRAW);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        buffer.uploaded = points;
+        buffer.valid = true;
+    }
+    glBindVertexArray(buffer.vao);
+    glDrawArrays(GL_POINTS, 0, GLsizei(buffer.uploaded.size()));
+    count_draw(0);  // sprites, no triangles
+    glBindVertexArray(0);
+    glDisable(GL_BLEND);
     glUseProgram(0);
 }
 

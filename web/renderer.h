@@ -94,6 +94,12 @@ public:
     // Scissor and framebuffer are the caller's; leaves blending off.
     void render_output(int x, int y, int width, int height, const HeatStyle& style,
                        int source_slot, const std::vector<PointSprite>& points, float radius_px);
+    // The points alone, their plane [−kDomain, kDomain]² over the rectangle as render_output
+    // draws them, from vertex buffer `set` (kOutputPoints: the output plot's; kHiddenPoints:
+    // the hidden space view's), each uploaded again only when its points change.
+    static constexpr int kOutputPoints = 0, kHiddenPoints = 1, kPointSets = 2;
+    void render_points(int set, int x, int y, int width, int height, const std::vector<PointSprite>& points,
+                       float radius_px);
 
     // Small RGBA images in one texture, `cells` side by side, px × px each (the data set
     // previews). Returns true when it had to (re)allocate, which clears every cell.
@@ -121,10 +127,14 @@ private:
         float style = 0;     // PointSprite::style + 3 · its marker
     };
     std::vector<PointVertex> point_vertices_;  // kept for its capacity
-    // Page speed (session 8): the points in the vertex buffer, uploaded again only when they
+    // Page speed (session 8): the points in a vertex buffer, uploaded again only when they
     // change (each upload crosses into the GPU process: 30 KB for 250 points).
-    std::vector<PointSprite> points_uploaded_;
-    bool points_valid_ = false;
+    struct PointBuffer {
+        GLuint vao = 0, vbo = 0;
+        std::vector<PointSprite> uploaded;
+        bool valid = false;
+    };
+    PointBuffer point_sets_[kPointSets];
     // ... and the shaders' uniform locations, looked up once (each lookup is a string passed
     // through Emscripten's GL glue).
     struct HeatUniforms {
@@ -141,7 +151,7 @@ private:
     static constexpr int kHeatAtlas = 1;
     GLuint heat_programs_[2] = {};
     GLuint point_program_ = 0;
-    GLuint empty_vao_ = 0, point_vao_ = 0, point_vbo_ = 0;
+    GLuint empty_vao_ = 0;
     float max_point_px_ = 64;  // the largest point sprite the GL draws
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes

@@ -26,6 +26,10 @@ const SIZES = [
   ...(process.env.NNPLAY_BENCH_HIDPI ? [{ width: 1280, height: 800, dpr: 2 }] : []),
 ];
 
+// Issue 13's heaviest link, and every See inside view (issue 14) by its link keys.
+const HEAVY = 'networkShape=64,64,64,64,64,64,64,64&ensemble=8&numSamples=5000&batchSize=1';
+const ALL_VIEWS = 'showBackprop=true&showGradients=true&showSurface=true&showHidden=true&showLrFinder=true';
+
 const fmt = (x, digits = 1) => (Number.isFinite(x) ? Number(x).toFixed(digits) : '-');
 
 // Runs in the page before its scripts: times every animation-frame callback (the page's
@@ -288,6 +292,7 @@ function printHeavy(h, bare) {
     `${fmt(x.frameMs)} ms of which training ${fmt(x.trainMs)} ms; epoch ${x.epoch}`);
   line('1 epoch a frame', h.slow);
   line('as fast as possible', h.fast);
+  line('every See inside view open, 1 epoch a frame', h.withViews);
   console.log(`bench-page: heavy link, Space to stop (as fast as possible): the last training ` +
               `${fmt(Math.max(0, h.stop.stopMs), 0)} ms after the key${h.stop.stopped ? '' : ' (still training after 30 s)'}`);
   const { full, losses } = h.measured;
@@ -305,7 +310,7 @@ function printHeavy(h, bare) {
 async function measureHeavy({ context, url }) {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(url + '#networkShape=64,64,64,64,64,64,64,64&ensemble=8&numSamples=5000&batchSize=1');
+  await page.goto(url + '#' + HEAVY);
   await ready(page);
   await page.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
   await page.waitForTimeout(BIG_MS);
@@ -344,7 +349,17 @@ async function measureHeavy({ context, url }) {
     measured[full ? 'full' : 'losses'] = await page.evaluate(() => nnplay.stats());
   }
   await page.close();
-  return { slow, fast, stop, measured };
+  // The same link with every See inside view open (a view's work must fit the frame too: the
+  // error surface's cells and the hidden space's points had taken it to 7–8 fps).
+  const views = await context.newPage();
+  await views.setViewportSize({ width: 1280, height: 800 });
+  await views.goto(url + '#' + HEAVY + '&' + ALL_VIEWS);
+  await ready(views);
+  await views.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
+  await views.waitForTimeout(BIG_MS);
+  const withViews = await views.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
+  await views.close();
+  return { slow, fast, stop, measured, withViews };
 }
 
 // See inside (issue 14): the default network at an epoch a frame with every view of the See
@@ -357,7 +372,7 @@ async function measureViews(page) {
     return (await page.evaluate(() => nnplay.stats())).fps;
   };
   const closed = await fps('');
-  const open = await fps('showBackprop=true&showGradients=true&showSurface=true&showHidden=true&showLrFinder=true');
+  const open = await fps(ALL_VIEWS);
   await page.evaluate(() => nnplay.pause());
   console.log(`bench-page: default network, 1 epoch a frame, See inside views closed ${fmt(closed)} fps, ` +
               `all open ${fmt(open)} fps: ${fmt(open / closed, 2)}x`);

@@ -15,6 +15,23 @@
 
 namespace nnplay::web {
 
+namespace {
+
+// ImGui's draw callback (user data: the App): the training points as their classes' markers,
+// as sprites (web/renderer.h). As ImGui circles with outlines, the heavy link's 2,500 points
+// held the page at 8–11 fps: software WebGL pays per triangle, and a thin outline is dozens.
+void draw_hidden_points(const ImDrawList*, const ImDrawCmd* cmd) {
+    App& app = *static_cast<App*>(cmd->UserCallbackData);
+    const HiddenView& v = app.inside_views.hidden;
+    if (!app.pictures.renderer_ok) return;
+    int x = 0, y = 0, side = 0;
+    framebuffer_square(v.drawn_min, v.drawn_side, x, y, side);
+    app.pictures.renderer.render_points(Renderer::kHiddenPoints, x, y, side, side, v.sprites,
+                                        std::max(2.5f, 3.0f * app.view.scale));
+}
+
+}  // namespace
+
 void hidden_view(App& app, float width) {
     if (!view_section(inside_view_title("hidden"), app.run.state.show_hidden)) return;
     HiddenView& v = app.inside_views.hidden;
@@ -92,17 +109,24 @@ void hidden_view(App& app, float width) {
             const std::size_t k = std::size_t(l * h.samples + s);
             line[std::size_t(s)] = at(h.line_a[k], h.line_b[k]);
         }
-        dl->AddPolyline(line.data(), h.samples, palette().chart_grid.u32(), ImDrawFlags_None, 1.2f * sc);
+        // Whole pixels wide: ImGui draws such a line with 2 triangles a segment, not 6.
+        dl->AddPolyline(line.data(), h.samples, palette().chart_grid.u32(), ImDrawFlags_None,
+                        std::max(1.0f, std::round(sc)));
     }
+    // The points in the view's square as the sprites' plane ([−kDomain, kDomain]²), each in its
+    // class's colour and marker (the second cue).
     const bool regression = app.run.trainer->is_regression();
+    v.sprites.clear();
     for (std::size_t k = 0; k < h.point_a.size(); ++k) {
         const float label = h.point_label[k];
-        Rgb c = palette().classes[std::size_t(std::clamp(int(label), 0, kPaletteClasses - 1))];
-        if (regression) c = palette().classes[label >= 0 ? 1 : 0];
-        const ImVec2 p = at(h.point_a[k], h.point_b[k]);
-        dl->AddCircleFilled(p, 2.6f * sc, c.u32());
-        dl->AddCircle(p, 2.6f * sc, palette().point_outline.u32(220), 0, 0.8f * sc);
+        const float x = (h.point_a[k] - ca) / half * kDomain, y = (h.point_b[k] - cb) / half * kDomain;
+        v.sprites.push_back({x, y, label_colour(label, regression), 0,
+                             regression ? Marker::circle : class_marker(int(label))});
     }
+    v.drawn_min = p0;
+    v.drawn_side = side;
+    dl->AddCallback(draw_hidden_points, &app);
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     dl->PopClipRect();
     caption(("Across: " + h.axis_a + ". Up: " + h.axis_b + ".").c_str());
 }

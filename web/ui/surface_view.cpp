@@ -19,6 +19,9 @@ namespace {
 
 constexpr double kGridBudgetMs = 2.0;  // grid work per frame
 constexpr double kRefreshSeconds = 0.5;  // while training, a new surface at most this often
+// A cell costs a forward pass of every training point: the grid's multiply-adds at most
+// (about a minute of frames), so that a big network on many points gets a coarser grid.
+constexpr double kMaxGridWork = 2e10;
 
 // Low loss dark blue, high loss pale yellow (a perceptually ordered ramp).
 ImU32 ramp(double t) {
@@ -45,7 +48,9 @@ void build(App& app) {
     const bool moved = t.epoch() != v.built_epoch;
     if (!v.building && (v.stale || (moved && now - v.built_at >= kRefreshSeconds))) {
         SurfaceOptions o;
+        const double per_cell = double(t.data().train.size()) * double(t.network(0).params().size());
         o.size = 41;
+        while (o.size > 11 && per_cell * o.size * o.size > kMaxGridWork) o.size -= 10;
         o.method = method_of(v.method);
         // The principal directions need a path: until there is one, a random slice.
         if (o.method == SurfaceMethod::pca && v.path.size() < 3) o.method = SurfaceMethod::automatic;
@@ -58,7 +63,8 @@ void build(App& app) {
     }
     if (!v.building) return;
     const double start = now_ms();
-    while (!v.builder.done() && now_ms() - start < kGridBudgetMs) v.builder.step(16);
+    // A chunk of a cell's points at a time: the heavy link's cells took 100 ms frames whole.
+    while (!v.builder.done() && now_ms() - start < kGridBudgetMs) v.builder.step_chunk();
     v.ms = now_ms() - start;
     app_wake(app);  // the next frames go on with the grid even when nothing trains
     if (v.builder.done()) {
