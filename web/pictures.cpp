@@ -392,10 +392,11 @@ void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
     const float whole = v.output_rect.w * v.plot_zoom, per_unit = whole / (2 * kDomain);
     const float left = v.output_rect.x - (v.plot_cx - kDomain / v.plot_zoom + kDomain) * per_unit;
     const float top = v.output_rect.y - (kDomain - (v.plot_cy + kDomain / v.plot_zoom)) * per_unit;
-    int x = 0, y = 0, side = 0;
+    int x = 0, y = 0, side = 0, shown[3] = {};
     framebuffer_square(ImVec2(left, top), whole, x, y, side);
+    framebuffer_square(ImVec2(v.output_rect.x, v.output_rect.y), v.output_rect.w, shown[0], shown[1], shown[2]);
     app.pictures.renderer.render_output(x, y, side, side, style, source, point_sprites(app),
-                               std::max(3.0f, 4.0f * app.view.scale));
+                                        std::max(3.0f, 4.0f * app.view.scale), shown);
 }
 
 void framebuffer_square(ImVec2 top_left, float side, int& x, int& y, int& side_px) {

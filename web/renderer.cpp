@@ -132,6 +132,11 @@ bool Renderer::init(std::string& error) {
         at.class_count = glGetUniformLocation(p, "u_class_count");
         at.slot_grid = glGetUniformLocation(p, "u_slot_grid");
     }
+    layer_program_ = link_program(kHeatmapVert, kLayerFrag, "layer", error);
+    if (!layer_program_) return false;
+    layer_at_texture_ = glGetUniformLocation(layer_program_, "u_layer");
+    layer_at_origin_ = glGetUniformLocation(layer_program_, "u_origin");
+    glGenFramebuffers(1, &layer_fbo_);
     point_program_ = link_program(kPointsVert, kPointsFrag, "points", error);
     if (!point_program_) return false;
     point_at_.radius = glGetUniformLocation(point_program_, "u_radius");
@@ -182,6 +187,11 @@ void Renderer::shutdown() {
     GLuint textures[] = {slot_data_, atlas_tex_, out_tex_, image_tex_};  // (0 is ignored)
     glDeleteTextures(4, textures);
     glDeleteFramebuffers(1, &atlas_fbo_);
+    glDeleteFramebuffers(1, &layer_fbo_);
+    glDeleteTextures(1, &layer_tex_);
+    glDeleteProgram(layer_program_);
+    layer_fbo_ = layer_tex_ = layer_program_ = 0;
+    layer_valid_ = false;
     glDeleteVertexArrays(1, &empty_vao_);
     for (PointBuffer& b : point_sets_) {
         glDeleteVertexArrays(1, &b.vao);
@@ -196,6 +206,7 @@ void Renderer::set_palette(const ImU32* colours, int count, ImU32 neutral) {
     for (int i = 0; i < kMaxClasses; ++i) colour_of(colours[i < count ? i : count - 1], palette_[i]);
     colour_of(neutral, neutral_);
     atlas_stale_ = out_stale_ = true;
+    layer_valid_ = false;  // the points' outlines are the theme's
 }
 
 bool Renderer::read_slot_pixel(int slot, float u, float v, Rgb& out) {
@@ -338,7 +349,8 @@ void Renderer::slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const {
 }
 
 void Renderer::render_output(int x, int y, int width, int height, const HeatStyle& style,
-                             int source_slot, const std::vector<PointSprite>& points, float radius_px) {
+                             int source_slot, const std::vector<PointSprite>& points, float radius_px,
+                             const int shown[3]) {
     if (width < 1 || height < 1) return;
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
@@ -351,7 +363,55 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
     }
 
     glUseProgram(0);
-    render_points(kOutputPoints, x, y, width, height, points, radius_px);
+    if (int(points.size()) >= kLayerPoints && width == height && shown[2] > 0 &&
+        !(speed_skip() & kSkipPointsLayer))
+        draw_points_layer(x, y, width, shown, points, radius_px);
+    else
+        render_points(kOutputPoints, x, y, width, height, points, radius_px);
+}
+
+void Renderer::draw_points_layer(int x, int y, int side, const int shown[3],
+                                 const std::vector<PointSprite>& points, float radius_px) {
+    const int key[4] = {x - shown[0], y - shown[1], side, int(std::lround(radius_px * 64))};
+    const PointBuffer& buffer = point_sets_[kOutputPoints];
+    if (!layer_valid_ || !std::equal(key, key + 4, layer_key_) || layer_side_ != shown[2] ||
+        !buffer.valid || points != buffer.uploaded) {
+        if (layer_side_ != shown[2]) {
+            glDeleteTextures(1, &layer_tex_);
+            layer_tex_ = make_texture(GL_RGBA8, shown[2], shown[2], GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+            layer_side_ = shown[2];
+            glBindFramebuffer(GL_FRAMEBUFFER, layer_fbo_);
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, layer_tex_, 0);
+        }
+        // The points over nothing: with points.frag's blending, the texture holds them
+        // premultiplied (colour × alpha, and alpha over alpha).
+        glBindFramebuffer(GL_FRAMEBUFFER, layer_fbo_);
+        glDisable(GL_SCISSOR_TEST);  // imgui_gl's is the canvas's
+        glViewport(0, 0, layer_side_, layer_side_);
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        render_points(kOutputPoints, key[0], key[1], side, side, points, radius_px);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glEnable(GL_SCISSOR_TEST);
+        std::copy(key, key + 4, layer_key_);
+        layer_valid_ = true;
+        ++layer_draws_;
+    }
+    glViewport(shown[0], shown[1], layer_side_, layer_side_);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied "over"
+    glUseProgram(layer_program_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, layer_tex_);
+    glUniform1i(layer_at_texture_, 0);
+    glUniform2i(layer_at_origin_, shown[0], shown[1]);
+    glBindVertexArray(empty_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    count_draw(1);
+    glBindVertexArray(0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glDisable(GL_BLEND);
+    glUseProgram(0);
 }
 
 void Renderer::render_points(int set, int x, int y, int width, int height,

@@ -39,6 +39,7 @@ enum SpeedSkip : int {
     kSkipBoundary = 16,      // the output grid is not evaluated
     kSkipThumbnails = 32,    // nor the thumbnails' grids
     kSkipColour = 64,        // the output grid is not coloured nor uploaded
+    kSkipPointsLayer = 128,  // many points are drawn one by one, not copied from their layer
 };
 int& speed_skip();
 // A texture imgui_gl leaves out (kSkipThumbDraw), or 0.
@@ -92,8 +93,12 @@ public:
     // Draws (source_slot ≥ 0) a thumbnail slot's grid over the output image, and the points,
     // into the bound framebuffer's rectangle at (x, y) (lower left) of width×height pixels.
     // Scissor and framebuffer are the caller's; leaves blending off.
+    // shown: the part of the rectangle on screen (the plot's square, x, y and side in pixels),
+    // the size of the points' layer when there are thousands (below).
     void render_output(int x, int y, int width, int height, const HeatStyle& style,
-                       int source_slot, const std::vector<PointSprite>& points, float radius_px);
+                       int source_slot, const std::vector<PointSprite>& points, float radius_px,
+                       const int shown[3]);
+    long long layer_draws() const { return layer_draws_; }  // times the points' layer was drawn
     // The points alone, their plane [−kDomain, kDomain]² over the rectangle as render_output
     // draws them, from vertex buffer `set` (kOutputPoints: the output plot's; kHiddenPoints:
     // the hidden space view's), each uploaded again only when its points change.
@@ -135,6 +140,19 @@ private:
         bool valid = false;
     };
     PointBuffer point_sets_[kPointSets];
+    // Thousands of points (kLayerPoints or more): software WebGL pays per sprite (2,500 cost
+    // the heavy link about 8 ms a frame), so the output plot's points are drawn once into a
+    // layer, a texture of the plot's square on screen (premultiplied), which each frame copies
+    // 1:1 until the points, their radius, the plot or the theme change.
+    static constexpr int kLayerPoints = 1000;
+    void draw_points_layer(int x, int y, int side, const int shown[3],
+                           const std::vector<PointSprite>& points, float radius_px);
+    GLuint layer_program_ = 0, layer_fbo_ = 0, layer_tex_ = 0;
+    GLint layer_at_texture_ = -1, layer_at_origin_ = -1;
+    int layer_side_ = 0;          // the texture's side
+    int layer_key_[4] = {};       // what it was drawn for: the plane's x, y (from the square's) and side, radius
+    bool layer_valid_ = false;
+    long long layer_draws_ = 0;
     // ... and the shaders' uniform locations, looked up once (each lookup is a string passed
     // through Emscripten's GL glue).
     struct HeatUniforms {

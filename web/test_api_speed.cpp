@@ -14,9 +14,11 @@
 namespace nnplay::web {
 
 // {drawCalls, triangles, uploads, uploadBytes, boundaryRes, boundaryPassRes, boundaryPasses,
-// widgetsOnly, threads, boundaryHash}: threads is 2 where the boundary's grid has a helper
-// thread (the page with threads on a cross-origin isolated page, engine/parallel.h), else 1;
-// boundaryHash is FNV-1a of the last finished grid's float bits (the same grid: the same hash).
+// widgetsOnly, threads, boundaryHash, pointsLayerDraws}: threads is 2 where the boundary's
+// grid has a helper thread (the page with threads on a cross-origin isolated page,
+// engine/parallel.h), else 1; boundaryHash is FNV-1a of the last finished grid's float bits
+// (the same grid: the same hash); pointsLayerDraws counts the times thousands of points were
+// drawn into their layer (web/renderer.h).
 NNPLAY_API const char* nnplay_api_speed() {
     App* app = app_current();
     if (!app) return "null";
@@ -34,7 +36,8 @@ NNPLAY_API const char* nnplay_api_speed() {
                        ",\"boundaryPasses\":" + std::to_string(b.passes()) +
                        ",\"widgetsOnly\":" + json_bool(widgets_only()) +
                        ",\"threads\":" + std::to_string(parallel_parts()) +
-                       ",\"boundaryHash\":" + std::to_string(hash) + "}");
+                       ",\"boundaryHash\":" + std::to_string(hash) +
+                       ",\"pointsLayerDraws\":" + std::to_string(app->pictures.renderer.layer_draws()) + "}");
 }
 
 // Widgets only (1) or the whole page (0); widgets only keeps drawing every frame.

@@ -1,7 +1,8 @@
 // speed.test.mjs: the output plot's grid refines progressively (never coarser than 128² while
 // an 8 × 64 network trains, 256² or finer after a pause), the GL counts the bench prints, and
 // the widgets-only page the bench measures its ceiling with, the output grid's pace while
-// training and the bench's breakdown switch. Conditions, not times: the
+// training and the bench's breakdown switch, and thousands of points drawn once into a layer.
+// Conditions, not times: the
 // machine may be loaded. All but the second test take turns on one page (openShared); the
 // second wants a fresh one, whose grid has never been finer than its own network's.
 import { test } from 'node:test';
@@ -126,3 +127,74 @@ test('the bench\'s breakdown switch leaves out the picture work and brings it ba
   await page.evaluate(() => nnplay.pause());
   assert.deepEqual(problems, []);
 });
+
+// The pixels of the output plot's square: [r, g, b, a, ...] decoded from a screenshot in the page.
+async function plotPixels(page) {
+  const r = await page.evaluate(() => nnplay.widgetRect('plot'));
+  const png = (await page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } })).toString('base64');
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    await new Promise((done) => { image.onload = done; image.src = 'data:image/png;base64,' + data; });
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const g = canvas.getContext('2d');
+    g.drawImage(image, 0, 0);
+    return Array.from(g.getImageData(0, 0, image.width, image.height).data);
+  }, png);
+}
+
+// The plot drawn with the points' layer and with the points one by one (the bench's switch
+// nnplay.setSpeedSkip(128)) has the same pixels, up to 8-bit rounding of the premultiplied
+// colours: where many anti-aliased edges overlap, it adds up to a few levels (11 values of
+// 675,684 by 3 to 10 when written).
+async function sameAsOneByOne(page, where) {
+  const layered = await plotPixels(page);
+  await page.evaluate(() => nnplay.setSpeedSkip(128));
+  await frames(page, 3);
+  const direct = await plotPixels(page);
+  await page.evaluate(() => nnplay.setSpeedSkip(0));
+  await frames(page, 2);
+  assert.equal(layered.length, direct.length);
+  let beyond = 0, most = 0;  // values differing by more than 2 levels; the largest difference
+  for (let k = 0; k < layered.length; ++k) {
+    const d = Math.abs(layered[k] - direct[k]);
+    if (d > 2) ++beyond;
+    most = Math.max(most, d);
+  }
+  assert.ok(most <= 16 && beyond <= layered.length / 10000,
+            `${where}: ${beyond} of ${layered.length} values differ by more than 2 levels, at most ${most}`);
+}
+
+test('thousands of points are drawn once into a layer, copied each frame, with the pixels of drawing them one by one', async () => {
+  const { page, problems } = await openReady('#dataset=spiral&classes=6&numSamples=3000&showTestData=true&seed=layer');
+  await frames(page, 5);
+  const first = (await speed(page)).pointsLayerDraws;
+  assert.ok(first >= 1, 'the 3,000 points were not drawn into their layer');
+  // Training changes the picture under the points, not the points: the layer stays.
+  await page.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
+  await frames(page, 20);
+  await page.evaluate(() => nnplay.pause());
+  // Paused, finer grids follow under the points: compare once they are done.
+  await page.waitForFunction(() => nnplay.speed().boundaryPassRes === 0, null, { timeout: 60000, polling: 100 });
+  await frames(page, 3);
+  assert.equal((await speed(page)).pointsLayerDraws, first, 'the layer was drawn again while only the training moved');
+  await sameAsOneByOne(page, 'at 1:1');
+  // Zoomed in twice (the plot's + button): the layer is drawn again for the magnified plane.
+  const zoomIn = await page.evaluate(() => nnplay.widgetRect('plotZoomIn'));
+  for (let i = 0; i < 2; ++i) {
+    await page.mouse.click(zoomIn.x + zoomIn.w / 2, zoomIn.y + zoomIn.h / 2);
+    await frames(page, 2);
+  }
+  await page.waitForFunction(() => nnplay.speed().boundaryPassRes === 0, null, { timeout: 60000, polling: 100 });
+  await frames(page, 3);
+  const zoomed = (await speed(page)).pointsLayerDraws;
+  assert.ok(zoomed > first, 'zoomed, the layer kept the old plane');
+  await sameAsOneByOne(page, 'zoomed in twice');
+  // New points (the test points hidden): drawn into the layer again.
+  await page.evaluate(() => nnplay.setState('dataset=spiral&classes=6&numSamples=3000&showTestData=false&seed=layer'));
+  await frames(page, 3);
+  assert.ok((await speed(page)).pointsLayerDraws > zoomed, 'the layer kept the old points');
+  assert.deepEqual(problems, []);
+});
+
