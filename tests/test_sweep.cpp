@@ -19,19 +19,31 @@ TEST_CASE("sweep: derived seeds, bad sizes named") {
 
 TEST_CASE("sweep: slices give the same numbers, and each seed is its own plain run") {
     const PlaygroundState s = from_query("dataset=circle&networkShape=3&numSamples=80&seed=sw").state;
-    Sweep whole(s, 3, 12), sliced(s, 3, 12);
+    Sweep whole(s, 3, 12), sliced(s, 3, 12), batched(s, 3, 12);
     CHECK(whole.advance(1000000));
     int calls = 0;
     while (!sliced.advance(5)) ++calls;
     CHECK(calls > 3);
+    // In slices of 3 batches (40 training points, batch 10: 4 a epoch), epochs span calls.
+    int batch_calls = 0;
+    while (batched.advance_batches(3) > 0) ++batch_calls;
+    CHECK(batched.done());
+    CHECK(batch_calls >= 3 * 12 * 4 / 3);
+    CHECK(batched.advance_batches(3) == 0);
     REQUIRE(whole.results().size() == 3);
     REQUIRE(sliced.results().size() == 3);
+    REQUIRE(batched.results().size() == 3);
     for (int i = 0; i < 3; ++i) {
         const SweepResult& a = whole.results()[std::size_t(i)];
         const SweepResult& b = sliced.results()[std::size_t(i)];
+        const SweepResult& c = batched.results()[std::size_t(i)];
         CHECK(a.seed == "sw/" + std::to_string(i + 1));
         CHECK(a.epoch == 12);
         CHECK(a.test_loss == b.test_loss);
+        CHECK(a.test_loss == c.test_loss);
+        CHECK(a.train_loss == c.train_loss);
+        CHECK(c.epoch == 12);
+        CHECK(a.final.test_acc == c.final.test_acc);
         CHECK(a.test_loss.size() == 13);
         PlaygroundState own = s;
         own.seed = a.seed;
