@@ -82,7 +82,8 @@ void lr_finder_view(App& app, float width) {
 
     if (v.running) {
         const double start = now_ms();
-        while (!v.finder.done() && now_ms() - start < kFinderBudgetMs) v.finder.step(4);
+        // A step at a time: a step is a batch, up to thousands of points through the network.
+        while (!v.finder.done() && now_ms() - start < kFinderBudgetMs) v.finder.step(1);
         v.ms = now_ms() - start;
         app_wake(app);  // the next frames go on with the finder even when nothing trains
         if (v.finder.done()) {
