@@ -168,6 +168,7 @@ bool Renderer::init(std::string& error) {
     GLfloat sizes[2] = {1, 1};
     glGetFloatv(GL_ALIASED_POINT_SIZE_RANGE, sizes);
     max_point_px_ = sizes[1];
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_px_);  // the points' layer's bound
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 
@@ -363,8 +364,8 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
     }
 
     glUseProgram(0);
-    if (int(points.size()) >= kLayerPoints && width == height && shown[2] > 0 &&
-        !(speed_skip() & kSkipPointsLayer))
+    if (int(points.size()) >= kLayerPoints && width == height && shown[2] > 0 && shown[2] <= max_texture_px_ &&
+        layer_usable_ && !(speed_skip() & kSkipPointsLayer))
         draw_points_layer(x, y, width, shown, points, radius_px);
     else
         render_points(kOutputPoints, x, y, width, height, points, radius_px);
@@ -382,6 +383,13 @@ void Renderer::draw_points_layer(int x, int y, int side, const int shown[3],
             layer_side_ = shown[2];
             glBindFramebuffer(GL_FRAMEBUFFER, layer_fbo_);
             glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, layer_tex_, 0);
+            if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+                // No layer on this GL: the points one by one from now on, as before.
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                layer_usable_ = false;
+                render_points(kOutputPoints, x, y, side, side, points, radius_px);
+                return;
+            }
         }
         // The points over nothing: with points.frag's blending, the texture holds them
         // premultiplied (colour × alpha, and alpha over alpha).

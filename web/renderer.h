@@ -152,6 +152,7 @@ private:
     int layer_side_ = 0;          // the texture's side
     int layer_key_[4] = {};       // what it was drawn for: the plane's x, y (from the square's) and side, radius
     bool layer_valid_ = false;
+    bool layer_usable_ = true;    // false where its framebuffer was incomplete
     long long layer_draws_ = 0;
     // ... and the shaders' uniform locations, looked up once (each lookup is a string passed
     // through Emscripten's GL glue).
@@ -171,6 +172,7 @@ private:
     GLuint point_program_ = 0;
     GLuint empty_vao_ = 0;
     float max_point_px_ = 64;  // the largest point sprite the GL draws
+    GLint max_texture_px_ = 2048;  // the largest texture side (WebGL 2 promises 2048)
     int rows_ = 0;                // slot rows allocated
     GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
     std::vector<float> slot_values_;  // its contents, uploaded by render_slots()

@@ -144,6 +144,13 @@ async function plotPixels(page) {
   }, png);
 }
 
+// Paused, finer output grids follow a change until the plot's own pixels: until they are done.
+async function settled(page) {
+  await frames(page, 2);
+  await page.waitForFunction(() => nnplay.speed().boundaryPassRes === 0, null, { timeout: 60000, polling: 100 });
+  await frames(page, 3);
+}
+
 // The plot drawn with the points' layer and with the points one by one (the bench's switch
 // nnplay.setSpeedSkip(128)) has the same pixels, up to 8-bit rounding of the premultiplied
 // colours: where many anti-aliased edges overlap, it adds up to a few levels (11 values of
@@ -151,10 +158,10 @@ async function plotPixels(page) {
 async function sameAsOneByOne(page, where) {
   const layered = await plotPixels(page);
   await page.evaluate(() => nnplay.setSpeedSkip(128));
-  await frames(page, 3);
+  await settled(page);  // the switch draws the output grid again, from 256²
   const direct = await plotPixels(page);
   await page.evaluate(() => nnplay.setSpeedSkip(0));
-  await frames(page, 2);
+  await settled(page);
   assert.equal(layered.length, direct.length);
   let beyond = 0, most = 0;  // values differing by more than 2 levels; the largest difference
   for (let k = 0; k < layered.length; ++k) {
@@ -175,9 +182,7 @@ test('thousands of points are drawn once into a layer, copied each frame, with t
   await page.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
   await frames(page, 20);
   await page.evaluate(() => nnplay.pause());
-  // Paused, finer grids follow under the points: compare once they are done.
-  await page.waitForFunction(() => nnplay.speed().boundaryPassRes === 0, null, { timeout: 60000, polling: 100 });
-  await frames(page, 3);
+  await settled(page);
   assert.equal((await speed(page)).pointsLayerDraws, first, 'the layer was drawn again while only the training moved');
   await sameAsOneByOne(page, 'at 1:1');
   // Zoomed in twice (the plot's + button): the layer is drawn again for the magnified plane.
@@ -186,8 +191,7 @@ test('thousands of points are drawn once into a layer, copied each frame, with t
     await page.mouse.click(zoomIn.x + zoomIn.w / 2, zoomIn.y + zoomIn.h / 2);
     await frames(page, 2);
   }
-  await page.waitForFunction(() => nnplay.speed().boundaryPassRes === 0, null, { timeout: 60000, polling: 100 });
-  await frames(page, 3);
+  await settled(page);
   const zoomed = (await speed(page)).pointsLayerDraws;
   assert.ok(zoomed > first, 'zoomed, the layer kept the old plane');
   await sameAsOneByOne(page, 'zoomed in twice');
