@@ -19,8 +19,9 @@ namespace {
 
 constexpr double kGridBudgetMs = 2.0;  // grid work per frame
 constexpr double kRefreshSeconds = 0.5;  // while training, a new surface at most this often
-// A cell costs a forward pass of every training point: the grid's multiply-adds at most
-// (about a minute of frames), so that a big network on many points gets a coarser grid.
+// A cell costs a forward pass of every training point. The most multiply-adds a grid may
+// take (about a minute of 2 ms frames): a big network on many points gets a coarser grid,
+// down to 11².
 constexpr double kMaxGridWork = 2e10;
 
 // Low loss dark blue, high loss pale yellow (a perceptually ordered ramp).
@@ -63,7 +64,7 @@ void build(App& app) {
     }
     if (!v.building) return;
     const double start = now_ms();
-    // A chunk of a cell's points at a time: the heavy link's cells took 100 ms frames whole.
+    // A chunk of a cell's points at a time: 16 whole cells of the heavy link took 140 ms frames.
     while (!v.builder.done() && now_ms() - start < kGridBudgetMs) v.builder.step_chunk();
     v.ms = now_ms() - start;
     app_wake(app);  // the next frames go on with the grid even when nothing trains
