@@ -22,38 +22,47 @@ bool any_dropout(const std::vector<float>& rates) {
 }
 
 template <typename T>
+std::vector<MatrixT<T>> dropout_masks(const NetworkSpec& spec, const std::vector<float>& rates, int capacity) {
+    if (!any_dropout(rates)) return {};
+    const std::size_t hidden = spec.hidden.size();
+    std::vector<MatrixT<T>> M(hidden);
+    for (std::size_t l = 0; l < hidden && l < rates.size(); ++l)
+        if (rates[l] > 0) M[l] = MatrixT<T>::Zero(spec.hidden[l], capacity);
+    return M;
+}
+
+template <typename T>
 void size_dropout(Workspace<T>& ws, const NetworkSpec& spec, const std::vector<float>& rates) {
-    const int hidden = int(spec.hidden.size());
-    ws.M.assign(std::size_t(hidden), MatrixT<T>());
-    ws.D.assign(std::size_t(hidden), MatrixT<T>());
-    if (!any_dropout(rates)) {
-        ws.M.clear();
-        ws.D.clear();
-        return;
-    }
-    for (int l = 0; l < hidden && l < int(rates.size()); ++l) {
-        if (!(rates[std::size_t(l)] > 0)) continue;
-        ws.M[std::size_t(l)] = MatrixT<T>::Zero(spec.hidden[std::size_t(l)], ws.capacity);
-        ws.D[std::size_t(l)] = MatrixT<T>::Zero(spec.hidden[std::size_t(l)], ws.capacity);
-    }
+    ws.M = dropout_masks<T>(spec, rates, ws.capacity);
+    ws.D = ws.M;
 }
 
 template <typename T>
 void draw_dropout_masks(Workspace<T>& ws, const std::vector<float>& rates, int n, Rng& rng) {
     NNPLAY_ASSERT(n <= ws.capacity);
-    for (std::size_t l = 0; l < ws.M.size() && l < rates.size(); ++l) {
-        if (!ws.has_dropout(int(l))) continue;
+    draw_dropout_masks(ws.M, rates, n, rng);
+}
+
+template <typename T>
+void draw_dropout_masks(std::vector<MatrixT<T>>& M, const std::vector<float>& rates, int n, Rng& rng) {
+    for (std::size_t l = 0; l < M.size() && l < rates.size(); ++l) {
+        if (M[l].size() == 0) continue;
+        NNPLAY_ASSERT(n <= M[l].cols());
         const double p = double(rates[l]);
         const T keep = T(1.0 / (1.0 - p));
-        const int width = int(ws.M[l].rows());
-        T* m = ws.M[l].data();
+        const int width = int(M[l].rows());
+        T* m = M[l].data();
         for (int i = 0; i < width * n; ++i) m[i] = rng.uniform() >= p ? keep : T(0);
     }
 }
 
 template void size_dropout(Workspace<float>&, const NetworkSpec&, const std::vector<float>&);
 template void size_dropout(Workspace<double>&, const NetworkSpec&, const std::vector<float>&);
+template std::vector<MatrixT<float>> dropout_masks(const NetworkSpec&, const std::vector<float>&, int);
+template std::vector<MatrixT<double>> dropout_masks(const NetworkSpec&, const std::vector<float>&, int);
 template void draw_dropout_masks(Workspace<float>&, const std::vector<float>&, int, Rng&);
 template void draw_dropout_masks(Workspace<double>&, const std::vector<float>&, int, Rng&);
+template void draw_dropout_masks(std::vector<MatrixT<float>>&, const std::vector<float>&, int, Rng&);
+template void draw_dropout_masks(std::vector<MatrixT<double>>&, const std::vector<float>&, int, Rng&);
 
 }  // namespace nnplay

@@ -20,6 +20,11 @@ std::vector<float> dropout_rates(const PlaygroundState& state);
 // Whether any rate is above 0.
 bool any_dropout(const std::vector<float>& rates);
 
+// One (width, capacity) matrix of zeros per hidden layer of spec with a rate, an empty one
+// per layer without; none at all when every rate is 0.
+template <typename T>
+std::vector<MatrixT<T>> dropout_masks(const NetworkSpec& spec, const std::vector<float>& rates, int capacity);
+
 // Sizes ws's masks for these rates (one per hidden layer of spec): a layer with a rate gets
 // M and D of (width, capacity); one without gets none, so with every rate 0 the workspace (and
 // every number trained with it) is as without dropout. Allocates: call when the settings change.
@@ -31,5 +36,8 @@ void size_dropout(Workspace<T>& ws, const NetworkSpec& spec, const std::vector<f
 // This order is part of what makes a run reproducible: changing it changes every run with dropout.
 template <typename T>
 void draw_dropout_masks(Workspace<T>& ws, const std::vector<float>& rates, int n, Rng& rng);
+// The same into masks of dropout_masks() (n ≤ their capacity).
+template <typename T>
+void draw_dropout_masks(std::vector<MatrixT<T>>& M, const std::vector<float>& rates, int n, Rng& rng);
 
 }  // namespace nnplay

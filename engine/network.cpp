@@ -140,11 +140,15 @@ double Network<T>::forward(const T* X, int n, Workspace<T>& ws, const T* labels)
 
 template <typename T>
 void Network<T>::backward(const T* X, const T* labels, int n, Workspace<T>& ws) {
+    grads_.setZero();
+    accumulate_gradient(X, labels, n, ws, T(1) / T(n));
+}
+
+template <typename T>
+void Network<T>::accumulate_gradient(const T* X, const T* labels, int n, Workspace<T>& ws, T scale) {
     NNPLAY_ASSERT(!ws.dZ.empty() && n <= ws.capacity && n > 0);
     const int L = layer_count();
-    grads_.setZero();
-    loss_backward(spec_.output, ws.A[L - 1].data(), labels, ws.dZ[L - 1].data(), spec_.outputs, n,
-                  T(1) / T(n));
+    loss_backward(spec_.output, ws.A[L - 1].data(), labels, ws.dZ[L - 1].data(), spec_.outputs, n, scale);
     for (int l = L - 1; l >= 0; --l) {
         const bool dropped = l > 0 && ws.has_dropout(l - 1);
         const T* input = l == 0 ? X : dropped ? ws.D[l - 1].data() : ws.A[l - 1].data();

@@ -88,6 +88,13 @@ public:
     // the layer read D_prev = A_prev ⊙ M_prev, so dA_prev = (Wᵀ·dZ) ⊙ M_prev (the same mask).
     void backward(const T* X, const T* labels, int n, Workspace<T>& ws);
 
+    // The same for a part of a bigger batch: after forward over n of its columns, adds to
+    // grads (not zeroed) the gradient of `scale` × their summed loss; with scale 1/batch, a
+    // batch given part by part in column order sums every gradient term in the same order as
+    // backward over the whole, so the grads are the same bits (NnplayRun trains a big batch in
+    // parts the page can spread over frames).
+    void accumulate_gradient(const T* X, const T* labels, int n, Workspace<T>& ws, T scale);
+
     // Adds the regulariser's gradient to the weights' gradients (never biases):
     // L2: dW += rate·W (the term is rate·½‖W‖²); L1: dW += rate·sign(W).
     void add_regularization_gradient(Regularization r, T rate);

@@ -53,6 +53,7 @@ void NnplayRun::build_data() {
     take(data_.val, X_val_, y_val_);
     take(data_.test, X_test_, y_test_);
     grid_R_ = {0, 0};  // the grid's features may have changed
+    drop_batch();
     order_.resize(data_.train.size());
     std::iota(order_.begin(), order_.end(), 0);
 }
@@ -64,7 +65,9 @@ void NnplayRun::build_networks() {
     last_good_opts_ = opts_;
     best_ = nets_;
     average_.resize(spec_.outputs, kEvalChunk);
+    drop_batch();
     train_ws_ = {};
+    batch_X_.resize(0, 0);  // take_settings sizes the training buffers for this network
 }
 
 void NnplayRun::take_settings() {
@@ -73,15 +76,20 @@ void NnplayRun::take_settings() {
     const int n = int(data_.train.size());
     const int batch = std::max(1, std::min(state_.batch_size, std::max(n, 1)));
     const std::vector<float> rates = dropout_rates(state_);
-    if (train_ws_.capacity != batch) {
-        train_ws_ = Workspace<Scalar>(spec_, batch, true);
+    bool new_masks = rates != dropout_rates_ || train_ws_.M.size() != (any_dropout(rates) ? spec_.hidden.size() : 0);
+    if (batch_size_ != batch || batch_X_.cols() != batch) {
+        drop_batch();
+        batch_size_ = batch;
+        train_ws_ = Workspace<Scalar>(spec_, std::min(batch, kTrainPiece), true);
         batch_X_.resize(spec_.inputs, batch);
         batch_y_.resize(batch);
-        dropout_rates_.clear();  // the masks are sized anew below
+        new_masks = true;
     }
-    if (rates != dropout_rates_ || train_ws_.M.size() != (any_dropout(rates) ? spec_.hidden.size() : 0)) {
+    if (new_masks) {
+        drop_batch();
         dropout_rates_ = rates;
         size_dropout(train_ws_, spec_, dropout_rates_);
+        batch_masks_ = dropout_masks<Scalar>(spec_, dropout_rates_, batch);
         dropped_.clear();
     }
     // compat=tf asked for, but this state is not one TensorFlow Playground can run.
@@ -95,6 +103,7 @@ void NnplayRun::reset() {
     const Rng base(state_.seed);
     const Rng init_rng = base.derive("init");
     const Init init = state_.init_zero ? Init::zeros : state_.init;
+    drop_batch();
     for (std::size_t m = 0; m < nets_.size(); ++m) {
         Rng rng = init_rng.derive(std::to_string(m));
         initialize(nets_[m], init, state_.init_scale, state_.init_bias, rng);
@@ -112,6 +121,7 @@ void NnplayRun::reset() {
 
 void NnplayRun::resume_at(int epoch) {
     if (epoch <= 0) return;
+    drop_batch();
     epoch_ = epoch;
     position_ = 0;
     measure();
@@ -134,12 +144,17 @@ RunState NnplayRun::run_state() const {
         if (zero(m.s)) m.s.clear();
         s.members.push_back(std::move(m));
     }
-    s.shuffle = shuffle_rng_.position();
-    if (dropout_rng_.position() != Rng(state_.seed).derive("dropout").position()) s.dropout = dropout_rng_.position();
+    // A batch under way has changed nothing yet but its masks' stream and, the epoch's first,
+    // the order: the run stands where it began (its pieces are trained again).
+    const bool before_epoch = in_batch_ && position_ == 0;
+    const std::vector<int>& order = before_epoch ? order_before_ : order_;
+    s.shuffle = (before_epoch ? shuffle_before_ : shuffle_rng_).position();
+    const Rng& dropout = in_batch_ ? dropout_at_batch_ : dropout_rng_;
+    if (dropout.position() != Rng(state_.seed).derive("dropout").position()) s.dropout = dropout.position();
     s.position = position_;
     bool in_order = true;
-    for (std::size_t i = 0; i < order_.size() && in_order; ++i) in_order = order_[i] == int(i);
-    if (!in_order) s.order = order_;
+    for (std::size_t i = 0; i < order.size() && in_order; ++i) in_order = order[i] == int(i);
+    if (!in_order) s.order = order;
     s.have_best = have_best_;
     if (have_best_) {
         s.best_val = best_val_;
@@ -180,6 +195,7 @@ std::string NnplayRun::restore(const RunState& saved) {
             if (b.size() != P) return "early stopping's best weights do not fit the network";
     }
 
+    drop_batch();
     epoch_ = saved.epoch;
     schedule_.restore(saved.schedule);
     for (std::size_t m = 0; m < members; ++m) opts_[m].restore(saved.members[m]);
@@ -207,16 +223,53 @@ std::string NnplayRun::restore(const RunState& saved) {
     return {};
 }
 
-void NnplayRun::train_batch(const int* index, int n) {
-    // Plain loops: Eigen's column assignment (or a memmove call) costs more than
-    // the 2 floats it moves.
+// A batch begins: its examples gathered (plain loops: Eigen's column assignment, or a
+// memmove call, costs more than the 2 floats it moves) and the dropout stream noted.
+void NnplayRun::begin_batch() {
+    batch_n_ = std::min(batch_size_, int(order_.size()) - position_);
+    const int* index = order_.data() + position_;
     const int inputs = int(batch_X_.rows());
     Scalar* to = batch_X_.data();
-    for (int j = 0; j < n; ++j) {
+    for (int j = 0; j < batch_n_; ++j) {
         const Scalar* from = X_train_.data() + std::size_t(index[j]) * inputs;
         for (int i = 0; i < inputs; ++i) *to++ = from[i];
         batch_y_[j] = y_train_[index[j]];
     }
+    dropout_at_batch_ = dropout_rng_;
+    piece_member_ = piece_column_ = 0;
+    in_batch_ = true;
+}
+
+// One member's forward and backward pass over the batch's next columns (its masks drawn for the
+// whole batch at its first piece: the members draw in turn, as they always have). The loss
+// gradient is scaled by the whole batch and summed in column order, so the grads are those of
+// one pass over the batch, bit for bit (Network::accumulate_gradient).
+bool NnplayRun::train_piece() {
+    if (!in_batch_) begin_batch();
+    const std::size_t m = std::size_t(piece_member_);
+    Network<Scalar>& net = nets_[m];
+    const int first = piece_column_;
+    const int count = std::min(train_ws_.capacity, batch_n_ - first);
+    if (!batch_masks_.empty()) {
+        if (first == 0) draw_dropout_masks(batch_masks_, dropout_rates_, batch_n_, dropout_rng_);
+        for (std::size_t l = 0; l < batch_masks_.size(); ++l)
+            if (train_ws_.has_dropout(int(l))) train_ws_.M[l].leftCols(count) = batch_masks_[l].middleCols(first, count);
+    }
+    const Scalar* x = batch_X_.data() + std::size_t(first) * std::size_t(batch_X_.rows());
+    net.forward(x, count, train_ws_);  // outputs only: the gradient needs no loss value
+    if (first == 0) net.grads().setZero();
+    net.accumulate_gradient(x, batch_y_.data() + first, count, train_ws_, Scalar(1) / Scalar(batch_n_));
+    piece_column_ += count;
+    if (piece_column_ < batch_n_) return false;
+    if (!batch_masks_.empty()) note_dropped(m, count);
+    piece_column_ = 0;
+    if (++piece_member_ < int(nets_.size())) return false;
+    end_batch();
+    return true;
+}
+
+// The batch's last piece is done: each member's regulariser and optimiser step, in turn.
+void NnplayRun::end_batch() {
     const Scalar lr = Scalar(schedule_.rate());
     const Scalar rate = state_.regularization_rate;
     const bool l1 = state_.regularization == Regularization::l1 && rate > 0;
@@ -224,12 +277,6 @@ void NnplayRun::train_batch(const int* index, int n) {
     const Scalar threshold = Scalar(schedule_.rate() * double(rate));
     for (std::size_t m = 0; m < nets_.size(); ++m) {
         Network<Scalar>& net = nets_[m];
-        if (!train_ws_.M.empty()) {
-            draw_dropout_masks(train_ws_, dropout_rates_, n, dropout_rng_);
-            note_dropped(m, n);
-        }
-        net.forward(batch_X_.data(), n, train_ws_);  // outputs only: backward needs no loss value
-        net.backward(batch_X_.data(), batch_y_.data(), n, train_ws_);
         if (!l1) net.add_regularization_gradient(state_.regularization, rate);
         opts_[m].step(net.params().data(), net.grads().data(), optimizer_settings_, lr);
         if (l1)  // L1's proximal step: weights (not biases) shrink towards, and stop at, 0
@@ -238,6 +285,31 @@ void NnplayRun::train_batch(const int* index, int n) {
                 soft_threshold(layer.W, std::size_t(layer.in) * std::size_t(layer.out), threshold);
             }
     }
+    position_ += batch_n_;
+    in_batch_ = false;
+}
+
+// The batch under way is given up (its pieces changed nothing but the dropout stream, and
+// for the epoch's first batch the order): the next piece starts it again.
+void NnplayRun::drop_batch() {
+    if (!in_batch_) return;
+    dropout_rng_ = dropout_at_batch_;
+    if (position_ == 0) {
+        order_ = order_before_;
+        shuffle_rng_ = shuffle_before_;
+    }
+    in_batch_ = false;
+    piece_member_ = piece_column_ = 0;
+}
+
+void NnplayRun::set_weight(int member, int layer, int to, int from, float value) {
+    drop_batch();  // its gradients were of the weights before the edit
+    Run::set_weight(member, layer, to, from, value);
+}
+
+void NnplayRun::set_bias(int member, int layer, int node, float value) {
+    drop_batch();
+    Run::set_bias(member, layer, node, value);
 }
 
 // Keeps which hidden units the last example of the batch (its column n − 1) had switched off.
@@ -269,34 +341,45 @@ void NnplayRun::begin_epoch_snapshot() {
     }
 }
 
-// The start of an epoch: snapshot for divergence, then this epoch's order.
+// The start of an epoch: snapshot for divergence, then this epoch's order (what it was is
+// kept until the first batch ends: see drop_batch and run_state).
 void NnplayRun::begin_epoch() {
     begin_epoch_snapshot();
+    order_before_ = order_;
+    shuffle_before_ = shuffle_rng_;
     const int n = int(order_.size());
     if (state_.reshuffle)
         for (int i = n - 1; i > 0; --i) std::swap(order_[i], order_[shuffle_rng_.below(i + 1)]);
 }
 
 Slice NnplayRun::step_batches(int max_batches, Measure do_measure) {
+    return step(max_batches, kAllBatches, do_measure);
+}
+
+Slice NnplayRun::step_pieces(int max_pieces, Measure do_measure) {
+    return step(kAllBatches, max_pieces, do_measure);
+}
+
+// Trains until max_batches batches end or max_pieces pieces are trained, or the epoch ends.
+Slice NnplayRun::step(int max_batches, int max_pieces, Measure do_measure) {
     const int n = int(data_.train.size());
     if (status_ != RunStatus::ok || n == 0) return {};
     const bool perceptron = spec_.output == Output::step;
     if (perceptron && (classes_ > 2 || is_regression())) return {};
 
-    if (position_ == 0) begin_epoch();
+    if (position_ == 0 && !in_batch_) begin_epoch();
     Slice slice;
-    if (perceptron) {  // a batch is one point
+    if (perceptron) {  // a batch is one point, and a piece
         const Scalar lr = Scalar(schedule_.rate());
-        for (; slice.batches < max_batches && position_ < n; ++slice.batches, ++position_) {
+        for (; slice.batches < std::min(max_batches, max_pieces) && position_ < n; ++slice.batches, ++position_) {
             const int i = order_[std::size_t(position_)];
             for (auto& net : nets_) perceptron_update(net, X_train_.col(i).data(), y_train_[i], lr);
         }
+        slice.pieces = slice.batches;
     } else {
-        const int batch = train_ws_.capacity;
-        for (; slice.batches < max_batches && position_ < n; ++slice.batches) {
-            const int size = std::min(batch, n - position_);
-            train_batch(order_.data() + position_, size);
-            position_ += size;
+        while (slice.batches < max_batches && slice.pieces < max_pieces && position_ < n) {
+            ++slice.pieces;
+            if (train_piece()) ++slice.batches;
         }
     }
     if (position_ < n) return slice;

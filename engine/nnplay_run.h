@@ -16,6 +16,10 @@ public:
 
     void reset() override;
     Slice step_batches(int max_batches, Measure measure) override;
+    Slice step_pieces(int max_pieces, Measure measure) override;
+    bool mid_epoch() const override { return position_ > 0 || in_batch_; }
+    void set_weight(int member, int layer, int to, int from, float value) override;
+    void set_bias(int member, int layer, int node, float value) override;
     void resume_at(int epoch) override;
     RunState run_state() const override;
     std::string restore(const RunState& saved) override;
@@ -27,7 +31,11 @@ private:
     void build_data() override;
     void build_networks() override;
     void take_settings() override;
-    void train_batch(const int* index, int n);
+    Slice step(int max_batches, int max_pieces, Measure measure);
+    void begin_batch();
+    bool train_piece();  // true when it ended the batch
+    void end_batch();
+    void drop_batch();
     void note_dropped(std::size_t member, int n);
     void begin_epoch_snapshot();  // the weights and moments a divergence goes back to
     void begin_epoch();
@@ -46,9 +54,23 @@ private:
     std::vector<Network<Scalar>> best_;          // early stopping: the best weights so far
     std::vector<OptimizerState<Scalar>> last_good_opts_;
 
-    mutable Workspace<Scalar> train_ws_;   // (batch) for training
+    // The batch under way (step_pieces): gathered at its start, then trained a piece (one
+    // member, up to kTrainPiece of its columns) at a time, each member's gradient summed in its
+    // grads; every member's optimiser step waits for the last piece.
+    mutable Workspace<Scalar> train_ws_;   // (piece) for training
+    int batch_size_ = 1;                   // batchSize, within 1..the training points
     Matrix batch_X_;                       // (inputs, batch) gathered batch
     Vector batch_y_;                       // (batch)
+    bool in_batch_ = false;
+    int batch_n_ = 0;                      // its examples (the epoch's last batch may be short)
+    int piece_member_ = 0;                 // the member its next piece trains
+    int piece_column_ = 0;                 // that member's examples trained so far
+    Rng dropout_at_batch_{""};             // dropout_rng_ where the batch began
+    // The order and shuffle stream before the epoch's shuffle: while its first batch is under
+    // way, the run stands before the epoch began.
+    std::vector<int> order_before_;
+    Rng shuffle_before_{""};
+    std::vector<Matrix> batch_masks_;      // (width, batch) per hidden layer with dropout
     std::vector<int> order_;               // training order, reshuffled each epoch
     Rng shuffle_rng_{""};
     // Dropout (issue 14, item 7): each hidden layer's rate, the masks' own generator (derived

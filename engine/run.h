@@ -33,10 +33,12 @@ struct Metrics {
 enum class RunStatus { ok, diverged, early_stopped };
 const char* name_of(RunStatus);  // "ok", "diverged", "early_stopped"
 
-// What Trainer::step_batches did: the batches it trained and whether they finished an epoch.
-// Neither (0, false): the run cannot train (stopped, no points, a perceptron on 3 classes).
+// What Trainer::step_batches or step_pieces did: the batches it completed, the pieces it
+// trained (see step_pieces) and whether they finished an epoch. Nothing (0, 0, false): the
+// run cannot train (stopped, no points, a perceptron on 3 classes).
 struct Slice {
     int batches = 0;
+    int pieces = 0;
     bool epoch_completed = false;
 };
 
@@ -69,10 +71,18 @@ public:
 
     virtual void reset() = 0;
     virtual Slice step_batches(int max_batches, Measure measure) = 0;
+    // A run whose batches are not made of pieces (compat=tf) trains a batch a piece.
+    virtual Slice step_pieces(int max_pieces, Measure measure) {
+        Slice s = step_batches(max_pieces, measure);
+        s.pieces = s.batches;
+        return s;
+    }
     // Finishes the epoch under way, or trains a whole one.
     bool step_epoch(Measure measure) { return step_batches(kAllBatches, measure).epoch_completed; }
-    // Samples of the epoch under way already trained (0: at an epoch boundary).
+    // Samples of the epoch under way in completed batches (0: at an epoch boundary).
     int epoch_position() const { return position_; }
+    // Whether an epoch is under way: samples of it trained, or pieces of its next batch.
+    virtual bool mid_epoch() const { return position_ > 0; }
     virtual void resume_at(int epoch) = 0;
     virtual RunState run_state() const = 0;
     virtual std::string restore(const RunState& saved) = 0;
@@ -83,6 +93,7 @@ public:
     virtual bool unit_dropped(int, int, int) const { return false; }
 
     static constexpr int kAllBatches = 1 << 30;
+    static constexpr int kTrainPiece = 256;  // examples of one member a piece trains at most
 
     const PlaygroundState& state() const { return state_; }
     int epoch() const { return epoch_; }

@@ -78,18 +78,18 @@ bool Sweep::advance(int max_epochs) {
     return done();
 }
 
-int Sweep::advance_batches(int max_batches) {
+int Sweep::advance_pieces(int max_pieces) {
     if (done()) return 0;
     if (!current_) start_next();
     Trainer& t = *current_;
-    const Slice slice = t.step_batches(max_batches, Measure::full);  // as step_epoch(true)
+    const Slice slice = t.step_pieces(max_pieces, Measure::full);  // as step_epoch(true)
     if (slice.epoch_completed) {
         running_.train_loss.push_back(t.metrics().train_loss);
         running_.test_loss.push_back(t.metrics().test_loss);
     }
-    if ((slice.batches == 0 && !slice.epoch_completed) || t.status() != RunStatus::ok || t.epoch() >= epochs_)
+    if ((slice.pieces == 0 && !slice.epoch_completed) || t.status() != RunStatus::ok || t.epoch() >= epochs_)
         finish_current();
-    return slice.batches;
+    return slice.pieces;
 }
 
 double Sweep::progress() const {

@@ -49,11 +49,12 @@ public:
     // Trains at most max_epochs epochs (one seed after another; building a seed's run counts
     // as one). Returns true when the sweep is done.
     bool advance(int max_epochs);
-    // Trains at most max_batches batches (≥ 1) of the seed under way, starting it (or the
-    // next) where none is: an epoch may span calls, with the same numbers as whole epochs
-    // (Trainer::step_batches). Returns the batches trained (0 when done). The page's way: a
-    // big network's epoch on thousands of points takes seconds.
-    int advance_batches(int max_batches);
+    // Trains at most max_pieces pieces of batches (≥ 1) of the seed under way, starting it (or
+    // the next) where none is: an epoch, and a batch, may span calls, with the same numbers as
+    // whole epochs (Trainer::step_pieces). Returns the pieces trained (0 when done). The page's
+    // way: a big network's epoch on thousands of points takes seconds, one batch of thousands
+    // through a big ensemble a quarter of one.
+    int advance_pieces(int max_pieces);
     bool done() const { return int(results_.size()) == seeds_; }
 
     int seeds() const { return seeds_; }

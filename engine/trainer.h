@@ -59,9 +59,24 @@ public:
     Slice step_batches(int max_batches, Measure measure = Measure::full) {
         return run_->step_batches(max_batches < 1 ? 1 : max_batches, measure);
     }
-    // Training samples of the epoch under way already trained; 0 between epochs. The
+    // The same in pieces: at most max_pieces (≥ 1), where a piece is one ensemble member's
+    // forward and backward pass over up to kTrainPiece examples of the batch under way, and a
+    // batch ends (every member's optimiser step, at once) with its last piece. Any slicing in
+    // pieces gives the same run too: a batch of thousands of examples through a big ensemble
+    // takes the page's frames a piece at a time. The batch under way leaves the weights, the
+    // moments and the run state as they were at its start until it ends; a change that ends it
+    // early (new data, network, batch size or dropout, an edited weight, reset, restore) drops
+    // its pieces, and it starts again. A perceptron's piece is a point (its batch).
+    Slice step_pieces(int max_pieces, Measure measure = Measure::full) {
+        return run_->step_pieces(max_pieces < 1 ? 1 : max_pieces, measure);
+    }
+    static constexpr int kTrainPiece = Run::kTrainPiece;
+
+    // Training samples of the epoch under way in completed batches; 0 between epochs. The
     // epoch counter counts completed epochs only.
     int epoch_position() const { return run_->epoch_position(); }
+    // Whether an epoch is under way (samples of it trained, or pieces of its next batch).
+    bool mid_epoch() const { return run_->mid_epoch(); }
     static constexpr int kAllBatches = Run::kAllBatches;  // step_batches to the epoch's end
 
     // Continues a run from elsewhere (a link's or a model file's weights, just loaded) as

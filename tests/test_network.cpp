@@ -2,7 +2,9 @@
 // Central-difference gradient checks in double of J = mean data loss +
 // regularisation for every activation × output × regulariser, per-layer
 // activations, zero hidden layers and an ensemble; plus the Network's
-// plumbing: flat buffer layout, workspaces, copies and the regularisers.
+// plumbing: flat buffer layout, workspaces, copies, the regularisers and a batch's gradient
+// summed from its parts.
+#include "engine/dropout.h"
 #include "engine/ensemble.h"
 #include "engine/initializer.h"
 #include "engine/network.h"
@@ -545,4 +547,42 @@ TEST_CASE("network: backward overwrites the gradients of the last batch") {
     CHECK(net.all_finite());
     net.params()[0] = NAN;
     CHECK_FALSE(net.all_finite());
+}
+
+TEST_CASE("network: a batch's gradient summed part by part is backward's over the whole, bit for bit") {
+    // In float, as the runs train; parts of uneven sizes; with dropout on the first hidden layer.
+    for (const Output output : kOutputs) {
+        CAPTURE(int(output));
+        const int classes = output == Output::softmax_ce ? 3 : 2;
+        const NetworkSpec spec = make_spec(2, {9, 6}, {Activation::relu, Activation::tanh}, output, classes);
+        Rng rng("parts");
+        Network<float> net(spec);
+        for (Eigen::Index i = 0; i < net.params().size(); ++i) net.params()[i] = float(rng.uniform(-1, 1));
+        const int n = 53;
+        Matrix X(2, n);
+        Vector y(n);
+        for (Eigen::Index i = 0; i < X.size(); ++i) X.data()[i] = float(rng.uniform(-1, 1));
+        for (int j = 0; j < n; ++j)
+            y[j] = output == Output::linear_square ? float(rng.uniform(-1, 1)) : float(rng.below(classes));
+        const std::vector<float> rates = {0.3f, 0.0f};
+
+        Workspace<float> whole(spec, n, true);
+        size_dropout(whole, spec, rates);
+        Rng masks("masks");
+        draw_dropout_masks(whole, rates, n, masks);
+        net.forward(X.data(), n, whole);
+        net.backward(X.data(), y.data(), n, whole);
+        const Vector expected = net.grads();
+
+        Workspace<float> part(spec, 20, true);
+        size_dropout(part, spec, rates);
+        net.grads().setZero();  // accumulate_gradient only adds
+        for (const auto& [first, count] : {std::pair{0, 20}, std::pair{20, 1}, std::pair{21, 20}, std::pair{41, 12}}) {
+            part.M[0].leftCols(count) = whole.M[0].middleCols(first, count);
+            net.forward(X.data() + 2 * first, count, part);
+            net.accumulate_gradient(X.data() + 2 * first, y.data() + first, count, part, 1.0f / float(n));
+        }
+        CHECK(same_floats(net.grads(), expected));
+        CHECK(net.grads().cwiseAbs().maxCoeff() > 0);
+    }
 }

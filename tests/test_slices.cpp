@@ -1,7 +1,9 @@
 // test_slices.cpp: an epoch trained in slices of batches (the page trains what fits a frame)
 // gives the same weights, metrics and run state, bit for bit, as whole epochs — for every
 // optimiser × schedule, reshuffled or not, with L1, L2, ensembles, early stopping, a
-// perceptron, divergence and compat=tf — and a run saved mid-epoch goes on exactly.
+// perceptron, divergence and compat=tf — and a run saved mid-epoch goes on exactly. A big batch
+// trained in pieces (one member, up to kTrainPiece examples) gives the same run too, and until
+// its last piece leaves the run where the batch began.
 #include "tests/test_support.h"
 
 #include <doctest/doctest.h>
@@ -198,4 +200,105 @@ TEST_CASE("slices: a run saved mid-epoch carries its position and goes on bit fo
     RunState past = between.run_state();
     past.position = int(between.data().train.size());
     CHECK(between.restore(past).find("position") != std::string::npos);
+}
+
+namespace {
+
+// Batches of 250 and 600 examples (pieces of up to 256: 1 and 3 a member) through 3 members.
+std::string big_batches(const char* extra) {
+    return std::string("dataset=spiral&numSamples=1400&noise=10&networkShape=6,5&activation=relu&optimizer=adam&"
+                       "learningRate=0.01&ensemble=3&seed=pieces&batchSize=600") + extra;
+}
+
+// Pieces in slices of varying sizes until `epochs` epochs complete; every epoch's metrics.
+std::vector<Metrics> epochs_in_pieces(Trainer& t, int epochs, Sizes& sizes) {
+    std::vector<Metrics> out;
+    while (int(out.size()) < epochs) {
+        const Slice s = t.step_pieces(sizes.next());
+        if (s.pieces == 0 && !s.epoch_completed) break;
+        if (s.epoch_completed) out.push_back(t.metrics());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("slices: pieces of big batches give whole epochs' run, with ensembles, dropout, L1 and softmax") {
+    for (const char* extra : {"", "&dropout=0.3", "&layerDropout=0,0.5&regularization=L1&regularizationRate=0.01",
+                              "&classes=3&optimizer=momentum", "&problem=regression&regDataset=reg-gauss",
+                              "&batchSize=250", "&batchSize=700", "&ensemble=1&batchSize=257"}) {
+        const std::string q = big_batches(extra);
+        CAPTURE(q);
+        const PlaygroundState s = from_query(q).state;
+        Trainer whole(s), pieces(s);
+        Sizes sizes;
+        const std::vector<Metrics> a = whole_epochs(whole, 4);
+        const std::vector<Metrics> b = epochs_in_pieces(pieces, 4, sizes);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t e = 0; e < a.size(); ++e) CHECK(same_metrics(a[e], b[e]));
+        CHECK(same_bits(whole, pieces));
+        CHECK(whole.run_state() == pieces.run_state());
+        CHECK(!pieces.mid_epoch());
+    }
+    // 700 training points in batches of 600 and 100, 3 members: (3 + 1) × 3 pieces an epoch.
+    Trainer t(from_query(big_batches("")).state);
+    REQUIRE(t.data().train.size() == 700);
+    const Slice epoch = t.step_pieces(1000);
+    CHECK(epoch.pieces == 12);
+    CHECK(epoch.batches == 2);
+    CHECK(epoch.epoch_completed);
+}
+
+TEST_CASE("slices: a batch under way leaves the run where it began; saving or an edit starts it again") {
+    const PlaygroundState s = from_query(big_batches("&dropout=0.3")).state;
+    Trainer whole(s), t(s);
+    whole_epochs(whole, 3);
+    t.step_epoch(true);
+    Trainer at_start = reopened_from_model_file(t);  // the run between epochs 1 and 2
+
+    // Four of the first batch's nine pieces: nothing the run shows has moved, not even the
+    // dropout stream its masks came from.
+    const Slice four = t.step_pieces(4);
+    CHECK(four.pieces == 4);
+    CHECK(four.batches == 0);
+    CHECK(t.mid_epoch());
+    CHECK(t.epoch_position() == 0);
+    CHECK(same_bits(t, at_start));
+    CHECK(t.run_state() == at_start.run_state());
+
+    // Saved now, by model file and by link, the run goes on from the batch's start, exactly.
+    Trainer from_file = reopened_from_model_file(t);
+    Trainer from_link = reopened_from_link(t);
+    for (Trainer* r : {&from_file, &from_link}) {
+        whole_epochs(*r, 2);
+        CHECK(same_bits(*r, whole));
+        CHECK(r->run_state() == whole.run_state());
+    }
+
+    // step_batches finishes the batch under way (one batch), then goes on in whole ones.
+    const Slice rest = t.step_batches(1);
+    CHECK(rest.batches == 1);
+    CHECK(rest.pieces == 5);
+    CHECK(t.epoch_position() == 600);
+    t.step_epoch(true);
+    t.step_epoch(true);
+    CHECK(same_bits(t, whole));
+    CHECK(t.run_state() == whole.run_state());
+
+    // An edited weight mid-batch: the batch starts again from the edited weights, as if the
+    // edit had come before it; so does a new batch size.
+    Trainer edited(s), reference(s);
+    edited.step_epoch(true), reference.step_epoch(true);
+    edited.step_pieces(5);
+    edited.set_weight(1, 0, 2, 1, 0.25f);
+    reference.set_weight(1, 0, 2, 1, 0.25f);
+    PlaygroundState smaller = s;
+    smaller.batch_size = 300;
+    edited.step_pieces(2);
+    edited.set_state(smaller);
+    reference.set_state(smaller);
+    CHECK(edited.mid_epoch() == false);
+    whole_epochs(edited, 2), whole_epochs(reference, 2);
+    CHECK(same_bits(edited, reference));
+    CHECK(edited.run_state() == reference.run_state());
 }

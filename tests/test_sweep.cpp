@@ -24,12 +24,12 @@ TEST_CASE("sweep: slices give the same numbers, and each seed is its own plain r
     int calls = 0;
     while (!sliced.advance(5)) ++calls;
     CHECK(calls > 3);
-    // In slices of 3 batches (40 training points, batch 10: 4 a epoch), epochs span calls.
+    // In slices of 3 pieces (40 training points, batch 10: a piece is a batch, 4 a epoch), epochs span calls.
     int batch_calls = 0;
-    while (batched.advance_batches(3) > 0) ++batch_calls;
+    while (batched.advance_pieces(3) > 0) ++batch_calls;
     CHECK(batched.done());
     CHECK(batch_calls >= 3 * 12 * 4 / 3);
-    CHECK(batched.advance_batches(3) == 0);
+    CHECK(batched.advance_pieces(3) == 0);
     REQUIRE(whole.results().size() == 3);
     REQUIRE(sliced.results().size() == 3);
     REQUIRE(batched.results().size() == 3);

@@ -206,9 +206,11 @@
     backpropApply: function () { return call('nnplay_api_backprop_apply', 'number', [], []) === 1; },
     // The gradient-flow chart: {open, layers, epochs: [...], lo: [[per layer]], hi: [[...]]}.
     gradients: function () { return json('nnplay_api_gradients'); },
-    // Issue 13, training in slices: samples of the epoch under way already trained (0 between
-    // epochs), and the benchmark's switch to measure every epoch in full (as before) or not.
+    // Issue 13, training in slices: samples of the epoch under way in completed batches (0
+    // between epochs), whether an epoch is under way (samples, or pieces of a batch, trained),
+    // and the benchmark's switch to measure every epoch in full (as before) or not.
     epochPosition: function () { return call('nnplay_api_epoch_position', 'number', [], []); },
+    midEpoch: function () { return call('nnplay_api_mid_epoch', 'number', [], []) === 1; },
     setFullEpochMeasure: function (on) { call('nnplay_api_set_full_epoch_measure', null, ['number'], [on ? 1 : 0]); },
     // ---- Runs (issue 15): history and comparison, rewind, seed sweeps ----
     // {history: [{id, seed, epochs, testLoss, selected, curve, thumb}], snapshots: [epochs],

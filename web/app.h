@@ -38,7 +38,11 @@ constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
 // One 60 Hz frame: with the drawing's own ~8 ms (SwiftShader), a link whose epoch takes
 // seconds still draws over 20 frames a second (25 ms gave 18.6).
 constexpr double kStepBudget = 0.016;
-constexpr int kMaxSliceBatches = 1 << 16;
+constexpr int kMaxSlicePieces = 1 << 16;
+// The pieces of the next slice of training: about a quarter of `budget` seconds at the last
+// slice's time per piece (`pieces` took `seconds`); twice as many where that time was below the
+// clock's resolution (the browser rounds it to 0.1 ms, and one piece can take 20 µs).
+int next_slice(int pieces, double seconds, double budget);
 
 constexpr int kMaxDetail = 3;  // thumbnails down to 8² while a big network trains
 
@@ -75,9 +79,9 @@ struct Run {
     // "As fast as possible": seconds of training per frame, lowered while frames come slower
     // than 50 a second because of our own work.
     double train_budget = 0.008;
-    // Issue 13, training in slices (web/run.cpp): batches per Trainer::step_batches call, fitted
+    // Issue 13, training in slices (web/run.cpp): pieces per Trainer::step_pieces call, fitted
     // to a quarter of the frame's budget; whether this frame trained any.
-    int slice_batches = 1;
+    int slice_pieces = 1;
     bool trained_batches = false;
     // The frame's training ended with an epoch measured in full, so trainer_changed need not
     // measure the same weights again (every point through every member: 0.13–0.17 s natively

@@ -33,9 +33,9 @@ void apply_edit(App& app) {
     trainer_changed(app, TrainerChange::edited);
 }
 
-// Trains slices of batches until `max_epochs` epochs complete (0: no limit) or `budget`
-// seconds from `start` are used; an epoch may span frames (Trainer::step_batches gives the
-// same run however it is sliced). An epoch that fits one slice measures its losses only, for
+// Trains slices of pieces of batches until `max_epochs` epochs complete (0: no limit) or
+// `budget` seconds from `start` are used; an epoch, and a batch, may span frames
+// (Trainer::step_pieces gives the same run however it is sliced). An epoch that fits one slice measures its losses only, for
 // the loss chart, which gets every epoch at any speed (colour, web/plots.h), and the frame may
 // go on to the next. An epoch that spans slices is measured in full and ends the frame's
 // training: the frame's diagnosis and pictures (trainer_changed) then see the weights of a
@@ -47,12 +47,12 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
     int epochs = 0;
     stopped = false;
     while (max_epochs == 0 || epochs < max_epochs) {
-        const bool mid_epoch = t.epoch_position() > 0;
+        const bool mid_epoch = t.mid_epoch();
         const Measure measure = mid_epoch || run.full_epoch_measure ? Measure::full : Measure::losses;
         const double before = glfwGetTime();
-        const Slice slice = t.step_batches(run.slice_batches, measure);
+        const Slice slice = t.step_pieces(run.slice_pieces, measure);
         const double after = glfwGetTime();
-        if (slice.batches == 0 && !slice.epoch_completed) {
+        if (slice.pieces == 0 && !slice.epoch_completed) {
             stopped = true;
             break;
         }
@@ -66,10 +66,8 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
             if (mid_epoch) break;
         } else {
             // A slice of about a quarter of the budget: the budget is overrun by little,
-            // and the clock is read a few times a frame, not after every batch.
-            const double per_batch = (after - before) / slice.batches;
-            const double fit = per_batch > 0 ? budget / 4 / per_batch : 1e9;
-            run.slice_batches = int(std::clamp(fit, 1.0, double(kMaxSliceBatches)));
+            // and the clock is read a few times a frame, not after every piece.
+            run.slice_pieces = next_slice(slice.pieces, after - before, budget);
         }
         if (after - start > budget) break;
     }
@@ -77,6 +75,11 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
 }
 
 }  // namespace
+
+int next_slice(int pieces, double seconds, double budget) {
+    const double fit = seconds > 0 ? budget / 4 / (seconds / pieces) : 2.0 * pieces;
+    return int(std::clamp(fit, 1.0, double(kMaxSlicePieces)));
+}
 
 void trainer_changed(App& app, TrainerChange change) {
     Trainer& t = *app.run.trainer;

@@ -285,14 +285,13 @@ void runs_sweep_frame(App& app, double seconds) {
     RunsState& r = *app.runs;
     if (!r.sweep || r.sweep->done()) return;
     const double start = glfwGetTime();
-    // Slices of batches until the frame's share is used, as the page's own training: an
-    // epoch of the heavy link took 0.7 s, and a sweep of it drew 1.4 fps in whole epochs.
-    // Each slice about a quarter of the share, by the last one's time per batch.
+    // Slices of pieces of batches until the frame's share is used, as the page's own training:
+    // an epoch of the heavy link took 0.7 s, and a sweep of it drew 1.4 fps in whole epochs.
+    // Each slice about a quarter of the share, by the last one's time per piece.
     while (!r.sweep->done() && glfwGetTime() - start < seconds) {
         const double before = glfwGetTime();
-        const int batches = r.sweep->advance_batches(r.sweep_slice);
-        const double per_batch = batches > 0 ? (glfwGetTime() - before) / batches : 0;
-        if (per_batch > 0) r.sweep_slice = int(std::clamp(seconds / 4 / per_batch, 1.0, double(kMaxSliceBatches)));
+        const int pieces = r.sweep->advance_pieces(r.sweep_slice);
+        if (pieces > 0) r.sweep_slice = next_slice(pieces, glfwGetTime() - before, seconds);
     }
     const bool done = r.sweep->done();
     r.sweep_seconds += glfwGetTime() - start;

@@ -76,7 +76,7 @@ struct RunsState {
     int sweep_seeds = 5, sweep_epochs = 200;
     std::string sweep_error;
     double sweep_seconds = 0;
-    int sweep_slice = 1;          // batches a Sweep::advance_batches call, fitted to the frame
+    int sweep_slice = 1;          // pieces a Sweep::advance_pieces call, fitted to the frame
 };
 
 // The page's RunsState (made on first use).

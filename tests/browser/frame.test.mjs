@@ -1,7 +1,8 @@
 // frame.test.mjs: issue 13, training in slices: a link whose epoch takes far longer than a frame
 // keeps the page drawing (an epoch spans many frames), and Space stops it at once. Conditions,
-// not times: the frame counter against the epoch counter. The first two tests take turns on one
-// page (openShared); the run-state link's test loads its own.
+// not times: the frame counter against the epoch counter. So does a batch of thousands through
+// a big ensemble (a batch spans frames). The first two tests take turns on one page
+// (openShared); the others load their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,44 @@ test('a heavy link keeps frames coming while it trains, and Space stops it at th
   const later = await where(page);
   assert.deepEqual([later.epoch, later.position], [paused.epoch, paused.position],
                    'training went on after Space paused it');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a batch of 2,500 through an ensemble of 8 x 64 networks spans frames, and the weights move when it ends', async () => {
+  // The training set (2,500 points) is one batch: eight members' passes over it took a frame
+  // 270 ms. A piece is one member's pass over 256 of its points: the batch takes many frames.
+  const { page, problems } = await openReady(HEAVY.replace('batchSize=1', 'batchSize=2500'));
+  await page.mouse.move(5, 790);
+  const biases = () => [nnplay.neuronWeights(0, 0, 0).bias, nnplay.neuronWeights(7, 8, 0).bias];
+  const before = await page.evaluate(biases);
+  // Every frame until the first epoch (the batch) ends: the frames drawn while it was under way.
+  const watch = page.evaluate((read) => new Promise((done) => {
+    const biasesNow = new Function(`return (${read})()`);
+    const under = [];
+    const began = performance.now();
+    const sample = () => {
+      try {
+        if (nnplay.metrics().epoch >= 1) return done({ under, after: biasesNow() });
+        if (performance.now() - began > 60000) return done({ under, error: 'no epoch in 60 s' });
+        if (nnplay.midEpoch()) under.push({ frame: nnplay.stats().framesDrawn, position: nnplay.epochPosition(), biases: biasesNow() });
+        requestAnimationFrame(sample);
+      } catch (e) {
+        done({ under, error: String(e) });
+      }
+    };
+    requestAnimationFrame(sample);
+  }), biases.toString());
+  await page.keyboard.press('Space');
+  const { under, after, error } = await watch;
+  assert.equal(error, undefined);
+  const frames = new Set(under.map((u) => u.frame));
+  assert.ok(frames.size >= 3, `the batch was under way in ${frames.size} drawn frames: a frame trained it whole`);
+  for (const u of under) {
+    assert.equal(u.position, 0);
+    assert.deepEqual(u.biases, before, 'weights moved before the batch ended');
+  }
+  assert.notEqual(after[0], before[0]);
+  assert.notEqual(after[1], before[1]);
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
