@@ -54,6 +54,7 @@ void NnplayRun::build_data() {
     take(data_.test, X_test_, y_test_);
     grid_R_ = {0, 0};  // the grid's features may have changed
     drop_batch();
+    ending_ = false;  // new data: the epoch under way is gone
     order_.resize(data_.train.size());
     std::iota(order_.begin(), order_.end(), 0);
 }
@@ -65,6 +66,9 @@ void NnplayRun::build_networks() {
     last_good_opts_ = opts_;
     best_ = nets_;
     average_.resize(spec_.outputs, kEvalChunk);
+    ending_average_.resize(spec_.outputs, kEvalChunk);
+    ending_ws_ = Workspace<Scalar>(spec_, kEvalChunk, false);
+    ending_ = false;
     drop_batch();
     train_ws_ = {};
     batch_X_.resize(0, 0);  // take_settings sizes the training buffers for this network
@@ -104,6 +108,7 @@ void NnplayRun::reset() {
     const Rng init_rng = base.derive("init");
     const Init init = state_.init_zero ? Init::zeros : state_.init;
     drop_batch();
+    ending_ = false;
     for (std::size_t m = 0; m < nets_.size(); ++m) {
         Rng rng = init_rng.derive(std::to_string(m));
         initialize(nets_[m], init, state_.init_scale, state_.init_bias, rng);
@@ -122,6 +127,7 @@ void NnplayRun::reset() {
 void NnplayRun::resume_at(int epoch) {
     if (epoch <= 0) return;
     drop_batch();
+    ending_ = false;
     epoch_ = epoch;
     position_ = 0;
     measure();
@@ -196,6 +202,7 @@ std::string NnplayRun::restore(const RunState& saved) {
     }
 
     drop_batch();
+    ending_ = false;
     epoch_ = saved.epoch;
     schedule_.restore(saved.schedule);
     for (std::size_t m = 0; m < members; ++m) opts_[m].restore(saved.members[m]);
@@ -303,11 +310,13 @@ void NnplayRun::drop_batch() {
 }
 
 void NnplayRun::set_weight(int member, int layer, int to, int from, float value) {
-    drop_batch();  // its gradients were of the weights before the edit
+    settle();      // an epoch's end under way evaluates the weights the epoch left
+    drop_batch();  // a batch's gradients were of the weights before the edit
     Run::set_weight(member, layer, to, from, value);
 }
 
 void NnplayRun::set_bias(int member, int layer, int node, float value) {
+    settle();
     drop_batch();
     Run::set_bias(member, layer, node, value);
 }
@@ -361,51 +370,100 @@ Slice NnplayRun::step_pieces(int max_pieces, Measure do_measure) {
 }
 
 // Trains until max_batches batches end or max_pieces pieces are trained, or the epoch ends.
+// The epoch's end takes pieces too (step_batches: all it needs at once).
 Slice NnplayRun::step(int max_batches, int max_pieces, Measure do_measure) {
     const int n = int(data_.train.size());
     if (status_ != RunStatus::ok || n == 0) return {};
     const bool perceptron = spec_.output == Output::step;
     if (perceptron && (classes_ > 2 || is_regression())) return {};
 
-    if (position_ == 0 && !in_batch_) begin_epoch();
     Slice slice;
-    if (perceptron) {  // a batch is one point, and a piece
-        const Scalar lr = Scalar(schedule_.rate());
-        for (; slice.batches < std::min(max_batches, max_pieces) && position_ < n; ++slice.batches, ++position_) {
-            const int i = order_[std::size_t(position_)];
-            for (auto& net : nets_) perceptron_update(net, X_train_.col(i).data(), y_train_[i], lr);
+    if (!ending_) {
+        if (position_ == 0 && !in_batch_) begin_epoch();
+        if (perceptron) {  // a batch is one point, and a piece
+            const Scalar lr = Scalar(schedule_.rate());
+            for (; slice.batches < std::min(max_batches, max_pieces) && position_ < n; ++slice.batches, ++position_) {
+                const int i = order_[std::size_t(position_)];
+                for (auto& net : nets_) perceptron_update(net, X_train_.col(i).data(), y_train_[i], lr);
+            }
+            slice.pieces = slice.batches;
+        } else {
+            while (slice.batches < max_batches && slice.pieces < max_pieces && position_ < n) {
+                ++slice.pieces;
+                if (train_piece()) ++slice.batches;
+            }
         }
-        slice.pieces = slice.batches;
-    } else {
-        while (slice.batches < max_batches && slice.pieces < max_pieces && position_ < n) {
-            ++slice.pieces;
-            if (train_piece()) ++slice.batches;
+        if (position_ < n) return slice;
+        begin_ending(do_measure);
+    }
+    const bool whole = max_pieces == kAllBatches;
+    while (ending_ && (whole || slice.pieces < max_pieces)) {
+        ++slice.pieces;
+        if (ending_piece()) {
+            slice.epoch_completed = true;
+            slice.measured = ending_measure_;
         }
     }
-    if (position_ < n) return slice;
-    position_ = 0;
-    finish_epoch(do_measure);
-    slice.epoch_completed = true;
     return slice;
 }
 
-// The end of an epoch: count it, check for divergence, early-stop, step the schedule.
-void NnplayRun::finish_epoch(Measure do_measure) {
+bool NnplayRun::settle() {
+    if (!ending_) return false;
+    while (!ending_piece()) {}
+    return true;
+}
+
+// The end of an epoch begins: the weights' check, and the evaluations its decisions and the
+// measure asked for need. Early stopping's validation loss is the measure's where it has one
+// (the same sums: the same bits).
+void NnplayRun::begin_ending(Measure do_measure) {
+    ending_ = true;
+    ending_measure_ = do_measure;
+    ending_evals_.clear();
+    ending_next_ = 0;
+    ending_finite_ = true;
+    for (const auto& net : nets_) ending_finite_ = ending_finite_ && net.all_finite();
+    if (!ending_finite_) return;
+    ending_metrics_ = metrics_;
+    if (do_measure != Measure::none)
+        ending_evals_ = measure_evals(do_measure, ending_metrics_);
+    else if (state_.schedule == Schedule::plateau)
+        ending_evals_.push_back({&X_train_, &y_train_, &ending_train_loss_});
+    if (do_measure == Measure::none && state_.early_stopping && !data_.val.empty())
+        ending_evals_.push_back({&X_val_, &y_val_, &ending_val_loss_});
+}
+
+// One evaluation piece of the epoch's end, or, after its last, the end itself.
+bool NnplayRun::ending_piece() {
+    if (ending_next_ < ending_evals_.size()) {
+        if (eval_piece(ending_evals_[ending_next_], ending_ws_, ending_average_)) ++ending_next_;
+        if (ending_next_ < ending_evals_.size()) return false;
+    }
+    ending_ = false;
+    position_ = 0;
+    complete_epoch();
+    return true;
+}
+
+// The end of an epoch, its evaluations made: count it, check for divergence, early-stop, step
+// the schedule.
+void NnplayRun::complete_epoch() {
     ++epoch_;
-    metrics_.learning_rate = schedule_.rate();
+    const double rate = schedule_.rate();
+    metrics_.learning_rate = rate;
 
     // Divergence: NaN/Inf weights, or a non-finite loss when the loss is
     // measured anyway (the weights are checked every epoch: it costs nothing).
-    bool finite = true;
-    for (const auto& net : nets_) finite = finite && net.all_finite();
-    double train_loss = kNaN, acc, rmse;
-    if (finite && do_measure != Measure::none) {
-        if (do_measure == Measure::full) measure();
-        else measure_losses();
+    bool finite = ending_finite_;
+    double train_loss = kNaN;
+    if (finite && ending_measure_ != Measure::none) {
+        metrics_ = ending_metrics_;
+        metrics_.learning_rate = rate;
+        finish_measure(ending_measure_, metrics_);
         train_loss = metrics_.train_loss;
         finite = std::isfinite(train_loss);
     } else if (finite && state_.schedule == Schedule::plateau) {
-        evaluate_set(X_train_, y_train_, train_loss, acc, rmse, nullptr);
+        train_loss = ending_train_loss_;
         finite = std::isfinite(train_loss);
     }
     if (!finite) {
@@ -416,8 +474,7 @@ void NnplayRun::finish_epoch(Measure do_measure) {
     }
 
     if (state_.early_stopping && !data_.val.empty()) {
-        double val_loss;
-        evaluate_set(X_val_, y_val_, val_loss, acc, rmse, nullptr);
+        const double val_loss = ending_measure_ != Measure::none ? metrics_.val_loss : ending_val_loss_;
         if (!have_best_ || val_loss < best_val_ - state_.min_delta) {
             for (std::size_t m = 0; m < nets_.size(); ++m) best_[m].params() = nets_[m].params();
             best_val_ = val_loss;
@@ -441,72 +498,91 @@ void NnplayRun::finish_epoch(Measure do_measure) {
     schedule_.end_epoch(epoch_, train_loss);
 }
 
-void NnplayRun::evaluate_set(const Matrix& X, const Vector& y, double& loss, double& acc,
-                           double& rmse, std::vector<int>* confusion) const {
-    const int n = int(X.cols());
+bool NnplayRun::eval_piece(SetEval& e, Workspace<Scalar>& ws, Matrix& average) const {
+    const int n = int(e.X->cols());
     const int k = spec_.outputs;
     if (n == 0) {
-        loss = acc = rmse = kNaN;
-        return;
+        *e.loss = kNaN;
+        if (e.acc) *e.acc = kNaN;
+        if (e.rmse) *e.rmse = kNaN;
+        return true;
     }
-    double loss_sum = 0, sq_sum = 0;
-    int correct = 0;
-    const bool single = nets_.size() == 1;
-    for (int start = 0; start < n; start += kEvalChunk) {
-        const int m = std::min(kEvalChunk, n - start);
-        const Scalar* x = X.data() + std::size_t(start) * X.rows();
-        const Scalar* labels = y.data() + start;
-        const Scalar* out;
-        if (single) {
-            loss_sum += nets_[0].forward(x, m, eval_ws_, labels);
-            out = eval_ws_.outputs();
+    const int m = std::min(kEvalChunk, n - e.start);
+    const Scalar* x = e.X->data() + std::size_t(e.start) * std::size_t(e.X->rows());
+    const Scalar* labels = e.y->data() + e.start;
+    const Scalar* out;
+    if (nets_.size() == 1) {
+        e.loss_sum += nets_[0].forward(x, m, ws, labels);
+        out = ws.outputs();
+    } else {  // the mean as ensemble_forward makes it: summed in member order, then divided
+        const std::size_t member = std::size_t(e.member);
+        nets_[member].forward(x, m, ws);
+        if (member == 0) average.leftCols(m) = ws.A.back().leftCols(m);
+        else average.leftCols(m) += ws.A.back().leftCols(m);
+        if (++e.member < int(nets_.size())) return false;
+        e.member = 0;
+        average.leftCols(m) /= Scalar(nets_.size());
+        out = average.data();
+        e.loss_sum += loss_from_outputs(spec_.output, out, labels, k, m);
+    }
+    for (int j = 0; j < m; ++j) {
+        const Scalar* a = out + std::size_t(j) * k;
+        if (is_regression()) {
+            double d = double(a[0]) - double(labels[j]);
+            e.sq_sum += d * d;
         } else {
-            ensemble_forward(nets_, x, m, eval_ws_, average_.data());
-            out = average_.data();
-            loss_sum += loss_from_outputs(spec_.output, out, labels, k, m);
-        }
-        for (int j = 0; j < m; ++j) {
-            const Scalar* a = out + std::size_t(j) * k;
-            if (is_regression()) {
-                double d = double(a[0]) - double(labels[j]);
-                sq_sum += d * d;
-            } else {
-                const int predicted = predicted_class(spec_.output, a, k);
-                correct += predicted == int(labels[j]);
-                const int truth = int(labels[j]);
-                if (confusion && truth >= 0 && truth < classes_ && predicted < classes_)
-                    (*confusion)[std::size_t(truth * classes_ + predicted)] += 1;
-            }
+            const int predicted = predicted_class(spec_.output, a, k);
+            e.correct += predicted == int(labels[j]);
+            const int truth = int(labels[j]);
+            if (e.confusion && truth >= 0 && truth < classes_ && predicted < classes_)
+                (*e.confusion)[std::size_t(truth * classes_ + predicted)] += 1;
         }
     }
-    loss = loss_sum / n;
-    acc = is_regression() ? kNaN : double(correct) / n;
-    rmse = is_regression() ? std::sqrt(sq_sum / n) : kNaN;
+    e.start += m;
+    if (e.start < n) return false;
+    *e.loss = e.loss_sum / n;
+    if (e.acc) *e.acc = is_regression() ? kNaN : double(e.correct) / n;
+    if (e.rmse) *e.rmse = is_regression() ? std::sqrt(e.sq_sum / n) : kNaN;
+    return true;
 }
 
-void NnplayRun::measure_losses() {
-    Metrics& m = metrics_;
-    m.epoch = epoch_;
-    double acc, rmse;
-    evaluate_set(X_train_, y_train_, m.train_loss, acc, rmse, nullptr);
-    evaluate_set(X_val_, y_val_, m.val_loss, acc, rmse, nullptr);
-    evaluate_set(X_test_, y_test_, m.test_loss, acc, rmse, nullptr);
+void NnplayRun::evaluate_set(const Matrix& X, const Vector& y, double& loss, double& acc,
+                           double& rmse, std::vector<int>* confusion) const {
+    SetEval e{&X, &y, &loss, &acc, &rmse, confusion};
+    while (!eval_piece(e, eval_ws_, average_)) {}
 }
 
-void NnplayRun::measure() {
-    Metrics& m = metrics_;
-    m.epoch = epoch_;
+std::vector<NnplayRun::SetEval> NnplayRun::measure_evals(Measure measure, Metrics& m) {
+    if (measure == Measure::losses)
+        return {{&X_train_, &y_train_, &m.train_loss}, {&X_val_, &y_val_, &m.val_loss}, {&X_test_, &y_test_, &m.test_loss}};
     m.confusion.assign(is_regression() ? 0 : std::size_t(classes_ * classes_), 0);
+    std::vector<int>* confusion = &m.confusion;
     const bool test_empty = data_.test.empty();
-    evaluate_set(X_train_, y_train_, m.train_loss, m.train_acc, m.train_rmse,
-                 test_empty ? &m.confusion : nullptr);
-    evaluate_set(X_val_, y_val_, m.val_loss, m.val_acc, m.val_rmse, nullptr);
-    evaluate_set(X_test_, y_test_, m.test_loss, m.test_acc, m.test_rmse,
-                 test_empty ? nullptr : &m.confusion);
+    return {{&X_train_, &y_train_, &m.train_loss, &m.train_acc, &m.train_rmse, test_empty ? confusion : nullptr},
+            {&X_val_, &y_val_, &m.val_loss, &m.val_acc, &m.val_rmse},
+            {&X_test_, &y_test_, &m.test_loss, &m.test_acc, &m.test_rmse, test_empty ? nullptr : confusion}};
+}
+
+void NnplayRun::finish_measure(Measure measure, Metrics& m) const {
+    m.epoch = epoch_;
+    if (measure != Measure::full) return;
     m.reg_loss = 0;
     for (const auto& net : nets_)
         m.reg_loss += net.regularization_loss(state_.regularization, state_.regularization_rate);
     m.reg_loss /= double(nets_.size());
+}
+
+// (An epoch's end under way comes first: its figures are of the same weights.)
+void NnplayRun::measure_losses() {
+    settle();
+    for (SetEval& e : measure_evals(Measure::losses, metrics_)) while (!eval_piece(e, eval_ws_, average_)) {}
+    finish_measure(Measure::losses, metrics_);
+}
+
+void NnplayRun::measure() {
+    settle();
+    for (SetEval& e : measure_evals(Measure::full, metrics_)) while (!eval_piece(e, eval_ws_, average_)) {}
+    finish_measure(Measure::full, metrics_);
 }
 
 }  // namespace nnplay

@@ -17,7 +17,8 @@ public:
     void reset() override;
     Slice step_batches(int max_batches, Measure measure) override;
     Slice step_pieces(int max_pieces, Measure measure) override;
-    bool mid_epoch() const override { return position_ > 0 || in_batch_; }
+    bool mid_epoch() const override { return position_ > 0 || in_batch_ || ending_; }
+    bool settle() override;
     void set_weight(int member, int layer, int to, int from, float value) override;
     void set_bias(int member, int layer, int node, float value) override;
     void resume_at(int epoch) override;
@@ -39,9 +40,36 @@ private:
     void note_dropped(std::size_t member, int n);
     void begin_epoch_snapshot();  // the weights and moments a divergence goes back to
     void begin_epoch();
-    void finish_epoch(Measure measure);
+
+    // One set's evaluation of the ensemble's mean output: its loss and, where asked (non-null),
+    // accuracy, RMSE and confusion counts; made a piece at a time by eval_piece.
+    struct SetEval {
+        const Matrix* X = nullptr;
+        const Vector* y = nullptr;
+        double* loss = nullptr;
+        double* acc = nullptr;
+        double* rmse = nullptr;
+        std::vector<int>* confusion = nullptr;
+        int start = 0, member = 0;  // the chunk under way, and its next member
+        double loss_sum = 0, sq_sum = 0;
+        int correct = 0;
+    };
+    // One member's pass over e's next chunk of kEvalChunk columns (the chunk's tallies after
+    // its last member); true when e is done and its figures written. ws and average (outputs,
+    // kEvalChunk) are the scratch, kept between pieces.
+    bool eval_piece(SetEval& e, Workspace<Scalar>& ws, Matrix& average) const;
     void evaluate_set(const Matrix& X, const Vector& y, double& loss, double& acc, double& rmse,
                       std::vector<int>* confusion) const;
+    // What measure() (full) or measure_losses() evaluate, into m; then the rest of their figures.
+    std::vector<SetEval> measure_evals(Measure measure, Metrics& m);
+    void finish_measure(Measure measure, Metrics& m) const;
+
+    // The end of an epoch, in pieces (step_pieces) or whole: its evaluations (the measure asked
+    // for, plateau's training loss, early stopping's validation loss), then complete_epoch:
+    // count it, check for divergence, early-stop, step the schedule.
+    void begin_ending(Measure measure);
+    bool ending_piece();  // true when it completed the epoch
+    void complete_epoch();
 
     OptimizerSettings optimizer_settings_;
     LearningRateSchedule schedule_;
@@ -80,6 +108,19 @@ private:
     Rng dropout_rng_{""};
     std::vector<std::vector<char>> dropped_;
     mutable Matrix average_;               // (outputs, chunk) ensemble average scratch
+
+    // An epoch's end under way: its evaluations (of the weights the epoch left, which nothing
+    // changes meanwhile), into copies of the figures they change, and their own scratch (the
+    // page's pictures use eval_ws_ between pieces).
+    bool ending_ = false;
+    Measure ending_measure_ = Measure::none;
+    bool ending_finite_ = true;
+    std::vector<SetEval> ending_evals_;
+    std::size_t ending_next_ = 0;
+    Metrics ending_metrics_;
+    double ending_train_loss_ = 0, ending_val_loss_ = 0;
+    Workspace<Scalar> ending_ws_;
+    Matrix ending_average_;
 
     double best_val_ = 0;
     int best_epoch_ = 0;

@@ -24,6 +24,7 @@ const char* name_of(RunStatus s) {
 }
 
 void Run::take_state(const PlaygroundState& state, bool new_data, bool new_network) {
+    if (!new_data && !new_network) settle();  // an epoch's end under way ends with the old settings
     state_ = state;
     if (new_data) position_ = 0;  // the order of the epoch under way is gone: the next one starts anew
     if (new_data) build_data();

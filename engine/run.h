@@ -33,6 +33,12 @@ struct Metrics {
 enum class RunStatus { ok, diverged, early_stopped };
 const char* name_of(RunStatus);  // "ok", "diverged", "early_stopped"
 
+// How much an epoch that completes measures: nothing (the page between frames; divergence,
+// early stopping and the plateau schedule still measure what they need), the losses only
+// (train, validation, test: what the loss chart draws), or every metric (accuracy, RMSE,
+// confusion, the regularisation term).
+enum class Measure { none, losses, full };
+
 // What Trainer::step_batches or step_pieces did: the batches it completed, the pieces it
 // trained (see step_pieces) and whether they finished an epoch. Nothing (0, 0, false): the
 // run cannot train (stopped, no points, a perceptron on 3 classes).
@@ -40,13 +46,8 @@ struct Slice {
     int batches = 0;
     int pieces = 0;
     bool epoch_completed = false;
+    Measure measured = Measure::none;  // what the completed epoch's end measured
 };
-
-// How much an epoch that completes measures: nothing (the page between frames; divergence,
-// early stopping and the plateau schedule still measure what they need), the losses only
-// (train, validation, test: what the loss chart draws), or every metric (accuracy, RMSE,
-// confusion, the regularisation term).
-enum class Measure { none, losses, full };
 
 // An R×R grid evaluation for heatmaps: column i·R + j is grid cell (row i, col j)
 // at the plane point (grid_x(j, R), grid_y(i, R)) of features.h.
@@ -81,8 +82,10 @@ public:
     bool step_epoch(Measure measure) { return step_batches(kAllBatches, measure).epoch_completed; }
     // Samples of the epoch under way in completed batches (0: at an epoch boundary).
     int epoch_position() const { return position_; }
-    // Whether an epoch is under way: samples of it trained, or pieces of its next batch.
+    // Whether an epoch is under way: samples of it trained, pieces of its next batch, or its end.
     virtual bool mid_epoch() const { return position_ > 0; }
+    // Completes an epoch's end that step_pieces left under way (see NnplayRun); true if it did.
+    virtual bool settle() { return false; }
     virtual void resume_at(int epoch) = 0;
     virtual RunState run_state() const = 0;
     virtual std::string restore(const RunState& saved) = 0;

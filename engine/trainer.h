@@ -67,15 +67,24 @@ public:
     // moments and the run state as they were at its start until it ends; a change that ends it
     // early (new data, network, batch size or dropout, an edited weight, reset, restore) drops
     // its pieces, and it starts again. A perceptron's piece is a point (its batch).
+    // The epoch's end takes pieces too: one member's pass over up to 1,024 points of a set it
+    // measures (the measure asked for, plateau's training loss, early stopping's validation
+    // loss), and the epoch completes, measured and checked, with the last. Until then the epoch
+    // counter and metrics() are the last epoch's; anything that reads or changes the run
+    // (run_state, measure, a weight, settings) completes it first (settle), and new data, a new
+    // network, reset or restore drop it.
     Slice step_pieces(int max_pieces, Measure measure = Measure::full) {
         return run_->step_pieces(max_pieces < 1 ? 1 : max_pieces, measure);
     }
     static constexpr int kTrainPiece = Run::kTrainPiece;
+    // Completes an epoch's end that step_pieces left under way (the page, before it saves or
+    // edits, so its chart gets that epoch); true if there was one.
+    bool settle() { return run_->settle(); }
 
     // Training samples of the epoch under way in completed batches; 0 between epochs. The
     // epoch counter counts completed epochs only.
     int epoch_position() const { return run_->epoch_position(); }
-    // Whether an epoch is under way (samples of it trained, or pieces of its next batch).
+    // Whether an epoch is under way (samples of it trained, pieces of its next batch, or its end).
     bool mid_epoch() const { return run_->mid_epoch(); }
     static constexpr int kAllBatches = Run::kAllBatches;  // step_batches to the epoch's end
 
@@ -88,7 +97,11 @@ public:
     // a saved one after its weights were loaded: the next epochs are those the saved run
     // would have trained, bit for bit. restore() returns why a saved state does not fit
     // this run (then nothing changed), or "". compat=tf keeps the epoch only.
-    RunState run_state() const { return run_->run_state(); }
+    // An epoch's end under way is completed first (settle: the state must be the epoch's).
+    RunState run_state() const {
+        run_->settle();
+        return run_->run_state();
+    }
     std::string restore(const RunState& saved) { return run_->restore(saved); }
 
     // Recomputes metrics() for the current weights.

@@ -211,10 +211,10 @@ std::string big_batches(const char* extra) {
 }
 
 // Pieces in slices of varying sizes until `epochs` epochs complete; every epoch's metrics.
-std::vector<Metrics> epochs_in_pieces(Trainer& t, int epochs, Sizes& sizes) {
+std::vector<Metrics> epochs_in_pieces(Trainer& t, int epochs, Sizes& sizes, Measure measure = Measure::full) {
     std::vector<Metrics> out;
     while (int(out.size()) < epochs) {
-        const Slice s = t.step_pieces(sizes.next());
+        const Slice s = t.step_pieces(sizes.next(), measure);
         if (s.pieces == 0 && !s.epoch_completed) break;
         if (s.epoch_completed) out.push_back(t.metrics());
     }
@@ -226,7 +226,9 @@ std::vector<Metrics> epochs_in_pieces(Trainer& t, int epochs, Sizes& sizes) {
 TEST_CASE("slices: pieces of big batches give whole epochs' run, with ensembles, dropout, L1 and softmax") {
     for (const char* extra : {"", "&dropout=0.3", "&layerDropout=0,0.5&regularization=L1&regularizationRate=0.01",
                               "&classes=3&optimizer=momentum", "&problem=regression&regDataset=reg-gauss",
-                              "&batchSize=250", "&batchSize=700", "&ensemble=1&batchSize=257"}) {
+                              "&batchSize=250", "&batchSize=700", "&ensemble=1&batchSize=257",
+                              "&percValData=20&earlyStopping=true&patience=1&learningRate=0.3&numSamples=3000",
+                              "&schedule=plateau&plateauPatience=1&scheduleFactor=0.5&ensemble=1"}) {
         const std::string q = big_batches(extra);
         CAPTURE(q);
         const PlaygroundState s = from_query(q).state;
@@ -240,13 +242,61 @@ TEST_CASE("slices: pieces of big batches give whole epochs' run, with ensembles,
         CHECK(whole.run_state() == pieces.run_state());
         CHECK(!pieces.mid_epoch());
     }
-    // 700 training points in batches of 600 and 100, 3 members: (3 + 1) × 3 pieces an epoch.
+    // 700 training points in batches of 600 and 100, 3 members: (3 + 1) × 3 pieces of training;
+    // then the measure, by chunks of up to 1,024 points: 3 for the training set, 1 for the empty
+    // validation set, 3 for the 700 test points.
     Trainer t(from_query(big_batches("")).state);
     REQUIRE(t.data().train.size() == 700);
     const Slice epoch = t.step_pieces(1000);
-    CHECK(epoch.pieces == 12);
+    CHECK(epoch.pieces == 12 + 7);
     CHECK(epoch.batches == 2);
     CHECK(epoch.epoch_completed);
+    CHECK(epoch.measured == Measure::full);
+    // Its end under way: the counter and metrics are the last epoch's until the last piece.
+    const Metrics first = t.metrics();
+    const Slice training = t.step_pieces(12, Measure::losses);  // the end begins with this measure
+    CHECK(!training.epoch_completed);
+    CHECK(t.mid_epoch());
+    CHECK(t.epoch() == 1);
+    CHECK(same_metrics(t.metrics(), first));
+    const Slice end = t.step_pieces(7);
+    CHECK(end.epoch_completed);
+    CHECK(end.measured == Measure::losses);
+    CHECK(t.epoch() == 2);
+    CHECK(!t.mid_epoch());
+}
+
+TEST_CASE("slices: an epoch's end in pieces makes whole epochs' decisions without a measure (plateau, early stopping)") {
+    // Measure::none: the plateau schedule's training loss and early stopping's validation loss
+    // are the epoch end's only evaluations; an edit or run_state mid-end completes it first.
+    const std::string q = big_batches("&percValData=20&earlyStopping=true&patience=2&learningRate=1&"
+                                      "schedule=plateau&plateauPatience=1&scheduleFactor=0.5&numSamples=3000");
+    const PlaygroundState s = from_query(q).state;
+    Trainer whole(s), pieces(s);
+    for (int e = 0; e < 30 && whole.step_epoch(false); ++e) {}
+    Sizes sizes;
+    while (pieces.status() == RunStatus::ok && pieces.epoch() < 30) {
+        const Slice sl = pieces.step_pieces(sizes.next(), Measure::none);
+        if (sl.pieces == 0) break;
+    }
+    CHECK(whole.status() == RunStatus::early_stopped);
+    CHECK(pieces.status() == whole.status());
+    CHECK(pieces.status_message() == whole.status_message());
+    CHECK(pieces.epoch() == whole.epoch());
+    CHECK(same_bits(whole, pieces));
+    CHECK(whole.run_state() == pieces.run_state());
+
+    Trainer a(s), b(s);
+    a.step_epoch(false), b.step_epoch(false);
+    while (!a.step_pieces(1, Measure::none).epoch_completed && a.epoch_position() < int(a.data().train.size())) {}
+    REQUIRE(a.mid_epoch());  // the second epoch trained, its end under way
+    CHECK(a.epoch() == 1);
+    const RunState saved = a.run_state();  // completes it
+    CHECK(a.epoch() == 2);
+    CHECK(!a.mid_epoch());
+    b.step_epoch(false);
+    CHECK(saved == b.run_state());
+    CHECK(same_bits(a, b));
 }
 
 TEST_CASE("slices: a batch under way leaves the run where it began; saving or an edit starts it again") {

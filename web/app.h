@@ -325,6 +325,10 @@ enum class TrainerChange {
 // The one reaction to a change of the trainer: measure, update the chart, mark the pictures.
 void trainer_changed(App& app, TrainerChange change);
 
+// Completes an epoch's end the training left under way (Trainer::settle) as a trained epoch:
+// before what saves the run, edits it or steps through it.
+void run_settle(App& app);
+
 // Lets the trainer follow app.run.state now (requested reset and weight edit first), then
 // writes the address (app_frame does this after the UI of every frame).
 void app_sync(App& app);

@@ -158,8 +158,15 @@ std::string points_csv(const App& app) {
     return export_csv(points);
 }
 
-std::string model_json(const App& app) { return export_model_json(*app.run.trainer); }
-std::string pytorch_script(const App& app) { return export_pytorch(*app.run.trainer); }
+// (An epoch's end under way first: the weights and run state it leaves.)
+std::string model_json(const App& app) {
+    app.run.trainer->settle();
+    return export_model_json(*app.run.trainer);
+}
+std::string pytorch_script(const App& app) {
+    app.run.trainer->settle();
+    return export_pytorch(*app.run.trainer);
+}
 
 namespace {
 void save(App& app, const char* name, const char* mime, const std::string& data, const char* what) {
@@ -171,9 +178,13 @@ void save(App& app, const char* name, const char* mime, const std::string& data,
 }  // namespace
 
 void save_points(App& app) { save(app, "nnplay-points.csv", "text/csv", points_csv(app), "the points"); }
-void save_model(App& app) { save(app, "nnplay-model.json", "application/json", model_json(app), "the model"); }
+void save_model(App& app) {
+    run_settle(app);
+    save(app, "nnplay-model.json", "application/json", model_json(app), "the model");
+}
 void save_pytorch(App& app) {
     // Stopped mid-epoch (session 8): the script finishes that epoch from the next batch; say so.
+    run_settle(app);
     const Trainer& t = *app.run.trainer;
     const int position = t.spec().output == Output::step ? 0 : t.epoch_position();
     const std::string what = position > 0

@@ -54,6 +54,7 @@ void apply_link_weights(App& app, const LinkPayloads& link) {
 }
 
 SharedLink make_link(const App& app, const ShareOptions& options) {
+    app.run.trainer->settle();  // an epoch's end under way first: the weights and state it leaves
     const Trainer& t = *app.run.trainer;
     std::optional<WeightsPayload> weights;
     if (options.weights && weights_are_own(app))
@@ -72,6 +73,7 @@ SharedLink make_link(const App& app, const ShareOptions& options) {
 }
 
 SharedLink share_link(App& app, const ShareOptions& options, bool copy) {
+    run_settle(app);
     SharedLink link = make_link(app, options);
     FilesState& f = app.files;
     if (link.too_long) {

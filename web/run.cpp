@@ -19,6 +19,7 @@ namespace {
 void apply_edit(App& app) {
     Run& run = app.run;
     run.edit_pending = false;
+    run_settle(app);
     Trainer& t = *run.trainer;
     const ParamEdit& e = run.edit;
     const NetworkSpec& spec = t.spec();
@@ -58,7 +59,7 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
         }
         run.trained_batches = true;
         // (A diverged run restored earlier weights, which trainer_changed measures.)
-        run.measured = slice.epoch_completed && measure == Measure::full && t.status() == RunStatus::ok;
+        run.measured = slice.epoch_completed && slice.measured == Measure::full && t.status() == RunStatus::ok;
         if (slice.epoch_completed) {
             ++epochs;
             app.pictures.chart.add(t.metrics());
@@ -79,6 +80,13 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
 int next_slice(int pieces, double seconds, double budget) {
     const double fit = seconds > 0 ? budget / 4 / (seconds / pieces) : 2.0 * pieces;
     return int(std::clamp(fit, 1.0, double(kMaxSlicePieces)));
+}
+
+void run_settle(App& app) {
+    Trainer& t = *app.run.trainer;
+    if (!t.settle()) return;
+    inside_views_epoch(app);
+    trainer_changed(app, TrainerChange::trained);  // the chart's point, the views', the runs'
 }
 
 void trainer_changed(App& app, TrainerChange change) {
@@ -103,6 +111,7 @@ void app_sync(App& app) {
     }
     if (run.edit_pending) apply_edit(app);
     if (!(run.state == run.trainer->state())) {
+        run_settle(app);
         undo_record(app);  // the trainer still has the state before the UI's edit
         const int change = run.trainer->set_state(run.state);
         if (change & Trainer::kNetwork) run.weights_touched = false;

@@ -369,7 +369,9 @@ NNPLAY_API const char* nnplay_api_export_csv() {
 
 NNPLAY_API const char* nnplay_api_export_model() {
     App* app = api_app();
-    return app ? reply(*app, model_json(*app)) : "";
+    if (!app) return "";
+    run_settle(*app);  // as save_model
+    return reply(*app, model_json(*app));
 }
 
 NNPLAY_API const char* nnplay_api_export_pytorch() {

@@ -226,6 +226,7 @@ Slice TfpRun::step_batches(int max_batches, Measure do_measure) {
     }
     position_ = 0;
     slice.epoch_completed = true;
+    slice.measured = do_measure;
     ++epoch_;
     metrics_.learning_rate = state_.learning_rate;
 

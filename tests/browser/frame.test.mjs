@@ -38,9 +38,11 @@ test('a heavy link keeps frames coming while it trains, and Space stops it at th
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
-test('a batch of 2,500 through an ensemble of 8 x 64 networks spans frames, and the weights move when it ends', async () => {
+test('a batch of 2,500 through an ensemble of 8 x 64 networks spans frames, and so does the epoch\'s end', async () => {
   // The training set (2,500 points) is one batch: eight members' passes over it took a frame
   // 270 ms. A piece is one member's pass over 256 of its points: the batch takes many frames.
+  // Then the epoch's end measures 5,000 points through the 8 members (130 ms in one frame),
+  // a member and 1,024 points a piece: the counter and losses move when it is done.
   const { page, problems } = await openReady(HEAVY.replace('batchSize=1', 'batchSize=2500'));
   await page.mouse.move(5, 790);
   const biases = () => [nnplay.neuronWeights(0, 0, 0).bias, nnplay.neuronWeights(7, 8, 0).bias];
@@ -54,7 +56,9 @@ test('a batch of 2,500 through an ensemble of 8 x 64 networks spans frames, and 
       try {
         if (nnplay.metrics().epoch >= 1) return done({ under, after: biasesNow() });
         if (performance.now() - began > 60000) return done({ under, error: 'no epoch in 60 s' });
-        if (nnplay.midEpoch()) under.push({ frame: nnplay.stats().framesDrawn, position: nnplay.epochPosition(), biases: biasesNow() });
+        if (nnplay.midEpoch())
+          under.push({ frame: nnplay.stats().framesDrawn, position: nnplay.epochPosition(), biases: biasesNow(),
+                       loss: nnplay.metrics().trainLoss });
         requestAnimationFrame(sample);
       } catch (e) {
         done({ under, error: String(e) });
@@ -65,15 +69,41 @@ test('a batch of 2,500 through an ensemble of 8 x 64 networks spans frames, and 
   await page.keyboard.press('Space');
   const { under, after, error } = await watch;
   assert.equal(error, undefined);
-  const frames = new Set(under.map((u) => u.frame));
-  assert.ok(frames.size >= 3, `the batch was under way in ${frames.size} drawn frames: a frame trained it whole`);
-  for (const u of under) {
-    assert.equal(u.position, 0);
+  const inBatch = new Set(under.filter((u) => u.position === 0).map((u) => u.frame));
+  const inEnd = new Set(under.filter((u) => u.position === 2500).map((u) => u.frame));
+  assert.ok(inBatch.size >= 3, `the batch was under way in ${inBatch.size} drawn frames: a frame trained it whole`);
+  assert.ok(inEnd.size >= 2, `the epoch's end was under way in ${inEnd.size} drawn frames: a frame measured it whole`);
+  for (const u of under.filter((u) => u.position === 0))
     assert.deepEqual(u.biases, before, 'weights moved before the batch ended');
-  }
+  assert.equal(new Set(under.map((u) => u.loss)).size, 1, 'the losses changed before the epoch ended');
   assert.notEqual(after[0], before[0]);
   assert.notEqual(after[1], before[1]);
   assert.ok(problems.length === 0, problems.join('; '));
+});
+
+test('a model saved while the epoch\'s end is under way carries the completed epoch, and goes on exactly', async () => {
+  // (The eight 8 x 64 members' weights are too long for a link: the model file carries them.)
+  const heavy = HEAVY.replace('batchSize=1', 'batchSize=2500');
+  const { page, problems } = await openReady(heavy);
+  await page.evaluate(() => nnplay.play());
+  // The batch trained (all 2,500 points), its end's measure not yet done: pause there.
+  await page.waitForFunction(() => nnplay.epochPosition() === 2500 && nnplay.metrics().epoch === 0 &&
+                                   (nnplay.pause(), true), null, { timeout: 60000, polling: 'raf' });
+  assert.ok(await page.evaluate(() => nnplay.midEpoch()));
+  const model = await page.evaluate(() => nnplay.exportModel());
+  const sent = await page.evaluate(() => ({ epoch: nnplay.metrics().epoch, chart: nnplay.chart().lastEpoch,
+                                            mid: nnplay.midEpoch() }));
+  assert.deepEqual(sent, { epoch: 1, chart: 1, mid: false }, 'saving did not complete the epoch, or the chart missed it');
+  const other = await openReady('#numSamples=100');
+  const opened = await other.page.evaluate((text) => nnplay.importModel(text), model);
+  assert.ok(opened.ok, opened.message);
+  assert.equal(await other.page.evaluate(() => nnplay.metrics().epoch), 1);
+  for (const p of [page, other.page]) await p.evaluate(() => nnplay.step(1));
+  const [a, b] = await Promise.all([page, other.page].map((p) => p.evaluate(() => nnplay.params())));
+  assert.equal(await other.page.evaluate(() => nnplay.metrics().epoch), 2);
+  assert.deepEqual(a, b, 'the saved run did not go on as the sender\'s');
+  assert.ok(problems.length === 0, problems.join('; '));
+  assert.ok(other.problems.length === 0, other.problems.join('; '));
 });
 
 test('a step trains exactly one epoch, finishing the one under way', async () => {

@@ -59,6 +59,7 @@ void set_stage(App& app, BackpropStage stage) {
 }  // namespace
 
 void backprop_refresh(App& app) {
+    run_settle(app);  // its step starts from a completed epoch's state (explain_step reads it)
     BackpropView& b = app.backprop;
     const Trainer& t = *app.run.trainer;
     const std::vector<Point>& train = t.data().train;
