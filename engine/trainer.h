@@ -69,7 +69,8 @@ public:
     // its pieces, and it starts again. A perceptron's piece is a point (its batch).
     // The epoch's end takes pieces too: one member's pass over up to 1,024 points of a set it
     // measures (the measure asked for, plateau's training loss, early stopping's validation
-    // loss), and the epoch completes, measured and checked, with the last. Until then the epoch
+    // loss), with the measure asked for when it began (Slice::measured), and the epoch
+    // completes, measured and checked, with the last. Until then the epoch
     // counter and metrics() are the last epoch's; anything that reads or changes the run
     // (run_state, measure, a weight, settings) completes it first (settle), and new data, a new
     // network, reset or restore drop it.
