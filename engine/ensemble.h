@@ -13,17 +13,26 @@ namespace nnplay {
 // of their outputs to out (outputs, n, column-major): summed in member order, then divided
 // by the member count (one member: its outputs as they are). seen(k, ws) is called after
 // member k's pass, while ws holds its every layer.
+// One member's share of that mean: member k of `count` ran forward over n columns into ws; adds
+// its outputs to out (the first sets them) and, after the last, divides. A caller that spreads
+// the members over calls (NnplayRun's epoch end in pieces) gets the same bits.
+template <typename T>
+void ensemble_add(int k, int count, const Workspace<T>& ws, int n, T* out) {
+    Eigen::Map<MatrixT<T>> mean(out, ws.A.back().rows(), n);
+    if (k == 0) mean = ws.A.back().leftCols(n);
+    else mean += ws.A.back().leftCols(n);
+    if (k == count - 1 && count > 1) mean /= T(count);
+}
+
 template <typename T, typename Seen>
 void ensemble_forward(const std::vector<Network<T>>& members, const T* X, int n, Workspace<T>& ws, T* out,
                       Seen&& seen) {
-    Eigen::Map<MatrixT<T>> mean(out, members.front().spec().outputs, n);
-    for (std::size_t k = 0; k < members.size(); ++k) {
-        members[k].forward(X, n, ws);
-        if (k == 0) mean = ws.A.back().leftCols(n);
-        else mean += ws.A.back().leftCols(n);
-        seen(int(k), ws);
+    const int count = int(members.size());
+    for (int k = 0; k < count; ++k) {
+        members[std::size_t(k)].forward(X, n, ws);
+        ensemble_add(k, count, ws, n, out);
+        seen(k, ws);
     }
-    if (members.size() > 1) mean /= T(members.size());
 }
 
 template <typename T>

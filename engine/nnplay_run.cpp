@@ -514,14 +514,11 @@ bool NnplayRun::eval_piece(SetEval& e, Workspace<Scalar>& ws, Matrix& average) c
     if (nets_.size() == 1) {
         e.loss_sum += nets_[0].forward(x, m, ws, labels);
         out = ws.outputs();
-    } else {  // the mean as ensemble_forward makes it: summed in member order, then divided
-        const std::size_t member = std::size_t(e.member);
-        nets_[member].forward(x, m, ws);
-        if (member == 0) average.leftCols(m) = ws.A.back().leftCols(m);
-        else average.leftCols(m) += ws.A.back().leftCols(m);
+    } else {  // the mean as ensemble_forward makes it, a member a piece
+        nets_[std::size_t(e.member)].forward(x, m, ws);
+        ensemble_add(e.member, int(nets_.size()), ws, m, average.data());
         if (++e.member < int(nets_.size())) return false;
         e.member = 0;
-        average.leftCols(m) /= Scalar(nets_.size());
         out = average.data();
         e.loss_sum += loss_from_outputs(spec_.output, out, labels, k, m);
     }
