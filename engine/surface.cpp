@@ -247,6 +247,12 @@ bool SurfaceBuilder::step_chunk() {
     return done();
 }
 
+void Surface::locate(const Vector& weights, double& a, double& b) const {
+    a = b = std::numeric_limits<double>::quiet_NaN();
+    if (weights.size() != origin.size() || origin.size() == 0) return;
+    project(weights - origin, d1, d2, a, b);
+}
+
 Surface compute_surface(const Trainer& trainer, const WeightPath& path, const SurfaceOptions& options) {
     SurfaceBuilder builder;
     builder.begin(trainer, path, options);

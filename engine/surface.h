@@ -62,6 +62,9 @@ struct Surface {
 
     double a_at(int j) const { return a_min + (a_max - a_min) * j / (size - 1); }
     double b_at(int i) const { return b_min + (b_max - b_min) * i / (size - 1); }
+    // Where network 0's parameters `weights` fall on this slice, as the path's points are
+    // placed: the page follows training on a surface it refreshes only now and then.
+    void locate(const Vector& weights, double& a, double& b) const;
 };
 
 // Builds a surface a few cells at a time, so the page can spread it over frames.

@@ -52,6 +52,10 @@ TEST_CASE("surface: one linear unit with square loss is a convex bowl whose mini
     CHECK(s.method == SurfaceMethod::exact);
     CHECK(s.a_now == doctest::Approx(t.network(0).params()[0]));
     CHECK_FALSE(has_nonconvex_triple(s, 1e-6));
+    double a = 0, b = 0;  // located, the weights are their own coordinates
+    s.locate(t.network(0).params(), a, b);
+    CHECK(a == double(t.network(0).params()[0]));
+    CHECK(b == double(t.network(0).params()[1]));
 
     // The least-squares weights with the bias held at its value: the 2×2 normal equations.
     Matrix X;
@@ -95,6 +99,19 @@ TEST_CASE("surface: a multi-layer network's slice is not convex, and the same se
     CHECK(std::abs(s.path_b.back()) < 1e-4);
     const Surface again = compute_surface(t, path, options);
     CHECK(again.loss == s.loss);
+    // locate() puts weights where the path's points are; trained on, they leave the centre.
+    for (int i : {0, 12, 29}) {
+        double a = 0, b = 0;
+        s.locate(path.weights(i), a, b);
+        CHECK(a == s.path_a[std::size_t(i)]);
+        CHECK(b == s.path_b[std::size_t(i)]);
+    }
+    t.step_epoch(false);
+    double a = 0, b = 0;
+    s.locate(t.network(0).params(), a, b);
+    CHECK(std::hypot(a, b) > 1e-4);
+    s.locate(Vector(3), a, b);
+    CHECK(std::isnan(a));
 
     options.method = SurfaceMethod::pca;
     const Surface p = compute_surface(t, path, options);

@@ -7,6 +7,7 @@
 
 #include "shaders.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -18,7 +19,7 @@ namespace {
 struct GlObjects {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
     GLint projection_at = -1, texture_at = -1;
-    ImTextureID opaque = ImTextureID();  // imgui_gl_set_opaque's
+    ImTextureID opaque[kOpaqueSlots] = {};  // imgui_gl_set_opaque's
 };
 GlObjects* objects() { return static_cast<GlObjects*>(ImGui::GetIO().BackendRendererUserData); }
 
@@ -107,8 +108,8 @@ void imgui_gl_upload_fonts() {
     io.Fonts->SetTexID(as_id(g->font_texture));
 }
 
-void imgui_gl_set_opaque(ImTextureID texture) {
-    if (GlObjects* g = objects()) g->opaque = texture;
+void imgui_gl_set_opaque(int slot, ImTextureID texture) {
+    if (GlObjects* g = objects(); g && slot >= 0 && slot < kOpaqueSlots) g->opaque[slot] = texture;
 }
 
 void imgui_gl_render(const ImDrawData* data) {
@@ -121,7 +122,7 @@ void imgui_gl_render(const ImDrawData* data) {
     // The widgets-only page (the bench's ceiling) draws what uses the font atlas only.
     const bool only_widgets = widgets_only();
     const ImTextureID fonts = ImGui::GetIO().Fonts->TexID;
-    const ImTextureID opaque_texture = objects()->opaque;
+    const ImTextureID* opaque_textures = objects()->opaque;
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)),
@@ -145,7 +146,8 @@ void imgui_gl_render(const ImDrawData* data) {
             if (only_widgets && cmd.GetTexID() != fonts) continue;
             if (cmd.GetTexID() == skipped_texture() && skipped_texture()) continue;
             glBindTexture(GL_TEXTURE_2D, as_texture(cmd.GetTexID()));
-            const bool opaque = cmd.GetTexID() == opaque_texture && opaque_texture;
+            const ImTextureID* opaque_end = opaque_textures + kOpaqueSlots;
+            const bool opaque = cmd.GetTexID() && std::find(opaque_textures, opaque_end, cmd.GetTexID()) != opaque_end;
             if (opaque) glDisable(GL_BLEND);
             glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), index_type,
                            (void*)(std::intptr_t(cmd.IdxOffset) * std::intptr_t(sizeof(ImDrawIdx))));

@@ -18,9 +18,11 @@ void imgui_gl_shutdown();
 // (Re)uploads ImGui's font atlas after the fonts were (re)built.
 void imgui_gl_upload_fonts();
 
-// The one image known to be opaque (the output plot's), drawn with blending off: a software
-// rasteriser (SwiftShader) otherwise reads and blends every pixel under it. 0 for none.
-void imgui_gl_set_opaque(ImTextureID texture);
+// The images known to be opaque, drawn with blending off: a software rasteriser (SwiftShader)
+// otherwise reads and blends every pixel under them. Slot 0 the output plot's, 1 the error
+// surface's map; 0 for none.
+constexpr int kOpaqueSlots = 2;
+void imgui_gl_set_opaque(int slot, ImTextureID texture);
 
 // Draws a frame's draw data into the current framebuffer; leaves blending and the scissor
 // test off.

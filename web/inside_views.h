@@ -18,12 +18,25 @@ struct SurfaceView {
     WeightPath path{200};               // network 0's weights after each trained frame's epochs
     SurfaceBuilder builder;             // the surface being computed
     bool building = false;
+    bool filling = false;               // ... and shown as it fills (nothing older to show)
     Surface shown;                      // the last complete surface (drawn while the next builds)
+    int shown_version = 0;              // bumped whenever `shown` changes
     int method = 0;                     // 0 auto (exact or random), 1 random, 2 principal directions
-    int built_epoch = -1;               // the epoch the shown surface was centred on
+    int built_epoch = -1;               // the epoch the surface built last was centred on
+    int shown_epoch = -1;               // ... and the shown one
     double built_at = 0;                // glfwGetTime() when it was started
+    double done_at = -1e9;              // ... and when the last one was complete
     bool stale = true;                  // a new run, or the method changed: build afresh
     double ms = 0;                      // the last frame's time on the grid
+    // The map's cells coloured (uploaded as the renderer's map), and for what.
+    std::vector<ImU32> pixels;
+    int coloured_version = -1;
+    ImU32 coloured_neutral = 0;
+    // Network 0's weights since the shown surface was centred, located on its slice as they
+    // are trained: the path and the white dot follow training between refreshes.
+    std::vector<double> tail_a, tail_b;
+    int tail_version = -1;              // the shown_version they are located for
+    int tail_epoch = -1;                // the epoch of the last one
 };
 
 struct HiddenView {

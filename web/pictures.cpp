@@ -374,7 +374,7 @@ void pictures_finish(App& app) {
         p.output_image = p.renderer.output_image(output_style(app),
                                                  side_px / float(std::max(p.renderer.output_res(), 1)));
     if (skip & kSkipOutputImage) p.output_image = ImTextureID();
-    imgui_gl_set_opaque(p.output_image);  // its every pixel is opaque: no blending
+    imgui_gl_set_opaque(0, p.output_image);  // its every pixel is opaque: no blending
 }
 
 // The points, and a hovered neuron's grid, drawn straight into the framebuffer over the

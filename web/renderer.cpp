@@ -185,8 +185,10 @@ bool Renderer::init(std::string& error) {
 }
 
 void Renderer::shutdown() {
-    GLuint textures[] = {slot_data_, atlas_tex_, out_tex_, image_tex_};  // (0 is ignored)
-    glDeleteTextures(4, textures);
+    GLuint textures[] = {slot_data_, atlas_tex_, out_tex_, image_tex_, map_tex_};  // (0 is ignored)
+    glDeleteTextures(5, textures);
+    map_tex_ = 0;
+    map_side_ = 0;
     glDeleteFramebuffers(1, &atlas_fbo_);
     glDeleteFramebuffers(1, &layer_fbo_);
     glDeleteTextures(1, &layer_tex_);
@@ -489,6 +491,23 @@ void Renderer::set_image(int cell, const ImU32* rgba) {
 }
 
 ImTextureID Renderer::images() const { return as_id(image_tex_); }
+
+void Renderer::set_map(const ImU32* rgba, int side) {
+    if (side != map_side_ || !map_tex_) {
+        if (map_tex_) glDeleteTextures(1, &map_tex_);
+        map_tex_ = make_texture(GL_RGBA8, side, side, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);  // a cell is a square
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        map_side_ = side;
+    } else {
+        glBindTexture(GL_TEXTURE_2D, map_tex_);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, side, side, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+        count_upload(4LL * side * side);
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+ImTextureID Renderer::map() const { return as_id(map_tex_); }
 
 void Renderer::image_uv(int cell, ImVec2& uv0, ImVec2& uv1) const {
     const float width = float(std::max(1, image_cells_ * image_px_));

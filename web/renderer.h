@@ -114,6 +114,12 @@ public:
     void image_uv(int cell, ImVec2& uv0, ImVec2& uv1) const;
     int image_px() const { return image_px_; }
 
+    // A map of side × side RGBA cells coloured on the CPU (the error surface's), row 0 at the
+    // top, drawn as one image with each cell a sharp square. As an ImGui rectangle a cell,
+    // 41² cells cost software WebGL (which pays per triangle) a fifth of the page's frames.
+    void set_map(const ImU32* rgba, int side);
+    ImTextureID map() const;
+
     // Colours, as linear 0..1 RGB, for the shader palette: [0] negative/class 0 etc. A new
     // palette (the theme changed) colours the atlas and the output image again.
     void set_palette(const ImU32* colours, int count, ImU32 neutral);
@@ -192,6 +198,8 @@ private:
     float out_px_per_cell_ = 0;
     GLuint image_tex_ = 0;        // RGBA8 image_cells_·image_px_ × image_px_
     int image_cells_ = 0, image_px_ = 0;
+    GLuint map_tex_ = 0;          // RGBA8 map_side_², nearest
+    int map_side_ = 0;
     float palette_[kMaxClasses][3] = {};  // shaders/heatmap.frag's u_palette[6]
     float neutral_[3] = {};
 };

@@ -10,7 +10,10 @@ using namespace nnplay;
 using namespace nnplay::web;
 
 // {"panel": the side panel is See inside, "surface": {open, method, size, cells (computed of
-// the shown grid), building, path (points), lossMin, lossMax, error, ms}, "hidden": {open,
+// the shown grid), building, path (points), lossMin, lossMax, error, ms, centredOn (the epoch
+// the shown grid is centred on), centre: [a, b] there, followed (the last epoch located on it),
+// dot: [a, b] (where the white dot is: the weights then), weights: [a's, b's parameter index]
+// (exact only)}, "hidden": {open,
 // points, lines, axisA, axisB, error}, "lr": {open, running, steps, suggestion, edge, error,
 // ms}, "learningRate"}.
 NNPLAY_API const char* nnplay_api_inside_views() {
@@ -27,7 +30,12 @@ NNPLAY_API const char* nnplay_api_inside_views() {
            ",\"building\":" + json_bool(v.surface.building) + ",\"path\":" + std::to_string(s.path_a.size()) +
            ",\"recorded\":" + std::to_string(v.surface.path.size()) + ",\"lossMin\":" + json_number(s.loss_min) +
            ",\"lossMax\":" + json_number(s.loss_max) + ",\"error\":" + json_string(s.error) +
-           ",\"ms\":" + json_number(v.surface.ms) + "}";
+           ",\"ms\":" + json_number(v.surface.ms) + ",\"centredOn\":" + std::to_string(v.surface.shown_epoch) +
+           ",\"centre\":[" + json_number(s.a_now) + "," + json_number(s.b_now) + "],\"followed\":" +
+           std::to_string(v.surface.tail_epoch) + ",\"dot\":[" +
+           json_number(v.surface.tail_a.empty() ? s.a_now : v.surface.tail_a.back()) + "," +
+           json_number(v.surface.tail_b.empty() ? s.b_now : v.surface.tail_b.back()) + "],\"weights\":[" +
+           std::to_string(s.weight_a) + "," + std::to_string(s.weight_b) + "]}";
     const HiddenSpace& h = v.hidden.space;
     out += ",\"hidden\":{\"open\":" + json_bool(st.show_hidden) + ",\"points\":" + std::to_string(h.point_a.size()) +
            ",\"lines\":" + std::to_string(2 * h.lines) + ",\"axisA\":" + json_string(h.axis_a) + ",\"axisB\":" +

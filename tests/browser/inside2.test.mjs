@@ -42,6 +42,36 @@ test('showSurface opens the panel at the error surface, built over frames, path 
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
+// Between refreshes (a new grid waits twice as long as the last took), the path and the white
+// dot go on with training on the shown slice. With one unit on x1 and x2 the slice is exact:
+// the dot is the two weights themselves.
+test('the error surface follows training between its refreshes: the white dot is the weights now', async () => {
+  const { page, problems } = await openReady('#showSurface=true&networkShape=&seed=follow');
+  const complete = () => page.waitForFunction(() => {
+    const s = nnplay.insideViews().surface;
+    return s.size > 0 && !s.building && s.cells === s.size * s.size;
+  }, null, { timeout: 60000 });
+  await page.evaluate(() => nnplay.step(5));
+  await complete();
+  let lagged = 0;
+  for (let k = 0; k < 6 && lagged < 2; ++k) {
+    await complete();
+    const epoch = await page.evaluate(() => { nnplay.step(7); return nnplay.metrics().epoch; });
+    await page.waitForFunction((e) => nnplay.insideViews().surface.followed === e, epoch, { timeout: 10000 });
+    const { s, params } = await page.evaluate(() => ({ s: nnplay.insideViews().surface, params: nnplay.params()[0] }));
+    assert.equal(s.method, 'exact', JSON.stringify(s));
+    const [wa, wb] = s.weights;
+    for (const [got, want] of [[s.dot[0], params[wa]], [s.dot[1], params[wb]]])
+      assert.ok(Math.abs(got - want) <= 1e-6 * Math.max(1, Math.abs(want)), `dot ${s.dot}, weights ${params[wa]}, ${params[wb]}`);
+    if (s.centredOn < epoch) {  // shown before these epochs: the dot has left the centre
+      ++lagged;
+      assert.ok(Math.hypot(s.dot[0] - s.centre[0], s.dot[1] - s.centre[1]) > 1e-6, JSON.stringify(s));
+    }
+  }
+  assert.ok(lagged >= 1, 'never read between two refreshes');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
 test('showHidden draws the points and the warped grid of a hidden layer', async () => {
   const { page, problems } = await openReady('#showHidden=true&seed=hidden');
   await page.evaluate(() => nnplay.step(30));

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace nnplay::web {
 namespace {
@@ -109,17 +110,19 @@ void gradient_view(App& app, float width) {
         std::snprintf(label, sizeof label, "1e%d", d);
         dl->AddText(ImVec2(origin.x, y - ImGui::GetFontSize() / 2), kMuted, label);
     }
+    // Each layer's line through the samples' geometric means, and each merged sample's range as
+    // a tick, whole pixels wide: ImGui draws such a line with 2 triangles a segment, not 6.
+    const float line_w = std::max(1.0f, std::round(1.5f * sc)), tick_w = std::max(1.0f, std::round(sc));
+    std::vector<ImVec2> line(g.epoch.size());
     for (int l = 0; l < g.layers; ++l) {
         const ImU32 colour = layer_colour(l, g.layers);
-        ImVec2 prev;
         for (std::size_t i = 0; i < g.epoch.size(); ++i) {
             const double lo_v = g.lo[i][std::size_t(l)], hi_v = g.hi[i][std::size_t(l)];
-            const ImVec2 p(x_of(g.epoch[i]), y_of(std::sqrt(std::max(lo_v, 1e-300) * std::max(hi_v, 1e-300))));
-            if (lo_v != hi_v) dl->AddLine(ImVec2(p.x, y_of(lo_v)), ImVec2(p.x, y_of(hi_v)), colour, 1 * sc);
-            if (i > 0) dl->AddLine(prev, p, colour, 1.5f * sc);
-            else dl->AddCircleFilled(p, 2 * sc, colour);
-            prev = p;
+            line[i] = ImVec2(x_of(g.epoch[i]), y_of(std::sqrt(std::max(lo_v, 1e-300) * std::max(hi_v, 1e-300))));
+            if (lo_v != hi_v) dl->AddLine(ImVec2(line[i].x, y_of(lo_v)), ImVec2(line[i].x, y_of(hi_v)), colour, tick_w);
         }
+        if (line.size() >= 2) dl->AddPolyline(line.data(), int(line.size()), colour, ImDrawFlags_None, line_w);
+        else dl->AddCircleFilled(line[0], 2 * sc, colour);
     }
     record_rect_at(app, "gradientChart", a, b);
     ImGui::Dummy(ImVec2(width, chart_h + 6 * sc));

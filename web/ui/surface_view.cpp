@@ -2,6 +2,7 @@
 // a slice of weight space around the current weights, with the recorded path and the current
 // point on it. The grid is computed a few cells a frame, within a small time budget.
 #include "web/app.h"
+#include "web/imgui_gl.h"
 #include "web/platform.h"
 #include "web/ui/widgets.h"
 
@@ -18,11 +19,12 @@ namespace nnplay::web {
 namespace {
 
 constexpr double kGridBudgetMs = 2.0;  // grid work per frame
-constexpr double kRefreshSeconds = 0.5;  // while training, a new surface at most this often
+constexpr double kRefreshSeconds = 0.5;  // while training, a surface is shown at least this long
 // A cell costs a forward pass of every training point. The most multiply-adds a grid may
 // take (about a minute of 2 ms frames): a big network on many points gets a coarser grid,
 // down to 11².
 constexpr double kMaxGridWork = 2e10;
+constexpr std::size_t kTail = 256;  // the trained weights located since the last refresh, at most
 
 // Low loss dark blue, high loss pale yellow (a perceptually ordered ramp).
 ImU32 ramp(double t) {
@@ -41,13 +43,17 @@ SurfaceMethod method_of(int index) {
     return index == 1 ? SurfaceMethod::random : index == 2 ? SurfaceMethod::pca : SurfaceMethod::automatic;
 }
 
-// Starts, continues or restarts the grid, within the frame's budget.
+// Starts, continues or restarts the grid, within the frame's budget. While training, a new
+// grid starts once the last has been shown twice as long as it took to make (and at least
+// kRefreshSeconds): the grid takes at most a third of the frames. The path and the white dot
+// follow training meanwhile (follow, below).
 void build(App& app) {
     SurfaceView& v = app.inside_views.surface;
     const Trainer& t = *app.run.trainer;
     const double now = glfwGetTime();
     const bool moved = t.epoch() != v.built_epoch;
-    if (!v.building && (v.stale || (moved && now - v.built_at >= kRefreshSeconds))) {
+    const double rest = std::max(kRefreshSeconds, 2 * (v.done_at - v.built_at));
+    if (!v.building && (v.stale || (moved && now - v.done_at >= rest))) {
         SurfaceOptions o;
         const double per_cell = double(t.data().train.size()) * double(t.network(0).params().size());
         o.size = 41;
@@ -59,21 +65,87 @@ void build(App& app) {
         v.building = true;
         v.built_epoch = t.epoch();
         v.built_at = now;
-        if (v.stale) v.shown = v.builder.surface();  // nothing older to show: show it as it fills
+        v.filling = v.stale || v.shown.size == 0 || !v.shown.error.empty();
+        if (v.filling) {  // nothing older to show: show this one as it fills
+            v.shown = v.builder.surface();
+            v.shown_epoch = v.built_epoch;
+            ++v.shown_version;
+        }
         v.stale = false;
     }
     if (!v.building) return;
     const double start = now_ms();
     // A chunk of a cell's points at a time: 16 whole cells of the heavy link took 140 ms frames.
+    const int cells_before = v.builder.cells_done();
     while (!v.builder.done() && now_ms() - start < kGridBudgetMs) v.builder.step_chunk();
     v.ms = now_ms() - start;
     app_wake(app);  // the next frames go on with the grid even when nothing trains
     if (v.builder.done()) {
         v.shown = v.builder.surface();
-        v.building = false;
-    } else if (v.shown.size == 0 || v.shown.error.size()) {
-        v.shown = v.builder.surface();
+        v.shown_epoch = v.built_epoch;
+        ++v.shown_version;
+        v.building = v.filling = false;
+        v.done_at = glfwGetTime();
+    } else if (v.filling && v.builder.cells_done() != cells_before) {
+        const Surface& b = v.builder.surface();
+        v.shown.loss = b.loss;
+        v.shown.loss_min = b.loss_min;
+        v.shown.loss_max = b.loss_max;
+        ++v.shown_version;
     }
+}
+
+// Locates network 0's weights on the shown slice once an epoch (each is 2P multiply-adds),
+// starting with those recorded after the shown path ends; at most kTail points, thinned.
+void follow(App& app) {
+    SurfaceView& v = app.inside_views.surface;
+    const Surface& s = v.shown;
+    const Trainer& t = *app.run.trainer;
+    auto add = [&](const Vector& weights, int epoch) {
+        if (v.tail_a.size() >= kTail) {
+            for (std::size_t k = 0; 2 * k + 1 < v.tail_a.size(); ++k) {  // keep every second, and the last
+                v.tail_a[k] = v.tail_a[2 * k + 1];
+                v.tail_b[k] = v.tail_b[2 * k + 1];
+            }
+            v.tail_a.resize(v.tail_a.size() / 2);
+            v.tail_b.resize(v.tail_b.size() / 2);
+        }
+        double a = 0, b = 0;
+        s.locate(weights, a, b);
+        v.tail_a.push_back(a);
+        v.tail_b.push_back(b);
+        v.tail_epoch = epoch;
+    };
+    if (v.tail_version != v.shown_version) {
+        v.tail_version = v.shown_version;
+        v.tail_a.clear();
+        v.tail_b.clear();
+        v.tail_epoch = s.path_epoch.empty() ? v.shown_epoch : s.path_epoch.back();
+        for (int i = 0; i < v.path.size(); ++i)
+            if (v.path.epoch(i) > v.tail_epoch) add(v.path.weights(i), v.path.epoch(i));
+    }
+    if (t.epoch() != v.tail_epoch) add(t.network(0).params(), t.epoch());
+}
+
+// The map's cells in the ramp's colours (row 0 at the top, b_max), the cells not computed yet
+// neutral; coloured and uploaded again only when the surface or the theme changed.
+void colour_map(App& app, bool log_scale, double lo, double hi) {
+    SurfaceView& v = app.inside_views.surface;
+    const Surface& s = v.shown;
+    const ImU32 neutral = kNeutral;
+    if (v.coloured_version == v.shown_version && v.coloured_neutral == neutral) return;
+    v.coloured_version = v.shown_version;
+    v.coloured_neutral = neutral;
+    v.pixels.assign(std::size_t(s.size) * std::size_t(s.size), neutral);
+    for (int i = 0; i < s.size; ++i)
+        for (int j = 0; j < s.size; ++j) {
+            const double L = s.loss[std::size_t(i * s.size + j)];
+            if (std::isnan(L)) continue;
+            const double x = log_scale ? std::log(std::max(L, 1e-300)) : L;
+            const double t = std::isfinite(x) && hi > lo ? (x - lo) / (hi - lo) : 1.0;
+            v.pixels[std::size_t((s.size - 1 - i) * s.size + j)] = ramp(t);
+        }
+    if (app.pictures.renderer_ok) app.pictures.renderer.set_map(v.pixels.data(), s.size);
 }
 
 }  // namespace
@@ -107,25 +179,22 @@ void surface_view(App& app, float width) {
     const ImVec2 p1(p0.x + side, p0.y + side);
     record_rect_at(app, "surfaceView", p0, p1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p0, p1, kNeutral);
 
     // Colours on a log scale when the losses allow it: the interesting part is near the floor.
     const bool log_scale = s.loss_min > 0 && s.loss_max > s.loss_min * 1.5;
     const double lo = log_scale ? std::log(s.loss_min) : s.loss_min;
     const double hi = log_scale ? std::log(s.loss_max) : s.loss_max;
+    colour_map(app, log_scale, lo, hi);
+    if (app.pictures.renderer_ok) {
+        dl->AddImage(app.pictures.renderer.map(), p0, p1);
+        imgui_gl_set_opaque(1, app.pictures.renderer.map());  // every cell is opaque: no blending
+    } else {
+        dl->AddRectFilled(p0, p1, kNeutral);
+    }
     const float cell = side / float(s.size);
-    for (int i = 0; i < s.size; ++i)
-        for (int j = 0; j < s.size; ++j) {
-            const double L = s.loss[std::size_t(i * s.size + j)];
-            if (std::isnan(L)) continue;
-            const double x = log_scale ? std::log(std::max(L, 1e-300)) : L;
-            const double t = std::isfinite(x) && hi > lo ? (x - lo) / (hi - lo) : 1.0;
-            const float y0 = p1.y - float(i + 1) * cell;  // row 0 (b_min) at the bottom
-            dl->AddRectFilled(ImVec2(p0.x + float(j) * cell, y0), ImVec2(p0.x + float(j + 1) * cell + 0.5f, y0 + cell + 0.5f),
-                              ramp(t));
-        }
 
-    // The path, projected, then the current weights.
+    // The path, projected, then the weights trained since, ending at the current weights.
+    follow(app);
     auto at = [&](double a, double b) {
         const float x = float((a - s.a_min) / (s.a_max - s.a_min));
         const float y = float((b - s.b_min) / (s.b_max - s.b_min));
@@ -135,12 +204,16 @@ void surface_view(App& app, float width) {
     std::vector<ImVec2> line;
     for (std::size_t k = 0; k < s.path_a.size(); ++k)
         if (std::isfinite(s.path_a[k]) && std::isfinite(s.path_b[k])) line.push_back(at(s.path_a[k], s.path_b[k]));
+    for (std::size_t k = 0; k < v.tail_a.size(); ++k)
+        if (std::isfinite(v.tail_a[k]) && std::isfinite(v.tail_b[k])) line.push_back(at(v.tail_a[k], v.tail_b[k]));
+    // Whole pixels wide: ImGui draws such a line with 2 triangles a segment, not 6.
+    const float thick = std::max(1.0f, std::round(1.6f * sc));
     if (line.size() >= 2) {
-        dl->AddPolyline(line.data(), int(line.size()), IM_COL32(0, 0, 0, 160), ImDrawFlags_None, 3.5f * sc);
-        dl->AddPolyline(line.data(), int(line.size()), IM_COL32(255, 255, 255, 230), ImDrawFlags_None, 1.6f * sc);
+        dl->AddPolyline(line.data(), int(line.size()), IM_COL32(0, 0, 0, 160), ImDrawFlags_None, thick + 2);
+        dl->AddPolyline(line.data(), int(line.size()), IM_COL32(255, 255, 255, 230), ImDrawFlags_None, thick);
     }
     if (!line.empty()) dl->AddCircleFilled(line.front(), 3 * sc, IM_COL32(255, 255, 255, 200));
-    const ImVec2 now = at(s.a_now, s.b_now);
+    const ImVec2 now = line.empty() ? at(s.a_now, s.b_now) : line.back();
     dl->AddCircleFilled(now, 5 * sc, IM_COL32(255, 255, 255, 255));
     dl->AddCircle(now, 5 * sc, IM_COL32(0, 0, 0, 255), 0, 1.5f * sc);
     dl->PopClipRect();
@@ -153,7 +226,7 @@ void surface_view(App& app, float width) {
 
     char text[160];
     std::snprintf(text, sizeof text, "Loss %.3g (dark) to %.3g (light)%s; centred on epoch %d.", s.loss_min, s.loss_max,
-                  log_scale ? ", log scale" : "", v.built_epoch);
+                  log_scale ? ", log scale" : "", v.shown_epoch);
     caption(text);
     caption(s.method == SurfaceMethod::exact ? "Axes: the two weights themselves."
             : s.method == SurfaceMethod::pca ? "Axes: the two directions training moved along most."
