@@ -46,6 +46,8 @@ Palette make_light() {
     p.train_line = grey(45);
     p.val_line = {140, 80, 190};
     p.test_line = grey(110);
+    p.gradient_first = {215, 105, 25};  // orange to deep blue: depth reads as shade
+    p.gradient_last = {30, 60, 200};
     p.preview_bg = grey(255);
     p.point_outline = grey(255);
     p.test_outline = grey(38);
@@ -85,6 +87,8 @@ Palette make_dark() {
     p.train_line = grey(230);
     p.val_line = {180, 140, 235};
     p.test_line = grey(140);
+    p.gradient_first = {240, 140, 60};
+    p.gradient_last = {120, 160, 255};
     p.preview_bg = {22, 23, 26};
     p.point_outline = grey(20);
     p.test_outline = grey(235);
@@ -346,6 +350,9 @@ std::vector<ContrastCheck> contrast_checks(Theme theme) {
         {"train loss line", p.train_line, p.chart_bg, line},
         {"validation loss line", p.val_line, p.chart_bg, line},
         {"test loss line", p.test_line, p.chart_bg, line},
+        {"gradient flow: first layer's line", p.gradient_first, p.chart_bg, line},
+        {"gradient flow: last layer's line", p.gradient_last, p.chart_bg, line},
+        {"gradient flow: a middle layer's line", mix(p.gradient_first, p.gradient_last, 0.5f), p.chart_bg, line},
         {"legend: train", p.train_line, p.window_bg, text},
         {"legend: validation", p.val_line, p.window_bg, text},
         {"legend: test", p.test_line, p.window_bg, text},

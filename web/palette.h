@@ -45,6 +45,7 @@ struct Palette {
     Rgb neutral;              // zero on the diverging scale, an undecided cell
     // The loss chart: its background, frame, grid lines and the three curves.
     Rgb chart_bg, chart_frame, chart_grid, train_line, val_line, test_line;
+    Rgb gradient_first, gradient_last;  // the gradient flow chart's first and last layers' lines
     Rgb preview_bg;           // the data set previews' background
     Rgb point_outline, test_outline;  // training and validation points; test points
     Rgb icon_primary, icon_primary_hovered, icon_ink;  // the play button

@@ -34,9 +34,9 @@ void thin(GradientFlow& g) {
 }
 
 ImU32 layer_colour(int l, int layers) {
-    // From the first layer (light) to the last (dark): depth reads as shade.
+    // From the first layer's colour to the last's (the theme's, each 3:1 on the chart).
     const float u = layers > 1 ? float(l) / float(layers - 1) : 1.0f;
-    return IM_COL32(int(230 - 200 * u), int(120 - 60 * u), int(40 + 160 * u), 255);
+    return mix(palette().gradient_first, palette().gradient_last, u).u32();
 }
 
 }  // namespace
@@ -93,8 +93,8 @@ void gradient_view(App& app, float width) {
     const float axis_w = 42 * sc, chart_h = 130 * sc;
     const ImVec2 a(origin.x + axis_w, origin.y + 4 * sc), b(origin.x + width - 4 * sc, origin.y + chart_h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, b, IM_COL32(250, 250, 250, 255));
-    dl->AddRect(a, b, IM_COL32(180, 180, 180, 255));
+    dl->AddRectFilled(a, b, palette().chart_bg.u32());
+    dl->AddRect(a, b, palette().chart_frame.u32());
     auto y_of = [&](double v) {
         const double t = (std::log10(std::max(v, 1e-300)) - bottom) / (top - bottom);
         return b.y - float(std::clamp(t, 0.0, 1.0)) * (b.y - a.y);
@@ -105,7 +105,7 @@ void gradient_view(App& app, float width) {
     const int step = int(std::max(1.0, std::ceil((top - bottom) / 5)));
     for (int d = int(bottom); d <= int(top); d += step) {
         const float y = y_of(std::pow(10.0, d));
-        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), IM_COL32(225, 225, 225, 255));
+        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), palette().chart_grid.u32());
         char label[16];
         std::snprintf(label, sizeof label, "1e%d", d);
         dl->AddText(ImVec2(origin.x, y - ImGui::GetFontSize() / 2), kMuted, label);
