@@ -32,6 +32,12 @@ inline constexpr std::array<Rgb, kPaletteClasses> kClassRgb = {{
     {0xa6, 0xc9, 0xf5},  // sky blue
 }};
 
+// The runs' lines in the comparison chart (each also has its own dash style), the same in
+// both themes: each is 3:1 on either theme's chart (contrast_checks).
+inline constexpr std::array<Rgb, 6> kRunRgb = {{
+    {31, 119, 180}, {214, 39, 40}, {44, 160, 44}, {148, 103, 189}, {200, 90, 0}, {0, 130, 150},
+}};
+
 // One theme's colours. Text colours meet WCAG AA (4.5:1) on the backgrounds they are drawn
 // on and lines 3:1 (contrast_checks lists every pair; tests/test_palette.cpp checks them).
 struct Palette {

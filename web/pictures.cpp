@@ -161,10 +161,10 @@ void update_previews(App& app) {
         make_dataset_previews(app);
         redraw = true;
     }
-    if (app.pictures.renderer.reserve_images(cells, px) || redraw) {
+    if (app.pictures.renderer.previews.reserve(cells, px, false) || redraw) {
         for (int d = 0; d < int(Dataset::custom); ++d) {
             const bool reg = Dataset(d) == Dataset::reg_plane || Dataset(d) == Dataset::reg_gauss;
-            app.pictures.renderer.set_image(d, rasterize_points_preview(app.pictures.dataset_previews[size_t(d)], reg, px, dot).data());
+            app.pictures.renderer.previews.set(d, rasterize_points_preview(app.pictures.dataset_previews[size_t(d)], reg, px, dot).data());
         }
         app.pictures.custom_preview.clear();
         app.pictures.custom_preview_regression = !regression;  // forces the custom cell below
@@ -173,7 +173,7 @@ void update_previews(App& app) {
     if (app.pictures.custom_preview != app.run.state.points || app.pictures.custom_preview_regression != regression) {
         app.pictures.custom_preview = app.run.state.points;
         app.pictures.custom_preview_regression = regression;
-        app.pictures.renderer.set_image(int(Dataset::custom),
+        app.pictures.renderer.previews.set(int(Dataset::custom),
                                rasterize_points_preview(app.pictures.custom_preview, regression, px, dot).data());
     }
     // Formulas (task G2): the formula cell draws the state's formula, for the problem shown.
@@ -186,7 +186,7 @@ void update_previews(App& app) {
         s.data_formula = app.run.state.data_formula;
         s.num_samples = 250;
         Rng rng = Rng("preview").derive("data");
-        app.pictures.renderer.set_image(int(Dataset::formula),
+        app.pictures.renderer.previews.set(int(Dataset::formula),
                                         rasterize_points_preview(generate_points(s, rng), regression, px, dot).data());
     }
 }
@@ -409,7 +409,7 @@ void framebuffer_square(ImVec2 top_left, float side, int& x, int& y, int& side_p
 }
 
 void preview_uv(const App& app, Dataset d, ImVec2& uv0, ImVec2& uv1) {
-    app.pictures.renderer.image_uv(int(d), uv0, uv1);
+    app.pictures.renderer.previews.uv(int(d), uv0, uv1);
 }
 
 int feature_slot(int feature) { return feature; }

@@ -1,5 +1,5 @@
 // renderer.cpp: shader programs, the thumbnails' float data texture and atlas render target,
-// the output plot's image and points, the data set previews' image.
+// the output plot's image and points.
 #include "web/renderer.h"
 
 #include "shaders.h"
@@ -185,10 +185,9 @@ bool Renderer::init(std::string& error) {
 }
 
 void Renderer::shutdown() {
-    GLuint textures[] = {slot_data_, atlas_tex_, out_tex_, image_tex_, map_tex_};  // (0 is ignored)
-    glDeleteTextures(5, textures);
-    map_tex_ = 0;
-    map_side_ = 0;
+    GLuint textures[] = {slot_data_, atlas_tex_, out_tex_};  // (0 is ignored)
+    glDeleteTextures(3, textures);
+    for (ImageStrip* strip : {&previews, &run_thumbs, &surface_map}) strip->release();
     glDeleteFramebuffers(1, &atlas_fbo_);
     glDeleteFramebuffers(1, &layer_fbo_);
     glDeleteTextures(1, &layer_tex_);
@@ -469,50 +468,6 @@ void Renderer::render_points(int set, int x, int y, int width, int height,
     glBindVertexArray(0);
     glDisable(GL_BLEND);
     glUseProgram(0);
-}
-
-bool Renderer::reserve_images(int cells, int px) {
-    if (cells == image_cells_ && px == image_px_ && image_tex_) return false;
-    if (image_tex_) glDeleteTextures(1, &image_tex_);
-    image_tex_ = make_texture(GL_RGBA8, cells * px, px, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    image_cells_ = cells;
-    image_px_ = px;
-    return true;
-}
-
-void Renderer::set_image(int cell, const ImU32* rgba) {
-    if (cell < 0 || cell >= image_cells_) return;
-    glBindTexture(GL_TEXTURE_2D, image_tex_);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, cell * image_px_, 0, image_px_, image_px_, GL_RGBA,
-                    GL_UNSIGNED_BYTE, rgba);
-    count_upload(4LL * image_px_ * image_px_);
-    glBindTexture(GL_TEXTURE_2D, 0);
-}
-
-ImTextureID Renderer::images() const { return as_id(image_tex_); }
-
-void Renderer::set_map(const ImU32* rgba, int side) {
-    if (side != map_side_ || !map_tex_) {
-        if (map_tex_) glDeleteTextures(1, &map_tex_);
-        map_tex_ = make_texture(GL_RGBA8, side, side, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);  // a cell is a square
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        map_side_ = side;
-    } else {
-        glBindTexture(GL_TEXTURE_2D, map_tex_);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, side, side, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-        count_upload(4LL * side * side);
-    }
-    glBindTexture(GL_TEXTURE_2D, 0);
-}
-
-ImTextureID Renderer::map() const { return as_id(map_tex_); }
-
-void Renderer::image_uv(int cell, ImVec2& uv0, ImVec2& uv1) const {
-    const float width = float(std::max(1, image_cells_ * image_px_));
-    uv0 = ImVec2(float(cell * image_px_) / width, 0);
-    uv1 = ImVec2(float((cell + 1) * image_px_) / width, 1);
 }
 
 }  // namespace nnplay::web

@@ -3,8 +3,10 @@
 // atlas of fixed-size slots that ImGui draws as images. The output plot is an image ImGui
 // draws (its grid coloured on the CPU, see colour_heatmap), with the data points drawn on top
 // as discs from a draw callback; hovering a neuron shows its slot's grid there instead.
+// It also keeps the page's strips of pictures coloured on the CPU (image_strip.h).
 #pragma once
 
+#include "web/image_strip.h"
 #include "web/platform.h"
 #include "web/plots.h"
 
@@ -106,19 +108,9 @@ public:
     void render_points(int set, int x, int y, int width, int height, const std::vector<PointSprite>& points,
                        float radius_px);
 
-    // Small RGBA images in one texture, `cells` side by side, px × px each (the data set
-    // previews). Returns true when it had to (re)allocate, which clears every cell.
-    bool reserve_images(int cells, int px);
-    void set_image(int cell, const ImU32* rgba);  // px × px, row 0 at the top
-    ImTextureID images() const;
-    void image_uv(int cell, ImVec2& uv0, ImVec2& uv1) const;
-    int image_px() const { return image_px_; }
-
-    // A map of side × side RGBA cells coloured on the CPU (the error surface's), row 0 at the
-    // top, drawn as one image with each cell a sharp square. As an ImGui rectangle a cell,
-    // 41² cells cost software WebGL (which pays per triangle) a fifth of the page's frames.
-    void set_map(const ImU32* rgba, int side);
-    ImTextureID map() const;
+    // Pictures coloured on the CPU (web/image_strip.h): the data set previews (image cell d is
+    // Dataset d), the runs' boundary thumbnails, the error surface's map.
+    ImageStrip previews, run_thumbs, surface_map;
 
     // Colours, as linear 0..1 RGB, for the shader palette: [0] negative/class 0 etc. A new
     // palette (the theme changed) colours the atlas and the output image again.
@@ -196,10 +188,6 @@ private:
     bool out_stale_ = true;           // the grid changed since it was coloured
     HeatStyle out_style_;             // ... and what it was coloured with
     float out_px_per_cell_ = 0;
-    GLuint image_tex_ = 0;        // RGBA8 image_cells_·image_px_ × image_px_
-    int image_cells_ = 0, image_px_ = 0;
-    GLuint map_tex_ = 0;          // RGBA8 map_side_², nearest
-    int map_side_ = 0;
     float palette_[kMaxClasses][3] = {};  // shaders/heatmap.frag's u_palette[6]
     float neutral_[3] = {};
 };

@@ -6,6 +6,7 @@
 #include "engine/snapshots.h"
 #include "engine/sweep.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -77,6 +78,11 @@ struct RunsState {
     std::string sweep_error;
     double sweep_seconds = 0;
     int sweep_slice = 1;          // pieces a Sweep::advance_pieces call, fitted to the frame
+
+    // The boundary thumbnails in the renderer's run_thumbs strip: cell k holds the run with
+    // thumb_keys[k] (its id and a hash of its thumbnail; 0: none), in the theme it was coloured in.
+    std::vector<std::uint64_t> thumb_keys;
+    int thumb_theme = -1;
 };
 
 // The page's RunsState (made on first use).

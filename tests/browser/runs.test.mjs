@@ -137,3 +137,24 @@ test('on a phone a running sweep shows its progress under More and under its Run
   await page.screenshot({ path: join(shots, 'sweep-phone.png') });
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+// Software WebGL pays per triangle: each run's 24² boundary thumbnail is one image from one
+// texture (as a rectangle a cell, twelve runs cost 18,000 more triangles a frame: 31 fps
+// against 43 with the panel closed). Last in this file: the history it leaves in the browser
+// would push the other tests' buttons down the panel.
+test('twelve or more runs in the history cost the frame a few triangles each', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=many');
+  for (let k = 0; k < 12; ++k) {
+    await page.evaluate((k) => { nnplay.setState(`dataset=circle&seed=many${k}`); nnplay.step(3); }, k);
+    await page.evaluate(() => nnplay.keepRun());
+  }
+  await page.waitForFunction(() => nnplay.runs().history.length >= 12, null, { timeout: 10000 });
+  await frames(page, 5);
+  const closed = await page.evaluate(() => nnplay.speed().triangles);
+  await page.evaluate(() => nnplay.openRuns());
+  await page.waitForFunction(() => nnplay.widgetRect('runsKeep'), null, { timeout: 10000 });
+  await frames(page, 5);
+  const open = await page.evaluate(() => nnplay.speed().triangles);
+  assert.ok(open - closed < 4000, `the Runs panel adds ${open - closed} triangles`);
+  assert.ok(problems.length === 0, problems.join('; '));
+});

@@ -76,7 +76,7 @@ void dataset_picker(App& app, float width) {
             ImVec2 uv0, uv1;
             preview_uv(app, d, uv0, uv1);
             dl->ChannelsSetCurrent(0);
-            dl->AddImage(app.pictures.renderer.images(), p, q, uv0, uv1);
+            dl->AddImage(app.pictures.renderer.previews.texture(), p, q, uv0, uv1);
             dl->ChannelsSetCurrent(1);
         }
         if (d == Dataset::custom && preview.empty()) {

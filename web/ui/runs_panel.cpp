@@ -11,18 +11,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace nnplay::web {
 namespace {
 
-// Run colours in the comparison, and their dash styles (dash, gap in pixels at scale 1), so
-// runs differ by more than colour.
-constexpr ImU32 kRunColours[] = {IM_COL32(31, 119, 180, 255), IM_COL32(214, 39, 40, 255),
-                                 IM_COL32(44, 160, 44, 255),  IM_COL32(148, 103, 189, 255),
-                                 IM_COL32(255, 127, 14, 255), IM_COL32(23, 190, 207, 255)};
-constexpr float kDashes[][2] = {{1, 0}, {7, 4}, {2, 3}, {10, 3}, {4, 4}, {1, 0}};
-constexpr int kRunStyles = int(sizeof kRunColours / sizeof kRunColours[0]);
+// The runs' dash styles in the comparison (dash, gap in pixels at scale 1; their colours are
+// kRunRgb's), so runs differ by more than colour.
+constexpr float kDashes[][2] = {{1, 0}, {7, 4}, {2, 3}, {10, 3}, {4, 4}, {16, 6}};
+constexpr int kRunStyles = int(kRunRgb.size());
 
 // One polyline of the chart in data coordinates.
 struct Series {
@@ -80,24 +79,61 @@ void draw_series(const ChartFrame& f, const Series& s, float scale) {
                         s.dash * scale, s.gap * scale);
 }
 
-// A run's boundary thumbnail, side × side pixels, at the cursor.
-void draw_thumb(const RunRecord& run, float side) {
+// A run's thumbnail as a key: its id, and a hash of its values (FNV-1a) in case a history read
+// again reuses an id.
+std::uint64_t thumb_key(const RunRecord& run) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (float v : run.thumb) {
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, &v, sizeof bits);
+        h = (h ^ bits) * 1099511628211ull;
+    }
+    h = (h ^ std::uint64_t(run.thumb_classes)) * 1099511628211ull;
+    return (h << 16) ^ std::uint64_t(std::uint32_t(run.id));
+}
+
+// The run_thumbs cell holding `run`'s thumbnail: coloured and uploaded when the run is first
+// drawn (or the theme changed); a cell is reused once its run has left the history.
+int thumb_cell(App& app, RunsState& r, const RunRecord& run) {
+    ImageStrip& strip = app.pictures.renderer.run_thumbs;
+    if (strip.reserve(kMaxRuns, kThumbRes, true) || r.thumb_theme != theme_version() ||
+        r.thumb_keys.size() != std::size_t(kMaxRuns)) {
+        r.thumb_keys.assign(std::size_t(kMaxRuns), 0);
+        r.thumb_theme = theme_version();
+    }
+    const std::uint64_t key = thumb_key(run);
+    auto at = std::find(r.thumb_keys.begin(), r.thumb_keys.end(), key);
+    if (at != r.thumb_keys.end()) return int(at - r.thumb_keys.begin());
+    at = std::find_if(r.thumb_keys.begin(), r.thumb_keys.end(), [&](std::uint64_t k) {
+        return std::none_of(r.history.begin(), r.history.end(), [&](const RunRecord& h) { return thumb_key(h) == k; });
+    });
+    if (at == r.thumb_keys.end()) at = r.thumb_keys.begin();  // (at most kMaxRuns runs: not reached)
+    *at = key;
+    std::vector<ImU32> rgba(run.thumb.size());
+    for (std::size_t k = 0; k < run.thumb.size(); ++k) {
+        const float v = run.thumb[k];
+        rgba[k] = run.thumb_classes ? class_color(std::clamp(int(v), 0, kMaxClasses - 1)).u32()
+                                    : diverging_color(v).u32();
+    }
+    const int cell = int(at - r.thumb_keys.begin());
+    strip.set(cell, rgba.data());
+    return cell;
+}
+
+// A run's boundary thumbnail, side × side pixels, at the cursor: one image from the strip.
+void draw_thumb(App& app, RunsState& r, const RunRecord& run, float side) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy({side, side});
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (run.thumb.size() != std::size_t(kThumbRes * kThumbRes)) {
+    if (run.thumb.size() != std::size_t(kThumbRes * kThumbRes) || !app.pictures.renderer_ok) {
         dl->AddRect(min, {min.x + side, min.y + side}, kMuted);
         return;
     }
-    const float cell = side / kThumbRes;
-    for (int i = 0; i < kThumbRes; ++i)
-        for (int j = 0; j < kThumbRes; ++j) {
-            const float v = run.thumb[std::size_t(i * kThumbRes + j)];
-            const ImU32 c = run.thumb_classes ? class_color(std::clamp(int(v), 0, kMaxClasses - 1)).u32()
-                                              : diverging_color(v).u32();
-            const ImVec2 a{min.x + j * cell, min.y + i * cell};
-            dl->AddRectFilled(a, {a.x + cell + 0.5f, a.y + cell + 0.5f}, c);
-        }
+    if (!ImGui::IsItemVisible()) return;  // scrolled away: nothing to colour or draw
+    const int cell = thumb_cell(app, r, run);
+    ImVec2 uv0, uv1;
+    app.pictures.renderer.run_thumbs.uv(cell, uv0, uv1);
+    dl->AddImage(app.pictures.renderer.run_thumbs.texture(), min, {min.x + side, min.y + side}, uv0, uv1);
 }
 
 std::string figure(double v, const char* format) {
@@ -143,7 +179,7 @@ void comparison(App& app, RunsState& r, float width) {
     const float scale = app.view.scale;
     std::vector<Series> series;
     for (std::size_t i = 0; i < sel.size(); ++i) {
-        Series s{{}, kRunColours[i % kRunStyles], kDashes[i % kRunStyles][0], kDashes[i % kRunStyles][1]};
+        Series s{{}, kRunRgb[std::size_t(i % kRunStyles)].u32(), kDashes[i % kRunStyles][0], kDashes[i % kRunStyles][1]};
         for (const CurvePoint& p : sel[i]->curve) s.points.push_back({float(p.epoch), p.test});
         series.push_back(std::move(s));
     }
@@ -163,7 +199,7 @@ void comparison(App& app, RunsState& r, float width) {
         ImGui::Dummy({20 * scale, 1});
         ImGui::SameLine();
         text(sel[i]->label());
-        draw_thumb(*sel[i], side);
+        draw_thumb(app, r, *sel[i], side);
         ImGui::EndGroup();
     }
     ImGui::SetNextItemWidth(90 * scale);
@@ -208,7 +244,7 @@ void history(App& app, RunsState& r, float width) {
         ImGui::PushID(run.id);
         ImGui::Checkbox("##pick", &run.selected);
         ImGui::SameLine();
-        draw_thumb(run, side);
+        draw_thumb(app, r, run, side);
         ImGui::SameLine();
         const std::string line = run.label() + ": " + std::to_string(run.epochs) + " epochs, test loss " +
                                  figure(run.test_loss, "%.3f") +

@@ -145,7 +145,10 @@ void colour_map(App& app, bool log_scale, double lo, double hi) {
             const double t = std::isfinite(x) && hi > lo ? (x - lo) / (hi - lo) : 1.0;
             v.pixels[std::size_t((s.size - 1 - i) * s.size + j)] = ramp(t);
         }
-    if (app.pictures.renderer_ok) app.pictures.renderer.set_map(v.pixels.data(), s.size);
+    if (!app.pictures.renderer_ok) return;
+    ImageStrip& map = app.pictures.renderer.surface_map;
+    map.reserve(1, s.size, true);
+    map.set(0, v.pixels.data());
 }
 
 }  // namespace
@@ -186,8 +189,9 @@ void surface_view(App& app, float width) {
     const double hi = log_scale ? std::log(s.loss_max) : s.loss_max;
     colour_map(app, log_scale, lo, hi);
     if (app.pictures.renderer_ok) {
-        dl->AddImage(app.pictures.renderer.map(), p0, p1);
-        imgui_gl_set_opaque(1, app.pictures.renderer.map());  // every cell is opaque: no blending
+        const ImTextureID map = app.pictures.renderer.surface_map.texture();
+        dl->AddImage(map, p0, p1);
+        imgui_gl_set_opaque(1, map);  // every cell is opaque: no blending
     } else {
         dl->AddRectFilled(p0, p1, kNeutral);
     }
