@@ -1,8 +1,8 @@
 // image_strip.h: small RGBA pictures coloured on the CPU, side by side in one texture, that
 // ImGui draws as images: the data set previews, the runs' boundary thumbnails, the error
 // surface's map. Software WebGL (SwiftShader) pays per triangle: drawn as an ImGui rectangle
-// a cell, the surface's 41² cells cost a fifth of the page's frames, and a Runs panel of twelve
-// runs' 24² thumbnails 23,000 triangles (31 fps against 43 closed). As images, each picture
+// a cell, the surface's 41² cells cost a fifth of the page's frames, and twelve runs' 24²
+// thumbnails added 18,000 triangles to the Runs panel (31 fps against 43 closed). As images, each picture
 // is two triangles, and a list of them from one strip one draw call.
 #pragma once
 

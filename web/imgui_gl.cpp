@@ -123,6 +123,7 @@ void imgui_gl_render(const ImDrawData* data) {
     const bool only_widgets = widgets_only();
     const ImTextureID fonts = ImGui::GetIO().Fonts->TexID;
     const ImTextureID* opaque_textures = objects()->opaque;
+    const ImTextureID* opaque_end = opaque_textures + kOpaqueSlots;
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)),
@@ -146,7 +147,6 @@ void imgui_gl_render(const ImDrawData* data) {
             if (only_widgets && cmd.GetTexID() != fonts) continue;
             if (cmd.GetTexID() == skipped_texture() && skipped_texture()) continue;
             glBindTexture(GL_TEXTURE_2D, as_texture(cmd.GetTexID()));
-            const ImTextureID* opaque_end = opaque_textures + kOpaqueSlots;
             const bool opaque = cmd.GetTexID() && std::find(opaque_textures, opaque_end, cmd.GetTexID()) != opaque_end;
             if (opaque) glDisable(GL_BLEND);
             glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), index_type,

@@ -28,7 +28,7 @@ struct SurfaceView {
     double done_at = -1e9;              // ... and when the last one was complete
     bool stale = true;                  // a new run, or the method changed: build afresh
     double ms = 0;                      // the last frame's time on the grid
-    // The map's cells coloured (uploaded as the renderer's map), and for what.
+    // The map's cells coloured (uploaded to the renderer's surface_map strip), and for what.
     std::vector<ImU32> pixels;
     int coloured_version = -1;
     ImU32 coloured_neutral = 0;

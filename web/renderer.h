@@ -108,7 +108,7 @@ public:
     void render_points(int set, int x, int y, int width, int height, const std::vector<PointSprite>& points,
                        float radius_px);
 
-    // Pictures coloured on the CPU (web/image_strip.h): the data set previews (image cell d is
+    // Pictures coloured on the CPU (web/image_strip.h): the data set previews (cell d is
     // Dataset d), the runs' boundary thumbnails, the error surface's map.
     ImageStrip previews, run_thumbs, surface_map;
 
