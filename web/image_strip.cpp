@@ -11,14 +11,11 @@ namespace nnplay::web {
 bool ImageStrip::reserve(int cells, int px, bool sharp) {
     if (cells == cells_ && px == px_ && sharp == sharp_ && tex_) return false;
     release();
-    glGenTextures(1, &tex_);
-    glBindTexture(GL_TEXTURE_2D, tex_);
-    const GLint filter = sharp ? GL_NEAREST : GL_LINEAR;
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, cells * px, px, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    tex_ = make_texture(GL_RGBA8, cells * px, px, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    if (sharp) {  // every cell of a coarse picture a square
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
     glBindTexture(GL_TEXTURE_2D, 0);
     cells_ = cells;
     px_ = px;
@@ -31,8 +28,7 @@ void ImageStrip::set(int cell, const ImU32* rgba) {
     glBindTexture(GL_TEXTURE_2D, tex_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, cell * px_, 0, px_, px_, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     glBindTexture(GL_TEXTURE_2D, 0);
-    ++gl_counts().uploads;
-    gl_counts().upload_bytes += 4LL * px_ * px_;
+    count_upload(4LL * px_ * px_);
 }
 
 ImTextureID ImageStrip::texture() const {

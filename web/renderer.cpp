@@ -30,16 +30,30 @@ bool& widgets_only() { return widgets_only_flag; }
 int& speed_skip() { return speed_skip_bits; }
 ImTextureID& skipped_texture() { return skipped_texture_id; }
 
+void count_upload(long long bytes) {
+    ++counts_now.uploads;
+    counts_now.upload_bytes += bytes;
+}
+
+GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, const void* data) {
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    const GLint filter = internal == GL_R32F ? GL_NEAREST : GL_LINEAR;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, data);
+    if (data) count_upload(4LL * w * h);  // every format here is 4 bytes a texel
+    return tex;
+}
+
 namespace {
 
 void count_draw(long long triangles) {
     ++counts_now.draw_calls;
     counts_now.triangles += triangles;
-}
-
-void count_upload(long long bytes) {
-    ++counts_now.uploads;
-    counts_now.upload_bytes += bytes;
 }
 
 bool compile(GLenum type, const char* body, const char* name, GLuint& shader, std::string& error) {
@@ -84,20 +98,6 @@ GLuint link_program(const char* vert, const char* frag, const char* name, std::s
 }
 
 namespace {
-
-GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, const void* data) {
-    GLuint tex = 0;
-    glGenTextures(1, &tex);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    const GLint filter = internal == GL_R32F ? GL_NEAREST : GL_LINEAR;
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, data);
-    if (data) count_upload(4LL * w * h);  // every format here is 4 bytes a texel
-    return tex;
-}
 
 void colour_of(ImU32 c, float out[3]) {
     ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);

@@ -47,6 +47,12 @@ int& speed_skip();
 // A texture imgui_gl leaves out (kSkipThumbDraw), or 0.
 ImTextureID& skipped_texture();
 
+// A texture upload of `bytes`, counted in gl_counts().
+void count_upload(long long bytes);
+// A 2D texture clamped at its edges, filtered linearly (nearest for GL_R32F), left bound;
+// data (may be null) is uploaded and counted.
+GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, const void* data);
+
 // Compiles and links a vertex and fragment shader body (shader_prelude() goes first). On
 // failure returns 0 and error names the shader and holds its log.
 GLuint link_program(const char* vert, const char* frag, const char* name, std::string& error);
