@@ -138,6 +138,26 @@ test('on a phone a running sweep shows its progress under More and under its Run
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
+// By keyboard: Tab reaches each run's box in the history, a screen reader hears which run it
+// is (the box has no text of its own), and Space ticks it for the comparison.
+test('Tab reaches a run in the history by its name, and Space picks it for the comparison', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=keys');
+  for (let k = 0; k < 2; ++k) await page.evaluate((k) => { nnplay.setState(`dataset=circle&seed=keys${k}`); nnplay.step(3); nnplay.keepRun(); }, k);
+  await page.evaluate(() => nnplay.openRuns());
+  await page.waitForFunction(() => nnplay.widgetRect('runsKeep'), null, { timeout: 10000 });
+  let label = '';
+  for (let i = 0; i < 100 && !/^Run \d+, in the comparison, not checked/.test(label); ++i) {
+    await page.keyboard.press('Tab');
+    await frames(page, 2);
+    label = (await page.evaluate(() => nnplay.focused()))?.label ?? '';
+  }
+  assert.match(label, /^Run \d+, in the comparison, not checked/);
+  const id = Number(label.match(/^Run (\d+)/)[1]);
+  await page.keyboard.press('Space');
+  await page.waitForFunction((id) => nnplay.runs().history.some((r) => r.id === id && r.selected), id, { timeout: 10000 });
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
 // Software WebGL pays per triangle: each run's 24² boundary thumbnail is one image from one
 // texture (as a rectangle a cell, twelve runs cost 18,000 more triangles a frame: 31 fps
 // against 43 with the panel closed). Last in this file: the history it leaves in the browser

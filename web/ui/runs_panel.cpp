@@ -243,6 +243,7 @@ void history(App& app, RunsState& r, float width) {
         RunRecord& run = r.history[std::size_t(i)];
         ImGui::PushID(run.id);
         ImGui::Checkbox("##pick", &run.selected);
+        focus_label_item(run.label() + ", in the comparison");  // for a screen reader: the box has no text
         ImGui::SameLine();
         draw_thumb(app, r, run, side);
         ImGui::SameLine();
