@@ -475,6 +475,12 @@ Result<Lesson> parse_lesson(std::string_view text) {
         }
     }
     if (ReadError e = finish_task(int(lines.size())); !e.empty()) return e;
+    if (lesson.tasks.empty()) {  // a lesson is learned by doing: --check proves at least one task
+        int last = int(lines.size());  // the last line with text
+        while (last > 1 && lines[std::size_t(last - 1)].find_first_not_of(" \t\r") == std::string_view::npos) --last;
+        return R::fail("the lesson has no task: add one, '## Task: <title>' with its when:, answer:, solution: "
+                       "and epochs: lines", last);
+    }
     for (LessonTask& t : lesson.tasks)
         for (LessonStep& s : t.steps)
             if (s.epochs < 0) s.epochs = 0;

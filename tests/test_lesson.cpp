@@ -108,6 +108,11 @@ TEST_CASE("lesson: bad files are refused with the line and what is wrong") {
     CHECK(error_of("Do this.", "Do this.\x01").line == 11);
     CHECK(error_of("hint: two", "hint two").line == 0 + 14);
     CHECK(error_of("---\nSome", "Some").line == 7);  // no closing line: the header swallows the rest
+    const std::string no_task = std::string(kGood).substr(0, std::string(kGood).find("## Task"));
+    const Result<Lesson> bare = parse_lesson(no_task);
+    REQUIRE_FALSE(bare);
+    CHECK(bare.error.message().find("the lesson has no task") != std::string::npos);
+    CHECK(bare.error.line == 8);  // its last line with text
     CHECK_FALSE(parse_lesson(std::string(kLessonMaxBytes + 1, 'x')));
     CHECK_FALSE(parse_lesson(""));
 }

@@ -214,8 +214,8 @@
     setFullEpochMeasure: function (on) { call('nnplay_api_set_full_epoch_measure', null, ['number'], [on ? 1 : 0]); },
     // ---- Runs (issue 15): history and comparison, rewind, seed sweeps ----
     // {history: [{id, seed, epochs, testLoss, selected, curve, thumb}], snapshots: [epochs],
-    // viewEpoch (-1: live), compare: [{name, cells}], storageNote, sweep: null | {seeds, epochs,
-    // done, progress, results: [{seed, status, epoch, testLoss, testAcc}]}}.
+    // viewEpoch (-1: live), compareCurve ("test" or "train"), compare: [{name, cells}], storageNote,
+    // sweep: null | {seeds, epochs, done, progress, results: [{seed, status, epoch, testLoss, testAcc}]}}.
     runs: function () { return json('nnplay_api_runs'); },
     openRuns: function () { call('nnplay_api_runs_open', null, [], []); },
     keepRun: function () { call('nnplay_api_runs_keep', null, [], []); },

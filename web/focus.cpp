@@ -266,6 +266,24 @@ void focus_value_item(std::string_view value) {
     if (Item* item = focused_last_item()) item->value = value;
 }
 
+void focus_label_stepper(std::string_view what, std::string_view value, std::string_view step) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (!focus.recording_on || !focus_visible()) return;
+    // The stepper's items, last recorded, lie within its group (ImGui's last item after it).
+    const ImRect group = g.LastItemData.Rect;
+    int n = 0;
+    while (n < 3 && n < int(focus.recording.size()) &&
+           group.Contains(focus.recording[focus.recording.size() - 1 - n].rect))
+        ++n;
+    for (int k = 0; k < n; ++k) {
+        Item& item = focus.recording[focus.recording.size() - n + k];
+        if (item.id != g.NavId) continue;
+        const int part = k + 3 - n;  // 0 the field, 1 the − button, 2 the +
+        item.label = std::string(what) + (part == 0 ? ", " : part == 1 ? ", down by " : ", up by ") +
+                     std::string(part == 0 ? value : step);
+    }
+}
+
 void focus_describe_item(std::string_view help_id) {
     if (Item* item = focused_last_item()) item->help = help_id;
 }

@@ -42,6 +42,10 @@ bool focus_owns_key(int glfw_key);
 // only: elsewhere they cost a comparison.
 void focus_label_item(std::string_view label);
 void focus_value_item(std::string_view value);
+// After a number field with − and + (ImGui::InputInt or InputFloat with a step): its three
+// items have no words of their own (the label is drawn after them). The field is read out as
+// "what, value", the buttons as "what, down by step" and "what, up by step".
+void focus_label_stepper(std::string_view what, std::string_view value, std::string_view step);
 
 // tip()'s part: the last item's tooltip text (its first sentence is announced with it).
 void focus_describe_item(std::string_view help_id);

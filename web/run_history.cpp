@@ -8,6 +8,7 @@
 
 #include "engine/json_reader.h"
 #include "engine/json_writer.h"
+#include "engine/settings.h"
 
 #include <GLFW/glfw3.h>
 
@@ -336,16 +337,20 @@ std::vector<CompareRow> compare_rows(const RunsState& runs) {
         for (auto& [k, v] : query_pairs(run->query)) m[k] = v;
         values.push_back(std::move(m));
     }
-    for (auto& [key, first] : query_pairs(sel[0]->query)) {
-        bool differs = false;
-        for (const auto& m : values) differs = differs || m.count(key) == 0 || m.at(key) != first;
-        if (!differs) continue;
-        CompareRow row{key, {}};
+    // Every setting, in the query's order: a link leaves some out at their default (dropout,
+    // compat), so a run without the key has the default.
+    for (const Setting& setting : settings()) {
+        if (setting.type == SettingType::ignored) continue;
+        const std::string fallback = default_text(setting);
+        CompareRow row{setting.key, {}};
         for (const auto& m : values) {
-            std::string v = m.count(key) ? m.at(key) : "";
-            if (v.size() > 18) v = v.substr(0, 15) + "...";
-            row.cells.push_back(v);
+            const auto found = m.find(setting.key);
+            row.cells.push_back(found == m.end() ? fallback : found->second);
         }
+        if (std::all_of(row.cells.begin(), row.cells.end(), [&](const std::string& v) { return v == row.cells[0]; }))
+            continue;
+        for (std::string& v : row.cells)
+            if (v.size() > 18) v = v.substr(0, 15) + "...";
         rows.push_back(std::move(row));
     }
     auto add = [&](const char* name, auto cell) {

@@ -64,6 +64,7 @@ struct RunsState {
     bool loaded = false;                  // history read from localStorage
     std::string storage_note;             // why the history is not kept in the browser, or ""
     float target = 0.2f;                  // "epochs to test loss ≤ target" in the comparison
+    bool compare_train = false;           // the comparison's curves: training loss, else test loss
 
     // Rewind: the current run's snapshots; view_epoch ≥ 0 while the page shows one.
     SnapshotLog snapshots;

@@ -4,13 +4,44 @@
 
 #include "web/app.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include <string>
 
 namespace nnplay::web {
 namespace {
 
+// The characters of the built-in lessons' texts, tasks, hints and answers that the page's
+// font has no glyph for (they would show as '?'), once each.
+std::string missing_glyphs(const App& app) {
+    std::string missing;
+    const ImFont* font = ImGui::GetFont();
+    auto check = [&](const std::string& text) {
+        for (const char* at = text.c_str(); *at;) {
+            unsigned int c = 0;
+            const char* from = at;
+            at += ImTextCharFromUtf8(&c, at, nullptr);
+            if (c >= 0x20 && !font->FindGlyphNoFallback(ImWchar(c)) && missing.find(std::string(from, at)) == std::string::npos)
+                missing.append(from, at);
+        }
+    };
+    for (const Lesson& l : app.learn.course) {
+        check(l.title);
+        check(l.body);
+        for (const LessonTask& t : l.tasks) {
+            check(t.title);
+            check(t.text);
+            check(t.answer);
+            for (const std::string& h : t.hints) check(h);
+        }
+    }
+    return missing;
+}
+
 // {course, done, open (the lesson's id or ""), title, focus (0-based task or -1), error,
-//  panel (the Learn panel is open), tasks: [{title, done, step, steps}]}.
+//  panel (the Learn panel is open), missingGlyphs (characters of the course the font
+//  lacks), tasks: [{title, done, step, steps, hintsShown, answerShown}]}.
 std::string lessons_api_json(App& app) {
     lessons_init(app);
     const LearnState& learn = app.learn;
@@ -26,6 +57,8 @@ std::string lessons_api_json(App& app) {
                    .add("done", lessons_task_done(app, lesson->id, t))
                    .add("step", t < int(learn.progress.size()) ? learn.progress[t].step : 0)
                    .add("steps", int(lesson->tasks[t].steps.size()))
+                   .add("hintsShown", t < int(learn.hints_shown.size()) ? learn.hints_shown[t] : 0)
+                   .add("answerShown", t < int(learn.answer_shown.size()) && learn.answer_shown[t])
                    .str();
     });
     JsonLine j;
@@ -35,7 +68,8 @@ std::string lessons_api_json(App& app) {
         .add("title", lesson ? lesson->title : std::string())
         .add("focus", learn.focus_task)
         .add("error", learn.error)
-        .add("panel", app.view.side_panel == SidePanel::learn);
+        .add("panel", app.view.side_panel == SidePanel::learn)
+        .add("missingGlyphs", missing_glyphs(app));
     return j.add_json("tasks", tasks).str();
 }
 

@@ -30,7 +30,8 @@ NNPLAY_API const char* nnplay_api_runs() {
     j += ",\"snapshots\":";
     append_json_array(j, r.snapshots.kept(), ",",
                       [](std::string& o, const Snapshot& s) { o += std::to_string(s.epoch()); });
-    j += ",\"viewEpoch\":" + std::to_string(r.view_epoch) + ",\"compare\":";
+    j += ",\"viewEpoch\":" + std::to_string(r.view_epoch) + ",\"compareCurve\":" +
+         json_string(r.compare_train ? "train" : "test") + ",\"compare\":";
     append_json_array(j, compare_rows(r), ",", [](std::string& o, const CompareRow& row) {
         o += "{\"name\":" + json_string(row.name) + ",\"cells\":";
         append_json_array(o, row.cells, ",");

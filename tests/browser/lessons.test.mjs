@@ -1,7 +1,8 @@
 // lessons.test.mjs: the course in the page (web/lessons.h, web/ui/learn_panel.cpp): a lesson
 // opened by its link at a step, a task ticked when the run meets it, progress kept over a
 // reload, a teacher's file (bad: its line named; good: embedded in a link; fetched from the
-// site by lessonUrl=), the address while a lesson is open, long titles, and screenshots.
+// site by lessonUrl=), the address while a lesson is open, long titles, hints, answers and
+// resetting progress, and screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -48,6 +49,35 @@ test('#lesson=<id>&step=2 opens the lesson at its task; meeting it ticks it; pro
   await page.waitForFunction(() => nnplay.lessons().panel);
   await page.waitForTimeout(100);
   await shot(page, 'course.png');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+const click = async (page, name) => {
+  await page.waitForFunction((n) => nnplay.widgetRect(n), name, { timeout: 10000 });
+  const r = await page.evaluate((n) => nnplay.widgetRect(n), name);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await frames(page, 3);
+};
+
+test('hints and the answer show at a click; Reset progress asks before it forgets; every glyph is in the font', async () => {
+  const { page, problems } = await openReady('#lesson=perceptron');
+  await page.evaluate(() => { nnplay.setState('model=perceptron&dataset=xor&seed=lesson'); nnplay.step(60); });
+  await page.waitForFunction(() => nnplay.lessons().done > 0);
+  const done = (await lessons(page)).done;
+  await click(page, 'task.1.hint');
+  assert.equal((await lessons(page)).tasks[0].hintsShown, 1);
+  await click(page, 'task.1.hint');
+  assert.equal((await lessons(page)).tasks[0].hintsShown, 2);
+  await click(page, 'task.1.answer');
+  assert.ok((await lessons(page)).tasks[0].answerShown);
+  // The formulas' sub- and superscripts (e⁻ᶻ, Σⱼ, nᵢₙ): none falls back to '?'.
+  assert.equal((await lessons(page)).missingGlyphs, '');
+  // Back to the contents: the first press of Reset progress only asks.
+  await click(page, 'lessons.contents');
+  await click(page, 'lessons.reset');
+  assert.equal((await lessons(page)).done, done, 'one press forgot the progress');
+  await click(page, 'lessons.reset');
+  assert.equal((await lessons(page)).done, 0);
   assert.ok(problems.length === 0, problems.join('; '));
 });
 

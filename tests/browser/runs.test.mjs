@@ -16,7 +16,7 @@ test('two runs go into the history and compare side by side', async () => {
   const { page, problems } = await openReady('#dataset=circle&seed=cmp&networkShape=3');
   await page.evaluate(() => { nnplay.openRuns(); nnplay.step(20); nnplay.keepRun(); });
   // A change that rebuilds the network ends the second run by itself.
-  await page.evaluate(() => { nnplay.setState('dataset=circle&seed=cmp&networkShape=5,2&learningRate=0.1'); });
+  await page.evaluate(() => { nnplay.setState('dataset=circle&seed=cmp&networkShape=5,2&learningRate=0.1&dropout=0.1'); });
   await page.waitForFunction(() => nnplay.getState().includes('networkShape=5,2'));
   await page.evaluate(() => nnplay.step(30));
   await page.evaluate(() => nnplay.setState('dataset=circle&seed=cmp&networkShape=2'));
@@ -33,9 +33,17 @@ test('two runs go into the history and compare side by side', async () => {
   const shape = compare.find((r) => r.name === 'networkShape');
   assert.deepEqual(shape.cells, ['3', '5,2']);
   assert.deepEqual(compare.find((r) => r.name === 'epochs').cells, ['20', '30']);
+  // A setting a link leaves out at its default still differs: the first run has no dropout key.
+  const dropout = compare.find((r) => r.name === 'dropout');
+  assert.ok(dropout && dropout.cells[1] === '0.1' && dropout.cells[0] !== '0.1', JSON.stringify(compare));
   await page.waitForFunction(() => nnplay.widgetRect('runsCompare'), null, { timeout: 10000 });
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'compare.png') });
+  // The curves show the test loss, or the training loss at a click.
+  assert.equal((await page.evaluate(() => nnplay.runs())).compareCurve, 'test');
+  const train = await page.evaluate(() => nnplay.widgetRect('runsCurveTrain'));
+  await page.mouse.click(train.x + train.w / 2, train.y + train.h / 2);
+  await page.waitForFunction(() => nnplay.runs().compareCurve === 'train', null, { timeout: 10000 });
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
@@ -139,8 +147,10 @@ test('on a phone a running sweep shows its progress under More and under its Run
 });
 
 // By keyboard: Tab reaches each run's box in the history, a screen reader hears which run it
-// is (the box has no text of its own), and Space ticks it for the comparison.
-test('Tab reaches a run in the history by its name, and Space picks it for the comparison', async () => {
+// is (the box has no text of its own), and Space ticks it for the comparison; on through the
+// comparison and the sweep, every stop has words (the number fields' − and + had none, the
+// table headers were empty stops).
+test('Tab reaches a run in the history by its name, Space picks it for the comparison, and every number field has words', async () => {
   const { page, problems } = await openReady('#dataset=circle&seed=keys');
   for (let k = 0; k < 2; ++k) await page.evaluate((k) => { nnplay.setState(`dataset=circle&seed=keys${k}`); nnplay.step(3); nnplay.keepRun(); }, k);
   await page.evaluate(() => nnplay.openRuns());
@@ -155,6 +165,20 @@ test('Tab reaches a run in the history by its name, and Space picks it for the c
   const id = Number(label.match(/^Run (\d+)/)[1]);
   await page.keyboard.press('Space');
   await page.waitForFunction((id) => nnplay.runs().history.some((r) => r.id === id && r.selected), id, { timeout: 10000 });
+  // On through the comparison and the seed sweep: every stop has words, the number fields'
+  // − and + too (ImGui draws their label after them, so they had none).
+  for (const r of await page.evaluate(() => nnplay.runs().history)) await page.evaluate((r) => nnplay.selectRun(r, true), r.id);
+  const said = [];
+  for (let i = 0; i < 60 && !/^Run \d+ seeds/.test(said.at(-1) ?? ''); ++i) {
+    await page.keyboard.press('Tab');
+    await frames(page, 2);
+    said.push((await page.evaluate(() => nnplay.focused()))?.label ?? '');
+  }
+  for (const want of [/^Target test loss, 0\.\d{3}/, /^Target test loss, down by 0\.01/, /^Target test loss, up by 0\.01/,
+                      /^Seeds, \d+/, /^Seeds, down by 1/, /^Seeds, up by 1/, /^Epochs each, \d+/, /^Epochs each, up by 50/,
+                      /^Run \d+ seeds/])
+    assert.ok(said.some((t) => want.test(t)), `${want} not heard: ${said.join(' | ')}`);
+  assert.ok(said.every((t) => /^[A-Za-z0-9]/.test(t)), `a control without words: ${said.join(' | ')}`);
   assert.ok(problems.length === 0, problems.join('; '));
 });
 

@@ -131,7 +131,9 @@ void backprop_view(App& app, float width) {
     ImGui::SameLine();
     int shown = b.point < 0 ? 0 : b.point + 1;
     ImGui::SetNextItemWidth(90 * sc);
-    if (ImGui::InputInt("##point", &shown) && points > 0) {
+    const bool typed = ImGui::InputInt("##point", &shown);
+    focus_label_stepper("Training point", std::to_string(shown), "1");
+    if (typed && points > 0) {
         b.point = std::clamp(shown, 1, points) - 1;
         set_stage(app, BackpropStage::forward);
     }

@@ -70,7 +70,9 @@ void paragraph(const std::string& line, float width, float indent = 0) {
             const float w = ImGui::CalcTextSize(word.c_str()).x;
             if (!first) {
                 const float gap = gap_before ? space : 0;
-                if (x + gap + w > right && x > left) {
+                // Punctuation glued to a formula or bold word stays with it: never alone at
+                // the start of a line (a comma's width past the edge is inside the padding).
+                if (gap_before && x + gap + w > right && x > left) {
                     x = left;
                     ImGui::SetCursorPosX(left);
                 } else {
@@ -188,7 +190,9 @@ void contents(App& app, float width) {
     if (ImGui::Button("Open lesson file\xE2\x80\xA6") && !open_file_picker(".md,.txt,text/markdown,text/plain"))
         app_message(app, "Opening files works in the browser only.", true);
     ImGui::SameLine();
-    if (ImGui::Button("Reset progress")) lessons_reset_progress(app);
+    const std::string question = "Forget the " + std::to_string(done) + " task" + (done == 1 ? "" : "s") +
+                                 " you have done?";
+    if (confirmed_button("Reset progress", question, "Forget them")) lessons_reset_progress(app);
     record_rect(app, "lessons.reset");
 }
 
@@ -215,10 +219,15 @@ void task_view(App& app, const Lesson& lesson, int t, float width) {
     if (t < int(learn.hints_shown.size())) {
         int& shown = learn.hints_shown[t];
         for (int h = 0; h < shown && h < int(task.hints.size()); ++h) paragraph("Hint: " + task.hints[h], width);
-        if (shown < int(task.hints.size()) && ImGui::SmallButton("Hint")) ++shown;
-        if (shown < int(task.hints.size())) ImGui::SameLine();
+        const std::string name = "task." + std::to_string(t + 1);
+        if (shown < int(task.hints.size())) {
+            if (ImGui::SmallButton("Hint")) ++shown;
+            record_rect(app, (name + ".hint").c_str());
+            ImGui::SameLine();
+        }
         if (!learn.answer_shown[t]) {
             if (ImGui::SmallButton("Show answer")) learn.answer_shown[t] = true;
+            record_rect(app, (name + ".answer").c_str());
         } else {
             paragraph("Answer: " + task.answer, width);
         }

@@ -180,10 +180,15 @@ void comparison(App& app, RunsState& r, float width) {
     std::vector<Series> series;
     for (std::size_t i = 0; i < sel.size(); ++i) {
         Series s{{}, kRunRgb[std::size_t(i % kRunStyles)].u32(), kDashes[i % kRunStyles][0], kDashes[i % kRunStyles][1]};
-        for (const CurvePoint& p : sel[i]->curve) s.points.push_back({float(p.epoch), p.test});
+        for (const CurvePoint& p : sel[i]->curve) s.points.push_back({float(p.epoch), r.compare_train ? p.train : p.test});
         series.push_back(std::move(s));
     }
-    caption("Test loss");
+    // Which loss the curves show: test (how well each generalises) or training.
+    if (ImGui::RadioButton("Test loss", !r.compare_train)) r.compare_train = false;
+    record_rect(app, "runsCurveTest");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Training loss", r.compare_train)) r.compare_train = true;
+    record_rect(app, "runsCurveTrain");
     const ChartFrame f = chart_frame(series, width, 110 * scale, scale);
     for (const Series& s : series) draw_series(f, s, scale);
     // The legend, then the boundaries side by side, each under its run's colour.
@@ -204,6 +209,7 @@ void comparison(App& app, RunsState& r, float width) {
     }
     ImGui::SetNextItemWidth(90 * scale);
     ImGui::InputFloat("target test loss", &r.target, 0.01f, 0.1f, "%.3f");
+    focus_label_stepper("Target test loss", figure(r.target, "%.3f"), "0.01");
     r.target = std::max(0.0f, r.target);
     tip(app, "runs.target");
     const std::vector<CompareRow> rows = compare_rows(r);
@@ -211,7 +217,7 @@ void comparison(App& app, RunsState& r, float width) {
                           ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("");
         for (const RunRecord* run : sel) ImGui::TableSetupColumn(run->label().c_str());
-        ImGui::TableHeadersRow();
+        table_headers_text();
         for (const CompareRow& row : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -232,10 +238,13 @@ void history(App& app, RunsState& r, float width) {
     tip(app, "runs.keep");
     if (!r.history.empty()) {
         ImGui::SameLine();
-        if (ImGui::Button("Forget all")) {
+        const std::size_t n = r.history.size();
+        if (confirmed_button("Forget all", "Forget the " + std::to_string(n) + " run" + (n == 1 ? "" : "s") + " kept here?",
+                             "Forget them")) {
             r.history.clear();
             runs_save(app);
         }
+        record_rect(app, "runsForget");
     }
     if (!r.storage_note.empty()) coloured(kWarn, r.storage_note, width);
     const float side = ImGui::GetTextLineHeight() * 1.6f;
@@ -262,11 +271,13 @@ void sweep_section(App& app, RunsState& r, float width) {
     const float scale = app.view.scale;
     ImGui::SetNextItemWidth(100 * scale);
     ImGui::InputInt("seeds", &r.sweep_seeds);
+    focus_label_stepper("Seeds", std::to_string(r.sweep_seeds), "1");
     // The epochs beside the seeds where the panel has room (not on a phone: a line of its own).
     const float epochs_w = 100 * scale + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("epochs").x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + epochs_w <= visible_right()) ImGui::SameLine();
     ImGui::SetNextItemWidth(100 * scale);
     ImGui::InputInt("epochs", &r.sweep_epochs, 50, 500);
+    focus_label_stepper("Epochs each", std::to_string(r.sweep_epochs), "50");
     char label[48];
     std::snprintf(label, sizeof label, "Run %d seeds", r.sweep_seeds);
     const bool running = r.sweep && !r.sweep->done();
@@ -326,7 +337,7 @@ void sweep_section(App& app, RunsState& r, float width) {
         ImGui::TableSetupColumn("epochs");
         ImGui::TableSetupColumn("test loss");
         ImGui::TableSetupColumn(acc ? "test acc" : "test rmse");
-        ImGui::TableHeadersRow();
+        table_headers_text();
         for (const SweepResult& res : s.results()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

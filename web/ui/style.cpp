@@ -73,9 +73,11 @@ void ui_set_theme(App& app, Theme theme) {
 bool ui_load_fonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    // Latin-1, Greek, punctuation, sub/superscripts (x₁²), arrows, maths, shapes.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
-                                     0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+    // Latin-1, Greek, punctuation, sub/superscripts (x₁², and the lessons' ᵢ ᵣ ᵤ ᵥ ᶻ ⱼ outside
+    // that block), arrows, maths, shapes.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x1D62, 0x1D65, 0x1DBB, 0x1DBB,
+                                     0x2000, 0x206F, 0x2070, 0x209F, 0x2190, 0x21FF, 0x2200, 0x22FF,
+                                     0x25A0, 0x25FF, 0x2C7C, 0x2C7C, 0};
     bool ok = false;
     if (std::FILE* f = std::fopen(NNPLAY_FONT_PATH, "rb")) {
         std::fclose(f);

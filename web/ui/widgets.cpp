@@ -194,6 +194,31 @@ bool choice(const char* id, int& index, const char* const* labels, int count, fl
     return changed;
 }
 
+void table_headers_text() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TextUnformatted(ImGui::TableGetColumnName(c));
+    }
+}
+
+bool confirmed_button(const char* label, const std::string& question, const char* yes) {
+    ImGuiStorage& asked = *ImGui::GetStateStorage();  // per window, by the button's id
+    const ImGuiID id = ImGui::GetID(label);
+    if (!asked.GetBool(id)) {
+        if (ImGui::Button(label)) asked.SetBool(id, true);
+        return false;
+    }
+    coloured(kWarn, question, std::max(1.0f, visible_right() - ImGui::GetCursorScreenPos().x));
+    ImGui::PushID(label);
+    if (ImGui::Button("Cancel")) asked.SetBool(id, false);
+    ImGui::SameLine();
+    const bool pressed = ImGui::Button(yes);
+    ImGui::PopID();
+    if (pressed) asked.SetBool(id, false);
+    return pressed;
+}
+
 bool icon_button(const char* id, Icon icon, float radius, bool primary) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton(id, ImVec2(radius * 2, radius * 2));

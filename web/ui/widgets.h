@@ -98,6 +98,15 @@ void rate_choice(const char* id, float& value, const double (&rates)[N], float w
     }
 }
 
+// A table's header row as text: ImGui's TableHeadersRow makes each header a control (for
+// sorting, which our tables do not do), a Tab stop with nothing to say or do.
+void table_headers_text();
+
+// A button whose action cannot be undone ("Forget all", "Reset progress"): the first press
+// asks `question` in its place, with "Cancel" and `yes`; true when `yes` is pressed. The last
+// item is the button shown (the first, or `yes`), for record_rect.
+bool confirmed_button(const char* label, const std::string& question, const char* yes);
+
 // A round icon button (play, pause, step, reset), TensorFlow Playground style.
 enum class Icon { play, pause, step, reset };
 bool icon_button(const char* id, Icon icon, float radius, bool primary);
