@@ -1,21 +1,18 @@
-// heatmap.frag: colours grids of neuron and feature values read from an R32F texture, on a
-// diverging scale over [-1, 1] (orange, grey, blue), the rules of colour_heatmap() in
-// web/plots.cpp; a multi-class output neuron's probability in [0, 1] goes from the neutral
-// grey to its own class's colour. Two layouts: an atlas of R×R slots drawn as slot_px-sized tiles (every
-// thumbnail in one draw), or one slot's grid stretched over the viewport (a hovered neuron in
-// the output plot). The renderer compiles one program per layout, choosing with #define ATLAS:
-// branching on a uniform instead made a software rasteriser (SwiftShader) run both.
+// heatmap.frag: colours a neuron's or feature's grid of values read from an R32F texture,
+// stretched over the viewport (a hovered neuron in the output plot), on a diverging scale over
+// [-1, 1] (orange, grey, blue); a multi-class output neuron's probability in [0, 1] goes from
+// the neutral grey to its own class's colour. The rules of colour_thumbnail() in
+// web/plots.cpp, which colours the thumbnails' atlas on the CPU (this shader did, at about 125
+// ns a pixel in software WebGL).
 uniform highp sampler2D u_data;  // R32F
 uniform ivec2 u_origin;          // texel of the grid's top-left cell (single grid)
 uniform int u_res;               // R: cells per side
-uniform float u_slot_px;         // atlas: tile size in pixels
 uniform int u_discretize;
 uniform float u_strength;        // 0..1: how strongly the value shows
 uniform vec3 u_palette[6];       // [0] negative, [1] positive; the six class colours
 uniform vec3 u_neutral;
-uniform int u_class_first;       // atlas: the slot of class 0's output neuron; else its class
+uniform int u_class_first;       // the class of the neuron's grid
 uniform int u_class_count;       // how many classes' neurons (0: none)
-uniform int u_slot_grid;         // atlas: slots per row
 
 in vec2 v_uv;
 out vec4 frag_color;
@@ -26,18 +23,11 @@ float cell(ivec2 origin, ivec2 c) {
 }
 
 void main() {
-#ifdef ATLAS
-    vec2 tile = floor(gl_FragCoord.xy / u_slot_px);
-    vec2 local = fract(gl_FragCoord.xy / u_slot_px);  // 0..1 inside the grid, y up
-    ivec2 origin = ivec2(tile) * u_res;
-    int k = int(tile.y) * u_slot_grid + int(tile.x) - u_class_first;
-#else
     int k = u_class_first;
     // The interpolated coordinate, not gl_FragCoord: SwiftShader took half again as long per
     // pixel for the extra arithmetic.
     vec2 local = v_uv;
     ivec2 origin = u_origin;
-#endif
     // Grid row 0 is the top of the plane (y = +6). Bilinear by hand: R32F is not filterable
     // in WebGL2 without an extension.
     vec2 p = vec2(local.x, 1.0 - local.y) * float(u_res);

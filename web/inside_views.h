@@ -44,6 +44,7 @@ struct HiddenView {
     bool pca = false;
     HiddenSpace space;
     bool dirty = true;                  // trained or restarted since it was computed
+    double computed_at = -1e9;          // ImGui's time when it was (thousands of points wait)
     // The training points as sprites, their plane the view's square (drawn by the renderer
     // from ImGui's draw callback), and where that square was laid out.
     std::vector<PointSprite> sprites;

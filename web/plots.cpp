@@ -19,6 +19,42 @@ ImU32 label_colour(float label, bool regression) {
     return class_color(int(label)).u32();
 }
 
+void colour_thumbnail(const float* values, int R, int stride, int px, const ThumbColours& colours, int class_index,
+                      bool discretize, float strength, ImU32* out, int out_stride) {
+    // Where each pixel's centre falls between the cells, as heatmap.frag computes it.
+    struct Tap {
+        int lo, hi;
+        float f;
+    };
+    auto taps = [&](int k, bool flip) {
+        const float local = (float(k) + 0.5f) / float(px);
+        const float q = (flip ? 1.0f - local : local) * float(R) - 0.5f;
+        const float base = std::floor(q);
+        const int i = int(base);
+        return Tap{std::clamp(i, 0, R - 1), std::clamp(i + 1, 0, R - 1), q - base};
+    };
+    const bool of_class = class_index >= 0 && class_index < kMaxClasses;
+    const float* n = colours.neutral;
+    for (int y = 0; y < px; ++y) {
+        const Tap row = taps(y, true);  // written bottom up: pixel row 0 is the plane's bottom
+        const float* up = values + std::size_t(row.lo) * std::size_t(stride);
+        const float* down = values + std::size_t(row.hi) * std::size_t(stride);
+        ImU32* dst = out + std::size_t(y) * std::size_t(out_stride);
+        for (int x = 0; x < px; ++x) {
+            const Tap col = taps(x, false);
+            const float top = up[col.lo] + (up[col.hi] - up[col.lo]) * col.f;
+            const float bottom = down[col.lo] + (down[col.hi] - down[col.lo]) * col.f;
+            const float v = std::clamp(top + (bottom - top) * row.f, -1.0f, 1.0f);
+            const float a = discretize ? float((v > 0) - (v < 0)) : v;
+            const float* hue = of_class ? colours.palette[class_index] : colours.palette[a < 0 ? 0 : 1];
+            const float t = (of_class ? std::clamp(a, 0.0f, 1.0f) : std::abs(a)) * strength;
+            auto channel = [&](int c) { return ImU32(std::clamp(n[c] + (hue[c] - n[c]) * t, 0.0f, 255.0f) + 0.5f); };
+            dst[x] = (channel(0) << IM_COL32_R_SHIFT) | (channel(1) << IM_COL32_G_SHIFT) |
+                     (channel(2) << IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
+        }
+    }
+}
+
 void colour_heatmap(const float* values, int R, const HeatStyle& style, float px_per_cell,
                     std::vector<ImU32>& out) {
     out.resize(std::size_t(R) * std::size_t(R));

@@ -111,32 +111,23 @@ ImTextureID as_id(GLuint tex) { return reinterpret_cast<ImTextureID>(static_cast
 }  // namespace
 
 bool Renderer::init(std::string& error) {
-    // The heatmap variants: the atlas, and a slot's grid in the output plot.
-    for (int variant : {kHeatAtlas, 0}) {
-        std::string frag;
-        if (variant & kHeatAtlas) frag += "#define ATLAS\n";
-        frag += kHeatmapFrag;
-        const GLuint p = link_program(kHeatmapVert, frag.c_str(), "heatmap", error);
-        if (!p) return false;
-        heat_programs_[variant] = p;
-        HeatUniforms& at = heat_at_[variant];
-        at.data = glGetUniformLocation(p, "u_data");
-        at.origin = glGetUniformLocation(p, "u_origin");
-        at.res = glGetUniformLocation(p, "u_res");
-        at.slot_px = glGetUniformLocation(p, "u_slot_px");
-        at.discretize = glGetUniformLocation(p, "u_discretize");
-        at.strength = glGetUniformLocation(p, "u_strength");
-        at.palette = glGetUniformLocation(p, "u_palette");
-        at.neutral = glGetUniformLocation(p, "u_neutral");
-        at.class_first = glGetUniformLocation(p, "u_class_first");
-        at.class_count = glGetUniformLocation(p, "u_class_count");
-        at.slot_grid = glGetUniformLocation(p, "u_slot_grid");
-    }
+    // A slot's grid stretched over the output plot (a hovered neuron).
+    const GLuint p = heat_program_ = link_program(kHeatmapVert, kHeatmapFrag, "heatmap", error);
+    if (!p) return false;
+    heat_at_.data = glGetUniformLocation(p, "u_data");
+    heat_at_.origin = glGetUniformLocation(p, "u_origin");
+    heat_at_.res = glGetUniformLocation(p, "u_res");
+    heat_at_.discretize = glGetUniformLocation(p, "u_discretize");
+    heat_at_.strength = glGetUniformLocation(p, "u_strength");
+    heat_at_.palette = glGetUniformLocation(p, "u_palette");
+    heat_at_.neutral = glGetUniformLocation(p, "u_neutral");
+    heat_at_.class_first = glGetUniformLocation(p, "u_class_first");
+    heat_at_.class_count = glGetUniformLocation(p, "u_class_count");
     layer_program_ = link_program(kHeatmapVert, kLayerFrag, "layer", error);
     if (!layer_program_) return false;
     layer_at_texture_ = glGetUniformLocation(layer_program_, "u_layer");
     layer_at_origin_ = glGetUniformLocation(layer_program_, "u_origin");
-    glGenFramebuffers(1, &layer_fbo_);
+    for (PointsLayer& layer : layers_) glGenFramebuffers(1, &layer.fbo);
     point_program_ = link_program(kPointsVert, kPointsFrag, "points", error);
     if (!point_program_) return false;
     point_at_.radius = glGetUniformLocation(point_program_, "u_radius");
@@ -173,7 +164,6 @@ bool Renderer::init(std::string& error) {
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glGenFramebuffers(1, &atlas_fbo_);
     reserve_slots(kSlotGrid);
     glBindTexture(GL_TEXTURE_2D, 0);
     GLenum err = glGetError();
@@ -188,19 +178,20 @@ void Renderer::shutdown() {
     GLuint textures[] = {slot_data_, atlas_tex_, out_tex_};  // (0 is ignored)
     glDeleteTextures(3, textures);
     for (ImageStrip* strip : {&previews, &run_thumbs, &surface_map}) strip->release();
-    glDeleteFramebuffers(1, &atlas_fbo_);
-    glDeleteFramebuffers(1, &layer_fbo_);
-    glDeleteTextures(1, &layer_tex_);
+    for (PointsLayer& layer : layers_) {
+        glDeleteFramebuffers(1, &layer.fbo);
+        glDeleteTextures(1, &layer.tex);
+        layer = PointsLayer();
+    }
     glDeleteProgram(layer_program_);
-    layer_fbo_ = layer_tex_ = layer_program_ = 0;
-    layer_valid_ = false;
+    layer_program_ = 0;
     glDeleteVertexArrays(1, &empty_vao_);
     for (PointBuffer& b : point_sets_) {
         glDeleteVertexArrays(1, &b.vao);
         glDeleteBuffers(1, &b.vbo);
         b = PointBuffer();
     }
-    for (GLuint program : heat_programs_) glDeleteProgram(program);  // (0 is ignored)
+    glDeleteProgram(heat_program_);  // (0 is ignored)
     glDeleteProgram(point_program_);
 }
 
@@ -208,18 +199,15 @@ void Renderer::set_palette(const ImU32* colours, int count, ImU32 neutral) {
     for (int i = 0; i < kMaxClasses; ++i) colour_of(colours[i < count ? i : count - 1], palette_[i]);
     colour_of(neutral, neutral_);
     atlas_stale_ = out_stale_ = true;
-    layer_valid_ = false;  // the points' outlines are the theme's
+    for (PointsLayer& layer : layers_) layer.valid = false;  // the points' outlines are the theme's
 }
 
 bool Renderer::read_slot_pixel(int slot, float u, float v, Rgb& out) {
-    if (slot < 0 || slot >= atlas_count_ || !atlas_fbo_) return false;
+    if (slot < 0 || slot >= atlas_count_ || atlas_pixels_.empty()) return false;
     const int x = (slot % kSlotGrid) * slot_px_ + std::clamp(int(u * float(slot_px_)), 0, slot_px_ - 1);
     const int y = (slot / kSlotGrid) * slot_px_ + std::clamp(int(v * float(slot_px_)), 0, slot_px_ - 1);
-    unsigned char rgba[4] = {};
-    glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
-    glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    out = {rgba[0], rgba[1], rgba[2]};
+    const ImU32 c = atlas_pixels_[std::size_t(y) * std::size_t(kSlotGrid * slot_px_) + std::size_t(x)];
+    out = {std::uint8_t(c >> IM_COL32_R_SHIFT), std::uint8_t(c >> IM_COL32_G_SHIFT), std::uint8_t(c >> IM_COL32_B_SHIFT)};
     return true;
 }
 
@@ -235,12 +223,10 @@ bool Renderer::reserve_slots(int count, int slot_px) {
     slot_values_.assign(size_t(kSlotGrid * kSlotRes) * rows_ * kSlotRes, 0.0f);
     slot_data_ = make_texture(GL_R32F, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
                               slot_values_.data());
-    dirty_lo_ = 0, dirty_hi_ = -1;
+    data_dirty_ = atlas_dirty_ = SlotRange();
+    atlas_pixels_.assign(std::size_t(kSlotGrid * slot_px_) * std::size_t(rows_ * slot_px_), 0);
     atlas_tex_ = make_texture(GL_RGBA8, kSlotGrid * slot_px_, rows_ * slot_px_, GL_RGBA,
                               GL_UNSIGNED_BYTE, nullptr);
-    glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, atlas_tex_, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glBindTexture(GL_TEXTURE_2D, 0);
     return true;
 }
@@ -250,9 +236,8 @@ void Renderer::set_slot(int slot, const float* values) {
     const size_t stride = size_t(kSlotGrid * kSlotRes);
     float* at = slot_values_.data() + size_t(slot / kSlotGrid) * kSlotRes * stride + size_t(slot % kSlotGrid) * kSlotRes;
     for (int i = 0; i < kSlotRes; ++i) std::copy(values + i * kSlotRes, values + (i + 1) * kSlotRes, at + i * stride);
-    atlas_stale_ = true;
-    if (dirty_hi_ < dirty_lo_) dirty_lo_ = dirty_hi_ = slot;
-    else dirty_lo_ = std::min(dirty_lo_, slot), dirty_hi_ = std::max(dirty_hi_, slot);
+    data_dirty_.add(slot);
+    atlas_dirty_.add(slot);
 }
 
 void Renderer::set_output(const float* values, int R) {
@@ -283,23 +268,20 @@ ImTextureID Renderer::output_image(const HeatStyle& style, float px_per_cell) {
     return as_id(out_tex_);
 }
 
-void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R) {
-    const int variant = atlas ? kHeatAtlas : 0;
-    const GLuint p = heat_programs_[variant];
+void Renderer::draw_heatmap(const HeatStyle& style, int ox, int oy, int R) {
+    const GLuint p = heat_program_;
     if (!p) return;
-    const HeatUniforms& at = heat_at_[variant];
+    const HeatUniforms& at = heat_at_;
     glUseProgram(p);
     glUniform1i(at.data, 0);
     glUniform2i(at.origin, ox, oy);
     glUniform1i(at.res, R);
-    glUniform1f(at.slot_px, float(slot_px_));
     glUniform1i(at.discretize, style.discretize ? 1 : 0);
     glUniform1f(at.strength, style.strength);
     glUniform3fv(at.palette, kMaxClasses, &palette_[0][0]);
     glUniform3fv(at.neutral, 1, neutral_);
     glUniform1i(at.class_first, style.class_first);
     glUniform1i(at.class_count, style.class_count);
-    glUniform1i(at.slot_grid, kSlotGrid);
     glBindVertexArray(empty_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     count_draw(1);
@@ -307,37 +289,64 @@ void Renderer::draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, 
 }
 
 void Renderer::render_slots(int count, const HeatStyle& style) {
-    if (count <= 0 || (!atlas_stale_ && count == atlas_count_ && style == atlas_style_)) return;
+    if (count <= 0) return;
+    if (count != atlas_count_ || !(style == atlas_style_)) atlas_stale_ = true;
+    SlotRange todo = atlas_dirty_;
+    if (atlas_stale_) todo = {0, count - 1};
+    todo.hi = std::min(todo.hi, count - 1);
     atlas_stale_ = false;
     atlas_count_ = count;
     atlas_style_ = style;
-    int rows = (count + kSlotGrid - 1) / kSlotGrid;
-    glBindFramebuffer(GL_FRAMEBUFFER, atlas_fbo_);
-    // Only the columns in use: SwiftShader pays for every pixel drawn.
-    glViewport(0, 0, std::min(count, kSlotGrid) * slot_px_, rows * slot_px_);
-    glDisable(GL_BLEND);
-    glDisable(GL_SCISSOR_TEST);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, slot_data_);
-    if (dirty_hi_ >= dirty_lo_) {
-        // One upload of the slots set since the last time (an 8 × 64 network's 512 uploads of
-        // a slot each cost more than the drawing), and only of those: while training, the
-        // features' slots never change.
-        const int row0 = dirty_lo_ / kSlotGrid, row1 = dirty_hi_ / kSlotGrid;
-        const int col0 = row0 == row1 ? dirty_lo_ % kSlotGrid : 0;
-        const int col1 = row0 == row1 ? dirty_hi_ % kSlotGrid : kSlotGrid - 1;
-        const int stride = kSlotGrid * kSlotRes, x = col0 * kSlotRes, y = row0 * kSlotRes;
-        const int w = (col1 - col0 + 1) * kSlotRes, h = (row1 - row0 + 1) * kSlotRes;
-        glPixelStorei(GL_UNPACK_ROW_LENGTH, stride);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RED, GL_FLOAT,
-                        slot_values_.data() + std::size_t(y) * std::size_t(stride) + std::size_t(x));
-        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-        count_upload(4LL * w * h);
-        dirty_lo_ = 0, dirty_hi_ = -1;
+    atlas_dirty_ = SlotRange();
+    if (todo.empty()) return;
+    // Coloured on the CPU: software WebGL (SwiftShader) paid about 125 ns a pixel for the
+    // shader that did this; here only the slots set since the last time, while training the
+    // neurons' (the features' never change).
+    ThumbColours colours;
+    for (int c = 0; c < kMaxClasses; ++c)
+        for (int k = 0; k < 3; ++k) colours.palette[c][k] = palette_[c][k] * 255.0f;
+    for (int k = 0; k < 3; ++k) colours.neutral[k] = neutral_[k] * 255.0f;
+    const int stride = kSlotGrid * kSlotRes, out_stride = kSlotGrid * slot_px_;
+    for (int slot = todo.lo; slot <= todo.hi; ++slot) {
+        const int row = slot / kSlotGrid, col = slot % kSlotGrid;
+        const int k = slot - style.class_first;
+        colour_thumbnail(slot_values_.data() + std::size_t(row * kSlotRes) * std::size_t(stride) + std::size_t(col * kSlotRes),
+                         kSlotRes, stride, slot_px_, colours, style.class_count > 0 && k >= 0 && k < style.class_count ? k : -1,
+                         style.discretize, style.strength,
+                         atlas_pixels_.data() + std::size_t(row * slot_px_) * std::size_t(out_stride) + std::size_t(col * slot_px_),
+                         out_stride);
     }
-    draw_heatmap(style, true, 0, 0, kSlotRes);
+    // One upload of the rows of slots coloured (an 8 × 64 network's 512 uploads of a slot each
+    // cost more than the drawing).
+    const int row0 = todo.lo / kSlotGrid, row1 = todo.hi / kSlotGrid;
+    const int col0 = row0 == row1 ? todo.lo % kSlotGrid : 0;
+    const int col1 = row0 == row1 ? todo.hi % kSlotGrid : kSlotGrid - 1;
+    const int x = col0 * slot_px_, y = row0 * slot_px_, w = (col1 - col0 + 1) * slot_px_, h = (row1 - row0 + 1) * slot_px_;
+    glBindTexture(GL_TEXTURE_2D, atlas_tex_);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, out_stride);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE,
+                    atlas_pixels_.data() + std::size_t(y) * std::size_t(out_stride) + std::size_t(x));
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glBindTexture(GL_TEXTURE_2D, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    count_upload(4LL * w * h);
+}
+
+// The R32F grids of the slots set since the last time, for a hovered neuron's picture in the
+// output plot (the only user of them on the GL side).
+void Renderer::upload_slot_data() {
+    if (data_dirty_.empty()) return;
+    const int row0 = data_dirty_.lo / kSlotGrid, row1 = data_dirty_.hi / kSlotGrid;
+    const int col0 = row0 == row1 ? data_dirty_.lo % kSlotGrid : 0;
+    const int col1 = row0 == row1 ? data_dirty_.hi % kSlotGrid : kSlotGrid - 1;
+    const int stride = kSlotGrid * kSlotRes, x = col0 * kSlotRes, y = row0 * kSlotRes;
+    const int w = (col1 - col0 + 1) * kSlotRes, h = (row1 - row0 + 1) * kSlotRes;
+    glBindTexture(GL_TEXTURE_2D, slot_data_);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, stride);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RED, GL_FLOAT,
+                    slot_values_.data() + std::size_t(y) * std::size_t(stride) + std::size_t(x));
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    count_upload(4LL * w * h);
+    data_dirty_ = SlotRange();
 }
 
 ImTextureID Renderer::atlas() const { return as_id(atlas_tex_); }
@@ -357,61 +366,69 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     if (source_slot >= 0) {
+        upload_slot_data();
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, slot_data_);
-        draw_heatmap(style, false, (source_slot % kSlotGrid) * kSlotRes,
+        draw_heatmap(style, (source_slot % kSlotGrid) * kSlotRes,
                      (source_slot / kSlotGrid) * kSlotRes, kSlotRes);
         glBindTexture(GL_TEXTURE_2D, 0);
     }
 
     glUseProgram(0);
-    if (int(points.size()) >= kLayerPoints && width == height && shown[2] > 0 && shown[2] <= max_texture_px_ &&
-        layer_usable_ && !(speed_skip() & kSkipPointsLayer))
-        draw_points_layer(x, y, width, shown, points, radius_px);
-    else
-        render_points(kOutputPoints, x, y, width, height, points, radius_px);
+    if (width == height) render_points_square(kOutputPoints, x, y, width, shown, points, radius_px);
+    else render_points(kOutputPoints, x, y, width, height, points, radius_px);
 }
 
-void Renderer::draw_points_layer(int x, int y, int side, const int shown[3],
+void Renderer::render_points_square(int set, int x, int y, int side, const int shown[3],
+                                    const std::vector<PointSprite>& points, float radius_px) {
+    if (int(points.size()) >= kLayerPoints && shown[2] > 0 && shown[2] <= max_texture_px_ && layer_usable_ &&
+        !(speed_skip() & kSkipPointsLayer))
+        draw_points_layer(set, x, y, side, shown, points, radius_px);
+    else
+        render_points(set, x, y, side, side, points, radius_px);
+}
+
+void Renderer::draw_points_layer(int set, int x, int y, int side, const int shown[3],
                                  const std::vector<PointSprite>& points, float radius_px) {
+    PointsLayer& layer = layers_[set];
     const int key[4] = {x - shown[0], y - shown[1], side, int(std::lround(radius_px * 64))};
-    const PointBuffer& buffer = point_sets_[kOutputPoints];
-    if (!layer_valid_ || !std::equal(key, key + 4, layer_key_) || layer_side_ != shown[2] ||
-        !buffer.valid || points != buffer.uploaded) {
-        if (layer_side_ != shown[2]) {
-            glDeleteTextures(1, &layer_tex_);
-            layer_tex_ = make_texture(GL_RGBA8, shown[2], shown[2], GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-            layer_side_ = shown[2];
-            glBindFramebuffer(GL_FRAMEBUFFER, layer_fbo_);
-            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, layer_tex_, 0);
+    const PointBuffer& buffer = point_sets_[set];
+    if (!layer.valid || !std::equal(key, key + 4, layer.key) || layer.side != shown[2] || !buffer.valid ||
+        points != buffer.uploaded) {
+        if (layer.side != shown[2]) {
+            glDeleteTextures(1, &layer.tex);
+            layer.tex = make_texture(GL_RGBA8, shown[2], shown[2], GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+            layer.side = shown[2];
+            glBindFramebuffer(GL_FRAMEBUFFER, layer.fbo);
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, layer.tex, 0);
             if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
                 // No layer on this GL: the points one by one from now on, as before.
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
                 layer_usable_ = false;
-                render_points(kOutputPoints, x, y, side, side, points, radius_px);
+                render_points(set, x, y, side, side, points, radius_px);
                 return;
             }
         }
         // The points over nothing: with points.frag's blending, the texture holds them
         // premultiplied (colour × alpha, and alpha over alpha).
-        glBindFramebuffer(GL_FRAMEBUFFER, layer_fbo_);
+        glBindFramebuffer(GL_FRAMEBUFFER, layer.fbo);
         glDisable(GL_SCISSOR_TEST);  // imgui_gl's is the canvas's
-        glViewport(0, 0, layer_side_, layer_side_);
+        glViewport(0, 0, layer.side, layer.side);
         glClearColor(0, 0, 0, 0);
         glClear(GL_COLOR_BUFFER_BIT);
-        render_points(kOutputPoints, key[0], key[1], side, side, points, radius_px);
+        render_points(set, key[0], key[1], side, side, points, radius_px);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glEnable(GL_SCISSOR_TEST);
-        std::copy(key, key + 4, layer_key_);
-        layer_valid_ = true;
-        ++layer_draws_;
+        std::copy(key, key + 4, layer.key);
+        layer.valid = true;
+        ++layer.draws;
     }
-    glViewport(shown[0], shown[1], layer_side_, layer_side_);
+    glViewport(shown[0], shown[1], layer.side, layer.side);
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied "over"
     glUseProgram(layer_program_);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, layer_tex_);
+    glBindTexture(GL_TEXTURE_2D, layer.tex);
     glUniform1i(layer_at_texture_, 0);
     glUniform2i(layer_at_origin_, shown[0], shown[1]);
     glBindVertexArray(empty_vao_);

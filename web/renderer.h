@@ -1,6 +1,6 @@
 // renderer.h: the GL side of the page's pictures. The thumbnails (features and neurons) are
-// grids of floats uploaded as a float texture and coloured by shaders/heatmap.frag into one
-// atlas of fixed-size slots that ImGui draws as images. The output plot is an image ImGui
+// grids of floats coloured on the CPU (colour_thumbnail) into one atlas of fixed-size slots
+// that ImGui draws as images. The output plot is an image ImGui
 // draws (its grid coloured on the CPU, see colour_heatmap), with the data points drawn on top
 // as discs from a draw callback; hovering a neuron shows its slot's grid there instead.
 // It also keeps the page's strips of pictures coloured on the CPU (image_strip.h).
@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,7 @@ enum SpeedSkip : int {
     kSkipOutputImage = 1,    // the output plot's image is not drawn
     kSkipOutputDraw = 2,     // nor the points and hovered grid over it
     kSkipThumbDraw = 4,      // nor the thumbnails in the network view
-    kSkipAtlas = 8,          // the atlas is not rendered
+    kSkipAtlas = 8,          // the atlas is not coloured nor uploaded
     kSkipBoundary = 16,      // the output grid is not evaluated
     kSkipThumbnails = 32,    // nor the thumbnails' grids
     kSkipColour = 64,        // the output grid is not coloured nor uploaded
@@ -85,9 +86,8 @@ public:
     bool reserve_slots(int count, int slot_px = kSlotPx);
     // Thumbnails: values is R×R (row 0 at the top of the plane), kSlotRes wide.
     void set_slot(int slot, const float* values);
-    // Uploads the slots set and colours slots [0, count) into the atlas (call once per frame
-    // after set_slot()s); does nothing when no slot, the count or the style changed since the
-    // last time.
+    // Colours the slots set into the atlas and uploads them (all of [0, count) when the count,
+    // the style or the palette changed); call once per frame after set_slot()s.
     void render_slots(int count, const HeatStyle& style);
     ImTextureID atlas() const;
     int slot_px() const { return slot_px_; }
@@ -106,13 +106,17 @@ public:
     void render_output(int x, int y, int width, int height, const HeatStyle& style,
                        int source_slot, const std::vector<PointSprite>& points, float radius_px,
                        const int shown[3]);
-    long long layer_draws() const { return layer_draws_; }  // times the points' layer was drawn
     // The points alone, their plane [−kDomain, kDomain]² over the rectangle as render_output
     // draws them, from vertex buffer `set` (kOutputPoints: the output plot's; kHiddenPoints:
     // the hidden space view's), each uploaded again only when its points change.
     static constexpr int kOutputPoints = 0, kHiddenPoints = 1, kPointSets = 2;
     void render_points(int set, int x, int y, int width, int height, const std::vector<PointSprite>& points,
                        float radius_px);
+    // The same for a square whose part on screen is `shown` (x, y, side in pixels): thousands
+    // of points (kLayerPoints or more) are copied from their layer (below).
+    void render_points_square(int set, int x, int y, int side, const int shown[3],
+                              const std::vector<PointSprite>& points, float radius_px);
+    long long layer_draws(int set = kOutputPoints) const { return layers_[set].draws; }  // times a set's layer was drawn
 
     // Pictures coloured on the CPU (web/image_strip.h): the data set previews (cell d is
     // Dataset d), the runs' boundary thumbnails, the error surface's map.
@@ -122,12 +126,12 @@ public:
     // palette (the theme changed) colours the atlas and the output image again.
     void set_palette(const ImU32* colours, int count, ImU32 neutral);
 
-    // The atlas pixel of a slot at (u, v) in [0, 1]² of its grid (v up), as drawn (the test
-    // API reads it back). False when there is no such slot.
+    // The atlas pixel of a slot at (u, v) in [0, 1]² of its grid (v up), as uploaded (the
+    // test API reads it). False when there is no such slot.
     bool read_slot_pixel(int slot, float u, float v, Rgb& out);
 
 private:
-    void draw_heatmap(const HeatStyle& style, bool atlas, int ox, int oy, int R);
+    void draw_heatmap(const HeatStyle& style, int ox, int oy, int R);
 
     // A point as the points shader reads it: one vertex, drawn as a point sprite.
     struct PointVertex {
@@ -145,46 +149,55 @@ private:
     };
     PointBuffer point_sets_[kPointSets];
     // Thousands of points (kLayerPoints or more): software WebGL pays per sprite (2,500 cost
-    // the heavy link about 8 ms a frame), so the output plot's points are drawn once into a
-    // layer, a texture of the plot's square on screen (premultiplied), which each frame copies
-    // 1:1 until the points, their radius, the plot or the theme change.
+    // the heavy link about 8 ms a frame), so a set's points are drawn once into a layer, a
+    // texture of its square on screen (premultiplied), which each frame copies 1:1 until the
+    // points, their radius, the square or the theme change.
     static constexpr int kLayerPoints = 1000;
-    void draw_points_layer(int x, int y, int side, const int shown[3],
+    void draw_points_layer(int set, int x, int y, int side, const int shown[3],
                            const std::vector<PointSprite>& points, float radius_px);
-    GLuint layer_program_ = 0, layer_fbo_ = 0, layer_tex_ = 0;
+    struct PointsLayer {
+        GLuint fbo = 0, tex = 0;
+        int side = 0;             // the texture's side
+        int key[4] = {};          // what it was drawn for: the plane's x, y (from the square's) and side, radius
+        bool valid = false;
+        long long draws = 0;
+    };
+    PointsLayer layers_[kPointSets];
+    GLuint layer_program_ = 0;
     GLint layer_at_texture_ = -1, layer_at_origin_ = -1;
-    int layer_side_ = 0;          // the texture's side
-    int layer_key_[4] = {};       // what it was drawn for: the plane's x, y (from the square's) and side, radius
-    bool layer_valid_ = false;
-    bool layer_usable_ = true;    // false where its framebuffer was incomplete
-    long long layer_draws_ = 0;
+    bool layer_usable_ = true;    // false where a layer's framebuffer was incomplete
     // ... and the shaders' uniform locations, looked up once (each lookup is a string passed
     // through Emscripten's GL glue).
     struct HeatUniforms {
-        GLint data = -1, origin = -1, res = -1, slot_px = -1, discretize = -1, strength = -1,
-              palette = -1, neutral = -1, class_first = -1, class_count = -1, slot_grid = -1;
+        GLint data = -1, origin = -1, res = -1, discretize = -1, strength = -1, palette = -1, neutral = -1,
+              class_first = -1, class_count = -1;
     };
-    HeatUniforms heat_at_[2];
+    HeatUniforms heat_at_;
     struct PointUniforms {
         GLint radius = -1, outline = -1, extent = -1, outline_colour = -1, test_outline_colour = -1, reach = -1;
     };
     PointUniforms point_at_;
 
-    // shaders/heatmap.frag compiled per variant (its #defines), indexed by kHeat* bits.
-    static constexpr int kHeatAtlas = 1;
-    GLuint heat_programs_[2] = {};
+    GLuint heat_program_ = 0;     // shaders/heatmap.frag: a hovered neuron's grid in the plot
     GLuint point_program_ = 0;
     GLuint empty_vao_ = 0;
     float max_point_px_ = 64;  // the largest point sprite the GL draws
     GLint max_texture_px_ = 2048;  // the largest texture side (WebGL 2 promises 2048)
     int rows_ = 0;                // slot rows allocated
-    GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes
-    std::vector<float> slot_values_;  // its contents, uploaded by render_slots()
-    int dirty_lo_ = 0, dirty_hi_ = -1;  // the slots set since the last upload (none: hi < lo)
+    GLuint slot_data_ = 0;        // R32F kSlotGrid·kSlotRes × rows_·kSlotRes (a hovered neuron's grid)
+    std::vector<float> slot_values_;  // its contents, uploaded when a slot is shown in the plot
+    struct SlotRange {            // slots set since the last use (none: hi < lo)
+        int lo = 0, hi = -1;
+        void add(int slot) { lo = hi < lo ? slot : std::min(lo, slot), hi = std::max(hi, slot); }
+        bool empty() const { return hi < lo; }
+    };
+    SlotRange data_dirty_, atlas_dirty_;  // for the R32F upload, for the atlas's colours
+    void upload_slot_data();
     int slot_px_ = kSlotPx;
-    GLuint atlas_tex_ = 0, atlas_fbo_ = 0;   // RGBA8 kSlotGrid·slot_px_ × rows_·slot_px_
-    bool atlas_stale_ = true;     // slots changed since the atlas was rendered
-    int atlas_count_ = 0;         // ... and what it was rendered with
+    GLuint atlas_tex_ = 0;        // RGBA8 kSlotGrid·slot_px_ × rows_·slot_px_
+    std::vector<ImU32> atlas_pixels_;  // its contents (rows bottom up)
+    bool atlas_stale_ = true;     // every slot to colour again (count, style or palette)
+    int atlas_count_ = 0;         // ... what it was coloured with
     HeatStyle atlas_style_;
     std::vector<float> out_values_;   // the output grid, R×R
     int out_res_ = 0;
@@ -194,7 +207,7 @@ private:
     bool out_stale_ = true;           // the grid changed since it was coloured
     HeatStyle out_style_;             // ... and what it was coloured with
     float out_px_per_cell_ = 0;
-    float palette_[kMaxClasses][3] = {};  // shaders/heatmap.frag's u_palette[6]
+    float palette_[kMaxClasses][3] = {};  // shaders/heatmap.frag's u_palette[6], 0..1
     float neutral_[3] = {};
 };
 

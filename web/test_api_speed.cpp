@@ -37,7 +37,9 @@ NNPLAY_API const char* nnplay_api_speed() {
                        ",\"widgetsOnly\":" + json_bool(widgets_only()) +
                        ",\"threads\":" + std::to_string(parallel_parts()) +
                        ",\"boundaryHash\":" + std::to_string(hash) +
-                       ",\"pointsLayerDraws\":" + std::to_string(app->pictures.renderer.layer_draws()) + "}");
+                       ",\"pointsLayerDraws\":" + std::to_string(app->pictures.renderer.layer_draws()) +
+                       ",\"hiddenLayerDraws\":" +
+                       std::to_string(app->pictures.renderer.layer_draws(Renderer::kHiddenPoints)) + "}");
 }
 
 // Widgets only (1) or the whole page (0); widgets only keeps drawing every frame.

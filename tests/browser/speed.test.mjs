@@ -128,9 +128,10 @@ test('the bench\'s breakdown switch leaves out the picture work and brings it ba
   assert.deepEqual(problems, []);
 });
 
-// The pixels of the output plot's square: [r, g, b, a, ...] decoded from a screenshot in the page.
-async function plotPixels(page) {
-  const r = await page.evaluate(() => nnplay.widgetRect('plot'));
+// The pixels of the output plot's square (or another named control's): [r, g, b, a, ...]
+// decoded from a screenshot in the page.
+async function plotPixels(page, name = 'plot') {
+  const r = await page.evaluate((n) => nnplay.widgetRect(n), name);
   const png = (await page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } })).toString('base64');
   return page.evaluate(async (data) => {
     const image = new Image();
@@ -155,11 +156,11 @@ async function settled(page) {
 // nnplay.setSpeedSkip(128)) has the same pixels, up to 8-bit rounding of the premultiplied
 // colours: where many anti-aliased edges overlap, it adds up to a few levels (11 values of
 // 675,684 by 3 to 10 when written).
-async function sameAsOneByOne(page, where) {
-  const layered = await plotPixels(page);
+async function sameAsOneByOne(page, where, name = 'plot') {
+  const layered = await plotPixels(page, name);
   await page.evaluate(() => nnplay.setSpeedSkip(128));
   await settled(page);  // the switch draws the output grid again, from 256²
-  const direct = await plotPixels(page);
+  const direct = await plotPixels(page, name);
   await page.evaluate(() => nnplay.setSpeedSkip(0));
   await settled(page);
   assert.equal(layered.length, direct.length);
@@ -172,6 +173,29 @@ async function sameAsOneByOne(page, where) {
   assert.ok(most <= 16 && beyond <= layered.length / 10000,
             `${where}: ${beyond} of ${layered.length} values differ by more than 2 levels, at most ${most}`);
 }
+
+// The hidden space view moves its points as the network trains: with thousands, the picture is
+// made again at most every 0.2 s (each is a layer drawn again), and copied in between.
+test('the hidden space\'s thousands of points: a layer drawn again at most five times a second while training, the same pixels', async () => {
+  // Tall enough that the view lies above the status line (whose text changes).
+  const { page, problems } = await openReady('#dataset=spiral&numSamples=2000&showHidden=true&networkShape=4&seed=hid',
+                                             (p) => p.setViewportSize({ width: 1280, height: 1100 }));
+  await page.waitForFunction(() => nnplay.widgetRect('hiddenView'), null, { timeout: 20000 });
+  await frames(page, 5);
+  const before = await page.evaluate(() => ({ s: nnplay.speed(), f: nnplay.stats().framesDrawn, t: performance.now() }));
+  await page.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
+  await page.waitForTimeout(2000);
+  await page.evaluate(() => nnplay.pause());
+  const after = await page.evaluate(() => ({ s: nnplay.speed(), f: nnplay.stats().framesDrawn, t: performance.now(), e: nnplay.metrics().epoch }));
+  const layers = after.s.hiddenLayerDraws - before.s.hiddenLayerDraws, drawnFrames = after.f - before.f;
+  const most = 2 + (after.t - before.t) / 200;
+  assert.ok(layers >= 2 && layers <= most, `${layers} layers in ${drawnFrames} frames (${after.e} epochs), at most ${most}`);
+  assert.ok(drawnFrames >= 2 * layers, `${layers} layers in ${drawnFrames} frames`);
+  await page.waitForTimeout(400);  // the last epochs' picture, up to 0.2 s after the pause
+  await settled(page);
+  await sameAsOneByOne(page, 'the hidden space', 'hiddenView');
+  assert.deepEqual(problems, []);
+});
 
 test('thousands of points are drawn once into a layer, copied each frame, with the pixels of drawing them one by one', async () => {
   const { page, problems } = await openReady('#dataset=spiral&classes=6&numSamples=3000&showTestData=true&seed=layer');

@@ -17,6 +17,13 @@ namespace nnplay::web {
 
 namespace {
 
+// With this many training points the space is computed again at most every kManyEvery
+// seconds while training, not every frame: software WebGL pays per sprite, and each new
+// picture of thousands of points is drawn again (the heavy link's 2,500 cost it about as
+// much as the rest of the views together); between two, the renderer copies its layer.
+constexpr std::size_t kManyPoints = 1000;
+constexpr double kManyEvery = 0.2;
+
 // ImGui's draw callback (user data: the App): the training points as their classes' markers,
 // as sprites (web/renderer.h). As ImGui circles with outlines, the heavy link's 2,500 points
 // held the page at 8–11 fps: software WebGL pays per triangle, and a thin outline is dozens.
@@ -24,10 +31,10 @@ void draw_hidden_points(const ImDrawList*, const ImDrawCmd* cmd) {
     App& app = *static_cast<App*>(cmd->UserCallbackData);
     const HiddenView& v = app.inside_views.hidden;
     if (!app.pictures.renderer_ok) return;
-    int x = 0, y = 0, side = 0;
-    framebuffer_square(v.drawn_min, v.drawn_side, x, y, side);
-    app.pictures.renderer.render_points(Renderer::kHiddenPoints, x, y, side, side, v.sprites,
-                                        std::max(2.5f, 3.0f * app.view.scale));
+    int shown[3] = {};
+    framebuffer_square(v.drawn_min, v.drawn_side, shown[0], shown[1], shown[2]);
+    app.pictures.renderer.render_points_square(Renderer::kHiddenPoints, shown[0], shown[1], shown[2], shown,
+                                               v.sprites, std::max(2.5f, 3.0f * app.view.scale));
 }
 
 }  // namespace
@@ -72,7 +79,9 @@ void hidden_view(App& app, float width) {
     const int after = v.layer * 1000000 + v.neuron_a * 1000 + v.neuron_b + (v.pca ? 7 : 0);
     if (after != before) v.dirty = true;
 
-    if (v.dirty) {
+    const bool many = v.space.point_a.size() >= kManyPoints;
+    if (v.dirty && (after != before || !many || ImGui::GetTime() - v.computed_at >= kManyEvery)) {
+        v.computed_at = ImGui::GetTime();
         HiddenSpaceOptions o;
         o.layer = v.layer;
         o.neuron_a = v.neuron_a;
