@@ -188,7 +188,10 @@
     },
     // Speed (task C): the last drawn frame's draw calls, triangles and texture uploads, and the
     // output plot's grid resolution {boundaryRes, boundaryPassRes (0 when no pass runs)}, threads
-    // (2: the boundary's grid on two threads) and boundaryHash (of the last finished grid's bits).
+    // (2: the boundary's grid on two threads), boundaryHash (of the last finished grid's bits),
+    // pointsLayerDraws and hiddenLayerDraws (times the output plot's and the hidden space's
+    // thousands of points were drawn into their layers), atlasSlots (thumbnails last coloured)
+    // and slotCapacity (the atlas's slots).
     speed: function () { return json('nnplay_api_speed'); },
     // Widgets only (the bench's ceiling): no pictures computed or drawn, frames drawn anyway.
     setWidgetsOnly: function (on) { call('nnplay_api_set_widgets_only', null, ['number'], [on ? 1 : 0]); },

@@ -54,6 +54,7 @@ struct FocusState {
     int tab = 0;
     bool recording_on = false;
     std::string announced;  // what the focus live region says now ("" while no ring shows)
+    ImGuiID pending = 0;    // focus_last_item()'s control, focused when the next frame begins
 };
 FocusState focus;
 
@@ -104,6 +105,8 @@ void scroll_into_view(const Item& item) {
     }
 }
 
+void focus_item(const Item& item);
+
 void move_focus(int direction) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     // An open popup keeps the focus inside it; otherwise every window's items take part.
@@ -121,7 +124,12 @@ void move_focus(int direction) {
         if (from && cycle[k]->id == from) at = k;
     int next = at < 0 ? (direction > 0 ? 0 : n - 1) : at + direction;
     next = ((next % n) + n) % n;
-    const Item& item = *cycle[next];
+    focus_item(*cycle[next]);
+}
+
+// Gives the item the keyboard focus and its ring, scrolled into view.
+void focus_item(const Item& item) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
     if (g.ActiveId) ImGui::ClearActiveID();  // leaves a text field or a slider being typed into
     ImGui::FocusWindow(item.window);
     ImGui::SetNavID(item.id, ImGuiNavLayer_Main, item.scope,
@@ -192,6 +200,10 @@ bool focus_owns_key(int key) {
 void focus_begin_frame(App&) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiIO& io = ImGui::GetIO();
+    if (focus.pending) {  // (as Tab does: before the frame, from the last frame's items)
+        if (const Item* item = find_item(focus.order, focus.pending)) focus_item(*item);
+        focus.pending = 0;
+    }
     for (; focus.tab > 0; --focus.tab) move_focus(1);
     for (; focus.tab < 0; ++focus.tab) move_focus(-1);
     // ImGui 1.86 maps Enter to "type a value" only: on a button, a checkbox or a combo it does
@@ -282,6 +294,11 @@ void focus_label_stepper(std::string_view what, std::string_view value, std::str
         item.label = std::string(what) + (part == 0 ? ", " : part == 1 ? ", down by " : ", up by ") +
                      std::string(part == 0 ? value : step);
     }
+}
+
+void focus_last_item() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (focus_visible()) focus.pending = g.LastItemData.ID;
 }
 
 void focus_describe_item(std::string_view help_id) {

@@ -47,6 +47,10 @@ void focus_value_item(std::string_view value);
 // "what, value", the buttons as "what, down by step" and "what, up by step".
 void focus_label_stepper(std::string_view what, std::string_view value, std::string_view step);
 
+// Moves the keyboard focus to the last item, as Tab would, when a focus ring shows: for a
+// control that replaces the focused one (a button that turns into a question).
+void focus_last_item();
+
 // tip()'s part: the last item's tooltip text (its first sentence is announced with it).
 void focus_describe_item(std::string_view help_id);
 

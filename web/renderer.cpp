@@ -289,6 +289,9 @@ void Renderer::draw_heatmap(const HeatStyle& style, int ox, int oy, int R) {
 }
 
 void Renderer::render_slots(int count, const HeatStyle& style) {
+    // A network that just grew has more nodes than slots until its thumbnails are made (they
+    // wait for their frame): the slots reserved are coloured, no more.
+    count = std::min(count, kSlotGrid * rows_);
     if (count <= 0) return;
     if (count != atlas_count_ || !(style == atlas_style_)) atlas_stale_ = true;
     SlotRange todo = atlas_dirty_;

@@ -90,6 +90,8 @@ public:
     // the style or the palette changed); call once per frame after set_slot()s.
     void render_slots(int count, const HeatStyle& style);
     ImTextureID atlas() const;
+    int atlas_slots() const { return atlas_count_; }             // slots last coloured
+    int slot_capacity() const { return kSlotGrid * rows_; }      // slots reserved
     int slot_px() const { return slot_px_; }
     void slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const;  // for ImGui::Image
 

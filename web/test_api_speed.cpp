@@ -39,7 +39,9 @@ NNPLAY_API const char* nnplay_api_speed() {
                        ",\"boundaryHash\":" + std::to_string(hash) +
                        ",\"pointsLayerDraws\":" + std::to_string(app->pictures.renderer.layer_draws()) +
                        ",\"hiddenLayerDraws\":" +
-                       std::to_string(app->pictures.renderer.layer_draws(Renderer::kHiddenPoints)) + "}");
+                       std::to_string(app->pictures.renderer.layer_draws(Renderer::kHiddenPoints)) +
+                       ",\"atlasSlots\":" + std::to_string(app->pictures.renderer.atlas_slots()) +
+                       ",\"slotCapacity\":" + std::to_string(app->pictures.renderer.slot_capacity()) + "}");
 }
 
 // Widgets only (1) or the whole page (0); widgets only keeps drawing every frame.

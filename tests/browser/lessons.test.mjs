@@ -72,8 +72,22 @@ test('hints and the answer show at a click; Reset progress asks before it forget
   assert.ok((await lessons(page)).tasks[0].answerShown);
   // The formulas' sub- and superscripts (e⁻ᶻ, Σⱼ, nᵢₙ): none falls back to '?'.
   assert.equal((await lessons(page)).missingGlyphs, '');
-  // Back to the contents: the first press of Reset progress only asks.
+  // Back to the contents: the first press of Reset progress only asks. By keyboard, the focus
+  // moves to Cancel, and back to the button when cancelled (not to the top of the page).
   await click(page, 'lessons.contents');
+  const focusedLabel = async () => (await page.evaluate(() => nnplay.focused()))?.label ?? '';
+  for (let i = 0; i < 150 && !/^Reset progress/.test(await focusedLabel()); ++i) {
+    await page.keyboard.press('Tab');
+    await frames(page, 2);
+  }
+  assert.match(await focusedLabel(), /^Reset progress/);
+  await page.keyboard.press('Space');
+  await frames(page, 3);
+  assert.match(await focusedLabel(), /^Cancel/);
+  await page.keyboard.press('Space');
+  await frames(page, 3);
+  assert.match(await focusedLabel(), /^Reset progress/);
+  assert.equal((await lessons(page)).done, done, 'Cancel forgot the progress');
   await click(page, 'lessons.reset');
   assert.equal((await lessons(page)).done, done, 'one press forgot the progress');
   await click(page, 'lessons.reset');

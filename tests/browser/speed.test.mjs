@@ -174,6 +174,35 @@ async function sameAsOneByOne(page, where, name = 'plot') {
             `${where}: ${beyond} of ${layered.length} values differ by more than 2 levels, at most ${most}`);
 }
 
+// A network that grows while training is drawn for a frame or more before its thumbnails are
+// made (they wait for their frame): the atlas then colours only the slots it has. Coloured on
+// the CPU, the new nodes' slots wrote past the atlas's memory (the bench met it first).
+test('a network grown to 8 x 64 while training draws on, its new thumbnails made a few frames later', async () => {
+  // A fresh page each time (the atlas keeps the slots it once reserved), the change made at
+  // different frames of the thumbnails' every-other-frame rhythm.
+  for (let offset = 0; offset < 4; ++offset) {
+    const { page, problems } = await openReady('#seed=grow');
+    await page.evaluate(() => { nnplay.setSpeed(0); nnplay.play(); });
+    await frames(page, 3 + offset);
+    // Every frame from the change: the atlas colours no more slots than it has.
+    const seen = await page.evaluate(() => new Promise((done) => {
+      nnplay.setState('seed=grow&networkShape=64,64,64,64,64,64,64,64');
+      const seen = [];
+      const sample = () => {
+        const s = nnplay.speed();
+        seen.push([s.atlasSlots, s.slotCapacity]);
+        if (seen.length < 8) requestAnimationFrame(sample); else done(seen);
+      };
+      requestAnimationFrame(sample);
+    }));
+    assert.ok(seen.every(([slots, capacity]) => slots <= capacity), JSON.stringify(seen));
+    await page.waitForFunction(() => nnplay.speed().atlasSlots > 500, null, { timeout: 30000 });  // then made
+    await page.evaluate(() => nnplay.pause());
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 // The hidden space view moves its points as the network trains: with thousands, the picture is
 // made again at most every 0.2 s (each is a layer drawn again), and copied in between.
 test('the hidden space\'s thousands of points: a layer drawn again at most five times a second while training, the same pixels', async () => {

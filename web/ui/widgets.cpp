@@ -203,19 +203,26 @@ void table_headers_text() {
 }
 
 bool confirmed_button(const char* label, const std::string& question, const char* yes) {
+    enum { kIdle, kAsking, kJustAsked, kCancelled };
     ImGuiStorage& asked = *ImGui::GetStateStorage();  // per window, by the button's id
     const ImGuiID id = ImGui::GetID(label);
-    if (!asked.GetBool(id)) {
-        if (ImGui::Button(label)) asked.SetBool(id, true);
+    const int now = asked.GetInt(id, kIdle);
+    if (now == kIdle || now == kCancelled) {
+        const bool press = ImGui::Button(label);
+        // Pressed from the keyboard, each button goes away: the focus follows to the other
+        // (Cancel when asking, the button again when cancelled), not back to the page's top.
+        if (now == kCancelled) focus_last_item();
+        asked.SetInt(id, press ? kJustAsked : kIdle);
         return false;
     }
     coloured(kWarn, question, std::max(1.0f, visible_right() - ImGui::GetCursorScreenPos().x));
     ImGui::PushID(label);
-    if (ImGui::Button("Cancel")) asked.SetBool(id, false);
+    const bool cancel = ImGui::Button("Cancel");
+    if (now == kJustAsked) focus_last_item();
     ImGui::SameLine();
     const bool pressed = ImGui::Button(yes);
     ImGui::PopID();
-    if (pressed) asked.SetBool(id, false);
+    asked.SetInt(id, cancel ? kCancelled : pressed ? kIdle : kAsking);
     return pressed;
 }
 
