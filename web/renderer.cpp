@@ -321,10 +321,8 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
     }
     // One upload of the rows of slots coloured (an 8 × 64 network's 512 uploads of a slot each
     // cost more than the drawing).
-    const int row0 = todo.lo / kSlotGrid, row1 = todo.hi / kSlotGrid;
-    const int col0 = row0 == row1 ? todo.lo % kSlotGrid : 0;
-    const int col1 = row0 == row1 ? todo.hi % kSlotGrid : kSlotGrid - 1;
-    const int x = col0 * slot_px_, y = row0 * slot_px_, w = (col1 - col0 + 1) * slot_px_, h = (row1 - row0 + 1) * slot_px_;
+    int x = 0, y = 0, w = 0, h = 0;
+    todo.rect(slot_px_, x, y, w, h);
     glBindTexture(GL_TEXTURE_2D, atlas_tex_);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, out_stride);
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE,
@@ -338,11 +336,9 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
 // output plot (the only user of them on the GL side).
 void Renderer::upload_slot_data() {
     if (data_dirty_.empty()) return;
-    const int row0 = data_dirty_.lo / kSlotGrid, row1 = data_dirty_.hi / kSlotGrid;
-    const int col0 = row0 == row1 ? data_dirty_.lo % kSlotGrid : 0;
-    const int col1 = row0 == row1 ? data_dirty_.hi % kSlotGrid : kSlotGrid - 1;
-    const int stride = kSlotGrid * kSlotRes, x = col0 * kSlotRes, y = row0 * kSlotRes;
-    const int w = (col1 - col0 + 1) * kSlotRes, h = (row1 - row0 + 1) * kSlotRes;
+    const int stride = kSlotGrid * kSlotRes;
+    int x = 0, y = 0, w = 0, h = 0;
+    data_dirty_.rect(kSlotRes, x, y, w, h);
     glBindTexture(GL_TEXTURE_2D, slot_data_);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, stride);
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RED, GL_FLOAT,

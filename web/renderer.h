@@ -192,6 +192,13 @@ private:
         int lo = 0, hi = -1;
         void add(int slot) { lo = hi < lo ? slot : std::min(lo, slot), hi = std::max(hi, slot); }
         bool empty() const { return hi < lo; }
+        // The rectangle of whole rows (or part of one row) holding them, in a texture of
+        // `cell`-pixel slots: one upload.
+        void rect(int cell, int& x, int& y, int& w, int& h) const {
+            const int row0 = lo / kSlotGrid, row1 = hi / kSlotGrid;
+            const int col0 = row0 == row1 ? lo % kSlotGrid : 0, col1 = row0 == row1 ? hi % kSlotGrid : kSlotGrid - 1;
+            x = col0 * cell, y = row0 * cell, w = (col1 - col0 + 1) * cell, h = (row1 - row0 + 1) * cell;
+        }
     };
     SlotRange data_dirty_, atlas_dirty_;  // for the R32F upload, for the atlas's colours
     void upload_slot_data();

@@ -27,7 +27,7 @@ test('two runs go into the history and compare side by side', async () => {
   await page.evaluate((ids) => ids.forEach((id) => nnplay.selectRun(id)), runs.history.map((r) => r.id));
   const compare = await page.evaluate(() => nnplay.runs().compare);
   const names = compare.map((r) => r.name);
-  for (const name of ['networkShape', 'learningRate', 'epochs', 'test loss', 'epochs to target'])
+  for (const name of ['networkShape', 'learningRate', 'epochs', 'test loss', 'epochs to target', 'seconds to target'])
     assert.ok(names.includes(name), `no row ${name} in ${names}`);
   assert.ok(!names.includes('dataset'), 'a setting that is the same is listed');
   const shape = compare.find((r) => r.name === 'networkShape');
