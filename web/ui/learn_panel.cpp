@@ -58,9 +58,11 @@ void paragraph(const std::string& line, float width, float indent = 0) {
     ImGui::SetCursorPosX(left);
     for (const Span& s : spans_of(line)) {
         const ImU32 colour = s.style == Style::code ? ImU32(kHeading) : ImU32(kInk);
+        // A formula that fits on a line is not broken across two: it is one word.
+        const bool whole = s.style == Style::code && ImGui::CalcTextSize(s.text.c_str()).x <= right - left;
         std::size_t start = 0;
         while (start < s.text.size()) {
-            std::size_t end = s.text.find(' ', start);
+            std::size_t end = whole ? std::string::npos : s.text.find(' ', start);
             if (end == std::string::npos) end = s.text.size();
             const std::string word = s.text.substr(start, end - start);
             const bool gap_before = start > 0 || (!first && s.text[0] != ',' && s.text[0] != '.' && s.text[0] != ':' &&
