@@ -72,12 +72,7 @@ public:
 
     virtual void reset() = 0;
     virtual Slice step_batches(int max_batches, Measure measure) = 0;
-    // A run whose batches are not made of pieces (compat=tf) trains a batch a piece.
-    virtual Slice step_pieces(int max_pieces, Measure measure) {
-        Slice s = step_batches(max_pieces, measure);
-        s.pieces = s.batches;
-        return s;
-    }
+    virtual Slice step_pieces(int max_pieces, Measure measure) = 0;
     // Finishes the epoch under way, or trains a whole one.
     bool step_epoch(Measure measure) { return step_batches(kAllBatches, measure).epoch_completed; }
     // Samples of the epoch under way in completed batches (0: at an epoch boundary).

@@ -66,7 +66,8 @@ public:
     // takes the page's frames a piece at a time. The batch under way leaves the weights, the
     // moments and the run state as they were at its start until it ends; a change that ends it
     // early (new data, network, batch size or dropout, an edited weight, reset, restore) drops
-    // its pieces, and it starts again. A perceptron's piece is a point (its batch).
+    // its pieces, and it starts again. A perceptron's piece is a point (its batch); compat=tf's
+    // is a few of its examples (a batch's sums wait in its nodes until the batch's update).
     // The epoch's end takes pieces too: one member's pass over up to 1,024 points of a set it
     // measures (the measure asked for, plateau's training loss, early stopping's validation
     // loss), with the measure asked for when it began (Slice::measured), and the epoch

@@ -80,33 +80,42 @@ std::vector<double> tfp_inputs(const std::vector<Feature>& features, const std::
 }
 
 // Their getLoss (the mean of ½(out − label)², summed in order) and, for our
-// metrics, accuracy (out ≥ 0 is their +1, class 1) or RMSE, and the confusion.
-struct SetScore {
-    double loss = kNaN, acc = kNaN, rmse = kNaN;
-};
-SetScore score(TfpNetwork& net, const std::vector<double>& X, const std::vector<TfpExample>& set,
-               bool regression, std::vector<int>* confusion) {
-    SetScore s;
-    if (set.empty()) return s;
+// metrics, accuracy (out ≥ 0 is their +1, class 1) or RMSE, and the confusion:
+// the sums of up to max_points more points; true when the set is summed.
+bool score_piece(TfpNetwork& net, const std::vector<double>& X, const std::vector<TfpExample>& set,
+                 bool regression, std::vector<int>* confusion, TfpScoreSum& sum, std::size_t max_points) {
     const std::size_t inputs = set.empty() ? 0 : X.size() / set.size();
-    double loss = 0, sq = 0;
-    int correct = 0;
-    for (std::size_t i = 0; i < set.size(); ++i) {
+    const std::size_t end = std::min(set.size(), sum.next + std::min(max_points, set.size()));
+    for (std::size_t i = sum.next; i < end; ++i) {
         const double out = net.forward(X.data() + i * inputs);
         const double label = set[i].label;
-        loss += 0.5 * ((out - label) * (out - label));  // 0.5 * Math.pow(out − label, 2)
-        sq += (out - label) * (out - label);
+        sum.loss += 0.5 * ((out - label) * (out - label));  // 0.5 * Math.pow(out − label, 2)
+        sum.sq += (out - label) * (out - label);
         if (!regression) {
             const int predicted = out >= 0 ? 1 : 0, truth = label > 0 ? 1 : 0;
-            correct += predicted == truth;
+            sum.correct += predicted == truth;
             if (confusion) (*confusion)[std::size_t(truth * 2 + predicted)] += 1;
         }
     }
-    const double n = double(set.size());
-    s.loss = loss / n;
-    if (regression) s.rmse = std::sqrt(sq / n);
-    else s.acc = correct / n;
+    sum.next = end;
+    return end == set.size();
+}
+
+TfpSetScore score_of(const TfpScoreSum& sum, std::size_t count, bool regression) {
+    TfpSetScore s;
+    if (count == 0) return s;
+    const double n = double(count);
+    s.loss = sum.loss / n;
+    if (regression) s.rmse = std::sqrt(sum.sq / n);
+    else s.acc = sum.correct / n;
     return s;
+}
+
+TfpSetScore score(TfpNetwork& net, const std::vector<double>& X, const std::vector<TfpExample>& set,
+                  bool regression, std::vector<int>* confusion) {
+    TfpScoreSum sum;
+    score_piece(net, X, set, regression, confusion, sum, set.size());
+    return score_of(sum, set.size(), regression);
 }
 
 Point to_point(const TfpExample& e, bool regression) {
@@ -129,6 +138,7 @@ void TfpRun::build_data() {
     SeedRandom rng(state_.seed);  // generateData(true) re-seeds before making the data
     tfp_data_ = tfp_generate_data(state_, rng);
     rng_ = rng;
+    ending_ = false;  // new data: the epoch under way is gone
     classes_ = is_regression() ? 1 : 2;
     dropped_points_ = 0;
     features_ = tfp_features(state_);
@@ -183,6 +193,7 @@ void TfpRun::take_settings() {
 }
 
 void TfpRun::reset() {
+    ending_ = false;
     std::vector<int> shape = {int(features_.size())};
     shape.insert(shape.end(), state_.network_shape.begin(), state_.network_shape.end());
     shape.push_back(1);
@@ -198,42 +209,128 @@ void TfpRun::reset() {
 Slice TfpRun::step_batches(int max_batches, Measure do_measure) {
     const std::size_t n = tfp_data_.train.size();
     if (status_ != RunStatus::ok || n == 0) return {};
-    if (position_ == 0) {
-        last_good_net_ = net_;
-        last_good_[0].params() = nets_[0].params();
-    }
-
-    // The regulariser may have changed since the network was built.
-    net_.set_regularization(state_.regularization);
-    const double lr = query_double(state_.learning_rate);
-    const double rate = query_double(state_.regularization_rate);
-    const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
-    const std::size_t inputs = features_.size();
     Slice slice;
-    std::size_t i = std::size_t(position_);
-    for (; slice.batches < max_batches && i < n; ++slice.batches) {
-        const std::size_t end = std::min(n, (i / batch + 1) * batch);
-        for (; i < end; ++i) {
-            net_.forward(X_train_.data() + i * inputs);
-            net_.backward(tfp_data_.train[i].label);
-            if ((i + 1) % batch == 0) net_.update(lr, rate);
+    if (!ending_) {
+        if (position_ == 0) {
+            last_good_net_ = net_;
+            last_good_[0].params() = nets_[0].params();
+        }
+        // The regulariser may have changed since the network was built.
+        net_.set_regularization(state_.regularization);
+        const double lr = query_double(state_.learning_rate);
+        const double rate = query_double(state_.regularization_rate);
+        const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
+        const std::size_t inputs = features_.size();
+        std::size_t i = std::size_t(position_);
+        for (; slice.batches < max_batches && i < n; ++slice.batches) {
+            const std::size_t end = std::min(n, (i / batch + 1) * batch);
+            for (; i < end; ++i) {
+                net_.forward(X_train_.data() + i * inputs);
+                net_.backward(tfp_data_.train[i].label);
+                if ((i + 1) % batch == 0) net_.update(lr, rate);
+            }
+        }
+        mirror();  // the page draws the weights mid-epoch too
+        position_ = int(i);
+        if (i < n) return slice;
+        begin_ending(do_measure);
+    }
+    while (!ending_piece(n + tfp_data_.test.size())) {}
+    slice.epoch_completed = true;
+    slice.measured = ending_measure_;
+    return slice;
+}
+
+Slice TfpRun::step_pieces(int max_pieces, Measure do_measure) {
+    const std::size_t n = tfp_data_.train.size();
+    if (status_ != RunStatus::ok || n == 0) return {};
+    const std::size_t per_piece = piece_examples();
+    Slice slice;
+    if (!ending_) {
+        if (position_ == 0) {
+            last_good_net_ = net_;
+            last_good_[0].params() = nets_[0].params();
+        }
+        net_.set_regularization(state_.regularization);
+        const double lr = query_double(state_.learning_rate);
+        const double rate = query_double(state_.regularization_rate);
+        const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
+        const std::size_t inputs = features_.size();
+        std::size_t i = std::size_t(position_);
+        for (; slice.pieces < max_pieces && i < n; ++slice.pieces)
+            for (const std::size_t end = std::min(n, i + per_piece); i < end; ++i) {
+                net_.forward(X_train_.data() + i * inputs);
+                net_.backward(tfp_data_.train[i].label);
+                if ((i + 1) % batch == 0) {
+                    net_.update(lr, rate);
+                    ++slice.batches;
+                }
+            }
+        mirror();
+        position_ = int(i);
+        if (i < n) return slice;
+        begin_ending(do_measure);
+    }
+    while (ending_ && slice.pieces < max_pieces) {
+        ++slice.pieces;
+        if (ending_piece(2 * per_piece)) {
+            slice.epoch_completed = true;
+            slice.measured = ending_measure_;
         }
     }
-    mirror();  // the page draws the weights mid-epoch too
-    if (i < n) {
-        position_ = int(i);
-        return slice;
+    return slice;
+}
+
+bool TfpRun::settle() {
+    if (!ending_) return false;
+    while (!ending_piece(tfp_data_.train.size() + tfp_data_.test.size())) {}
+    return true;
+}
+
+std::size_t TfpRun::piece_examples() const {
+    constexpr std::size_t kPieceLinks = 16384;
+    std::size_t links = 0;
+    for (int l = 0; l < spec_.layer_count(); ++l) links += std::size_t(spec_.width(l)) * std::size_t(spec_.fan_in(l) + 1);
+    return std::max<std::size_t>(1, kPieceLinks / std::max<std::size_t>(links, 1));
+}
+
+void TfpRun::begin_ending(Measure do_measure) {
+    ending_ = true;
+    ending_measure_ = do_measure;
+    ending_finite_ = net_.all_finite();
+    ending_set_ = ending_finite_ && do_measure != Measure::none ? 0 : 2;
+    ending_sums_[0] = ending_sums_[1] = {};
+    ending_confusion_.assign(is_regression() || do_measure != Measure::full ? 0 : 4, 0);
+}
+
+bool TfpRun::ending_piece(std::size_t max_points) {
+    if (ending_set_ < 2) {
+        // The confusion counts the test set, or the training set where there is no test set.
+        const bool test_empty = tfp_data_.test.empty();
+        const bool counted = !ending_confusion_.empty() && (ending_set_ == 1) != test_empty;
+        const std::vector<double>& X = ending_set_ == 0 ? X_train_ : X_test_;
+        const std::vector<TfpExample>& set = ending_set_ == 0 ? tfp_data_.train : tfp_data_.test;
+        if (score_piece(net_, X, set, is_regression(), counted ? &ending_confusion_ : nullptr,
+                        ending_sums_[ending_set_], max_points))
+            ++ending_set_;
+        if (ending_set_ < 2) return false;
     }
+    complete_epoch();
+    return true;
+}
+
+// The epoch's end, its sets scored: count it, fill the measure asked for, check for divergence.
+void TfpRun::complete_epoch() {
+    ending_ = false;
     position_ = 0;
-    slice.epoch_completed = true;
-    slice.measured = do_measure;
     ++epoch_;
     metrics_.learning_rate = state_.learning_rate;
-
-    bool finite = net_.all_finite();
-    if (finite && do_measure != Measure::none) {
-        if (do_measure == Measure::full) measure();
-        else measure_losses();
+    bool finite = ending_finite_;
+    if (finite && ending_measure_ != Measure::none) {
+        const bool regression = is_regression();
+        if (ending_measure_ == Measure::full) metrics_.confusion = ending_confusion_;
+        take_scores(score_of(ending_sums_[0], tfp_data_.train.size(), regression),
+                    score_of(ending_sums_[1], tfp_data_.test.size(), regression), ending_measure_);
         finite = std::isfinite(metrics_.train_loss) && std::isfinite(metrics_.test_loss);
     }
     if (!finite) {
@@ -241,11 +338,11 @@ Slice TfpRun::step_batches(int max_batches, Measure do_measure) {
         net_ = last_good_net_;
         diverge(weights ? "the loss became infinite" : "the weights became NaN or infinite");
     }
-    return slice;
 }
 
 void TfpRun::resume_at(int epoch) {
     if (epoch <= 0) return;
+    ending_ = false;
     epoch_ = epoch;
     position_ = 0;
     measure();
@@ -270,6 +367,10 @@ std::string TfpRun::restore(const RunState& saved) {
     if (!saved.exact_params.empty() && saved.exact_params.size() != P)
         return "the double weights (" + std::to_string(saved.exact_params.size()) +
                ") do not fit a network of " + std::to_string(P) + " parameters";
+    if (ending_) {  // the epoch's end under way scored the weights replaced here
+        ending_ = false;
+        position_ = 0;
+    }
     if (!saved.exact_params.empty()) {
         std::size_t i = 0;
         for (int l = 0; l < spec_.layer_count(); ++l) {
@@ -284,17 +385,30 @@ std::string TfpRun::restore(const RunState& saved) {
 }
 
 void TfpRun::measure() {
+    settle();
+    const bool regression = is_regression();
+    metrics_.confusion.assign(regression ? 0 : 4, 0);
+    const bool test_empty = tfp_data_.test.empty();
+    const TfpSetScore train = score(net_, X_train_, tfp_data_.train, regression,
+                                 test_empty && !regression ? &metrics_.confusion : nullptr);
+    const TfpSetScore test = score(net_, X_test_, tfp_data_.test, regression,
+                                !test_empty && !regression ? &metrics_.confusion : nullptr);
+    take_scores(train, test, Measure::full);
+}
+
+void TfpRun::measure_losses() {
+    settle();
+    const bool regression = is_regression();
+    take_scores(score(net_, X_train_, tfp_data_.train, regression, nullptr),
+                score(net_, X_test_, tfp_data_.test, regression, nullptr), Measure::losses);
+}
+
+void TfpRun::take_scores(const TfpSetScore& train, const TfpSetScore& test, Measure measure) {
     Metrics& m = metrics_;
     m.epoch = epoch_;
-    const bool regression = is_regression();
-    m.confusion.assign(regression ? 0 : 4, 0);
-    const bool test_empty = tfp_data_.test.empty();
-    const SetScore train = score(net_, X_train_, tfp_data_.train, regression,
-                                 test_empty && !regression ? &m.confusion : nullptr);
-    const SetScore test = score(net_, X_test_, tfp_data_.test, regression,
-                                !test_empty && !regression ? &m.confusion : nullptr);
     m.train_loss = train.loss;
     m.test_loss = test.loss;
+    if (measure != Measure::full) return;
     m.val_loss = m.val_acc = m.val_rmse = kNaN;
     m.train_acc = train.acc;
     m.test_acc = test.acc;
@@ -305,19 +419,14 @@ void TfpRun::measure() {
                      : net_.regularization_loss(query_double(state_.regularization_rate));
 }
 
-void TfpRun::measure_losses() {
-    const bool regression = is_regression();
-    metrics_.epoch = epoch_;
-    metrics_.train_loss = score(net_, X_train_, tfp_data_.train, regression, nullptr).loss;
-    metrics_.test_loss = score(net_, X_test_, tfp_data_.test, regression, nullptr).loss;
-}
-
 void TfpRun::set_weight(int member, int layer, int to, int from, float value) {
+    settle();  // an epoch's end under way scores the weights the epoch left
     Run::set_weight(member, layer, to, from, value);
     net_.link(layer + 1, to, from).weight = value;
 }
 
 void TfpRun::set_bias(int member, int layer, int node, float value) {
+    settle();
     Run::set_bias(member, layer, node, value);
     net_.node(layer + 1, node).bias = value;
 }

@@ -8,9 +8,24 @@
 #include "engine/tfp/network.h"
 #include "engine/tfp/seedrandom.h"
 
+#include <limits>
 #include <vector>
 
 namespace nnplay {
+
+// A set's score summed in order (their getLoss), a piece of points at a time: the next
+// point, the sums so far.
+struct TfpScoreSum {
+    std::size_t next = 0;
+    double loss = 0, sq = 0;
+    int correct = 0;
+};
+// A set's figures from its sums (NaN where a figure does not apply, or the set is empty).
+struct TfpSetScore {
+    double loss = std::numeric_limits<double>::quiet_NaN();
+    double acc = std::numeric_limits<double>::quiet_NaN();
+    double rmse = std::numeric_limits<double>::quiet_NaN();
+};
 
 // data() holds its points (its −1 as class 0), network(0) a float mirror of its
 // weights for drawing and export, metrics() its mean ½(out − label)² train and
@@ -28,6 +43,13 @@ public:
     // Their epoch: every training example once in order, an update every batchSize; a
     // batch of a slice is the examples up to the next update (or the epoch's end).
     Slice step_batches(int max_batches, Measure measure) override;
+    // The same in pieces of a few examples (piece_examples(): an example of their scalar code
+    // through an 8 × 64 network takes about 0.3 ms), a batch's sums waiting in the nodes and
+    // links for its update; the epoch's end scores its sets in pieces too, summed in the same
+    // order (the same bits). Any slicing gives the same run.
+    Slice step_pieces(int max_pieces, Measure measure) override;
+    bool mid_epoch() const override { return position_ > 0 || ending_; }
+    bool settle() override;
     void resume_at(int epoch) override;
     // Their run has no optimiser moments, schedule or shuffle: the epoch and its double
     // weights are all it keeps.
@@ -44,6 +66,18 @@ private:
     void build_networks() override;
     void take_settings() override;
     void mirror();  // the double weights into nets_[0]
+    // Training examples, or scored points (twice as many), a piece takes: about kPieceLinks
+    // link visits.
+    std::size_t piece_examples() const;
+    // The epoch's end: the weights checked, then (measure asked for) the training and test
+    // sets scored a piece of up to max_points at a time; ending_piece is true when it
+    // completed the epoch.
+    void begin_ending(Measure measure);
+    bool ending_piece(std::size_t max_points);
+    void complete_epoch();
+    // metrics(): the epoch and the sets' losses, and for a full measure the rest but the
+    // confusion (counted by the caller).
+    void take_scores(const TfpSetScore& train, const TfpSetScore& test, Measure measure);
 
     TfpData tfp_data_;                  // its points, ±1 labels
     std::vector<double> X_train_;       // (n_train × inputs) row-major: its input features
@@ -51,6 +85,13 @@ private:
     SeedRandom rng_{""};                // the stream as it stands after the data: weights come next
     TfpNetwork net_;
     TfpNetwork last_good_net_;          // at the start of the epoch, for divergence
+
+    bool ending_ = false;               // the epoch's examples trained, its end under way
+    Measure ending_measure_ = Measure::none;
+    bool ending_finite_ = true;
+    int ending_set_ = 0;                // 0: the training set, 1: the test set, 2: scored
+    TfpScoreSum ending_sums_[2];
+    std::vector<int> ending_confusion_;
 };
 
 }  // namespace nnplay

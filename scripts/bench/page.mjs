@@ -294,6 +294,7 @@ function printHeavy(h, bare) {
   line('batch 1, as fast as possible', h.fast);
   line('batch 1, every See inside view open, 1 epoch a frame', h.withViews);
   line('batch 2500 (the training set), as fast as possible', h.bigBatch);
+  line('compat=tf (its loop: 8 x 64, 500 points), batch 2500, as fast as possible', h.tf);
   console.log(`bench-page: heavy link, Space to stop (as fast as possible): the last training ` +
               `${fmt(Math.max(0, h.stop.stopMs), 0)} ms after the key${h.stop.stopped ? '' : ' (still training after 30 s)'}`);
   const { full, losses } = h.measured;
@@ -370,8 +371,14 @@ async function measureHeavy({ context, url }) {
   await big.evaluate(() => { nnplay.setSpeed(4); nnplay.play(); });
   await big.waitForTimeout(BIG_MS);
   const bigBatch = await big.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
+  // compat=tf's own loop on the same link (it keeps 8 x 64 and 500 points): its examples and
+  // its epoch's end in pieces (a whole epoch in a frame had held it at 10 fps).
+  await big.evaluate((q) => { nnplay.pause(); nnplay.setState(q); nnplay.setSpeed(4); nnplay.play(); },
+                     HEAVY.replace('batchSize=1', 'batchSize=2500') + '&compat=tf');
+  await big.waitForTimeout(BIG_MS);
+  const tf = await big.evaluate(() => ({ ...nnplay.stats(), epoch: nnplay.metrics().epoch }));
   await big.close();
-  return { slow, fast, stop, measured, withViews, bigBatch };
+  return { slow, fast, stop, measured, withViews, bigBatch, tf };
 }
 
 // See inside (issue 14): the default network at an epoch a frame with every view of the See

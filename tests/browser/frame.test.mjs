@@ -81,6 +81,34 @@ test('a batch of 2,500 through an ensemble of 8 x 64 networks spans frames, and 
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
+test('compat=tf at its heaviest spans frames too: a few examples a piece, and its epoch\'s end', async () => {
+  // TensorFlow Playground's own loop (its 250 training examples one at a time, in double) through
+  // 8 x 64: a whole epoch and its losses over 500 points took one frame (10 fps).
+  const { page, problems } = await openReady(HEAVY.replace('batchSize=1', 'batchSize=2500') + '&compat=tf');
+  await page.mouse.move(5, 790);
+  const watch = page.evaluate(() => new Promise((done) => {
+    const under = [];
+    const began = performance.now();
+    const sample = () => {
+      if (nnplay.metrics().epoch >= 1) return done({ under });
+      if (performance.now() - began > 60000) return done({ under, error: 'no epoch in 60 s' });
+      if (nnplay.midEpoch()) under.push({ frame: nnplay.stats().framesDrawn, position: nnplay.epochPosition() });
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }));
+  await page.keyboard.press('Space');
+  const { under, error } = await watch;
+  assert.equal(error, undefined);
+  const training = new Set(under.filter((u) => u.position > 0 && u.position < 250).map((u) => u.frame));
+  const inEnd = new Set(under.filter((u) => u.position === 250).map((u) => u.frame));
+  // (About 80 examples a frame here: the examples took 2 frames, the end 2.)
+  assert.ok(training.size >= 1 && inEnd.size >= 1 && training.size + inEnd.size >= 3,
+            `the epoch was under way in ${training.size} drawn frames, its end in ${inEnd.size}: ` +
+            `${JSON.stringify(under)}`);
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
 test('a model saved while the epoch\'s end is under way carries the completed epoch, and goes on exactly', async () => {
   // (The eight 8 x 64 members' weights are too long for a link: the model file carries them.)
   const heavy = HEAVY.replace('batchSize=1', 'batchSize=2500');
