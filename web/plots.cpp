@@ -33,6 +33,8 @@ void colour_thumbnail(const float* values, int R, int stride, int px, const Thum
         const int i = int(base);
         return Tap{std::clamp(i, 0, R - 1), std::clamp(i + 1, 0, R - 1), q - base};
     };
+    std::vector<Tap> cols(std::size_t(std::max(px, 0)));
+    for (int x = 0; x < px; ++x) cols[std::size_t(x)] = taps(x, false);
     const bool of_class = class_index >= 0 && class_index < kMaxClasses;
     const float* n = colours.neutral;
     for (int y = 0; y < px; ++y) {
@@ -41,7 +43,7 @@ void colour_thumbnail(const float* values, int R, int stride, int px, const Thum
         const float* down = values + std::size_t(row.hi) * std::size_t(stride);
         ImU32* dst = out + std::size_t(y) * std::size_t(out_stride);
         for (int x = 0; x < px; ++x) {
-            const Tap col = taps(x, false);
+            const Tap& col = cols[std::size_t(x)];
             const float top = up[col.lo] + (up[col.hi] - up[col.lo]) * col.f;
             const float bottom = down[col.lo] + (down[col.hi] - down[col.lo]) * col.f;
             const float v = std::clamp(top + (bottom - top) * row.f, -1.0f, 1.0f);

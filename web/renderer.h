@@ -116,6 +116,7 @@ public:
                        float radius_px);
     // The same for a square whose part on screen is `shown` (x, y, side in pixels): thousands
     // of points (kLayerPoints or more) are copied from their layer (below).
+    static constexpr int kLayerPoints = 1000;
     void render_points_square(int set, int x, int y, int side, const int shown[3],
                               const std::vector<PointSprite>& points, float radius_px);
     long long layer_draws(int set = kOutputPoints) const { return layers_[set].draws; }  // times a set's layer was drawn
@@ -154,7 +155,6 @@ private:
     // the heavy link about 8 ms a frame), so a set's points are drawn once into a layer, a
     // texture of its square on screen (premultiplied), which each frame copies 1:1 until the
     // points, their radius, the square or the theme change.
-    static constexpr int kLayerPoints = 1000;
     void draw_points_layer(int set, int x, int y, int side, const int shown[3],
                            const std::vector<PointSprite>& points, float radius_px);
     struct PointsLayer {

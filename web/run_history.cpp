@@ -327,6 +327,20 @@ std::vector<const RunRecord*> selected_runs(const RunsState& runs) {
     return out;
 }
 
+namespace {
+
+// Every setting's default, as a link writes it: made once (the Runs panel compares every frame).
+const std::vector<std::string>& default_texts() {
+    static const std::vector<std::string> texts = [] {
+        std::vector<std::string> out;
+        for (const Setting& setting : settings()) out.push_back(default_text(setting));
+        return out;
+    }();
+    return texts;
+}
+
+}  // namespace
+
 std::vector<CompareRow> compare_rows(const RunsState& runs) {
     const std::vector<const RunRecord*> sel = selected_runs(runs);
     std::vector<CompareRow> rows;
@@ -339,9 +353,11 @@ std::vector<CompareRow> compare_rows(const RunsState& runs) {
     }
     // Every setting, in the query's order: a link leaves some out at their default (dropout,
     // compat), so a run without the key has the default.
-    for (const Setting& setting : settings()) {
+    const std::vector<std::string>& defaults = default_texts();
+    for (std::size_t i = 0; i < settings().size(); ++i) {
+        const Setting& setting = settings()[i];
         if (setting.type == SettingType::ignored) continue;
-        const std::string fallback = default_text(setting);
+        const std::string& fallback = defaults[i];
         CompareRow row{setting.key, {}};
         for (const auto& m : values) {
             const auto found = m.find(setting.key);

@@ -17,11 +17,11 @@ namespace nnplay::web {
 
 namespace {
 
-// With this many training points the space is computed again at most every kManyEvery
-// seconds while training, not every frame: software WebGL pays per sprite, and each new
-// picture of thousands of points is drawn again (the heavy link's 2,500 cost it about as
-// much as the rest of the views together); between two, the renderer copies its layer.
-constexpr std::size_t kManyPoints = 1000;
+// With as many training points as the renderer draws into a layer (Renderer::kLayerPoints),
+// the space is computed again at most every kManyEvery seconds while training, not every
+// frame: software WebGL pays per sprite, and each new picture of thousands of points is drawn
+// again (the heavy link's 2,500 cost it about as much as the rest of the views together);
+// between two, the renderer copies its layer.
 constexpr double kManyEvery = 0.2;
 
 // ImGui's draw callback (user data: the App): the training points as their classes' markers,
@@ -79,7 +79,7 @@ void hidden_view(App& app, float width) {
     const int after = v.layer * 1000000 + v.neuron_a * 1000 + v.neuron_b + (v.pca ? 7 : 0);
     if (after != before) v.dirty = true;
 
-    const bool many = v.space.point_a.size() >= kManyPoints;
+    const bool many = v.space.point_a.size() >= std::size_t(Renderer::kLayerPoints);
     if (v.dirty && (after != before || !many || ImGui::GetTime() - v.computed_at >= kManyEvery)) {
         v.computed_at = ImGui::GetTime();
         HiddenSpaceOptions o;

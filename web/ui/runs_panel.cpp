@@ -58,12 +58,16 @@ ChartFrame chart_frame(const std::vector<Series>& series, float width, float hei
             any = true;
         }
     f.y0 = std::min(f.y0, 0.0f);
+    f.y1 += 0.05f * (f.y1 - f.y0);  // headroom: the highest curve clear of the frame's edge
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(f.min, f.max, palette().chart_bg.u32());
     dl->AddRect(f.min, f.max, palette().chart_frame.u32());
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.3g", double(f.y1));
     dl->AddText({f.min.x + 3 * scale, f.min.y + 1 * scale}, kMuted, buf);
+    // The bottom's figure too, at the left where the curves start high.
+    std::snprintf(buf, sizeof buf, "%.3g", double(f.y0));
+    dl->AddText({f.min.x + 3 * scale, f.max.y - ImGui::GetTextLineHeight() - 1 * scale}, kMuted, buf);
     std::snprintf(buf, sizeof buf, "epoch %.0f", double(f.x1));
     const ImVec2 size = ImGui::CalcTextSize(buf);
     dl->AddText({f.max.x - size.x, f.max.y + 1 * scale}, kMuted, buf);
