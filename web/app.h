@@ -83,6 +83,10 @@ struct Run {
     // to a quarter of the frame's budget; whether this frame trained any.
     int slice_pieces = 1;
     bool trained_batches = false;
+    // Seconds of training the epoch under way took so far, and the last completed epoch took:
+    // "as fast as possible" never trains less a frame than the fastest N-a-frame speed would.
+    double epoch_seconds = 0, last_epoch_seconds = 0;
+    double frame_budget = 0;            // the last training frame's budget before overruns (s)
     // The frame's training ended with an epoch measured in full, so trainer_changed need not
     // measure the same weights again (every point through every member: 0.13–0.17 s natively
     // for the heavy link, 8×64 × 8 members × 5,000 points).

@@ -53,6 +53,7 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
         const double before = glfwGetTime();
         const Slice slice = t.step_pieces(run.slice_pieces, measure);
         const double after = glfwGetTime();
+        run.epoch_seconds += after - before;
         if (slice.pieces == 0 && !slice.epoch_completed) {
             stopped = true;
             break;
@@ -61,6 +62,8 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
         // (A diverged run restored earlier weights, which trainer_changed measures.)
         run.measured = slice.epoch_completed && slice.measured == Measure::full && t.status() == RunStatus::ok;
         if (slice.epoch_completed) {
+            run.last_epoch_seconds = run.epoch_seconds;
+            run.epoch_seconds = 0;
             ++epochs;
             app.pictures.chart.add(t.metrics());
             inside_views_epoch(app);  // the error surface's path gets every epoch too
@@ -94,7 +97,10 @@ void trainer_changed(App& app, TrainerChange change) {
     const bool measured = change == TrainerChange::trained && app.run.measured;
     app.run.measured = false;
     if (change != TrainerChange::settings && !measured) t.measure();
-    if (change == TrainerChange::restarted) app.pictures.chart.clear();
+    if (change == TrainerChange::restarted) {
+        app.pictures.chart.clear();
+        app.run.epoch_seconds = app.run.last_epoch_seconds = 0;  // another network's, or data's
+    }
     if (change == TrainerChange::trained || change == TrainerChange::restarted) app.pictures.chart.add(t.metrics());
     diagnosis_follow(app, change);
     lessons_follow(app);
@@ -136,7 +142,14 @@ int run_train_frame(App& app) {
     run.trained_batches = false;
     run.measured = false;
     const int per_frame = kSpeeds[run.speed];
-    const double base = run.steps_requested == 0 && per_frame == 0 ? run.train_budget : kStepBudget;
+    // As fast as possible: the budget that follows the frame rate (app.cpp), but never less
+    // than the fastest N-a-frame speed would train: a link whose epochs take longer than a
+    // frame trained 4 times slower "as fast as possible" (2 ms a frame while frames were slow)
+    // than at 1 a frame (16 ms).
+    const double epoch_cost = std::max(run.epoch_seconds, run.last_epoch_seconds);
+    const double fastest = std::max(run.train_budget, std::min(kStepBudget, kSpeeds[kSpeedCount - 2] * epoch_cost));
+    const double base = run.steps_requested == 0 && per_frame == 0 ? fastest : kStepBudget;
+    run.frame_budget = base;
     const double budget = std::max(0.25 * base, base - run.overrun);
     // The step button's epochs first, sliced like the rest: a big epoch takes a few frames.
     if (run.steps_requested > 0) {
