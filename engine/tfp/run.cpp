@@ -211,28 +211,11 @@ Slice TfpRun::step_batches(int max_batches, Measure do_measure) {
     if (status_ != RunStatus::ok || n == 0) return {};
     Slice slice;
     if (!ending_) {
-        if (position_ == 0) {
-            last_good_net_ = net_;
-            last_good_[0].params() = nets_[0].params();
-        }
-        // The regulariser may have changed since the network was built.
-        net_.set_regularization(state_.regularization);
-        const double lr = query_double(state_.learning_rate);
-        const double rate = query_double(state_.regularization_rate);
         const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
-        const std::size_t inputs = features_.size();
-        std::size_t i = std::size_t(position_);
-        for (; slice.batches < max_batches && i < n; ++slice.batches) {
-            const std::size_t end = std::min(n, (i / batch + 1) * batch);
-            for (; i < end; ++i) {
-                net_.forward(X_train_.data() + i * inputs);
-                net_.backward(tfp_data_.train[i].label);
-                if ((i + 1) % batch == 0) net_.update(lr, rate);
-            }
-        }
+        for (; slice.batches < max_batches && std::size_t(position_) < n; ++slice.batches)
+            train_examples(std::min(n, (std::size_t(position_) / batch + 1) * batch));
         mirror();  // the page draws the weights mid-epoch too
-        position_ = int(i);
-        if (i < n) return slice;
+        if (std::size_t(position_) < n) return slice;
         begin_ending(do_measure);
     }
     while (!ending_piece(n + tfp_data_.test.size())) {}
@@ -247,28 +230,10 @@ Slice TfpRun::step_pieces(int max_pieces, Measure do_measure) {
     const std::size_t per_piece = piece_examples();
     Slice slice;
     if (!ending_) {
-        if (position_ == 0) {
-            last_good_net_ = net_;
-            last_good_[0].params() = nets_[0].params();
-        }
-        net_.set_regularization(state_.regularization);
-        const double lr = query_double(state_.learning_rate);
-        const double rate = query_double(state_.regularization_rate);
-        const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
-        const std::size_t inputs = features_.size();
-        std::size_t i = std::size_t(position_);
-        for (; slice.pieces < max_pieces && i < n; ++slice.pieces)
-            for (const std::size_t end = std::min(n, i + per_piece); i < end; ++i) {
-                net_.forward(X_train_.data() + i * inputs);
-                net_.backward(tfp_data_.train[i].label);
-                if ((i + 1) % batch == 0) {
-                    net_.update(lr, rate);
-                    ++slice.batches;
-                }
-            }
+        for (; slice.pieces < max_pieces && std::size_t(position_) < n; ++slice.pieces)
+            slice.batches += train_examples(std::min(n, std::size_t(position_) + per_piece));
         mirror();
-        position_ = int(i);
-        if (i < n) return slice;
+        if (std::size_t(position_) < n) return slice;
         begin_ending(do_measure);
     }
     while (ending_ && slice.pieces < max_pieces) {
@@ -279,6 +244,30 @@ Slice TfpRun::step_pieces(int max_pieces, Measure do_measure) {
         }
     }
     return slice;
+}
+
+int TfpRun::train_examples(std::size_t end) {
+    if (position_ == 0) {
+        last_good_net_ = net_;
+        last_good_[0].params() = nets_[0].params();
+    }
+    // The regulariser may have changed since the network was built.
+    net_.set_regularization(state_.regularization);
+    const double lr = query_double(state_.learning_rate);
+    const double rate = query_double(state_.regularization_rate);
+    const std::size_t batch = std::size_t(std::max(state_.batch_size, 1));
+    const std::size_t inputs = features_.size();
+    int updates = 0;
+    for (std::size_t i = std::size_t(position_); i < end; ++i) {
+        net_.forward(X_train_.data() + i * inputs);
+        net_.backward(tfp_data_.train[i].label);
+        if ((i + 1) % batch == 0) {
+            net_.update(lr, rate);
+            ++updates;
+        }
+    }
+    position_ = int(end);
+    return updates;
 }
 
 bool TfpRun::settle() {
@@ -390,9 +379,9 @@ void TfpRun::measure() {
     metrics_.confusion.assign(regression ? 0 : 4, 0);
     const bool test_empty = tfp_data_.test.empty();
     const TfpSetScore train = score(net_, X_train_, tfp_data_.train, regression,
-                                 test_empty && !regression ? &metrics_.confusion : nullptr);
+                                    test_empty && !regression ? &metrics_.confusion : nullptr);
     const TfpSetScore test = score(net_, X_test_, tfp_data_.test, regression,
-                                !test_empty && !regression ? &metrics_.confusion : nullptr);
+                                   !test_empty && !regression ? &metrics_.confusion : nullptr);
     take_scores(train, test, Measure::full);
 }
 

@@ -43,8 +43,8 @@ public:
     // Their epoch: every training example once in order, an update every batchSize; a
     // batch of a slice is the examples up to the next update (or the epoch's end).
     Slice step_batches(int max_batches, Measure measure) override;
-    // The same in pieces of a few examples (piece_examples(): an example of their scalar code
-    // through an 8 × 64 network takes about 0.3 ms), a batch's sums waiting in the nodes and
+    // The same in pieces of a few examples (piece_examples(): one through 8 × 64, about 0.1 ms
+    // of their scalar code in the page), a batch's sums waiting in the nodes and
     // links for its update; the epoch's end scores its sets in pieces too, summed in the same
     // order (the same bits). Any slicing gives the same run.
     Slice step_pieces(int max_pieces, Measure measure) override;
@@ -66,6 +66,9 @@ private:
     void build_networks() override;
     void take_settings() override;
     void mirror();  // the double weights into nets_[0]
+    // Trains the epoch's examples from position_ to `end` (the snapshot for divergence at its
+    // start), an update every batchSize; returns the updates made.
+    int train_examples(std::size_t end);
     // Training examples, or scored points (twice as many), a piece takes: about kPieceLinks
     // link visits.
     std::size_t piece_examples() const;
