@@ -112,8 +112,9 @@ test('compat=tf at its heaviest spans frames too: a few examples a piece, and it
 test('as fast as possible never trains less a frame than 1 a frame', async () => {
   // The heavy link's epochs span many frames: at 1 a frame each frame trains 16 ms of it; as fast
   // as possible follows the frame rate (2–8 ms), and under software WebGL trained it 4 times
-  // slower than 1 a frame. Now it gets at least the fastest N-a-frame speed's share; the default
-  // network's tiny epochs keep the budget that follows the frame rate.
+  // slower than 1 a frame. Now it gets at least what 30 a frame would train (30 epochs' cost, at
+  // most 16 ms); the default network's short epochs (30 of them: 2–16 ms, as the machine goes)
+  // mostly keep the budget that follows the frame rate.
   const { page, problems } = await openReady(HEAVY);
   const budget = async (speed) => {
     await page.evaluate((s) => { nnplay.setSpeed(s); nnplay.play(); }, speed);
@@ -125,9 +126,6 @@ test('as fast as possible never trains less a frame than 1 a frame', async () =>
   const oneAFrame = await budget(0);
   const fastest = await budget(4);
   assert.ok(oneAFrame > 0 && fastest >= oneAFrame, `budget a frame: 1 a frame ${oneAFrame} ms, as fast as possible ${fastest} ms`);
-  await page.evaluate(() => nnplay.setState(''));
-  const light = await budget(4);
-  assert.ok(light <= 8, `the default network as fast as possible: ${light} ms a frame`);
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
