@@ -321,10 +321,15 @@ void runs_stop_sweep(App& app) {
 
 
 std::vector<const RunRecord*> selected_runs(const RunsState& runs) {
-    std::vector<const RunRecord*> out;
-    for (const RunRecord& run : runs.history)
-        if (run.selected) out.push_back(&run);
+    std::vector<const RunRecord*> out;  // the newest ticked, from the history's end
+    for (auto run = runs.history.rbegin(); run != runs.history.rend() && int(out.size()) < kMaxCompared; ++run)
+        if (run->selected) out.push_back(&*run);
+    std::reverse(out.begin(), out.end());  // in the history's order, oldest first
     return out;
+}
+
+int ticked_runs(const RunsState& runs) {
+    return int(std::count_if(runs.history.begin(), runs.history.end(), [](const RunRecord& r) { return r.selected; }));
 }
 
 namespace {

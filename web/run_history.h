@@ -119,7 +119,11 @@ void runs_button_progress(App& app);
 
 // The comparison table of the selected runs: settings that differ, then results.
 std::vector<CompareRow> compare_rows(const RunsState& runs);
+// The runs compared: the newest kMaxCompared of those ticked (each has a colour and a line
+// style of its own in the chart; more made neither the chart nor the table readable).
+constexpr int kMaxCompared = 6;
 std::vector<const RunRecord*> selected_runs(const RunsState& runs);
+int ticked_runs(const RunsState& runs);
 
 // Writes the history to localStorage (dropping the oldest runs to fit kStorageBytes).
 void runs_save(App& app);

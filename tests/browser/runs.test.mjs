@@ -202,3 +202,20 @@ test('twelve or more runs in the history cost the frame a few triangles each', a
   assert.ok(open - closed < 4000, `the Runs panel adds ${open - closed} triangles`);
   assert.ok(problems.length === 0, problems.join('; '));
 });
+
+// Eight runs ticked: the chart has six colours and line styles, so the six newest are compared
+// (the table's columns were too narrow to read and the curves repeated their styles), and the
+// panel says so.
+test('eight runs ticked compare the six newest', async () => {
+  const { page, problems } = await openReady('#dataset=circle&seed=many');
+  for (let k = 1; k <= 8; ++k)
+    await page.evaluate((k) => { nnplay.setState(`dataset=circle&seed=many${k}`); nnplay.step(k); nnplay.keepRun(); }, k);
+  await page.evaluate(() => { nnplay.openRuns(); for (const r of nnplay.runs().history) nnplay.selectRun(r.id, true); });
+  await frames(page, 3);
+  const runs = await page.evaluate(() => nnplay.runs());
+  assert.equal(runs.history.filter((r) => r.selected).length, 8);
+  const epochs = runs.compare.find((r) => r.name === 'epochs');
+  assert.deepEqual(epochs?.cells, ['3', '4', '5', '6', '7', '8'], JSON.stringify(runs.compare));
+  await page.screenshot({ path: join(shots, 'compare-eight.png') });
+  assert.ok(problems.length === 0, problems.join('; '));
+});

@@ -22,6 +22,7 @@ namespace {
 // kRunRgb's), so runs differ by more than colour.
 constexpr float kDashes[][2] = {{1, 0}, {7, 4}, {2, 3}, {10, 3}, {4, 4}, {16, 6}};
 constexpr int kRunStyles = int(kRunRgb.size());
+static_assert(kRunStyles >= kMaxCompared, "every run compared has a style of its own");
 
 // One polyline of the chart in data coordinates.
 struct Series {
@@ -180,6 +181,9 @@ void comparison(App& app, RunsState& r, float width) {
         caption("Tick two or more runs to compare them.");
         return;
     }
+    if (const int ticked = ticked_runs(r); ticked > int(sel.size()))
+        caption("Comparing the " + std::to_string(sel.size()) + " newest of the " + std::to_string(ticked) +
+                " runs ticked: untick some to compare others.");
     const float scale = app.view.scale;
     std::vector<Series> series;
     for (std::size_t i = 0; i < sel.size(); ++i) {
@@ -196,9 +200,19 @@ void comparison(App& app, RunsState& r, float width) {
     const ChartFrame f = chart_frame(series, width, 110 * scale, scale);
     for (const Series& s : series) draw_series(f, s, scale);
     // The legend, then the boundaries side by side, each under its run's colour.
-    const float side = std::min(72 * scale, (width - 8 * scale * float(sel.size())) / float(sel.size()));
+    // Each group is as wide as its legend line or its picture; a group that would pass the
+    // panel's edge starts a new row (six runs did not fit a phone's or a side panel's width).
+    const float side = std::min(72 * scale, std::max(48 * scale, (width - 8 * scale * float(sel.size())) / float(sel.size())));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float row_used = 0;
     for (std::size_t i = 0; i < sel.size(); ++i) {
-        if (i) ImGui::SameLine();
+        const float group = std::max(side, 20 * scale + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(sel[i]->label().c_str()).x);
+        if (i && row_used + gap + group <= width) {
+            ImGui::SameLine();
+            row_used += gap + group;
+        } else {
+            row_used = group;
+        }
         ImGui::BeginGroup();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float y = p.y + ImGui::GetTextLineHeight() / 2;
