@@ -202,11 +202,13 @@ void comparison(App& app, RunsState& r, float width) {
     // The legend, then the boundaries side by side, each under its run's colour.
     // Each group is as wide as its legend line or its picture; a group that would pass the
     // panel's edge starts a new row (six runs did not fit a phone's or a side panel's width).
-    const float side = std::min(72 * scale, std::max(48 * scale, (width - 8 * scale * float(sel.size())) / float(sel.size())));
+    const float n = float(sel.size());
+    const float side = std::min(72 * scale, std::max(48 * scale, (width - 8 * scale * n) / n));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     float row_used = 0;
     for (std::size_t i = 0; i < sel.size(); ++i) {
-        const float group = std::max(side, 20 * scale + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(sel[i]->label().c_str()).x);
+        const float legend = 20 * scale + gap + ImGui::CalcTextSize(sel[i]->label().c_str()).x;
+        const float group = std::max(side, legend);
         if (i && row_used + gap + group <= width) {
             ImGui::SameLine();
             row_used += gap + group;
