@@ -30,17 +30,11 @@ void rebuild_fonts(App& app, float scale) {
     app.view.scale = scale;
 }
 
-// The training budget follows the frame rate: cut by a fifth while frames come more than
-// 20 ms apart (under 50 a second) and our own work is over half of that, grown by a
-// quarter millisecond otherwise. When the browser's drawing is what holds frames back
-// (software WebGL), less training would not bring them sooner.
-void adapt_train_budget(App& app, double frame_start) {
-    const double interval = frame_start - app.stats.last_frame_start;
-    app.stats.last_frame_start = frame_start;
-    if (interval > 0.020 && interval < 0.5 && app.stats.last_frame_work > 0.5 * interval)
-        app.run.train_budget = std::max(0.002, app.run.train_budget * 0.8);
-    else
-        app.run.train_budget = std::min(0.008, app.run.train_budget + 0.00025);
+// The training budget follows the frame rate (web/frame_budget.h).
+void follow_frame_rate(App& app, double frame_start) {
+    FrameStats& s = app.stats;
+    budget_follow_frames(app.run.budget, frame_start - s.last_frame_start, s.last_frame_work);
+    s.last_frame_start = frame_start;
 }
 
 // Frames, epochs and time per one-second window.
@@ -153,7 +147,7 @@ void app_frame(App& app) {
     app.stats.drawn_width = fb_width;
     app.stats.drawn_height = fb_height;
 
-    adapt_train_budget(app, frame_start);
+    follow_frame_rate(app, frame_start);
 
     const double train_start = glfwGetTime();
     const double phase0 = now_ms();  // page speed (session 8): the frame's phases, for the bench

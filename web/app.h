@@ -6,6 +6,7 @@
 #pragma once
 
 #include "web/boundary.h"  // speed (task C)
+#include "web/frame_budget.h"
 #include "web/inside_views.h"  // See inside: surface, hidden space, lr finder (issue 14 F)
 #include "web/plots.h"
 #include "web/renderer.h"
@@ -33,17 +34,6 @@ struct RunsState;
 // Training speeds: epochs per frame, 0 = as many as fit in the frame's time budget.
 constexpr int kSpeeds[] = {1, 3, 10, 30, 0};
 constexpr int kSpeedCount = int(sizeof kSpeeds / sizeof kSpeeds[0]);
-// Issue 13, training in slices: seconds of training a frame at the fixed speeds and for the
-// step button (the epochs a frame asks for are the other limit), and the largest slice.
-// One 60 Hz frame: with the drawing's own ~8 ms (SwiftShader), a link whose epoch takes
-// seconds still draws over 20 frames a second (25 ms gave 18.6).
-constexpr double kStepBudget = 0.016;
-constexpr int kMaxSlicePieces = 1 << 16;
-// The pieces of the next slice of training: about a quarter of `budget` seconds at the last
-// slice's time per piece (`pieces` took `seconds`); twice as many where that time was below the
-// clock's resolution (the browser rounds it to 0.1 ms, and one piece can take 20 µs).
-int next_slice(int pieces, double seconds, double budget);
-
 constexpr int kMaxDetail = 3;  // thumbnails down to 8² while a big network trains
 
 struct WidgetRect {
@@ -76,25 +66,15 @@ struct Run {
     ParamEdit edit;
     bool edit_pending = false;
     bool weights_touched = false;       // weights differ from the seed's though epoch is 0
-    // "As fast as possible": seconds of training per frame, lowered while frames come slower
-    // than 50 a second because of our own work.
-    double train_budget = 0.008;
+    FrameBudget budget;                 // the training seconds of each frame (web/frame_budget.h)
     // Issue 13, training in slices (web/run.cpp): pieces per Trainer::step_pieces call, fitted
     // to a quarter of the frame's budget; whether this frame trained any.
     int slice_pieces = 1;
     bool trained_batches = false;
-    // Seconds of training the epoch under way took so far, and the last completed epoch took:
-    // "as fast as possible" never trains less a frame than the fastest N-a-frame speed would.
-    double epoch_seconds = 0, last_epoch_seconds = 0;
-    double frame_budget = 0;            // the last training frame's budget before overruns (s)
     // The frame's training ended with an epoch measured in full, so trainer_changed need not
     // measure the same weights again (every point through every member: 0.13–0.17 s natively
     // for the heavy link, 8×64 × 8 members × 5,000 points).
     bool measured = false;
-    // Seconds the last frames trained past their budget (an epoch's end measures every point):
-    // the next frames train that much less, at most three quarters of their budget each, so a
-    // run whose epochs span frames keeps its frame rate on average.
-    double overrun = 0;
     // Every completed epoch measured in full (as before the losses-only measure): for the
     // page benchmark's before/after figure only (nnplay.setFullEpochMeasure).
     bool full_epoch_measure = false;

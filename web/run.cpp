@@ -53,7 +53,7 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
         const double before = glfwGetTime();
         const Slice slice = t.step_pieces(run.slice_pieces, measure);
         const double after = glfwGetTime();
-        run.epoch_seconds += after - before;
+        run.budget.epoch_seconds += after - before;
         if (slice.pieces == 0 && !slice.epoch_completed) {
             stopped = true;
             break;
@@ -62,8 +62,8 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
         // (A diverged run restored earlier weights, which trainer_changed measures.)
         run.measured = slice.epoch_completed && slice.measured == Measure::full && t.status() == RunStatus::ok;
         if (slice.epoch_completed) {
-            run.last_epoch_seconds = run.epoch_seconds;
-            run.epoch_seconds = 0;
+            run.budget.last_epoch_seconds = run.budget.epoch_seconds;
+            run.budget.epoch_seconds = 0;
             ++epochs;
             app.pictures.chart.add(t.metrics());
             inside_views_epoch(app);  // the error surface's path gets every epoch too
@@ -80,11 +80,6 @@ int train_slices(App& app, int max_epochs, double start, double budget, bool& st
 
 }  // namespace
 
-int next_slice(int pieces, double seconds, double budget) {
-    const double fit = seconds > 0 ? budget / 4 / (seconds / pieces) : 2.0 * pieces;
-    return int(std::clamp(fit, 1.0, double(kMaxSlicePieces)));
-}
-
 void run_settle(App& app) {
     Trainer& t = *app.run.trainer;
     if (!t.settle()) return;
@@ -99,7 +94,7 @@ void trainer_changed(App& app, TrainerChange change) {
     if (change != TrainerChange::settings && !measured) t.measure();
     if (change == TrainerChange::restarted) {
         app.pictures.chart.clear();
-        app.run.epoch_seconds = app.run.last_epoch_seconds = 0;  // another network's, or data's
+        app.run.budget.epoch_seconds = app.run.budget.last_epoch_seconds = 0;  // another network's, or data's
     }
     if (change == TrainerChange::trained || change == TrainerChange::restarted) app.pictures.chart.add(t.metrics());
     diagnosis_follow(app, change);
@@ -142,15 +137,8 @@ int run_train_frame(App& app) {
     run.trained_batches = false;
     run.measured = false;
     const int per_frame = kSpeeds[run.speed];
-    // As fast as possible: the budget that follows the frame rate (app.cpp), but never less
-    // than the fastest N-a-frame speed would train: a link whose epochs take longer than a
-    // frame trained 4 times slower "as fast as possible" (2 ms a frame while frames were slow)
-    // than at 1 a frame (16 ms).
-    const double epoch_cost = std::max(run.epoch_seconds, run.last_epoch_seconds);
-    const double fastest = std::max(run.train_budget, std::min(kStepBudget, kSpeeds[kSpeedCount - 2] * epoch_cost));
-    const double base = run.steps_requested == 0 && per_frame == 0 ? fastest : kStepBudget;
-    run.frame_budget = base;
-    const double budget = std::max(0.25 * base, base - run.overrun);
+    const bool fastest = run.steps_requested == 0 && per_frame == 0;
+    const double budget = budget_begin(run.budget, fastest, kSpeeds[kSpeedCount - 2]);
     // The step button's epochs first, sliced like the rest: a big epoch takes a few frames.
     if (run.steps_requested > 0) {
         const int done = train_slices(app, run.steps_requested, start, budget, stopped);
@@ -159,13 +147,7 @@ int run_train_frame(App& app) {
     }
     if (run.playing && run.steps_requested == 0 && !stopped)
         epochs += train_slices(app, per_frame, start, budget, stopped);
-    // What this frame saved repays the overrun, and what it overran is added (the last slice's
-    // few milliseconds too: counted from 1.25 budgets, training averaged 18.7 ms a frame on a
-    // 16 ms budget). A frame that trained nothing starts afresh.
-    const double used = glfwGetTime() - start;
-    run.overrun = !run.trained_batches ? 0.0
-                                       : std::max(0.0, run.overrun - (base - budget)) +
-                                             std::max(0.0, used - budget);
+    budget_end(run.budget, budget, glfwGetTime() - start, run.trained_batches);
     if (t.status() != RunStatus::ok && run.playing) {
         run.playing = false;
         console_log(t.status_message().c_str());

@@ -157,7 +157,7 @@ NNPLAY_API const char* nnplay_api_stats() {
     return reply(*app, "{\"fps\":" + json_number(s.fps) + ",\"epochsPerSecond\":" + json_number(s.epochs_per_second) +
                            ",\"frameMs\":" + json_number(s.frame_ms) + ",\"trainMs\":" + json_number(s.train_ms) +
                            ",\"picturesMs\":" + json_number(app->pictures.ms) +
-                           ",\"budgetMs\":" + json_number(1000 * app->run.frame_budget) +
+                           ",\"budgetMs\":" + json_number(1000 * app->run.budget.base) +
                            ",\"firstFrameMs\":" + json_number(s.first_frame_ms) +
                            ",\"framesDrawn\":" + std::to_string(s.frames_drawn) +
                            ",\"outputRes\":" + std::to_string(app->pictures.renderer.output_res()) +
