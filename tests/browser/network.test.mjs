@@ -104,6 +104,22 @@ test('an ensemble: the member selector switches the weights drawn', async () => 
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
+test('an ensemble of 8 x 64 networks: the member selector sits clear of the last hidden layer', async () => {
+  // The selector ends at the output's right edge; with the columns this close it ran back over
+  // the last hidden layer's neurons. Now it starts right of them and the view scrolls to it.
+  const { page, problems } = await openReady('#ensemble=2&networkShape=64,64,64,64,64,64,64,64&numSamples=50');
+  await page.waitForFunction(() => nnplay.widgetRect('memberNext'), null, { timeout: 20000 });
+  const { rects } = await page.evaluate(() => JSON.parse(Module.ccall('nnplay_api_layout', 'string', [], [])));
+  const neuron = rects.lastHiddenNeuron;
+  for (const name of ['memberPrev', 'memberLabel', 'memberNext']) {
+    const r = rects[name];
+    assert.ok(r.x >= neuron.x + neuron.w, `${name} ${JSON.stringify(r)} over the last hidden layer's ${JSON.stringify(neuron)}`);
+    // In the view, or in reach of its horizontal scroll.
+    assert.ok(r.x + r.w <= r.area.x + r.area.w || r.scrollsX, `${name} out of reach: ${JSON.stringify(r)}`);
+  }
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
 test('a link with 3,000 unknown keys gives one status line', async () => {
   let hash = '#noise=5';
   for (let i = 0; i < 3000; i++) hash += `&unknown${i}=1`;

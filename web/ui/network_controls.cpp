@@ -267,12 +267,12 @@ void network_headers(App& app, const NetLayout& n) {
     caption("OUTPUT");
 }
 
-float member_selector(App& app, const NetLayout& n) {
+ImVec2 member_selector(App& app, const NetLayout& n) {
     const Trainer& t = *app.run.trainer;
     const int members = t.ensemble_size();
     if (members < 2) {
         for (const char* r : {"memberPrev", "memberNext", "memberLabel"}) app.view.rects.erase(r);
-        return 0;
+        return ImVec2(0, 0);
     }
     const float sc = app.view.scale;
     const int m = shown_member(app);
@@ -282,7 +282,10 @@ float member_selector(App& app, const NetLayout& n) {
     const float side = square_button_side(app);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float block = std::max(2 * side + 2 * spacing + ImGui::CalcTextSize(label.c_str()).x, 150 * sc);
-    const float left = std::max(n.origin.x, right - block);
+    // Under the output, ending at its right edge, but never over the last hidden column's
+    // neurons: where the columns are close (8 × 64) it starts right of them and the view's
+    // content grows to the right.
+    const float left = std::max(right - block, n.column_x(n.columns - 2) + n.node + spacing);
     const float top = n.node_min(n.columns - 1, outputs - 1).y + n.node + n.gap + 4 * sc;
     ImGui::SetCursorScreenPos(ImVec2(left, top));
     // Another member: its own weights, and its own neuron thumbnails (drawn again).
@@ -301,10 +304,10 @@ float member_selector(App& app, const NetLayout& n) {
         app.pictures.dirty = true;
     }
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
-    ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+    ImGui::PushTextWrapPos(left + block - ImGui::GetWindowPos().x + ImGui::GetScrollX());
     caption("the output is the mean of " + std::to_string(members) + " members");
     ImGui::PopTextWrapPos();
-    return ImGui::GetCursorScreenPos().y;
+    return ImVec2(left + block, ImGui::GetCursorScreenPos().y);
 }
 
 }  // namespace nnplay::web

@@ -291,6 +291,7 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
             ImVec2 a = n.node_min(l + 1, i), b(a.x + n.node, a.y + n.node);
             if (l == spec.layer_count() - 1 && i == 0)  // for the test API, in view or not
                 record_rect_at(app, "outputNeuron", a, b);
+            if (l == spec.layer_count() - 2 && i == 0) record_rect_at(app, "lastHiddenNeuron", a, b);
             if (b.y < n.view_top || a.y - n.node > n.view_bottom || b.x < n.view_left - n.node ||
                 a.x > n.view_right)
                 continue;  // (the bias square reaches a node's width to the left)
@@ -482,13 +483,14 @@ void network_panel(App& app) {
         app.view.rects.erase("dropoutLabel" + std::to_string(l));
     draw_nodes(app, n, hover);
     const float sliders_h = layer_dropout_sliders(app, n);  // per-layer dropout (issue 14)
-    const float selector_bottom = member_selector(app, n);
+    const ImVec2 selector = member_selector(app, n);
     ImGui::SetCursorScreenPos(n.origin);
     const float sc = app.view.scale;
-    const float content_w = n.label_w + (n.columns - 1) * n.spacing + n.last_w + 12 * sc;
+    const float columns_w = n.label_w + (n.columns - 1) * n.spacing + n.last_w;
+    const float content_w = std::max(columns_w, selector.x - n.origin.x) + 12 * sc;
     // Dropout's rate is written under the hidden columns: one more line of text.
     const float dropout_line = any_layer_dropout(app.run.state) ? ImGui::GetTextLineHeight() + 3 * sc + sliders_h : 0;
-    const float content_h = std::max(n.nodes_bottom() + dropout_line, selector_bottom) - n.origin.y + 4 * sc;
+    const float content_h = std::max(n.nodes_bottom() + dropout_line, selector.y) - n.origin.y + 4 * sc;
     ImGui::Dummy(ImVec2(content_w, content_h));
     // The view's visible rectangle, for the test API (what is reachable lies inside it, or
     // inside it once scrolled: see outputNeuron).

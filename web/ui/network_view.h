@@ -59,7 +59,8 @@ int shown_member(App& app);
 
 // network_controls.cpp: FEATURES, the hidden layer count and its buttons, each layer's neuron
 // count with its buttons and activation, OUTPUT; and, for an ensemble, the member selector
-// under the output (returns its bottom in screen pixels, or 0 without an ensemble).
+// under the output (returns its bottom right corner in screen pixels, or 0, 0 without an
+// ensemble).
 void network_headers(App& app, const NetLayout& n);
 // The side of the view's + and − buttons: at least 24 CSS px (WCAG 2.2 target size).
 float square_button_side(const App& app);
@@ -68,6 +69,6 @@ float square_button_side(const App& app);
 // at its least width (layout_network moves the slider down a row when that does not fit).
 float layer_count_width(App& app, bool short_label);
 float layer_count_row_width(App& app);
-float member_selector(App& app, const NetLayout& n);
+ImVec2 member_selector(App& app, const NetLayout& n);
 
 }  // namespace nnplay::web
