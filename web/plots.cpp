@@ -222,6 +222,70 @@ void epoch_label(char* out, std::size_t size, double epoch) {
 
 }  // namespace
 
+ChartAxes draw_chart_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, double lo, double hi, double e0, double e1,
+                          bool log, float scale) {
+    ChartAxes a;
+    a.lo = lo, a.hi = hi, a.e0 = e0, a.e1 = e1, a.log = log;
+    const Palette& pal = palette();
+    // The y ticks, in loss values: powers of ten on a log axis spanning a decade, else round
+    // steps.
+    const float font_h = ImGui::GetTextLineHeight();
+    std::vector<double> ticks;
+    const int wanted = std::max(2, int((max.y - min.y) / (font_h * 1.4f)));
+    if (log && hi - lo >= 1) {
+        const double step = std::max(1.0, std::ceil((hi - lo) / wanted));
+        for (double k = std::ceil(lo); k <= hi + 1e-9; k += step) ticks.push_back(std::pow(10.0, k));
+    } else {
+        const double vlo = log ? std::pow(10.0, lo) : lo, vhi = log ? std::pow(10.0, hi) : hi;
+        const double step = nice_step(vhi - vlo, wanted);
+        for (double v = std::ceil(vlo / step - 1e-9) * step; v <= vhi + step * 1e-6; v += step)
+            ticks.push_back(std::abs(v) < step * 1e-6 ? 0 : v);
+    }
+    char label[24];
+    float label_w = 0;
+    for (double v : ticks) {
+        std::snprintf(label, sizeof label, "%.3g", v);
+        label_w = std::max(label_w, ImGui::CalcTextSize(label).x);
+    }
+    const float pad = 3 * scale;
+    const ImVec2 p0(min.x + label_w + 2 * pad, min.y + font_h / 2 + pad);  // the plot area
+    const ImVec2 p1(max.x - pad - 6 * scale, max.y - font_h - pad);
+    a.p0 = p0, a.p1 = p1;
+    if (p1.x - p0.x < 10 || p1.y - p0.y < 6) return a;
+    a.drawn = true;
+
+    const ImU32 axis = pal.axis.u32(), grid = pal.chart_grid.u32();
+    for (double v : ticks) {
+        const float y = std::round(a.y(v));
+        if (y < p0.y - 1 || y > p1.y + 1) continue;
+        dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
+        std::snprintf(label, sizeof label, "%.3g", v);
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        dl->AddText(ImVec2(p0.x - pad - size.x, y - size.y / 2), axis, label);
+    }
+    // The x ticks: whole epochs, as many as fit their labels.
+    epoch_label(label, sizeof label, e1);
+    const float epoch_w = ImGui::CalcTextSize(label).x + 12 * scale;
+    const double estep = std::max(1.0, nice_step(e1 - e0, std::max(1, int((p1.x - p0.x) / epoch_w))));
+    for (double e = std::ceil(e0 / estep) * estep; e <= e1 + 1e-9; e += estep) {
+        const float x = std::round(a.x(e));
+        dl->AddLine(ImVec2(x, p1.y), ImVec2(x, p1.y + 3 * scale), axis);
+        epoch_label(label, sizeof label, e);
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        dl->AddText(ImVec2(std::clamp(x - size.x / 2, p0.x - pad, max.x - size.x - 1), p1.y + 1 * scale), axis, label);
+    }
+    dl->AddLine(ImVec2(p0.x, p1.y), ImVec2(p1.x, p1.y), axis);
+    dl->AddLine(ImVec2(p0.x, p0.y), ImVec2(p0.x, p1.y), axis);
+    return a;
+}
+
+float ChartAxes::x(double epoch) const { return float(p0.x + (epoch - e0) / (e1 - e0) * (p1.x - p0.x)); }
+
+float ChartAxes::y(double value) const {
+    const double t = log ? std::log10(std::max(value, 1e-6)) : value;
+    return float(p1.y - (t - lo) / (hi - lo) * (p1.y - p0.y));
+}
+
 void LossChart::clear() {
     buckets_.clear();
     width_ = 1;
@@ -338,58 +402,14 @@ void LossChart::draw(ImDrawList* dl, ImVec2 min, ImVec2 max, bool log, float sca
     if (!log) lo = std::min(lo, 0.0);
     if (!(hi > lo)) hi = lo + (log ? 1 : std::max(1e-3, std::abs(lo)));
 
-    // The y ticks, in loss values: powers of ten on a log axis spanning a decade, else round
-    // steps.
-    const float font_h = ImGui::GetTextLineHeight();
-    std::vector<double> ticks;
-    const int wanted = std::max(2, int((max.y - min.y) / (font_h * 1.4f)));
-    if (log && hi - lo >= 1) {
-        const double step = std::max(1.0, std::ceil((hi - lo) / wanted));
-        for (double k = std::ceil(lo); k <= hi + 1e-9; k += step) ticks.push_back(std::pow(10.0, k));
-    } else {
-        const double vlo = log ? std::pow(10.0, lo) : lo, vhi = log ? std::pow(10.0, hi) : hi;
-        const double step = nice_step(vhi - vlo, wanted);
-        for (double v = std::ceil(vlo / step - 1e-9) * step; v <= vhi + step * 1e-6; v += step)
-            ticks.push_back(std::abs(v) < step * 1e-6 ? 0 : v);
-    }
-    char label[24];
-    float label_w = 0;
-    for (double v : ticks) {
-        std::snprintf(label, sizeof label, "%.3g", v);
-        label_w = std::max(label_w, ImGui::CalcTextSize(label).x);
-    }
-    const float pad = 3 * scale;
-    const ImVec2 p0(min.x + label_w + 2 * pad, min.y + font_h / 2 + pad);  // the plot area
-    const ImVec2 p1(max.x - pad - 6 * scale, max.y - font_h - pad);
-    if (p1.x - p0.x < 10 || p1.y - p0.y < 6) return;
     const double e0 = origin_, e1 = std::max(last_epoch_, origin_ + 1);
-    auto x_of = [&](double e) { return float(p0.x + (e - e0) / (e1 - e0) * (p1.x - p0.x)); };
+    const ChartAxes axes = draw_chart_axes(dl, min, max, lo, hi, e0, e1, log, scale);
+    if (!axes.drawn) return;
+    const ImVec2 p0 = axes.p0, p1 = axes.p1;
+    auto x_of = [&](double e) { return axes.x(e); };
+    auto y_of = [&](double v) { return axes.y(v); };
     drawn_x0_ = p0.x;  // for epoch_x()
     drawn_x1_ = p1.x;
-    auto y_of = [&](double v) { return float(p1.y - (tr(v) - lo) / (hi - lo) * (p1.y - p0.y)); };
-
-    const ImU32 axis = pal.axis.u32(), grid = pal.chart_grid.u32();
-    for (double v : ticks) {
-        const float y = std::round(y_of(v));
-        if (y < p0.y - 1 || y > p1.y + 1) continue;
-        dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
-        std::snprintf(label, sizeof label, "%.3g", v);
-        const ImVec2 size = ImGui::CalcTextSize(label);
-        dl->AddText(ImVec2(p0.x - pad - size.x, y - size.y / 2), axis, label);
-    }
-    // The x ticks: whole epochs, as many as fit their labels.
-    epoch_label(label, sizeof label, e1);
-    const float epoch_w = ImGui::CalcTextSize(label).x + 12 * scale;
-    const double estep = std::max(1.0, nice_step(e1 - e0, std::max(1, int((p1.x - p0.x) / epoch_w))));
-    for (double e = std::ceil(e0 / estep) * estep; e <= e1 + 1e-9; e += estep) {
-        const float x = std::round(x_of(e));
-        dl->AddLine(ImVec2(x, p1.y), ImVec2(x, p1.y + 3 * scale), axis);
-        epoch_label(label, sizeof label, e);
-        const ImVec2 size = ImGui::CalcTextSize(label);
-        dl->AddText(ImVec2(std::clamp(x - size.x / 2, p0.x - pad, max.x - size.x - 1), p1.y + 1 * scale), axis, label);
-    }
-    dl->AddLine(ImVec2(p0.x, p1.y), ImVec2(p1.x, p1.y), axis);
-    dl->AddLine(ImVec2(p0.x, p0.y), ImVec2(p0.x, p1.y), axis);
 
     // The curves: per pixel column, each bucket's min and max in the order they happened, so
     // a spike of one epoch stays visible however many epochs share the column.

@@ -67,6 +67,21 @@ void colour_thumbnail(const float* values, int R, int stride, int px, const Thum
 ImU32 label_colour(float label, bool regression);
 ImU32 diverging_colour(float v);  // v in [−1, 1]
 
+// A loss chart's axes inside [min, max]: loss figures at round steps at the left (powers of ten
+// on a log axis spanning a decade), whole epochs below, grid lines, and the plot area they
+// leave. lo and hi are the loss range, log10'd on a log axis; e0 < e1 the epochs.
+struct ChartAxes {
+    ImVec2 p0, p1;        // the plot area
+    bool drawn = false;   // false: [min, max] too small for a plot area, nothing drawn
+    double lo = 0, hi = 1, e0 = 0, e1 = 1;
+    bool log = false;
+    float x(double epoch) const;
+    float y(double loss) const;
+    ImVec2 at(double epoch, double loss) const { return {x(epoch), y(loss)}; }
+};
+ChartAxes draw_chart_axes(ImDrawList* dl, ImVec2 min, ImVec2 max, double lo, double hi, double e0, double e1,
+                          bool log, float scale);
+
 // Train, validation and test loss of every epoch, in bounded memory: each of at most
 // kBuckets buckets covers bucket_epochs() consecutive epochs (a power of two) and keeps
 // each series' minimum and maximum there and which came first, so the drawn line keeps every

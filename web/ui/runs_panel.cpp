@@ -31,51 +31,33 @@ struct Series {
     float dash, gap;
 };
 
-// The frame and the data range of a small chart; returns the screen position of a data point.
-struct ChartFrame {
-    ImVec2 min, max;
-    float x0 = 0, x1 = 1, y0 = 0, y1 = 1;
-    ImVec2 at(float x, float y) const {
-        const float tx = x1 > x0 ? (x - x0) / (x1 - x0) : 0;
-        const float ty = y1 > y0 ? (y - y0) / (y1 - y0) : 0;
-        return {min.x + tx * (max.x - min.x), max.y - std::clamp(ty, 0.0f, 1.0f) * (max.y - min.y)};
-    }
-};
-
-// Reserves a chart of `height` pixels, fits the range to the points and draws its frame and
-// the range's numbers.
-ChartFrame chart_frame(const std::vector<Series>& series, float width, float height, float scale) {
-    ChartFrame f;
-    f.min = ImGui::GetCursorScreenPos();
-    f.max = {f.min.x + width, f.min.y + height};
-    ImGui::Dummy({width, height + ImGui::GetTextLineHeight()});
+// Reserves a chart of `height` pixels (and a line for its epochs), fits the range to the
+// points and draws its frame and axes (the loss chart's: figures at the left, epochs below).
+ChartAxes chart_frame(const std::vector<Series>& series, float width, float height, float scale) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max = {min.x + width, min.y + height + ImGui::GetTextLineHeight()};
+    ImGui::Dummy({width, max.y - min.y});
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
     bool any = false;
     for (const Series& s : series)
         for (const ImVec2& p : s.points) {
             if (!std::isfinite(p.y)) continue;
-            if (!any) f.x0 = f.x1 = p.x, f.y0 = f.y1 = p.y;
-            f.x0 = std::min(f.x0, p.x), f.x1 = std::max(f.x1, p.x);
-            f.y0 = std::min(f.y0, p.y), f.y1 = std::max(f.y1, p.y);
+            if (!any) x0 = x1 = p.x, y0 = y1 = p.y;
+            x0 = std::min(x0, double(p.x)), x1 = std::max(x1, double(p.x));
+            y0 = std::min(y0, double(p.y)), y1 = std::max(y1, double(p.y));
             any = true;
         }
-    f.y0 = std::min(f.y0, 0.0f);
-    f.y1 += 0.05f * (f.y1 - f.y0);  // headroom: the highest curve clear of the frame's edge
+    y0 = std::min(y0, 0.0);
+    if (!(y1 > y0)) y1 = y0 + 1;
+    if (!(x1 > x0)) x1 = x0 + 1;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(f.min, f.max, palette().chart_bg.u32());
-    dl->AddRect(f.min, f.max, palette().chart_frame.u32());
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3g", double(f.y1));
-    dl->AddText({f.min.x + 3 * scale, f.min.y + 1 * scale}, kMuted, buf);
-    // The bottom's figure too, at the left where the curves start high.
-    std::snprintf(buf, sizeof buf, "%.3g", double(f.y0));
-    dl->AddText({f.min.x + 3 * scale, f.max.y - ImGui::GetTextLineHeight() - 1 * scale}, kMuted, buf);
-    std::snprintf(buf, sizeof buf, "epoch %.0f", double(f.x1));
-    const ImVec2 size = ImGui::CalcTextSize(buf);
-    dl->AddText({f.max.x - size.x, f.max.y + 1 * scale}, kMuted, buf);
-    return f;
+    dl->AddRectFilled(min, max, palette().chart_bg.u32());
+    dl->AddRect(min, max, palette().chart_frame.u32());
+    return draw_chart_axes(dl, min, max, y0, y1, x0, x1, false, scale);
 }
 
-void draw_series(const ChartFrame& f, const Series& s, float scale) {
+void draw_series(const ChartAxes& f, const Series& s, float scale) {
+    if (!f.drawn) return;
     std::vector<ImVec2> screen;
     for (const ImVec2& p : s.points)
         if (std::isfinite(p.y)) screen.push_back(f.at(p.x, p.y));
@@ -197,7 +179,7 @@ void comparison(App& app, RunsState& r, float width) {
     ImGui::SameLine();
     if (ImGui::RadioButton("Training loss", r.compare_train)) r.compare_train = true;
     record_rect(app, "runsCurveTrain");
-    const ChartFrame f = chart_frame(series, width, 110 * scale, scale);
+    const ChartAxes f = chart_frame(series, width, 110 * scale, scale);
     for (const Series& s : series) draw_series(f, s, scale);
     // The legend, then the boundaries side by side, each under its run's colour.
     // Each group is as wide as its legend line or its picture; a group that would pass the
@@ -326,10 +308,10 @@ void sweep_section(App& app, RunsState& r, float width) {
     Series hi{{}, 0, 1, 0};
     for (std::size_t e = 0; e < band.hi.size(); ++e) hi.points.push_back({float(e), float(band.hi[e])});
     caption("Test loss over " + std::to_string(s.seeds()) + " seeds: mean and min-max band");
-    const ChartFrame f = chart_frame({mean, hi}, width, 100 * scale, scale);
+    const ChartAxes f = chart_frame({mean, hi}, width, 100 * scale, scale);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 fill = (palette().test_line.u32() & 0x00FFFFFFu) | 0x50000000u;
-    for (std::size_t e = 1; e < band.mean.size(); ++e) {
+    for (std::size_t e = 1; f.drawn && e < band.mean.size(); ++e) {
         if (!std::isfinite(band.lo[e - 1]) || !std::isfinite(band.hi[e])) continue;
         const ImVec2 a = f.at(float(e - 1), float(band.hi[e - 1])), b = f.at(float(e), float(band.hi[e]));
         const ImVec2 c = f.at(float(e), float(band.lo[e])), d = f.at(float(e - 1), float(band.lo[e - 1]));
