@@ -220,6 +220,15 @@ test('eight runs ticked compare the six newest', async () => {
   assert.equal(runs.history.filter((r) => r.selected).length, 8, JSON.stringify(runs.history.map((r) => [r.seed, r.epochs, r.selected])));
   const epochs = runs.compare.find((r) => r.name === 'epochs');
   assert.deepEqual(epochs?.cells, ['3', '4', '5', '6', '7', '8'], JSON.stringify(runs.compare));
+  // The screenshot shows the comparison: the panel scrolled down to its chart.
+  const panel = await page.evaluate(() => nnplay.widgetRect('runsKeep'));
+  await page.mouse.move(panel.x + 20, panel.y + 100);
+  for (let k = 0; k < 30; ++k) {
+    const chart = await page.evaluate(() => nnplay.widgetRect('runsCurveTest'));
+    if (chart && chart.y < 200) break;
+    await page.mouse.wheel(0, 120);
+    await frames(page, 2);
+  }
   await page.screenshot({ path: join(shots, 'compare-eight.png') });
   assert.ok(problems.length === 0, problems.join('; '));
 });

@@ -215,8 +215,16 @@ void comparison(App& app, RunsState& r, float width) {
     r.target = std::max(0.0f, r.target);
     tip(app, "runs.target");
     const std::vector<CompareRow> rows = compare_rows(r);
+    // Each column as wide as its figures: with six runs they no longer fit the panel and were
+    // cut ("not rea"), so the table scrolls sideways under its names' column.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row_h = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y;
+    const ImVec2 size(width, float(rows.size() + 1) * row_h + style.ScrollbarSize + 4);
     if (ImGui::BeginTable("##compare", int(sel.size()) + 1,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg |
+                              ImGuiTableFlags_ScrollX,
+                          size)) {
+        ImGui::TableSetupScrollFreeze(1, 0);
         ImGui::TableSetupColumn("");
         for (const RunRecord* run : sel) ImGui::TableSetupColumn(run->label().c_str());
         table_headers_text();
