@@ -396,21 +396,8 @@ Slice NnplayRun::step(int max_batches, int max_pieces, Measure do_measure) {
         if (position_ < n) return slice;
         begin_ending(do_measure);
     }
-    const bool whole = max_pieces == kAllBatches;
-    while (ending_ && (whole || slice.pieces < max_pieces)) {
-        ++slice.pieces;
-        if (ending_piece()) {
-            slice.epoch_completed = true;
-            slice.measured = ending_measure_;
-        }
-    }
+    end_in_pieces(slice, max_pieces);
     return slice;
-}
-
-bool NnplayRun::settle() {
-    if (!ending_) return false;
-    while (!ending_piece()) {}
-    return true;
 }
 
 // The end of an epoch begins: the weights' check, and the evaluations its decisions and the
@@ -433,8 +420,9 @@ void NnplayRun::begin_ending(Measure do_measure) {
         ending_evals_.push_back({&X_val_, &y_val_, &ending_val_loss_});
 }
 
-// One evaluation piece of the epoch's end, or, after its last, the end itself.
-bool NnplayRun::ending_piece() {
+// One evaluation piece of the epoch's end (kEvalChunk points, at once or not), or, after its
+// last, the end itself.
+bool NnplayRun::ending_piece(bool) {
     if (ending_next_ < ending_evals_.size()) {
         if (eval_piece(ending_evals_[ending_next_], ending_ws_, ending_average_)) ++ending_next_;
         if (ending_next_ < ending_evals_.size()) return false;

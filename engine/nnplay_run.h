@@ -17,8 +17,7 @@ public:
     void reset() override;
     Slice step_batches(int max_batches, Measure measure) override;
     Slice step_pieces(int max_pieces, Measure measure) override;
-    bool mid_epoch() const override { return position_ > 0 || in_batch_ || ending_; }
-    bool settle() override;
+    bool mid_epoch() const override { return Run::mid_epoch() || in_batch_; }
     void set_weight(int member, int layer, int to, int from, float value) override;
     void set_bias(int member, int layer, int node, float value) override;
     void resume_at(int epoch) override;
@@ -68,7 +67,7 @@ private:
     // for, plateau's training loss, early stopping's validation loss), then complete_epoch:
     // count it, check for divergence, early-stop, step the schedule.
     void begin_ending(Measure measure);
-    bool ending_piece();  // true when it completed the epoch
+    bool ending_piece(bool at_once) override;
     void complete_epoch();
 
     OptimizerSettings optimizer_settings_;
@@ -112,9 +111,6 @@ private:
     // An epoch's end under way: its evaluations (of the weights the epoch left, which nothing
     // changes meanwhile), into copies of the figures they change, and their own scratch (the
     // page's pictures use eval_ws_ between pieces).
-    bool ending_ = false;
-    Measure ending_measure_ = Measure::none;
-    bool ending_finite_ = true;
     std::vector<SetEval> ending_evals_;
     std::size_t ending_next_ = 0;
     Metrics ending_metrics_;

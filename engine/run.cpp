@@ -1,5 +1,5 @@
 // run.cpp: what every kind of run does the same way: taking a changed state in
-// order, the warnings any state can earn, divergence bookkeeping, and evaluating
+// order, an epoch's end in pieces, the warnings any state can earn, divergence bookkeeping, and evaluating
 // the float networks on arbitrary points and on the heatmap grid.
 #include "engine/run.h"
 
@@ -33,6 +33,22 @@ void Run::take_state(const PlaygroundState& state, bool new_data, bool new_netwo
     add_common_warnings();
     take_settings();
     if (new_network) reset();
+}
+
+bool Run::settle() {
+    if (!ending_) return false;
+    while (!ending_piece(true)) {}
+    return true;
+}
+
+void Run::end_in_pieces(Slice& slice, int max_pieces) {
+    while (ending_ && slice.pieces < max_pieces) {
+        ++slice.pieces;
+        if (ending_piece(false)) {
+            slice.epoch_completed = true;
+            slice.measured = ending_measure_;
+        }
+    }
 }
 
 void Run::make_networks(const NetworkSpec& spec, int members) {

@@ -78,9 +78,9 @@ public:
     // Samples of the epoch under way in completed batches (0: at an epoch boundary).
     int epoch_position() const { return position_; }
     // Whether an epoch is under way: samples of it trained, pieces of its next batch, or its end.
-    virtual bool mid_epoch() const { return position_ > 0; }
-    // Completes an epoch's end that step_pieces left under way (see NnplayRun); true if it did.
-    virtual bool settle() { return false; }
+    virtual bool mid_epoch() const { return position_ > 0 || ending_; }
+    // Completes an epoch's end that step_pieces left under way; true if it did.
+    bool settle();
     virtual void resume_at(int epoch) = 0;
     virtual RunState run_state() const = 0;
     virtual std::string restore(const RunState& saved) = 0;
@@ -117,6 +117,17 @@ public:
 
 protected:
     static constexpr int kEvalChunk = 1024;  // columns per evaluation batch
+
+    // An epoch's end, after its examples, in pieces as its training is: the run's begin_ending
+    // checks the weights and sets ending_; each ending_piece evaluates a piece of what the
+    // measure and the epoch's decisions need (all it can at once when `at_once`: settle), and
+    // the last completes the epoch (ending_ false again) and returns true.
+    virtual bool ending_piece(bool at_once) = 0;
+    // The end's pieces while the slice has pieces left (max_pieces: kAllBatches for all).
+    void end_in_pieces(Slice& slice, int max_pieces);
+    bool ending_ = false;
+    Measure ending_measure_ = Measure::none;  // what the end measures
+    bool ending_finite_ = true;               // the weights were finite when it began
 
     explicit Run(const PlaygroundState& state) : state_(state) {}
 

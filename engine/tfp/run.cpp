@@ -218,7 +218,7 @@ Slice TfpRun::step_batches(int max_batches, Measure do_measure) {
         if (std::size_t(position_) < n) return slice;
         begin_ending(do_measure);
     }
-    while (!ending_piece(n + tfp_data_.test.size())) {}
+    settle();
     slice.epoch_completed = true;
     slice.measured = ending_measure_;
     return slice;
@@ -236,13 +236,7 @@ Slice TfpRun::step_pieces(int max_pieces, Measure do_measure) {
         if (std::size_t(position_) < n) return slice;
         begin_ending(do_measure);
     }
-    while (ending_ && slice.pieces < max_pieces) {
-        ++slice.pieces;
-        if (ending_piece(2 * per_piece)) {
-            slice.epoch_completed = true;
-            slice.measured = ending_measure_;
-        }
-    }
+    end_in_pieces(slice, max_pieces);
     return slice;
 }
 
@@ -270,12 +264,6 @@ int TfpRun::train_examples(std::size_t end) {
     return updates;
 }
 
-bool TfpRun::settle() {
-    if (!ending_) return false;
-    while (!ending_piece(tfp_data_.train.size() + tfp_data_.test.size())) {}
-    return true;
-}
-
 std::size_t TfpRun::piece_examples() const {
     constexpr std::size_t kPieceLinks = 16384;
     std::size_t links = 0;
@@ -292,8 +280,9 @@ void TfpRun::begin_ending(Measure do_measure) {
     ending_confusion_.assign(is_regression() || do_measure != Measure::full ? 0 : 4, 0);
 }
 
-bool TfpRun::ending_piece(std::size_t max_points) {
+bool TfpRun::ending_piece(bool at_once) {
     if (ending_set_ < 2) {
+        const std::size_t max_points = at_once ? tfp_data_.train.size() + tfp_data_.test.size() : 2 * piece_examples();
         // The confusion counts the test set, or the training set where there is no test set.
         const bool test_empty = tfp_data_.test.empty();
         const bool counted = !ending_confusion_.empty() && (ending_set_ == 1) != test_empty;

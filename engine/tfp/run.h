@@ -48,8 +48,6 @@ public:
     // links for its update; the epoch's end scores its sets in pieces too, summed in the same
     // order (the same bits). Any slicing gives the same run.
     Slice step_pieces(int max_pieces, Measure measure) override;
-    bool mid_epoch() const override { return position_ > 0 || ending_; }
-    bool settle() override;
     void resume_at(int epoch) override;
     // Their run has no optimiser moments, schedule or shuffle: the epoch and its double
     // weights are all it keeps.
@@ -73,10 +71,9 @@ private:
     // link visits.
     std::size_t piece_examples() const;
     // The epoch's end: the weights checked, then (measure asked for) the training and test
-    // sets scored a piece of up to max_points at a time; ending_piece is true when it
-    // completed the epoch.
+    // sets scored twice piece_examples() points a piece (at once: every point).
     void begin_ending(Measure measure);
-    bool ending_piece(std::size_t max_points);
+    bool ending_piece(bool at_once) override;
     void complete_epoch();
     // metrics(): the epoch and the sets' losses, and for a full measure the rest but the
     // confusion (counted by the caller).
@@ -89,9 +86,6 @@ private:
     TfpNetwork net_;
     TfpNetwork last_good_net_;          // at the start of the epoch, for divergence
 
-    bool ending_ = false;               // the epoch's examples trained, its end under way
-    Measure ending_measure_ = Measure::none;
-    bool ending_finite_ = true;
     int ending_set_ = 0;                // 0: the training set, 1: the test set, 2: scored
     TfpScoreSum ending_sums_[2];
     std::vector<int> ending_confusion_;
