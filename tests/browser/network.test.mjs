@@ -104,21 +104,35 @@ test('an ensemble: the member selector switches the weights drawn', async () => 
   assert.ok(problems.length === 0, problems.join('; '));
 });
 
-test('an ensemble of 8 x 64 networks: the member selector sits clear of the last hidden layer', async () => {
-  // The selector ends at the output's right edge; with the columns this close it ran back over
-  // the last hidden layer's neurons. Now it starts right of them and the view scrolls to it.
-  const { page, problems } = await openReady('#ensemble=2&networkShape=64,64,64,64,64,64,64,64&numSamples=50');
-  await page.waitForFunction(() => nnplay.widgetRect('memberNext'), null, { timeout: 20000 });
-  const { rects } = await page.evaluate(() => JSON.parse(Module.ccall('nnplay_api_layout', 'string', [], [])));
-  const neuron = rects.lastHiddenNeuron;
-  for (const name of ['memberPrev', 'memberLabel', 'memberNext']) {
-    const r = rects[name];
-    assert.ok(r.x >= neuron.x + neuron.w, `${name} ${JSON.stringify(r)} over the last hidden layer's ${JSON.stringify(neuron)}`);
-    // In the view, or in reach of its horizontal scroll.
-    assert.ok(r.x + r.w <= r.area.x + r.area.w || r.scrollsX, `${name} out of reach: ${JSON.stringify(r)}`);
-  }
-  assert.ok(problems.length === 0, problems.join('; '));
-});
+// The selector sits under the output, ending at its right edge. With the columns close, it ran
+// over the last hidden layer's neurons (8 x 64), and on a phone over both hidden layers' (the
+// default network): now it goes below the columns it reaches over, or, where they are taller
+// than the view, right of the last hidden layer (the view scrolls sideways to it).
+for (const [size, link] of [[{ width: 1280, height: 800 }, '#ensemble=2&networkShape=64,64,64,64,64,64,64,64&numSamples=50'],
+                            [{ width: 390, height: 844 }, '#ensemble=3&seed=phone']]) {
+  test(`an ensemble at ${size.width}x${size.height} (${link}): the member selector sits clear of every neuron`, async () => {
+    const { page, problems } = await openReady(link, (p) => p.setViewportSize(size));
+    if (size.width < 600) {
+      const tab = await rect(page, 'tabNetwork');
+      await page.mouse.click(tab.x + tab.w / 2, tab.y + tab.h / 2);
+    }
+    await page.waitForFunction(() => nnplay.widgetRect('memberNext'), null, { timeout: 20000 });
+    await frames(page, 2);
+    const { rects } = await page.evaluate(() => JSON.parse(Module.ccall('nnplay_api_layout', 'string', [], [])));
+    const columns = Object.keys(rects).filter((k) => k.startsWith('networkColumn'));
+    assert.ok(columns.length >= 2, Object.keys(rects).join(' '));
+    const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (const name of ['memberPrev', 'memberLabel', 'memberNext']) {
+      const r = rects[name];
+      for (const c of columns)
+        assert.ok(!overlap(r, rects[c]), `${name} ${JSON.stringify(r)} over ${c} ${JSON.stringify(rects[c])}`);
+      // In the view, or in reach of its scroll.
+      assert.ok((r.x + r.w <= r.area.x + r.area.w || r.scrollsX) && (r.y + r.h <= r.area.y + r.area.h || r.scrollsY),
+                `${name} out of reach: ${JSON.stringify(r)}`);
+    }
+    assert.ok(problems.length === 0, problems.join('; '));
+  });
+}
 
 test('a link with 3,000 unknown keys gives one status line', async () => {
   let hash = '#noise=5';

@@ -282,11 +282,22 @@ ImVec2 member_selector(App& app, const NetLayout& n) {
     const float side = square_button_side(app);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float block = std::max(2 * side + 2 * spacing + ImGui::CalcTextSize(label.c_str()).x, 150 * sc);
-    // Under the output, ending at its right edge, but never over the last hidden column's
-    // neurons: where the columns are close (8 × 64) it starts right of them and the view's
-    // content grows to the right.
-    const float left = std::max(right - block, n.column_x(n.columns - 2) + n.node + spacing);
-    const float top = n.node_min(n.columns - 1, outputs - 1).y + n.node + n.gap + 4 * sc;
+    // Under the output, ending at its right edge, below every column it reaches over (a
+    // phone's short last hidden layer). Where that is further down than the view is high
+    // (columns of 64 close together), it starts right of the last hidden column instead, and
+    // the view's content grows to the right: it ran over that column's neurons.
+    const float below_output = n.node_min(n.columns - 1, outputs - 1).y + n.node + n.gap + 4 * sc;
+    float left = std::max(n.origin.x, right - block), top = below_output;
+    for (int c = 0; c < n.columns - 1; ++c) {
+        const float x0 = n.column_x(c) - n.node, x1 = n.column_x(c) + n.node;  // (a bias square's reach)
+        const int rows = c == 0 ? feature_count : t.spec().width(c - 1);
+        if (x1 > left && x0 < right) top = std::max(top, n.node_min(c, rows - 1).y + n.node + n.gap + 4 * sc);
+    }
+    const float height = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing();
+    if (top + height - n.origin.y > n.view_bottom - n.view_top) {
+        left = std::max(left, n.column_x(n.columns - 2) + n.node + spacing);
+        top = below_output;
+    }
     ImGui::SetCursorScreenPos(ImVec2(left, top));
     // Another member: its own weights, and its own neuron thumbnails (drawn again).
     if (square_button(app, "<##member", m > 0, "memberPrev", "ui.member", "ui.member", "Previous member")) {

@@ -291,7 +291,6 @@ void draw_nodes(App& app, const NetLayout& n, NetHover& hover) {
             ImVec2 a = n.node_min(l + 1, i), b(a.x + n.node, a.y + n.node);
             if (l == spec.layer_count() - 1 && i == 0)  // for the test API, in view or not
                 record_rect_at(app, "outputNeuron", a, b);
-            if (l == spec.layer_count() - 2 && i == 0) record_rect_at(app, "lastHiddenNeuron", a, b);
             if (b.y < n.view_top || a.y - n.node > n.view_bottom || b.x < n.view_left - n.node ||
                 a.x > n.view_right)
                 continue;  // (the bias square reaches a node's width to the left)
@@ -483,6 +482,17 @@ void network_panel(App& app) {
         app.view.rects.erase("dropoutLabel" + std::to_string(l));
     draw_nodes(app, n, hover);
     const float sliders_h = layer_dropout_sliders(app, n);  // per-layer dropout (issue 14)
+    // Each column of neurons (features, then hidden layers) for the test API, bias squares included.
+    for (int c = 0; c <= kMaxHiddenLayers; ++c) {
+        const std::string name = "networkColumn" + std::to_string(c);
+        if (c >= n.columns - 1) {
+            app.view.rects.erase(name);
+            continue;
+        }
+        const int rows = c == 0 ? int(feature_count) : app.run.trainer->spec().width(c - 1);
+        const ImVec2 top = n.node_min(c, 0), bottom = n.node_min(c, rows - 1);
+        record_rect_at(app, name.c_str(), ImVec2(top.x - n.node, top.y), ImVec2(bottom.x + n.node, bottom.y + n.node));
+    }
     const ImVec2 selector = member_selector(app, n);
     ImGui::SetCursorScreenPos(n.origin);
     const float sc = app.view.scale;
