@@ -38,7 +38,15 @@ test('two runs go into the history and compare side by side', async () => {
   assert.ok(dropout && dropout.cells[1] === '0.1' && dropout.cells[0] !== '0.1', JSON.stringify(compare));
   await page.waitForFunction(() => nnplay.widgetRect('runsCompare'), null, { timeout: 10000 });
   mkdirSync(shots, { recursive: true });
+  // Hovered, the chart reads each run's loss at the epoch under the mouse.
+  const chart = await page.evaluate(() => nnplay.widgetRect('runsChart'));
+  assert.equal(await page.evaluate(() => nnplay.tooltip()), null);
+  await page.mouse.move(chart.x + chart.w * 0.6, chart.y + chart.h * 0.4);
+  await frames(page, 3);
+  const readout = await page.evaluate(() => nnplay.tooltip());
+  assert.ok(readout && readout.h > 40, `no readout over the chart: ${JSON.stringify(readout)}`);
   await page.screenshot({ path: join(shots, 'compare.png') });
+  await page.mouse.move(5, 5);
   // The curves show the test loss, or the training loss at a click.
   assert.equal((await page.evaluate(() => nnplay.runs())).compareCurve, 'test');
   const train = await page.evaluate(() => nnplay.widgetRect('runsCurveTrain'));

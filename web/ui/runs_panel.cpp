@@ -66,6 +66,35 @@ void draw_series(const ChartAxes& f, const Series& s, float scale) {
                         s.dash * scale, s.gap * scale);
 }
 
+// Hovered, the comparison's chart says each run's loss at the epoch under the mouse, with a
+// line there, as the loss chart does: a point of its curve, or between two the line drawn
+// (≈), or where its run ended before that epoch.
+void chart_readout(const ChartAxes& f, const std::vector<Series>& series, const std::vector<const RunRecord*>& runs) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (!f.drawn || mouse.x < f.p0.x || mouse.x > f.p1.x) return;
+    const int at = int(std::lround(f.e0 + (mouse.x - f.p0.x) / (f.p1.x - f.p0.x) * (f.e1 - f.e0)));
+    const float x = std::round(f.x(at));
+    ImGui::GetWindowDrawList()->AddLine({x, f.p0.y}, {x, f.p1.y}, palette().ink.u32(80));
+    ImGui::BeginTooltip();
+    ImGui::Text("epoch %d", at);
+    for (std::size_t i = 0; i < series.size() && i < runs.size(); ++i) {
+        const std::string label = runs[i]->label();
+        const char* name = label.c_str();
+        const ImVec2 *before = nullptr, *after = nullptr;  // the points either side of `at`
+        for (const ImVec2& p : series[i].points) {
+            if (!std::isfinite(p.y)) continue;
+            if (p.x <= float(at)) before = &p;
+            else if (!after) after = &p;
+        }
+        if (before && before->x == float(at)) ImGui::Text("%s: %.4f", name, double(before->y));
+        else if (before && after)
+            ImGui::Text("%s: ≈ %.4f", name,
+                        double(before->y + (after->y - before->y) * (float(at) - before->x) / (after->x - before->x)));
+        else if (before) ImGui::Text("%s: ended at epoch %d", name, int(before->x));
+    }
+    ImGui::EndTooltip();
+}
+
 // A run's thumbnail as a key: its id, and a hash of its values (FNV-1a) in case a history read
 // again reuses an id.
 std::uint64_t thumb_key(const RunRecord& run) {
@@ -180,7 +209,10 @@ void comparison(App& app, RunsState& r, float width) {
     if (ImGui::RadioButton("Training loss", r.compare_train)) r.compare_train = true;
     record_rect(app, "runsCurveTrain");
     const ChartAxes f = chart_frame(series, width, 110 * scale, scale);
+    const bool hovered = ImGui::IsItemHovered();
+    record_rect_at(app, "runsChart", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     for (const Series& s : series) draw_series(f, s, scale);
+    if (hovered) chart_readout(f, series, sel);
     // The legend, then the boundaries side by side, each under its run's colour.
     // Each group is as wide as its legend line or its picture; a group that would pass the
     // panel's edge starts a new row (six runs did not fit a phone's or a side panel's width).
