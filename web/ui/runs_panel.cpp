@@ -247,30 +247,43 @@ void comparison(App& app, RunsState& r, float width) {
     r.target = std::max(0.0f, r.target);
     tip(app, "runs.target");
     const std::vector<CompareRow> rows = compare_rows(r);
-    // Each column as wide as its figures: with six runs they no longer fit the panel and were
-    // cut ("not rea"), so the table scrolls sideways under its names' column.
+    // Each column as wide as its figures, and as many runs a table as fit the panel, the rest in
+    // tables under it: six runs squeezed into one were cut ("not rea", "test accur"), and a table
+    // scrolling sideways hid figures from the keyboard.
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float row_h = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y;
-    const ImVec2 size(width, float(rows.size() + 1) * row_h + style.ScrollbarSize + 4);
-    if (ImGui::BeginTable("##compare", int(sel.size()) + 1,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg |
-                              ImGuiTableFlags_ScrollX,
-                          size)) {
-        ImGui::TableSetupScrollFreeze(1, 0);
-        ImGui::TableSetupColumn("");
-        for (const RunRecord* run : sel) ImGui::TableSetupColumn(run->label().c_str());
-        table_headers_text();
-        for (const CompareRow& row : rows) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            text(row.name);
-            for (const std::string& cell : row.cells) {
-                ImGui::TableNextColumn();
-                text(cell);
-            }
-        }
-        ImGui::EndTable();
+    const float pad = 2 * style.CellPadding.x + 1;
+    float names_w = 0;
+    for (const CompareRow& row : rows) names_w = std::max(names_w, ImGui::CalcTextSize(row.name.c_str()).x + pad);
+    std::vector<float> run_w(sel.size());
+    for (std::size_t i = 0; i < sel.size(); ++i) {
+        run_w[i] = ImGui::CalcTextSize(sel[i]->label().c_str()).x + pad;
+        for (const CompareRow& row : rows)
+            if (i < row.cells.size()) run_w[i] = std::max(run_w[i], ImGui::CalcTextSize(row.cells[i].c_str()).x + pad);
     }
+    ImGui::BeginGroup();
+    for (std::size_t first = 0, end = 0; first < sel.size(); first = end) {
+        float used = names_w + 2;
+        for (end = first; end < sel.size() && (end == first || used + run_w[end] <= width); ++end) used += run_w[end];
+        ImGui::PushID(int(first));
+        if (ImGui::BeginTable("##compare", int(end - first) + 1,
+                              ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+            ImGui::TableSetupColumn("");
+            for (std::size_t i = first; i < end; ++i) ImGui::TableSetupColumn(sel[i]->label().c_str());
+            table_headers_text();
+            for (const CompareRow& row : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                text(row.name);
+                for (std::size_t i = first; i < end && i < row.cells.size(); ++i) {
+                    ImGui::TableNextColumn();
+                    text(row.cells[i]);
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndGroup();
     record_rect(app, "runsCompare");
 }
 
