@@ -191,10 +191,17 @@
     // (2: the boundary's grid on two threads), boundaryHash (of the last finished grid's bits),
     // pointsLayerDraws and hiddenLayerDraws (times the output plot's and the hidden space's
     // thousands of points were drawn into their layers), atlasSlots (thumbnails last coloured)
-    // and slotCapacity (the atlas's slots).
+    // and slotCapacity (the atlas's slots), keepsPixels (the canvas keeps its pixels between
+    // frames), fullRedraw (drawn whole anyway) and redrawn (the share of the canvas the last frame
+    // drew again, web/damage.h).
     speed: function () { return json('nnplay_api_speed'); },
     // Widgets only (the bench's ceiling): no pictures computed or drawn, frames drawn anyway.
     setWidgetsOnly: function (on) { call('nnplay_api_set_widgets_only', null, ['number'], [on ? 1 : 0]); },
+    // The whole canvas every frame (true), or only where the drawing changed (false, the default).
+    setFullRedraw: function (on) { call('nnplay_api_set_full_redraw', null, ['number'], [on ? 1 : 0]); },
+    // The canvas as drawn only where it changed, against the same frame drawn whole:
+    // {pixels, different, x, y} (the first different pixel from the top left, -1 when none).
+    redrawCheck: function () { return json('nnplay_api_redraw_check'); },
     // Lessons (issue 15, web/test_api_lessons.cpp): {course, done, open, title, focus, error,
     // panel, tasks: [{title, done, step, steps}]} of the Learn panel.
     lessons: function () { return json('nnplay_api_lessons'); },

@@ -90,6 +90,8 @@ bool app_init(App& app, GLFWwindow* window) {
     ImGui_ImplGlfw_InitForOpenGL(window, false);
     std::string error;
     if (!imgui_gl_init(error)) console_log(error.c_str());  // nothing can be drawn: say why
+    imgui_gl_set_callback_key(app_draw_output, app_output_key);
+    app.keeps_pixels = canvas_keeps_pixels();
     set_theme(prefers_dark_scheme() ? Theme::dark : Theme::light);  // the browser's scheme first
     app.view.dpr = fit_canvas(window);
     app.view.touch = coarse_pointer();
@@ -131,7 +133,8 @@ void app_frame(App& app) {
     // two cores' worth).
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(app.window, &fb_width, &fb_height);
-    if (fb_width != app.stats.drawn_width || fb_height != app.stats.drawn_height) app_wake(app);
+    const bool resized = fb_width != app.stats.drawn_width || fb_height != app.stats.drawn_height;
+    if (resized) app_wake(app);
     const bool idle = !app.run.playing && !app.pictures.dirty && !app.pictures.boundary.busy() &&
                       app.run.steps_requested == 0 &&
                       app.view.keys.empty() && !input_pending() && !app.run.reset_requested && !app.run.edit_pending &&
@@ -171,10 +174,7 @@ void app_frame(App& app) {
     const double phase3 = now_ms();
 
     glViewport(0, 0, fb_width, fb_height);  // the size read at the top of the frame
-    const Rgb bg = palette().window_bg;  // the page's background (the window draws none)
-    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    imgui_gl_render(ImGui::GetDrawData());
+    app_render(app.keeps_pixels && !resized);  // resized: the browser cleared the canvas
     files_after_render(app);  // a PNG export reads the canvas right after it is drawn
     glfwSwapBuffers(app.window);
     FramePhases& ph = app.phases;
@@ -184,6 +184,12 @@ void app_frame(App& app) {
     ph.next = (ph.next + 1) % FramePhases::kFrames;
     ph.count = std::min(ph.count + 1, FramePhases::kFrames);
     count_frame(app, frame_start);
+}
+
+void app_render(bool keep_pixels) {
+    const Rgb bg = palette().window_bg;  // the page's background (the window draws none)
+    const float background[3] = {bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f};
+    imgui_gl_render(ImGui::GetDrawData(), background, keep_pixels);
 }
 
 void app_shutdown(App& app) {

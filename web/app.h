@@ -260,6 +260,7 @@ struct GradientFlow {
 
 struct App {
     GLFWwindow* window = nullptr;
+    bool keeps_pixels = false;  // the canvas keeps its pixels between frames (platform.h)
     Run run;
     Pictures pictures;
     AddressBar address;
@@ -287,6 +288,9 @@ struct App {
 
 bool app_init(App& app, GLFWwindow* window);
 void app_frame(App& app);
+// Draws the last frame's UI into the canvas: only where it changed when keep_pixels (the
+// canvas still shows the frame before), else whole.
+void app_render(bool keep_pixels);
 void app_shutdown(App& app);
 
 // The page's App, for the test API's entry points; null before app_init.
@@ -377,6 +381,8 @@ int neuron_slot(const App& app, int layer, int node);  // layer: dense layer ind
 // An ImGui draw callback (user data: the App) that draws the points over the output image at
 // view.output_rect, or a hovered neuron's grid and the points.
 void app_draw_output(const ImDrawList* list, const ImDrawCmd* cmd);
+// Its key for imgui_gl_set_callback_key: what it would draw now, hashed.
+std::uint64_t app_output_key(const ImDrawCmd& cmd);
 // A square of ImGui's coordinates (top left, side) as GL's: framebuffer pixels, its lower left
 // corner (y up) and side, for a draw callback's viewport.
 void framebuffer_square(ImVec2 top_left, float side, int& x, int& y, int& side_px);

@@ -28,7 +28,7 @@ void ImageStrip::set(int cell, const ImU32* rgba) {
     glBindTexture(GL_TEXTURE_2D, tex_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, cell * px_, 0, px_, px_, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     glBindTexture(GL_TEXTURE_2D, 0);
-    count_upload(4LL * px_ * px_);
+    count_upload(tex_, 4LL * px_ * px_);
 }
 
 ImTextureID ImageStrip::texture() const {

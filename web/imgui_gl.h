@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 
 namespace nnplay::web {
@@ -24,8 +25,18 @@ void imgui_gl_upload_fonts();
 constexpr int kOpaqueSlots = 2;
 void imgui_gl_set_opaque(int slot, ImTextureID texture);
 
-// Draws a frame's draw data into the current framebuffer; leaves blending and the scissor
-// test off.
-void imgui_gl_render(const ImDrawData* data);
+// What a GL callback draws over its clip rectangle, as a hash of everything its pixels depend
+// on: a callback with a key is drawn again only where its key or anything under it changed,
+// one without every frame (its pixels may change with nothing else changing).
+using CallbackKey = std::uint64_t (*)(const ImDrawCmd& cmd);
+void imgui_gl_set_callback_key(ImDrawCallback callback, CallbackKey key);
+
+// Draws a frame's draw data into the current framebuffer over `background` (RGB, 0..1);
+// leaves blending and the scissor test off. Where the framebuffer keeps its pixels from one
+// frame to the next (keeps_pixels: the page's canvas), only the parts whose drawing changed
+// are drawn again (web/damage.h), unless full_redraw() asks for the whole frame.
+void imgui_gl_render(const ImDrawData* data, const float background[3], bool keeps_pixels);
+// The share of the canvas's pixels the last frame drew again (1: all, 0: none).
+double imgui_gl_redrawn();
 
 }  // namespace nnplay::web

@@ -379,11 +379,19 @@ void pictures_finish(App& app) {
 
 // The points, and a hovered neuron's grid, drawn straight into the framebuffer over the
 // output image where ImGui's draw list has it.
-void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
-    App& app = *static_cast<App*>(cmd->UserCallbackData);
-    if (!app.pictures.renderer_ok || (speed_skip() & kSkipOutputDraw)) return;
+namespace {
+
+// Where and how app_draw_output draws: the same for the drawing and for its key.
+struct OutputOverlay {
+    int x = 0, y = 0, side = 0, shown[3] = {};
     HeatStyle style;
-    const int source = output_source(app, style);
+    int source = -1;
+    float radius = 0;
+};
+
+OutputOverlay output_overlay(const App& app) {
+    OutputOverlay o;
+    o.source = output_source(app, o.style);
     // ImGui's coordinates (y down) to framebuffer pixels (y up); the clip rectangle is the
     // output panel's, already set as the scissor by imgui_gl.
     // Zoomed, the whole plane is drawn plot_zoom times larger, placed so that the region
@@ -392,11 +400,30 @@ void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
     const float whole = v.output_rect.w * v.plot_zoom, per_unit = whole / (2 * kDomain);
     const float left = v.output_rect.x - (v.plot_cx - kDomain / v.plot_zoom + kDomain) * per_unit;
     const float top = v.output_rect.y - (kDomain - (v.plot_cy + kDomain / v.plot_zoom)) * per_unit;
-    int x = 0, y = 0, side = 0, shown[3] = {};
-    framebuffer_square(ImVec2(left, top), whole, x, y, side);
-    framebuffer_square(ImVec2(v.output_rect.x, v.output_rect.y), v.output_rect.w, shown[0], shown[1], shown[2]);
-    app.pictures.renderer.render_output(x, y, side, side, style, source, point_sprites(app),
-                                        std::max(3.0f, 4.0f * app.view.scale), shown);
+    framebuffer_square(ImVec2(left, top), whole, o.x, o.y, o.side);
+    framebuffer_square(ImVec2(v.output_rect.x, v.output_rect.y), v.output_rect.w, o.shown[0], o.shown[1], o.shown[2]);
+    o.radius = std::max(3.0f, 4.0f * app.view.scale);
+    return o;
+}
+
+bool draws_output(const App& app) { return app.pictures.renderer_ok && !(speed_skip() & kSkipOutputDraw); }
+
+}  // namespace
+
+void app_draw_output(const ImDrawList*, const ImDrawCmd* cmd) {
+    App& app = *static_cast<App*>(cmd->UserCallbackData);
+    if (!draws_output(app)) return;
+    const OutputOverlay o = output_overlay(app);
+    app.pictures.renderer.render_output(o.x, o.y, o.side, o.side, o.style, o.source, point_sprites(app), o.radius,
+                                        o.shown);
+}
+
+std::uint64_t app_output_key(const ImDrawCmd& cmd) {
+    App& app = *static_cast<App*>(cmd.UserCallbackData);
+    if (!draws_output(app)) return 0;
+    const OutputOverlay o = output_overlay(app);
+    return app.pictures.renderer.output_key(o.x, o.y, o.side, o.side, o.style, o.source, point_sprites(app),
+                                            o.radius, o.shown);
 }
 
 void framebuffer_square(ImVec2 top_left, float side, int& x, int& y, int& side_px) {

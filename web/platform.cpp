@@ -116,6 +116,17 @@ bool coarse_pointer() {
 #endif
 }
 
+bool canvas_keeps_pixels() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_INT({
+        var attributes = typeof GLctx !== 'undefined' && GLctx && GLctx.getContextAttributes();
+        return attributes && attributes.preserveDrawingBuffer ? 1 : 0;
+    }) != 0;
+#else
+    return false;  // a swapped back buffer's pixels are undefined
+#endif
+}
+
 #ifdef __EMSCRIPTEN__
 bool save_file(const char* name, const char* mime, std::string_view data) {
     return nnplay_js_save_file(name, mime, data.data(), int(data.size())) != 0;

@@ -39,6 +39,10 @@ bool prefers_dark_scheme();
 // The main pointer is a finger (pointer: coarse: a phone or a tablet); false natively.
 bool coarse_pointer();
 
+// The canvas keeps its pixels from one frame to the next (the page's WebGL context was made
+// with preserveDrawingBuffer, index.html): a frame may draw only what changed. False natively.
+bool canvas_keeps_pixels();
+
 // Files (web only; natively these do nothing and return false):
 // offers data as a download called `name` (a Blob and an <a download>);
 bool save_file(const char* name, const char* mime, std::string_view data);

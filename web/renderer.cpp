@@ -2,6 +2,8 @@
 // the output plot's image and points.
 #include "web/renderer.h"
 
+#include "web/damage.h"
+
 #include "shaders.h"
 
 #include "engine/dataset.h"
@@ -9,12 +11,15 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <unordered_map>
 
 namespace nnplay::web {
 namespace {
 
 GlCounts counts_now, counts_last;
 bool widgets_only_flag = false;
+bool full_redraw_flag = false;
+std::unordered_map<GLuint, std::uint32_t> texture_versions;
 int speed_skip_bits = 0;
 ImTextureID skipped_texture_id = ImTextureID();
 
@@ -30,10 +35,20 @@ bool& widgets_only() { return widgets_only_flag; }
 int& speed_skip() { return speed_skip_bits; }
 ImTextureID& skipped_texture() { return skipped_texture_id; }
 
-void count_upload(long long bytes) {
+void count_upload(GLuint texture, long long bytes) {
     ++counts_now.uploads;
     counts_now.upload_bytes += bytes;
+    texture_changed(texture);
 }
+
+void texture_changed(GLuint texture) { ++texture_versions[texture]; }
+
+std::uint32_t texture_version(GLuint texture) {
+    const auto it = texture_versions.find(texture);
+    return it == texture_versions.end() ? 0 : it->second;
+}
+
+bool& full_redraw() { return full_redraw_flag; }
 
 GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, const void* data) {
     GLuint tex = 0;
@@ -45,7 +60,8 @@ GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, co
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, data);
-    if (data) count_upload(4LL * w * h);  // every format here is 4 bytes a texel
+    if (data) count_upload(tex, 4LL * w * h);  // every format here is 4 bytes a texel
+    else texture_changed(tex);
     return tex;
 }
 
@@ -224,6 +240,7 @@ bool Renderer::reserve_slots(int count, int slot_px) {
     slot_data_ = make_texture(GL_R32F, kSlotGrid * kSlotRes, rows_ * kSlotRes, GL_RED, GL_FLOAT,
                               slot_values_.data());
     data_dirty_ = atlas_dirty_ = SlotRange();
+    ++slot_changes_;
     atlas_pixels_.assign(std::size_t(kSlotGrid * slot_px_) * std::size_t(rows_ * slot_px_), 0);
     atlas_tex_ = make_texture(GL_RGBA8, kSlotGrid * slot_px_, rows_ * slot_px_, GL_RGBA,
                               GL_UNSIGNED_BYTE, nullptr);
@@ -238,6 +255,7 @@ void Renderer::set_slot(int slot, const float* values) {
     for (int i = 0; i < kSlotRes; ++i) std::copy(values + i * kSlotRes, values + (i + 1) * kSlotRes, at + i * stride);
     data_dirty_.add(slot);
     atlas_dirty_.add(slot);
+    ++slot_changes_;
 }
 
 void Renderer::set_output(const float* values, int R) {
@@ -258,7 +276,7 @@ ImTextureID Renderer::output_image(const HeatStyle& style, float px_per_cell) {
             glBindTexture(GL_TEXTURE_2D, out_tex_);
             glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE,
                             out_pixels_.data());
-            count_upload(4LL * out_res_ * out_res_);
+            count_upload(out_tex_, 4LL * out_res_ * out_res_);
         }
         glBindTexture(GL_TEXTURE_2D, 0);
         out_stale_ = false;
@@ -329,7 +347,7 @@ void Renderer::render_slots(int count, const HeatStyle& style) {
                     atlas_pixels_.data() + std::size_t(y) * std::size_t(out_stride) + std::size_t(x));
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glBindTexture(GL_TEXTURE_2D, 0);
-    count_upload(4LL * w * h);
+    count_upload(atlas_tex_, 4LL * w * h);
 }
 
 // The R32F grids of the slots set since the last time, for a hovered neuron's picture in the
@@ -344,7 +362,7 @@ void Renderer::upload_slot_data() {
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RED, GL_FLOAT,
                     slot_values_.data() + std::size_t(y) * std::size_t(stride) + std::size_t(x));
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    count_upload(4LL * w * h);
+    count_upload(slot_data_, 4LL * w * h);
     data_dirty_ = SlotRange();
 }
 
@@ -376,6 +394,26 @@ void Renderer::render_output(int x, int y, int width, int height, const HeatStyl
     glUseProgram(0);
     if (width == height) render_points_square(kOutputPoints, x, y, width, shown, points, radius_px);
     else render_points(kOutputPoints, x, y, width, height, points, radius_px);
+}
+
+std::uint64_t Renderer::output_key(int x, int y, int width, int height, const HeatStyle& style, int source_slot,
+                                  const std::vector<PointSprite>& points, float radius_px, const int shown[3]) const {
+    const int place[] = {x, y, width, height, shown[0], shown[1], shown[2], source_slot};
+    std::uint64_t h = hash_value(0x0u, place);
+    h = hash_value(h, radius_px);
+    h = hash_value(h, max_point_px_);
+    h = hash_value(h, layer_usable_);
+    const int style_ints[] = {style.kind, style.classes, style.discretize, style.contour, style.class_first,
+                              style.class_count};
+    h = hash_value(hash_value(h, style_ints), style.strength);
+    if (source_slot >= 0) h = hash_value(hash_value(hash_value(h, slot_changes_), palette_), neutral_);
+    h = hash_value(hash_value(h, palette().point_outline.u32()), palette().test_outline.u32());
+    h = hash_value(h, points.size());
+    for (const PointSprite& p : points) {
+        const float place_style[] = {p.x, p.y, p.style};
+        h = hash_value(hash_value(hash_value(h, place_style), p.fill), p.marker);
+    }
+    return h;
 }
 
 void Renderer::render_points_square(int set, int x, int y, int side, const int shown[3],

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -48,8 +49,15 @@ int& speed_skip();
 // A texture imgui_gl leaves out (kSkipThumbDraw), or 0.
 ImTextureID& skipped_texture();
 
-// A texture upload of `bytes`, counted in gl_counts().
-void count_upload(long long bytes);
+// A texture upload of `bytes` into `texture`, counted in gl_counts(); its pixels changed.
+void count_upload(GLuint texture, long long bytes);
+// Each texture's pixels change its version (uploads, a new texture under a reused name): the
+// canvas's parts showing it are drawn again (web/damage.h).
+void texture_changed(GLuint texture);
+std::uint32_t texture_version(GLuint texture);
+// The page's canvas drawn whole every frame (the bench's and the tests' comparison), not
+// only where it changed.
+bool& full_redraw();
 // A 2D texture clamped at its edges, filtered linearly (nearest for GL_R32F), left bound;
 // data (may be null) is uploaded and counted.
 GLuint make_texture(GLint internal, int w, int h, GLenum format, GLenum type, const void* data);
@@ -108,6 +116,10 @@ public:
     void render_output(int x, int y, int width, int height, const HeatStyle& style,
                        int source_slot, const std::vector<PointSprite>& points, float radius_px,
                        const int shown[3]);
+    // A hash of everything render_output's pixels depend on, for the same arguments: the
+    // canvas draws the output plot's overlay again only when it changes (web/damage.h).
+    std::uint64_t output_key(int x, int y, int width, int height, const HeatStyle& style, int source_slot,
+                             const std::vector<PointSprite>& points, float radius_px, const int shown[3]) const;
     // The points alone, their plane [−kDomain, kDomain]² over the rectangle as render_output
     // draws them, from vertex buffer `set` (kOutputPoints: the output plot's; kHiddenPoints:
     // the hidden space view's), each uploaded again only when its points change.
@@ -201,6 +213,7 @@ private:
         }
     };
     SlotRange data_dirty_, atlas_dirty_;  // for the R32F upload, for the atlas's colours
+    std::uint64_t slot_changes_ = 0;      // set_slot's and reserve_slots' calls (output_key)
     void upload_slot_data();
     int slot_px_ = kSlotPx;
     GLuint atlas_tex_ = 0;        // RGBA8 kSlotGrid·slot_px_ × rows_·slot_px_

@@ -2,12 +2,15 @@
 // page.mjs: the page's speed figures (`make bench-page`, and printed by `make test-web` as
 // information), in one headless Chromium run (software WebGL) at 1280×800 and 1920×1080 (and
 // 1280×800 at devicePixelRatio 2 on request): a bare WebGL 2 canvas that only clears itself, the page
-// drawing only its widgets (the ceiling), and the page training the default network: frames
-// a second and their ratios to the bare canvas, the main thread's work per frame (JS + WASM,
+// drawing only its widgets while it trains (the ceiling), and the page training the default
+// network, alternated in three rounds (medians): frames a second and their ratios to the bare canvas, the main thread's work per frame (JS + WASM,
 // timed around each animation-frame callback, and its CPU time from Chrome's own trace), draw
 // calls, triangles and texture uploads.
 // Then the 8 × 64 network: its output grid's resolution while training and after a pause;
 // the heaviest link of issue 13 (training in slices); the losses-only measure against the full.
+// The page draws each frame only where it changed (web/damage.h); 'drawn whole' is the
+// training page drawn whole every frame, 'redrawn' the share of the canvas a training frame
+// drew again.
 // Usage: node scripts/bench/page.mjs   (NNPLAY_SITE=build/other times another build folder;
 // NNPLAY_BENCH_PARTS=1 adds the breakdown: the training page with each part of its picture
 // work left out in turn, nnplay.setSpeedSkip, interleaved and repeated; NNPLAY_BENCH_HIDPI=1 adds
@@ -103,8 +106,10 @@ async function newPage(context, size) {
 }
 
 // A page that only clears a viewport-sized WebGL 2 canvas each frame: what this browser and
-// machine give at best. fps 0 when WebGL 2 is missing.
-async function measureBare(context, size) {
+// machine give at best. Returns the page and run(on), which starts or stops its frames
+// (stopped, it draws nothing and leaves the machine to the page measured beside it); null
+// when WebGL 2 is missing.
+async function openBare(context, size) {
   const page = await newPage(context, size);
   await page.goto('about:blank');
   await page.setContent('<!doctype html><style>html, body { margin: 0; overflow: hidden; } ' +
@@ -126,45 +131,95 @@ async function measureBare(context, size) {
     const gl = canvas.getContext('webgl2');
     if (!gl) return false;
     let frames = 0;
-    const frame = () => {
+    window.__bareOn = false;
+    window.__bareFrame = () => {
+      if (!window.__bareOn) return;
       gl.clearColor((frames++ % 60) / 60, 0.5, 0.5, 1);
       gl.clear(gl.COLOR_BUFFER_BIT);
-      requestAnimationFrame(frame);
+      requestAnimationFrame(window.__bareFrame);
     };
-    requestAnimationFrame(frame);
     return true;
   });
-  let figures = { fps: 0, workMedian: NaN, workP95: NaN };
-  if (ok) {
-    await page.waitForTimeout(1000);  // the first WebGL context and frames are slow
-    figures = await frameFigures(page, MEASURE_MS);
+  if (!ok) {
+    await page.close();
+    return null;
   }
-  await page.close();
-  return figures;
+  const run = (on) => page.evaluate((on) => {
+    const was = window.__bareOn;
+    window.__bareOn = on;
+    if (on && !was) requestAnimationFrame(window.__bareFrame);
+  }, on);
+  return { page, run };
 }
 
-// The page at one size: widgets only, then training the default network (an epoch a frame).
+const median = (values) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? sorted[sorted.length >> 1] : NaN;
+};
+
+// One size, in three alternated rounds (the machine's load drifts; each figure is the median
+// of its rounds): the bare canvas, the page drawing only its widgets while it trains (the
+// ceiling), the page training the default network (an epoch a frame), and the same drawn whole
+// every frame. Only the one measured draws frames: the bare canvas is stopped, the page paused.
 // Returns the page still open: the 8 x 64 and See inside figures go on with the 1280x800 one
 // (each sets its own state), which spares the bench two page loads.
+const ROUNDS = 3;
 async function measurePage(context, url, size) {
+  const bare = await openBare(context, size);
   const page = await newPage(context, size);
   await page.goto(url);
   await ready(page);
-  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.setWidgetsOnly(true); });
-  await page.waitForTimeout(SETTLE_MS);
-  const widgets = await frameFigures(page, MEASURE_MS);
+  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); });
+  const runs = { bare: [], widgets: [], training: [], whole: [] };
+  // (Only the tab in front gets its animation frames at full rate.)
+  const measure = async (what, setup) => {
+    await (what === 'bare' ? bare.page : page).bringToFront();
+    await setup();
+    await page.waitForTimeout(SETTLE_MS / 2);
+    runs[what].push(await frameFigures(what === 'bare' ? bare.page : page, MEASURE_MS));
+  };
+  const pageMode = (widgetsOnly, whole) => page.evaluate(([w, f]) => {
+    nnplay.setWidgetsOnly(w);
+    nnplay.setFullRedraw(f);
+    nnplay.play();
+  }, [widgetsOnly, whole]);
+  for (let round = 0; round < ROUNDS; round++) {
+    if (bare) {
+      await measure('bare', async () => { await page.evaluate(() => nnplay.pause()); await bare.run(true); });
+      await bare.run(false);
+    }
+    await measure('widgets', () => pageMode(true, false));
+    await measure('training', () => pageMode(false, false));
+    await measure('whole', () => pageMode(false, true));
+  }
+  const figures = (list) => ({ fps: median(list.map((f) => f.fps)), workMedian: median(list.map((f) => f.workMedian)),
+                               workP95: median(list.map((f) => f.workP95)), rounds: list.map((f) => f.fps) });
+  const widgets = figures(runs.widgets);
+  const training = figures(runs.training);
+  training.whole = figures(runs.whole);
+  // Once more each, after the rounds: the GL counts, the work by phase and Chrome's trace.
+  await page.bringToFront();
+  await pageMode(true, false);
+  await page.waitForTimeout(SETTLE_MS / 2);
   widgets.gl = await page.evaluate(() => nnplay.speed());
   widgets.traced = await traceFrames(context, page, MEASURE_MS);
-  await page.evaluate(() => { nnplay.setWidgetsOnly(false); nnplay.play(); });
-  await page.waitForTimeout(SETTLE_MS);
+  await pageMode(false, false);
+  await page.waitForTimeout(SETTLE_MS / 2);
   await page.evaluate(() => nnplay.framePhases && nnplay.framePhases());  // session 8: from here
-  const training = await frameFigures(page, MEASURE_MS);
+  await page.waitForTimeout(MEASURE_MS);
   training.phases = await page.evaluate(() => (nnplay.framePhases ? nnplay.framePhases() : null));
   training.gl = await page.evaluate(() => nnplay.speed());
   training.stats = await page.evaluate(() => nnplay.stats());
   training.traced = await traceFrames(context, page, MEASURE_MS);
+  // The share of the canvas each frame drew again (web/damage.h), over 30 frames.
+  training.redrawn = await page.evaluate(() => new Promise((done) => {
+    let sum = 0, n = 0;
+    const sample = () => { sum += nnplay.speed().redrawn; if (++n < 30) requestAnimationFrame(sample); else done(sum / n); };
+    requestAnimationFrame(sample);
+  }));
   await page.evaluate(() => nnplay.pause());
-  return { widgets, training, page };
+  if (bare) await bare.page.close();
+  return { bare: figures(runs.bare), widgets, training, page };
 }
 
 // The default network as fast as possible, and the 8 × 64 network: the lowest output grid
@@ -216,8 +271,7 @@ const rows = [];
 let big, heavy;
 try {
   for (const size of SIZES) {
-    const bare = await measureBare(browser.context, size);
-    const { widgets, training, page } = await measurePage(browser.context, browser.url, size);
+    const { bare, widgets, training, page } = await measurePage(browser.context, browser.url, size);
     rows.push({ size, bare, widgets, training });
     if (rows.length === 1) {  // 1280x800: the figures after the table, on this page
       big = await measureBig(page);
@@ -238,14 +292,16 @@ const ratio = (fps, bare) => (bare > 0 ? fmt(fps / bare, 2) : '-');
 console.log('bench-page: headless Chromium, software WebGL (SwiftShader); fps with its ratio to a bare WebGL 2 ' +
             'canvas of the same size; main-thread work per frame (JS + WASM) median / p95 ms; ' +
             'GL per frame of the training page');
-const table = [['size', 'bare fps', 'widgets fps', 'page fps', 'widgets work', 'page work', 'draws', 'triangles',
-                'uploads (KB)', 'grid']];
+const table = [['size', 'bare fps', 'widgets fps', 'page fps', 'drawn whole', 'redrawn', 'widgets work', 'page work',
+                'draws', 'triangles', 'uploads (KB)', 'grid']];
 for (const { size, bare, widgets, training } of rows) {
   table.push([
     `${size.width}x${size.height}${size.dpr !== 1 ? ` @${size.dpr}x` : ''}`,
     fmt(bare.fps),
     `${fmt(widgets.fps)} (${ratio(widgets.fps, bare.fps)})`,
     `${fmt(training.fps)} (${ratio(training.fps, bare.fps)})`,
+    `${fmt(training.whole.fps)} (${ratio(training.whole.fps, bare.fps)})`,
+    `${fmt(100 * training.redrawn, 0)} %`,
     `${fmt(widgets.workMedian)} / ${fmt(widgets.workP95)}`,
     `${fmt(training.workMedian)} / ${fmt(training.workP95)}`,
     String(training.gl.drawCalls),
@@ -256,6 +312,12 @@ for (const { size, bare, widgets, training } of rows) {
 }
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 for (const r of table) console.log('bench-page:   ' + r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+// Each round's fps, as measured: how far the machine's load moved the figures.
+for (const { size, bare, widgets, training } of rows) {
+  const list = (f) => (f.rounds || []).map((x) => fmt(x)).join(', ');
+  console.log(`bench-page: rounds at ${size.width}x${size.height}${size.dpr !== 1 ? ` @${size.dpr}x` : ''} (fps): ` +
+              `bare ${list(bare)}; widgets ${list(widgets)}; page ${list(training)}; drawn whole ${list(training.whole)}`);
+}
 // Page speed (session 8): the training page's own work per frame by phase (nnplay.framePhases).
 for (const { size, training: { phases } } of rows) {
   if (!phases) continue;

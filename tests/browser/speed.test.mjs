@@ -39,7 +39,8 @@ test('an 8 x 64 network keeps a 128² output grid or finer while it trains, and 
 
 test('the default network refines to the plot\'s pixels paused; widgets only draws no picture', async () => {
   const { page, problems } = await openReady();
-  await page.evaluate(() => { nnplay.pause(); nnplay.step(3); });
+  // Whole frames (not only what changed, web/damage.h): the draw calls of everything shown.
+  await page.evaluate(() => { nnplay.setFullRedraw(true); nnplay.pause(); nnplay.step(3); });
   // The plot is some 500 pixels wide at 1280 x 800: 512² is its own resolution.
   await page.waitForFunction(() => nnplay.speed().boundaryRes >= 512, null, { timeout: 60000, polling: 100 });
   await frames(page, 3);
@@ -54,7 +55,7 @@ test('the default network refines to the plot\'s pixels paused; widgets only dra
   // The points, the output image and the thumbnails are gone; the widgets stay.
   assert.ok(widgets.drawCalls > 0 && widgets.drawCalls < full.drawCalls, `${widgets.drawCalls} vs ${full.drawCalls}`);
   assert.equal(widgets.uploads, 0);
-  await page.evaluate(() => nnplay.setWidgetsOnly(false));
+  await page.evaluate(() => { nnplay.setWidgetsOnly(false); nnplay.setFullRedraw(false); });
   assert.deepEqual(problems, []);
 });
 

@@ -1,0 +1,136 @@
+// damage.cpp: see damage.h.
+#include "web/damage.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace nnplay::web {
+namespace {
+
+// One step of a hash that depends on order: mix(mix(s, a), b) differs from mix(mix(s, b), a).
+std::uint64_t mix(std::uint64_t state, std::uint64_t value) {
+    std::uint64_t h = (state ^ value) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    return h * 0xBF58476D1CE4E5B9ull;
+}
+
+}  // namespace
+
+std::uint64_t hash_bytes(std::uint64_t seed, const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    std::uint64_t h = mix(seed, size);
+    for (; size >= 8; bytes += 8, size -= 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes, 8);
+        h = mix(h, word);
+    }
+    std::uint64_t rest = 0;
+    std::memcpy(&rest, bytes, size);
+    return mix(h, rest);
+}
+
+PixelRect intersect(const PixelRect& a, const PixelRect& b) {
+    return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
+}
+
+PixelRect bounds(const PixelRect& a, const PixelRect& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+void Damage::begin(int width, int height, std::uint64_t seed) {
+    width = std::max(width, 0), height = std::max(height, 0);
+    if (width != width_ || height != height_) {
+        width_ = width, height_ = height;
+        cols_ = (width + kTile - 1) / kTile, rows_ = (height + kTile - 1) / kTile;
+        last_.assign(std::size_t(cols_) * std::size_t(rows_), 0);
+        known_ = false;
+    }
+    now_.assign(last_.size(), mix(0, seed));
+}
+
+void Damage::add(PixelRect box, std::uint64_t hash) {
+    box = intersect(box, {0, 0, width_, height_});
+    if (box.empty()) return;
+    const int tx0 = box.x0 / kTile, tx1 = (box.x1 - 1) / kTile;
+    const int ty0 = box.y0 / kTile, ty1 = (box.y1 - 1) / kTile;
+    for (int ty = ty0; ty <= ty1; ++ty) {
+        std::uint64_t* row = now_.data() + std::size_t(ty) * std::size_t(cols_);
+        for (int tx = tx0; tx <= tx1; ++tx) row[tx] = mix(row[tx], hash);
+    }
+}
+
+void Damage::always(PixelRect box) { add(box, mix(0x5EEDull, frame_)); }
+
+// Runs of changed tiles along each row of tiles, a run extending the rectangle right above it
+// when that spans the same columns: disjoint rectangles.
+void Damage::merge_rows(const std::vector<std::uint8_t>& dirty) {
+    rects_.clear();
+    std::vector<std::size_t> open, next;  // rectangles ending at the row above, at this row
+    for (int r = 0; r < rows_; ++r) {
+        next.clear();
+        const std::uint8_t* row = dirty.data() + std::size_t(r) * std::size_t(cols_);
+        for (int c = 0; c < cols_;) {
+            if (!row[c]) {
+                ++c;
+                continue;
+            }
+            const int a = c;
+            while (c < cols_ && row[c]) ++c;
+            const PixelRect run{a * kTile, r * kTile, std::min(c * kTile, width_), std::min((r + 1) * kTile, height_)};
+            auto above = std::find_if(open.begin(), open.end(), [&](std::size_t i) {
+                return rects_[i].x0 == run.x0 && rects_[i].x1 == run.x1;
+            });
+            if (above != open.end()) {
+                rects_[*above].y1 = run.y1;
+                next.push_back(*above);
+            } else {
+                rects_.push_back(run);
+                next.push_back(rects_.size() - 1);
+            }
+        }
+        open.swap(next);
+    }
+}
+
+const std::vector<PixelRect>& Damage::end() {
+    ++frame_;
+    rects_.clear();
+    const long long total = (long long)width_ * height_;
+    whole_ = !known_;
+    if (known_ && total > 0) {
+        std::vector<std::uint8_t> dirty(now_.size());
+        for (std::size_t t = 0; t < now_.size(); ++t) dirty[t] = now_[t] != last_[t];
+        merge_rows(dirty);
+        if (int(rects_.size()) > kMaxRects) {
+            // Each row's changed tiles as one run from its first to its last.
+            for (int r = 0; r < rows_; ++r) {
+                std::uint8_t* row = dirty.data() + std::size_t(r) * std::size_t(cols_);
+                std::uint8_t* first = std::find(row, row + cols_, 1);
+                std::uint8_t* last = std::find(std::make_reverse_iterator(row + cols_),
+                                               std::make_reverse_iterator(row), 1).base();
+                if (first < last) std::fill(first, last, std::uint8_t(1));
+            }
+            merge_rows(dirty);
+        }
+        if (int(rects_.size()) > kMaxRects) {
+            PixelRect all;
+            for (const PixelRect& r : rects_) all = bounds(all, r);
+            rects_.assign(1, all);
+        }
+        long long area = 0;
+        for (const PixelRect& r : rects_) area += r.area();
+        whole_ = double(area) > kWholeShare * double(total);
+    }
+    if (whole_) rects_.assign(1, PixelRect{0, 0, width_, height_});
+    if (total <= 0) rects_.clear();
+    long long area = 0;
+    for (const PixelRect& r : rects_) area += r.area();
+    share_ = total > 0 ? double(area) / double(total) : 0;
+    known_ = true;
+    now_.swap(last_);
+    return rects_;
+}
+
+}  // namespace nnplay::web

@@ -1,0 +1,71 @@
+// damage.h: which parts of the canvas a frame changes. The page's canvas keeps its pixels
+// between frames (index.html asks for preserveDrawingBuffer), so a frame need only draw again
+// where its drawing differs from the last frame's: in software WebGL (SwiftShader) every pixel
+// drawn costs the CPU, and while a network trains most of the page (the controls, the data
+// panel, the labels) stays as it was. Plain C++ (no GL, no ImGui): tests/test_damage.cpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace nnplay::web {
+
+// [x0, x1) × [y0, y1) in framebuffer pixels, y down (ImGui's way).
+struct PixelRect {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool empty() const { return x1 <= x0 || y1 <= y0; }
+    long long area() const { return empty() ? 0 : (long long)(x1 - x0) * (y1 - y0); }
+};
+PixelRect intersect(const PixelRect& a, const PixelRect& b);
+PixelRect bounds(const PixelRect& a, const PixelRect& b);  // the smallest rectangle holding both
+
+// A hash of `size` bytes after `seed` (for the keys of what a GL callback draws): it depends
+// on every byte and their order. Hash a struct's fields, not its padding.
+std::uint64_t hash_bytes(std::uint64_t seed, const void* data, std::size_t size);
+template <class T>
+std::uint64_t hash_value(std::uint64_t seed, const T& value) { return hash_bytes(seed, &value, sizeof value); }
+
+// The frame is cut into tiles of kTile² pixels. Each tile's hash sums up, in order, what was
+// drawn over it; a tile whose hash differs from the last frame's is drawn again whole (the
+// background, then everything over it, clipped to the tile).
+class Damage {
+public:
+    static constexpr int kTile = 32;
+    // More rectangles than this are merged into fewer, larger ones: each rectangle costs a
+    // pass over the frame's draw commands that reach it.
+    static constexpr int kMaxRects = 24;
+    // Past this share of the frame, the whole frame is drawn: as cheap, and one pass.
+    static constexpr double kWholeShare = 0.75;
+
+    // Starts a frame of width × height pixels; `seed` hashes what lies under everything (the
+    // background colour). A new size draws the whole frame (the browser clears a resized
+    // canvas).
+    void begin(int width, int height, std::uint64_t seed);
+    // The next frame draws everything (the pixels kept are not to be trusted).
+    void forget() { known_ = false; }
+    // Something drawn over `box` (clipped to the frame); `hash` stands for its every pixel.
+    void add(PixelRect box, std::uint64_t hash);
+    // Something whose pixels may change with nothing else changing (a GL callback): drawn
+    // again every frame.
+    void always(PixelRect box);
+    // Ends the frame: the rectangles to draw again, disjoint, covering every changed tile
+    // (and maybe a few others), clipped to the frame; none when nothing changed.
+    const std::vector<PixelRect>& end();
+
+    bool whole() const { return whole_; }  // the last end() gave the whole frame
+    double share() const { return share_; }  // ... and the share of its pixels they cover
+
+private:
+    void merge_rows(const std::vector<std::uint8_t>& dirty);
+
+    int width_ = 0, height_ = 0, cols_ = 0, rows_ = 0;
+    std::vector<std::uint64_t> now_, last_;  // (rows_ × cols_) this frame's hashes, the last's
+    std::vector<PixelRect> rects_;
+    std::uint64_t frame_ = 0;
+    bool known_ = false;  // last_ describes what the canvas shows
+    bool whole_ = true;
+    double share_ = 1;
+};
+
+}  // namespace nnplay::web
