@@ -276,7 +276,7 @@ ImVec2 member_selector(App& app, const NetLayout& n) {
     }
     const float sc = app.view.scale;
     const int m = shown_member(app);
-    const int outputs = t.spec().width(t.spec().layer_count() - 1);
+    const int outputs = n.rows.back();
     const float right = n.column_x(n.columns - 1) + n.last_w;
     const std::string label = "member " + std::to_string(m + 1) + " of " + std::to_string(members);
     const float side = square_button_side(app);
@@ -290,8 +290,8 @@ ImVec2 member_selector(App& app, const NetLayout& n) {
     float left = std::max(n.origin.x, right - block), top = below_output;
     for (int c = 0; c < n.columns - 1; ++c) {
         const float x0 = n.column_x(c) - n.node, x1 = n.column_x(c) + n.node;  // (a bias square's reach)
-        const int rows = c == 0 ? feature_count : t.spec().width(c - 1);
-        if (x1 > left && x0 < right) top = std::max(top, n.node_min(c, rows - 1).y + n.node + n.gap + 4 * sc);
+        if (x1 > left && x0 < right)
+            top = std::max(top, n.node_min(c, n.rows[std::size_t(c)] - 1).y + n.node + n.gap + 4 * sc);
     }
     const float height = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetTextLineHeightWithSpacing();
     if (top + height - n.origin.y > n.view_bottom - n.view_top) {

@@ -54,8 +54,9 @@ NetLayout layout_network(App& app) {
     n.mouse_here = ImGui::IsWindowHovered();
     const float button = square_button_side(app);
     n.line = button + ImGui::GetStyle().ItemSpacing.y;
-    n.tallest = feature_count;
-    for (int l = 0; l < spec.layer_count(); ++l) n.tallest = std::max(n.tallest, spec.width(l));
+    n.rows.assign(1, int(feature_count));
+    for (int l = 0; l < spec.layer_count(); ++l) n.rows.push_back(spec.width(l));
+    n.tallest = *std::max_element(n.rows.begin(), n.rows.end());
     n.header = n.line * 4;
     // Formulas (task G2): a layer's own formula field takes a fifth row under its choice.
     if (std::find(s.layer_activations.begin(), s.layer_activations.end(), Activation::formula) !=
@@ -489,8 +490,7 @@ void network_panel(App& app) {
             app.view.rects.erase(name);
             continue;
         }
-        const int rows = c == 0 ? int(feature_count) : app.run.trainer->spec().width(c - 1);
-        const ImVec2 top = n.node_min(c, 0), bottom = n.node_min(c, rows - 1);
+        const ImVec2 top = n.node_min(c, 0), bottom = n.node_min(c, n.rows[std::size_t(c)] - 1);
         record_rect_at(app, name.c_str(), ImVec2(top.x - n.node, top.y), ImVec2(bottom.x + n.node, bottom.y + n.node));
     }
     const ImVec2 selector = member_selector(app, n);

@@ -36,6 +36,7 @@ struct NetLayout {
     float spacing = 0;       // between columns
     float last_w = 0;        // the output column
     int columns = 0;         // features, hidden..., output
+    std::vector<int> rows;   // the nodes in each column
     int tallest = 0;         // nodes in the tallest column
     std::vector<int> enabled;  // the features on, in order: network input i is enabled[i]
     float view_top = 0, view_bottom = 0, view_left = 0, view_right = 0;  // the visible part
