@@ -251,9 +251,12 @@ void imgui_gl_render(const ImDrawData* data, const float background[3], bool kee
         std::memcpy(&bits, &f, sizeof bits);
         seed = hash_step(seed, bits);
     }
+    // A frame drawn whole anyway (a canvas that does not keep its pixels, the desktop's window,
+    // or full_redraw) hashes nothing: the next partial frame then finds every tile changed.
+    const bool tracked = keeps_pixels && !full_redraw();
     g->damage.begin(fb_width, fb_height, seed);
-    if (!keeps_pixels || full_redraw()) g->damage.forget();
-    track(g->damage, data, *g);
+    if (tracked) track(g->damage, data, *g);
+    else g->damage.forget();
     const std::vector<PixelRect>& rects = g->damage.end();
     last_redrawn = g->damage.share();
     if (rects.empty()) return;
@@ -283,12 +286,11 @@ void imgui_gl_render(const ImDrawData* data, const float background[3], bool kee
                 parts.push_back({i, {}, 0, 0});
                 continue;
             }
-            const PixelRect reach = g->reach[c];
-            if (reach.empty()) continue;
+            if (tracked ? g->reach[c].empty() : !drawn(cmd)) continue;
             const PixelRect clip = clip_pixels(cmd, origin, scale);
             for (const PixelRect& r : rects) {
                 const PixelRect part = intersect(clip, r);
-                if (part.empty() || intersect(reach, r).empty()) continue;
+                if (part.empty() || (tracked && intersect(g->reach[c], r).empty())) continue;
                 if (cmd.UserCallback || whole) {
                     parts.push_back({i, part, cmd.IdxOffset, cmd.UserCallback ? 0 : cmd.ElemCount});
                     continue;
