@@ -1,12 +1,14 @@
 // test_damage.cpp: the parts of the canvas a frame draws again (web/damage.h): the whole first
 // frame, nothing when nothing changed, only the changed tiles otherwise (in disjoint
-// rectangles covering each), the order of what is drawn, callbacks every frame, a new size;
-// the hash of a callback's key.
+// rectangles covering each, few of them), the order of what is drawn, callbacks every frame,
+// pixels changed for one frame, a new size; where a triangle shows part of its texture; the
+// hash of a callback's key.
 #include "web/damage.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -55,6 +57,21 @@ TEST_CASE("damage: the first frame is drawn whole, an unchanged one not at all")
     d.forget();
     CHECK(frame(d).size() == 1);
     CHECK(d.whole());
+}
+
+TEST_CASE("damage: a frame drawn whole without hashing leaves the next one whole too") {
+    Damage d;
+    frame(d);
+    frame(d);
+    // Drawn whole, its drawing not hashed (the desktop's window, a check drawing the frame
+    // whole): it may have drawn where the next frame draws nothing, which no hash shows.
+    d.begin(640, 480, 7);
+    d.forget();
+    CHECK(d.end().size() == 1);
+    auto rects = frame(d);
+    CHECK(d.whole());
+    CHECK(covered(rects, 639, 479));  // a tile nothing is drawn over
+    CHECK(frame(d).empty());          // and then known again
 }
 
 TEST_CASE("damage: a change is drawn again over its tiles only") {
@@ -130,6 +147,61 @@ TEST_CASE("damage: rectangles are disjoint, cover every changed tile, and stay f
     rects = frame(d, everywhere);
     CHECK(rects.size() == 1);
     CHECK(d.whole());
+}
+
+TEST_CASE("damage: pixels changed in one frame are drawn again in that frame only") {
+    Damage d;
+    frame(d);
+    d.begin(640, 480, 7);
+    d.add({0, 0, 640, 40}, 1);
+    d.add({10, 60, 200, 400}, 2);
+    d.add({300, 100, 600, 400}, 3);
+    d.changed({400, 200, 430, 220});  // part of the plot's texture uploaded again
+    auto rects = d.end();
+    CHECK(covered(rects, 400, 200));
+    CHECK(covered(rects, 429, 219));
+    CHECK(!covered(rects, 300, 100));  // the rest of the plot stays
+    CHECK(frame(d).empty());           // nothing the frame after
+}
+
+TEST_CASE("damage: a ring of changes takes few rectangles, not the box around everything") {
+    Damage d;
+    constexpr int W = 1920, H = 1080;
+    std::vector<std::pair<PixelRect, int>> ring;
+    for (int k = 0; k < 180; ++k) {  // dots on a circle of radius 400 around (900, 540)
+        const double a = 2 * 3.14159265358979 * k / 180;
+        const int x = int(900 + 400 * std::cos(a)), y = int(540 + 400 * std::sin(a));
+        ring.push_back({{x, y, x + 4, y + 4}, k});
+    }
+    ring.push_back({{1700, 100, 1710, 110}, 1000});  // and one far away (the epoch counter)
+    frame(d, ring, W, H);
+    for (auto& r : ring) r.second += 1;
+    auto rects = frame(d, ring, W, H);
+    CHECK(int(rects.size()) <= Damage::kMaxRects);
+    CHECK(disjoint(rects));
+    for (const auto& [box, hash] : ring) CHECK(covered(rects, box.x0, box.y0));
+    CHECK(!covered(rects, 900, 540));   // the ring's middle
+    CHECK(!covered(rects, 1500, 100));  // between the ring and the far change
+    CHECK(d.share() < 0.25);
+}
+
+TEST_CASE("damage: where a triangle shows part of its texture") {
+    // An image as ImGui draws it: (100, 50)–(356, 306) showing uv (0, 0)–(1, 1), 256 pixels.
+    const float pos[3][2] = {{100, 50}, {356, 50}, {356, 306}};
+    const float uv[3][2] = {{0, 0}, {1, 0}, {1, 1}};
+    const float part[4] = {0.25f, 0.5f, 0.5f, 0.75f};
+    PixelRect r;
+    REQUIRE(uv_part_pixels(pos, uv, part, r));
+    CHECK((r.x0 == 100 + 64 - 1 && r.x1 == 100 + 128 + 1 && r.y0 == 50 + 128 - 1 && r.y1 == 50 + 192 + 1));
+    // Upside down (v from 1 at the top): the same part lies lower on screen.
+    const float flipped[3][2] = {{0, 1}, {1, 1}, {1, 0}};
+    REQUIRE(uv_part_pixels(pos, flipped, part, r));
+    CHECK((r.x0 == 163 && r.y0 == 50 + 64 - 1 && r.y1 == 50 + 128 + 1));
+    // Rotated a quarter turn (x follows v): not an image drawn straight; no extent in u.
+    const float turned[3][2] = {{0, 0}, {0, 1}, {1, 1}};
+    CHECK(!uv_part_pixels(pos, turned, part, r));
+    const float flat[3][2] = {{0.5f, 0}, {0.5f, 0}, {0.5f, 1}};
+    CHECK(!uv_part_pixels(pos, flat, part, r));
 }
 
 TEST_CASE("damage: rectangles stay inside a frame whose size is not a whole number of tiles") {

@@ -192,15 +192,18 @@
     // pointsLayerDraws and hiddenLayerDraws (times the output plot's and the hidden space's
     // thousands of points were drawn into their layers), atlasSlots (thumbnails last coloured)
     // and slotCapacity (the atlas's slots), keepsPixels (the canvas keeps its pixels between
-    // frames), fullRedraw (drawn whole anyway) and redrawn (the share of the canvas the last frame
-    // drew again, web/damage.h).
+    // frames), fullRedraw (drawn whole anyway), redrawn (the share of the canvas the last frame
+    // drew again, web/damage.h) and outputUpload {images, texels, of, lagging} (the output plot's
+    // images coloured so far; the last one's texels uploaded, of all, and whether some lag within
+    // training's tolerance).
     speed: function () { return json('nnplay_api_speed'); },
     // Widgets only (the bench's ceiling): no pictures computed or drawn, frames drawn anyway.
     setWidgetsOnly: function (on) { call('nnplay_api_set_widgets_only', null, ['number'], [on ? 1 : 0]); },
     // The whole canvas every frame (true), or only where the drawing changed (false, the default).
     setFullRedraw: function (on) { call('nnplay_api_set_full_redraw', null, ['number'], [on ? 1 : 0]); },
     // The canvas as drawn only where it changed, against the same frame drawn whole:
-    // {pixels, different, x, y} (the first different pixel from the top left, -1 when none).
+    // {pixels, different, x, y, box} (the first different pixel from the top left, -1 when none;
+    // the box [x0, y0, x1, y1) around them all).
     redrawCheck: function () { return json('nnplay_api_redraw_check'); },
     // Lessons (issue 15, web/test_api_lessons.cpp): {course, done, open, title, focus, error,
     // panel, tasks: [{title, done, step, steps}]} of the Learn panel.

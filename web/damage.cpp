@@ -2,6 +2,7 @@
 #include "web/damage.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace nnplay::web {
@@ -33,6 +34,26 @@ PixelRect intersect(const PixelRect& a, const PixelRect& b) {
     return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
 }
 
+bool uv_part_pixels(const float pos[3][2], const float uv[3][2], const float part[4], PixelRect& out) {
+    float lo[2] = {}, hi[2] = {};
+    for (int axis = 0; axis < 2; ++axis) {
+        // pos = offset + scale · uv along this axis, from two corners of different uv.
+        int i = 0, j = 1;
+        if (uv[i][axis] == uv[j][axis]) j = 2;
+        if (uv[i][axis] == uv[j][axis]) i = 1;
+        if (uv[i][axis] == uv[j][axis]) return false;
+        const float scale = (pos[j][axis] - pos[i][axis]) / (uv[j][axis] - uv[i][axis]);
+        const float offset = pos[i][axis] - scale * uv[i][axis];
+        for (int k = 0; k < 3; ++k)  // ... and the third corner too
+            if (std::fabs(offset + scale * uv[k][axis] - pos[k][axis]) > 0.01f) return false;
+        const float a = offset + scale * part[axis], b = offset + scale * part[axis + 2];
+        lo[axis] = std::min(a, b), hi[axis] = std::max(a, b);
+    }
+    out = {int(std::floor(lo[0])) - 1, int(std::floor(lo[1])) - 1, int(std::ceil(hi[0])) + 1,
+           int(std::ceil(hi[1])) + 1};
+    return true;
+}
+
 PixelRect bounds(const PixelRect& a, const PixelRect& b) {
     if (a.empty()) return b;
     if (b.empty()) return a;
@@ -48,6 +69,7 @@ void Damage::begin(int width, int height, std::uint64_t seed) {
         known_ = false;
     }
     now_.assign(last_.size(), mix(0, seed));
+    changed_.assign(last_.size(), 0);
 }
 
 void Damage::add(PixelRect box, std::uint64_t hash) {
@@ -62,6 +84,14 @@ void Damage::add(PixelRect box, std::uint64_t hash) {
 }
 
 void Damage::always(PixelRect box) { add(box, mix(0x5EEDull, frame_)); }
+
+void Damage::changed(PixelRect box) {
+    box = intersect(box, {0, 0, width_, height_});
+    if (box.empty()) return;
+    for (int ty = box.y0 / kTile; ty <= (box.y1 - 1) / kTile; ++ty)
+        std::fill_n(changed_.begin() + std::ptrdiff_t(ty) * cols_ + box.x0 / kTile,
+                    (box.x1 - 1) / kTile - box.x0 / kTile + 1, std::uint8_t(1));
+}
 
 // Runs of changed tiles along each row of tiles, a run extending the rectangle right above it
 // when that spans the same columns: disjoint rectangles.
@@ -101,8 +131,22 @@ const std::vector<PixelRect>& Damage::end() {
     whole_ = !known_;
     if (known_ && total > 0) {
         std::vector<std::uint8_t> dirty(now_.size());
-        for (std::size_t t = 0; t < now_.size(); ++t) dirty[t] = now_[t] != last_[t];
+        for (std::size_t t = 0; t < now_.size(); ++t) dirty[t] = now_[t] != last_[t] || changed_[t];
         merge_rows(dirty);
+        // Too many: changed tiles grown to the groups of 2², then 4² tiles holding them.
+        for (int group = 2; group <= 4 && int(rects_.size()) > kMaxRects; group *= 2) {
+            std::vector<std::uint8_t> grown(dirty.size());
+            for (int r = 0; r < rows_; ++r)
+                for (int c = 0; c < cols_; ++c) {
+                    if (!dirty[std::size_t(r) * std::size_t(cols_) + std::size_t(c)]) continue;
+                    const int r0 = r / group * group, c0 = c / group * group;
+                    for (int y = r0; y < std::min(r0 + group, rows_); ++y)
+                        std::fill_n(grown.begin() + std::ptrdiff_t(y) * cols_ + c0, std::min(group, cols_ - c0),
+                                    std::uint8_t(1));
+                }
+            dirty.swap(grown);
+            merge_rows(dirty);
+        }
         if (int(rects_.size()) > kMaxRects) {
             // Each row's changed tiles as one run from its first to its last.
             for (int r = 0; r < rows_; ++r) {
@@ -128,7 +172,8 @@ const std::vector<PixelRect>& Damage::end() {
     long long area = 0;
     for (const PixelRect& r : rects_) area += r.area();
     share_ = total > 0 ? double(area) / double(total) : 0;
-    known_ = true;
+    known_ = !blind_;
+    blind_ = false;
     now_.swap(last_);
     return rects_;
 }

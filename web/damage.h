@@ -20,6 +20,12 @@ struct PixelRect {
 PixelRect intersect(const PixelRect& a, const PixelRect& b);
 PixelRect bounds(const PixelRect& a, const PixelRect& b);  // the smallest rectangle holding both
 
+// Where a triangle shows a part of its texture: the triangle's corners at `pos` (pixels) with
+// texture coordinates `uv`, the part [u0, u1) × [v0, v1) (`part`): its pixels (a pixel wider
+// all round), when the triangle maps x from u and y from v alone (as ImGui draws an image,
+// either way up). False when it maps them otherwise (rotated, sheared, or of no extent).
+bool uv_part_pixels(const float pos[3][2], const float uv[3][2], const float part[4], PixelRect& out);
+
 // A hash of `size` bytes after `seed` (for the keys of what a GL callback draws): it depends
 // on every byte and their order. Hash a struct's fields, not its padding.
 std::uint64_t hash_bytes(std::uint64_t seed, const void* data, std::size_t size);
@@ -42,13 +48,18 @@ public:
     // background colour). A new size draws the whole frame (the browser clears a resized
     // canvas).
     void begin(int width, int height, std::uint64_t seed);
-    // The next frame draws everything (the pixels kept are not to be trusted).
-    void forget() { known_ = false; }
+    // The pixels kept are not to be trusted, nor this frame's hashes (a frame drawn whole
+    // without hashing its drawing): this frame (or the next, between frames) draws everything,
+    // and so does the one after it, which cannot tell where this one drew.
+    void forget() { known_ = false, blind_ = true; }
     // Something drawn over `box` (clipped to the frame); `hash` stands for its every pixel.
     void add(PixelRect box, std::uint64_t hash);
     // Something whose pixels may change with nothing else changing (a GL callback): drawn
     // again every frame.
     void always(PixelRect box);
+    // Pixels changed this frame only (part of a texture uploaded again): drawn again now, and
+    // not in the next frame unless something changes there then.
+    void changed(PixelRect box);
     // Ends the frame: the rectangles to draw again, disjoint, covering every changed tile
     // (and maybe a few others), clipped to the frame; none when nothing changed.
     const std::vector<PixelRect>& end();
@@ -61,9 +72,11 @@ private:
 
     int width_ = 0, height_ = 0, cols_ = 0, rows_ = 0;
     std::vector<std::uint64_t> now_, last_;  // (rows_ × cols_) this frame's hashes, the last's
+    std::vector<std::uint8_t> changed_;      // ... and the tiles changed(), this frame
     std::vector<PixelRect> rects_;
     std::uint64_t frame_ = 0;
     bool known_ = false;  // last_ describes what the canvas shows
+    bool blind_ = false;  // ... and will not after this frame (forget())
     bool whole_ = true;
     double share_ = 1;
 };

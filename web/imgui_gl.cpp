@@ -196,15 +196,20 @@ void track(Damage& damage, const ImDrawData* data, GlObjects& g) {
             key = hash_step(key, texture);
             key = hash_step(key, texture_version(texture));
             key = hash_step(key, is_opaque(g, cmd.GetTexID()));
+            // Parts of the texture uploaded since the last frame (its version unchanged).
+            const std::vector<UvRect>* parts = texture_parts_changed(texture);
             const ImDrawIdx* index = list->IdxBuffer.Data + cmd.IdxOffset;
             PixelRect reach;
             for (unsigned int t = 0; t + 3 <= cmd.ElemCount; t += 3) {
                 float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+                float pos[3][2], uv[3][2];
                 std::uint64_t h = key;
                 for (unsigned int k = 0; k < 3; ++k) {
                     const ImDrawVert& v = vertices[cmd.VtxOffset + index[t + k]];
                     x0 = std::min(x0, v.pos.x), x1 = std::max(x1, v.pos.x);
                     y0 = std::min(y0, v.pos.y), y1 = std::max(y1, v.pos.y);
+                    pos[k][0] = (v.pos.x - origin.x) * scale.x, pos[k][1] = (v.pos.y - origin.y) * scale.y;
+                    uv[k][0] = v.uv.x, uv[k][1] = v.uv.y;
                     std::uint64_t bits[3] = {};
                     static_assert(sizeof(ImDrawVert) <= sizeof bits);
                     std::memcpy(bits, &v, sizeof v);
@@ -218,6 +223,12 @@ void track(Damage& damage, const ImDrawData* data, GlObjects& g) {
                 if (box.empty()) continue;
                 damage.add(box, h);
                 reach = bounds(reach, box);
+                if (!parts) continue;
+                for (const UvRect& p : *parts) {
+                    const float part[4] = {p.u0, p.v0, p.u1, p.v1};
+                    PixelRect shown;
+                    damage.changed(uv_part_pixels(pos, uv, part, shown) ? intersect(box, shown) : box);
+                }
             }
             g.reach.back() = reach;
         }
@@ -252,11 +263,13 @@ void imgui_gl_render(const ImDrawData* data, const float background[3], bool kee
         seed = hash_step(seed, bits);
     }
     // A frame drawn whole anyway (a canvas that does not keep its pixels, the desktop's window,
-    // or full_redraw) hashes nothing: the next partial frame then finds every tile changed.
+    // or full_redraw) hashes nothing, and the frame after it is drawn whole too (Damage::forget):
+    // no hash shows where this one drew.
     const bool tracked = keeps_pixels && !full_redraw();
     g->damage.begin(fb_width, fb_height, seed);
     if (tracked) track(g->damage, data, *g);
     else g->damage.forget();
+    texture_parts_drawn();
     const std::vector<PixelRect>& rects = g->damage.end();
     last_redrawn = g->damage.share();
     if (rects.empty()) return;

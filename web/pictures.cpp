@@ -286,6 +286,11 @@ constexpr double kPausedBudgetMs = 24.0;   // ... and paused, up to 256² (nothi
 constexpr double kRefineBudgetMs = 8.0;    // ... and finer: a page just loaded stays quick
 constexpr int kMinBoundaryRes = 128;
 constexpr double kMaxRefineMs = 2500;      // a finer pass costing more is not started
+// While training, a new grid's image is uploaded (and the plot drawn again) only where a
+// texel's colour moved more than this many levels of 255 (Renderer::output_image): an epoch
+// moves most of the picture by a level or two, which nobody sees, while the boundary moves
+// clearly. Paused, the image is brought up to date exactly.
+constexpr int kTrainingTolerance = 2;
 
 // Returns true when a pass was published this frame (its image is coloured and uploaded).
 bool update_output(App& app) {
@@ -372,7 +377,8 @@ void pictures_finish(App& app) {
     const bool colour_next_frame = published && app.run.playing && p.output_image;
     if (!(skip & kSkipColour) && !colour_next_frame)
         p.output_image = p.renderer.output_image(output_style(app),
-                                                 side_px / float(std::max(p.renderer.output_res(), 1)));
+                                                 side_px / float(std::max(p.renderer.output_res(), 1)),
+                                                 app.run.playing ? kTrainingTolerance : 0);
     if (skip & kSkipOutputImage) p.output_image = ImTextureID();
     imgui_gl_set_opaque(0, p.output_image);  // its every pixel is opaque: no blending
 }

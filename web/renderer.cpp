@@ -3,6 +3,7 @@
 #include "web/renderer.h"
 
 #include "web/damage.h"
+#include "web/image_update.h"
 
 #include "shaders.h"
 
@@ -20,6 +21,7 @@ GlCounts counts_now, counts_last;
 bool widgets_only_flag = false;
 bool full_redraw_flag = false;
 std::unordered_map<GLuint, std::uint32_t> texture_versions;
+std::unordered_map<GLuint, std::vector<UvRect>> texture_parts;  // changed since the last frame drawn
 int speed_skip_bits = 0;
 ImTextureID skipped_texture_id = ImTextureID();
 
@@ -47,6 +49,24 @@ std::uint32_t texture_version(GLuint texture) {
     const auto it = texture_versions.find(texture);
     return it == texture_versions.end() ? 0 : it->second;
 }
+
+void count_upload(GLuint texture, long long bytes, const UvRect& changed) {
+    ++counts_now.uploads;
+    counts_now.upload_bytes += bytes;
+    std::vector<UvRect>& parts = texture_parts[texture];
+    // Uploaded in many frames without one drawn (a canvas of no size): one part for them all.
+    constexpr std::size_t kMostParts = 256;
+    if (parts.size() >= kMostParts) parts.assign(1, UvRect{0, 0, 1, 1});
+    else parts.push_back(changed);
+}
+
+const std::vector<UvRect>* texture_parts_changed(GLuint texture) {
+    if (texture_parts.empty()) return nullptr;
+    const auto it = texture_parts.find(texture);
+    return it == texture_parts.end() ? nullptr : &it->second;
+}
+
+void texture_parts_drawn() { texture_parts.clear(); }
 
 bool& full_redraw() { return full_redraw_flag; }
 
@@ -264,26 +284,61 @@ void Renderer::set_output(const float* values, int R) {
     out_stale_ = true;
 }
 
-ImTextureID Renderer::output_image(const HeatStyle& style, float px_per_cell) {
+ImTextureID Renderer::output_image(const HeatStyle& style, float px_per_cell, int tolerance) {
     if (out_res_ == 0) return ImTextureID();
-    if (out_stale_ || !(style == out_style_) || px_per_cell != out_px_per_cell_ || !out_tex_) {
+    const bool restyled = !(style == out_style_) || px_per_cell != out_px_per_cell_;
+    if (out_stale_ || restyled || !out_tex_) {
         colour_heatmap(out_values_.data(), out_res_, style, px_per_cell, out_pixels_);
-        if (out_tex_res_ != out_res_) {
-            if (out_tex_) glDeleteTextures(1, &out_tex_);
-            out_tex_ = make_texture(GL_RGBA8, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE, out_pixels_.data());
-            out_tex_res_ = out_res_;
-        } else {
-            glBindTexture(GL_TEXTURE_2D, out_tex_);
-            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE,
-                            out_pixels_.data());
-            count_upload(out_tex_, 4LL * out_res_ * out_res_);
-        }
-        glBindTexture(GL_TEXTURE_2D, 0);
         out_stale_ = false;
         out_style_ = style;
         out_px_per_cell_ = px_per_cell;
+        ++out_upload_.images;
+        const long long texels = (long long)out_res_ * out_res_;
+        if (out_tex_res_ != out_res_ || !out_tex_) {
+            if (out_tex_) glDeleteTextures(1, &out_tex_);
+            out_tex_ = make_texture(GL_RGBA8, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE, out_pixels_.data());
+            out_tex_res_ = out_res_;
+            out_shown_ = out_pixels_;
+            out_upload_.texels = out_upload_.of = texels, out_upload_.lagging = false;
+        } else if (restyled) {  // every texel anew: one upload, drawn again everywhere
+            glBindTexture(GL_TEXTURE_2D, out_tex_);
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, out_res_, out_res_, GL_RGBA, GL_UNSIGNED_BYTE,
+                            out_pixels_.data());
+            count_upload(out_tex_, 4 * texels);
+            out_shown_ = out_pixels_;
+            out_upload_.texels = out_upload_.of = texels, out_upload_.lagging = false;
+        } else {
+            upload_output_blocks(tolerance);
+        }
+        glBindTexture(GL_TEXTURE_2D, 0);
+    } else if (out_upload_.lagging && tolerance == 0) {
+        upload_output_blocks(0);  // the texels left behind while training
+        glBindTexture(GL_TEXTURE_2D, 0);
     }
     return as_id(out_tex_);
+}
+
+void Renderer::upload_output_blocks(int tolerance) {
+    const int R = out_res_;
+    out_blocks_.clear();
+    out_upload_.lagging = update_blocks(out_shown_, out_pixels_, R, R, tolerance, out_blocks_);
+    out_upload_.texels = 0, out_upload_.of = (long long)R * R;
+    if (out_blocks_.empty()) return;
+    glBindTexture(GL_TEXTURE_2D, out_tex_);
+    // Linear filtering blends each texel into the pixels up to a texel away.
+    const float texel = 1.0f / float(R);
+    for (const PixelRect& b : out_blocks_) {
+        const int w = b.x1 - b.x0, h = b.y1 - b.y0;
+        out_block_pixels_.resize(std::size_t(w) * std::size_t(h));
+        for (int y = 0; y < h; ++y)
+            std::copy_n(out_shown_.data() + std::size_t(b.y0 + y) * std::size_t(R) + std::size_t(b.x0), w,
+                        out_block_pixels_.data() + std::size_t(y) * std::size_t(w));
+        glTexSubImage2D(GL_TEXTURE_2D, 0, b.x0, b.y0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out_block_pixels_.data());
+        count_upload(out_tex_, 4LL * w * h,
+                     UvRect{float(b.x0 - 1) * texel, float(b.y0 - 1) * texel, float(b.x1 + 1) * texel,
+                            float(b.y1 + 1) * texel});
+        out_upload_.texels += (long long)w * h;
+    }
 }
 
 void Renderer::draw_heatmap(const HeatStyle& style, int ox, int oy, int R) {

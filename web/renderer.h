@@ -6,6 +6,7 @@
 // It also keeps the page's strips of pictures coloured on the CPU (image_strip.h).
 #pragma once
 
+#include "web/damage.h"
 #include "web/image_strip.h"
 #include "web/platform.h"
 #include "web/plots.h"
@@ -55,6 +56,16 @@ void count_upload(GLuint texture, long long bytes);
 // canvas's parts showing it are drawn again (web/damage.h).
 void texture_changed(GLuint texture);
 std::uint32_t texture_version(GLuint texture);
+// A part of a texture, in texture coordinates ([0, 1]², v along the rows as uploaded).
+struct UvRect {
+    float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
+};
+// An upload of `bytes` into part of `texture`, counted in gl_counts(); its version stays, and
+// only the canvas's parts showing `changed` (what linear filtering reaches included) are drawn
+// again, by the next frame drawn (web/imgui_gl.cpp), which then forgets them.
+void count_upload(GLuint texture, long long bytes, const UvRect& changed);
+const std::vector<UvRect>* texture_parts_changed(GLuint texture);  // null: none
+void texture_parts_drawn();
 // The page's canvas drawn whole every frame (the bench's and the tests' comparison), not
 // only where it changed.
 bool& full_redraw();
@@ -104,10 +115,20 @@ public:
     void slot_uv(int slot, ImVec2& uv0, ImVec2& uv1) const;  // for ImGui::Image
 
     // The output plot: an R×R grid (row 0 at the top), and the image of it for ImGui,
-    // coloured again only when the grid, the style or px_per_cell changed.
+    // coloured again only when the grid, the style or px_per_cell changed. A new grid in the
+    // same style is uploaded only in the blocks where a texel's channel moved more than
+    // `tolerance` levels of 255 (web/image_update.h); texels left behind are brought up to date
+    // by the first call with tolerance 0.
     void set_output(const float* values, int R);
     int output_res() const { return out_res_; }  // R of the last set_output(), else 0
-    ImTextureID output_image(const HeatStyle& style, float px_per_cell);
+    ImTextureID output_image(const HeatStyle& style, float px_per_cell, int tolerance);
+    // The images coloured so far; the last one's upload: texels uploaded, of all; whether
+    // some lag (within the tolerance).
+    struct OutputUpload {
+        long long images = 0, texels = 0, of = 0;
+        bool lagging = false;
+    };
+    const OutputUpload& output_upload() const { return out_upload_; }
     // Draws (source_slot ≥ 0) a thumbnail slot's grid over the output image, and the points,
     // into the bound framebuffer's rectangle at (x, y) (lower left) of width×height pixels.
     // Scissor and framebuffer are the caller's; leaves blending off.
@@ -224,6 +245,11 @@ private:
     std::vector<float> out_values_;   // the output grid, R×R
     int out_res_ = 0;
     std::vector<ImU32> out_pixels_;   // ... coloured
+    std::vector<ImU32> out_shown_;    // ... as uploaded (out_pixels_ but within a tolerance)
+    std::vector<PixelRect> out_blocks_;  // the blocks to upload (update_blocks)
+    std::vector<ImU32> out_block_pixels_;  // ... one run of them, row by row
+    OutputUpload out_upload_;
+    void upload_output_blocks(int tolerance);
     GLuint out_tex_ = 0;              // RGBA8 out_tex_res_², linear
     int out_tex_res_ = 0;
     bool out_stale_ = true;           // the grid changed since it was coloured

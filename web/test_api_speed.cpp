@@ -25,11 +25,14 @@ namespace nnplay::web {
 // (the same grid: the same hash); pointsLayerDraws counts the times thousands of points were
 // drawn into their layer (web/renderer.h); keepsPixels: the canvas keeps its pixels between
 // frames, fullRedraw: it is drawn whole anyway (nnplay.setFullRedraw), redrawn: the share of
-// its pixels the last frame drew (web/damage.h).
+// its pixels the last frame drew (web/damage.h); outputUpload: the output plot's images coloured
+// so far, and the last one's {texels uploaded, of all, lagging: some left within training's
+// tolerance}.
 NNPLAY_API const char* nnplay_api_speed() {
     App* app = app_current();
     if (!app) return "null";
     const GlCounts& c = gl_counts_last();
+    const Renderer::OutputUpload& up = app->pictures.renderer.output_upload();
     const BoundaryGrid& b = app->pictures.boundary;
     std::uint32_t hash = 2166136261u;
     const auto* bytes = reinterpret_cast<const unsigned char*>(b.result().data());
@@ -51,7 +54,10 @@ NNPLAY_API const char* nnplay_api_speed() {
                        ",\"slotCapacity\":" + std::to_string(app->pictures.renderer.slot_capacity()) +
                        ",\"keepsPixels\":" + json_bool(app->keeps_pixels) +
                        ",\"fullRedraw\":" + json_bool(full_redraw()) +
-                       ",\"redrawn\":" + json_number(imgui_gl_redrawn()) + "}");
+                       ",\"redrawn\":" + json_number(imgui_gl_redrawn()) +
+                       ",\"outputUpload\":{\"images\":" + std::to_string(up.images) +
+                       ",\"texels\":" + std::to_string(up.texels) +
+                       ",\"of\":" + std::to_string(up.of) + ",\"lagging\":" + json_bool(up.lagging) + "}}");
 }
 
 // Widgets only (1) or the whole page (0); widgets only keeps drawing every frame.
@@ -87,15 +93,19 @@ NNPLAY_API const char* nnplay_api_redraw_check() {
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, whole.data());
     long long different = 0;
     int x = -1, y = -1;
+    PixelRect box;  // of the different pixels, y down
     for (int j = 0; j < h; ++j)
         for (int i = 0; i < w; ++i) {
             const std::size_t at = (std::size_t(j) * std::size_t(w) + std::size_t(i)) * 4;
             if (std::equal(kept.begin() + long(at), kept.begin() + long(at) + 3, whole.begin() + long(at))) continue;
             if (different++ == 0) x = i, y = h - 1 - j;
+            box = bounds(box, {i, h - 1 - j, i + 1, h - j});
         }
     return reply(*app, "{\"pixels\":" + std::to_string((long long)w * h) + ",\"different\":" +
                            std::to_string(different) + ",\"x\":" + std::to_string(x) + ",\"y\":" +
-                           std::to_string(y) + "}");
+                           std::to_string(y) + ",\"box\":[" + std::to_string(box.x0) + "," +
+                           std::to_string(box.y0) + "," + std::to_string(box.x1) + "," +
+                           std::to_string(box.y1) + "]}");
 }
 
 // Profiling: leaves out the parts of the picture work in `bits` (web/renderer.h's SpeedSkip).

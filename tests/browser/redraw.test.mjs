@@ -19,7 +19,7 @@ async function same(page, step) {
   const check = await page.evaluate(() => nnplay.redrawCheck());
   assert.equal(check.different, 0,
                `${step}: ${check.different} of ${check.pixels} pixels differ from the frame drawn whole, ` +
-               `the first at (${check.x}, ${check.y})`);
+               `the first at (${check.x}, ${check.y}), all within [${check.box}]`);
 }
 
 test('frames drawn only where they changed show exactly what a whole frame shows', async () => {
@@ -93,5 +93,36 @@ test('frames drawn only where they changed show exactly what a whole frame shows
   await page.evaluate(() => nnplay.play());
   await frames(page, 10);
   await same(page, 'training at the new size');
+  assert.ok(problems.length === 0, problems.join('; '));
+});
+
+// While training, a new grid's image is uploaded only in the blocks where a texel moved past a
+// small tolerance (web/image_update.h) and the canvas drawn again only where those blocks are
+// shown; paused, the image is brought up to date exactly.
+test('a new output image is drawn again only where it changed, and exactly once paused', async () => {
+  const { page, problems } = await openReady('#');
+  await page.evaluate(() => {
+    window.__uploads = [];
+    const watch = () => {
+      const s = nnplay.speed();
+      window.__uploads.push({ ...s.outputUpload, redrawn: s.redrawn });
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    nnplay.setSpeed(0);
+    nnplay.play();
+  });
+  let partial = null;
+  for (let i = 0; i < 40 && !partial; i++) {
+    await page.waitForTimeout(250);
+    partial = await page.evaluate(() => window.__uploads.find((u) => u.texels > 0 && u.texels < u.of / 2) || null);
+  }
+  assert.ok(partial, 'every new image while training was uploaded whole (or more than half of it)');
+  await same(page, 'training, parts of the image uploaded');
+  await page.evaluate(() => nnplay.pause());
+  await frames(page, 4);
+  const after = await page.evaluate(() => nnplay.speed().outputUpload);
+  assert.equal(after.lagging, false, 'paused, the output image still lags the grid');
+  await same(page, 'paused after parts were uploaded');
   assert.ok(problems.length === 0, problems.join('; '));
 });

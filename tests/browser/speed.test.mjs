@@ -83,13 +83,14 @@ test('training, a frame that evaluates the output grid leaves its colouring and 
   const { page, problems } = await openShared();
   await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
   await frames(page, 5);
-  // The page's own counts after every animation frame: frames drawn, passes finished, and the
-  // last drawn frame's texture uploads (the output image is 4 bytes a cell of its grid).
+  // The page's own counts after every animation frame: frames drawn, passes finished, output
+  // images coloured, and the last drawn frame's texture uploads.
   const log = await page.evaluate(() => new Promise((done) => {
     const out = [];
     const sample = () => {
       const s = nnplay.speed();
-      out.push({ frame: nnplay.stats().framesDrawn, passes: s.boundaryPasses, bytes: s.uploadBytes, res: s.boundaryRes });
+      out.push({ frame: nnplay.stats().framesDrawn, passes: s.boundaryPasses, images: s.outputUpload.images,
+                 bytes: s.uploadBytes });
       if (out.length < 60) requestAnimationFrame(sample); else done(out);
     };
     requestAnimationFrame(sample);
@@ -99,9 +100,10 @@ test('training, a frame that evaluates the output grid leaves its colouring and 
     const [before, at, after] = [log[i - 1], log[i], log[i + 1]];
     // One page frame between samples, and a pass finished in it.
     if (at.frame !== before.frame + 1 || after.frame !== at.frame + 1 || at.passes === before.passes) continue;
-    const image = 4 * at.res * at.res;
-    assert.ok(at.bytes < image, `frame ${at.frame} evaluated a grid and uploaded ${at.bytes} bytes: ${JSON.stringify(log)}`);
-    assert.ok(after.bytes >= image, `frame ${after.frame} did not upload the new grid's image: ${JSON.stringify(log)}`);
+    assert.equal(at.images, before.images, `frame ${at.frame} evaluated a grid and coloured an image: ${JSON.stringify(log)}`);
+    // (Uploaded: of the new image, the blocks that moved visibly, web/image_update.h.)
+    assert.ok(after.images === at.images + 1 && after.bytes > 0,
+              `frame ${after.frame} did not colour and upload the new grid's image: ${JSON.stringify(log)}`);
     ++checked;
   }
   assert.ok(checked >= 3, `${checked} passes between single frames: ${JSON.stringify(log)}`);
