@@ -72,25 +72,27 @@ void Damage::begin(int width, int height, std::uint64_t seed) {
     changed_.assign(last_.size(), 0);
 }
 
-void Damage::add(PixelRect box, std::uint64_t hash) {
+// Calls f(row of tiles, first column, last column) for the tiles `box` (clipped) covers.
+template <class F>
+void Damage::for_tiles(PixelRect box, F f) {
     box = intersect(box, {0, 0, width_, height_});
     if (box.empty()) return;
-    const int tx0 = box.x0 / kTile, tx1 = (box.x1 - 1) / kTile;
-    const int ty0 = box.y0 / kTile, ty1 = (box.y1 - 1) / kTile;
-    for (int ty = ty0; ty <= ty1; ++ty) {
+    for (int ty = box.y0 / kTile; ty <= (box.y1 - 1) / kTile; ++ty) f(ty, box.x0 / kTile, (box.x1 - 1) / kTile);
+}
+
+void Damage::add(PixelRect box, std::uint64_t hash) {
+    for_tiles(box, [&](int ty, int tx0, int tx1) {
         std::uint64_t* row = now_.data() + std::size_t(ty) * std::size_t(cols_);
         for (int tx = tx0; tx <= tx1; ++tx) row[tx] = mix(row[tx], hash);
-    }
+    });
 }
 
 void Damage::always(PixelRect box) { add(box, mix(0x5EEDull, frame_)); }
 
 void Damage::changed(PixelRect box) {
-    box = intersect(box, {0, 0, width_, height_});
-    if (box.empty()) return;
-    for (int ty = box.y0 / kTile; ty <= (box.y1 - 1) / kTile; ++ty)
-        std::fill_n(changed_.begin() + std::ptrdiff_t(ty) * cols_ + box.x0 / kTile,
-                    (box.x1 - 1) / kTile - box.x0 / kTile + 1, std::uint8_t(1));
+    for_tiles(box, [&](int ty, int tx0, int tx1) {
+        std::fill_n(changed_.begin() + std::ptrdiff_t(ty) * cols_ + tx0, tx1 - tx0 + 1, std::uint8_t(1));
+    });
 }
 
 // Runs of changed tiles along each row of tiles, a run extending the rectangle right above it

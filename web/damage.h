@@ -69,6 +69,8 @@ public:
 
 private:
     void merge_rows(const std::vector<std::uint8_t>& dirty);
+    template <class F>
+    void for_tiles(PixelRect box, F f);
 
     int width_ = 0, height_ = 0, cols_ = 0, rows_ = 0;
     std::vector<std::uint64_t> now_, last_;  // (rows_ × cols_) this frame's hashes, the last's

@@ -202,14 +202,16 @@ void track(Damage& damage, const ImDrawData* data, GlObjects& g) {
             PixelRect reach;
             for (unsigned int t = 0; t + 3 <= cmd.ElemCount; t += 3) {
                 float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-                float pos[3][2], uv[3][2];
+                float pos[3][2] = {}, uv[3][2] = {};
                 std::uint64_t h = key;
                 for (unsigned int k = 0; k < 3; ++k) {
                     const ImDrawVert& v = vertices[cmd.VtxOffset + index[t + k]];
                     x0 = std::min(x0, v.pos.x), x1 = std::max(x1, v.pos.x);
                     y0 = std::min(y0, v.pos.y), y1 = std::max(y1, v.pos.y);
-                    pos[k][0] = (v.pos.x - origin.x) * scale.x, pos[k][1] = (v.pos.y - origin.y) * scale.y;
-                    uv[k][0] = v.uv.x, uv[k][1] = v.uv.y;
+                    if (parts) {  // (only for textures uploaded in part: most frames have none)
+                        pos[k][0] = (v.pos.x - origin.x) * scale.x, pos[k][1] = (v.pos.y - origin.y) * scale.y;
+                        uv[k][0] = v.uv.x, uv[k][1] = v.uv.y;
+                    }
                     std::uint64_t bits[3] = {};
                     static_assert(sizeof(ImDrawVert) <= sizeof bits);
                     std::memcpy(bits, &v, sizeof v);
