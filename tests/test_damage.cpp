@@ -1,6 +1,6 @@
 // test_damage.cpp: the parts of the canvas a frame draws again (web/damage.h): the whole first
 // frame, nothing when nothing changed, only the changed tiles otherwise (in disjoint
-// rectangles covering each, few of them), the order of what is drawn, callbacks every frame,
+// rectangles covering each, few of them, near ones merged), the order of what is drawn, callbacks every frame,
 // pixels changed for one frame, a new size; where a triangle shows part of its texture; the
 // hash of a callback's key.
 #include "web/damage.h"
@@ -185,6 +185,22 @@ TEST_CASE("damage: a ring of changes takes few rectangles, not the box around ev
     CHECK(d.share() < 0.25);
 }
 
+TEST_CASE("damage: changes a few tiles apart share a rectangle, far ones do not") {
+    // Each rectangle is a pass over the draw commands: two changes two tiles apart on one row
+    // of tiles are drawn in one (two tiles' pixels more), the epoch counter and the plot apart.
+    Damage d;
+    constexpr int W = 1920, H = 1080;
+    std::vector<std::pair<PixelRect, int>> near = {{{1000, 500, 1004, 504}, 1}, {{1000 + 3 * T, 500, 1004 + 3 * T, 504}, 2},
+                                                   {{100, 900, 104, 904}, 3}};
+    frame(d, near, W, H);
+    for (auto& n : near) n.second += 10;
+    auto rects = frame(d, near, W, H);
+    REQUIRE(rects.size() == 2);
+    CHECK(disjoint(rects));
+    for (const auto& [box, hash] : near) CHECK(covered(rects, box.x0, box.y0));
+    CHECK(d.share() * W * H == doctest::Approx(double(5 * T * T)));  // the two, the gap, the far one
+}
+
 TEST_CASE("damage: where a triangle shows part of its texture") {
     // An image as ImGui draws it: (100, 50)–(356, 306) showing uv (0, 0)–(1, 1), 256 pixels.
     const float pos[3][2] = {{100, 50}, {356, 50}, {356, 306}};
@@ -197,6 +213,15 @@ TEST_CASE("damage: where a triangle shows part of its texture") {
     const float flipped[3][2] = {{0, 1}, {1, 1}, {1, 0}};
     REQUIRE(uv_part_pixels(pos, flipped, part, r));
     CHECK((r.x0 == 163 && r.y0 == 50 + 64 - 1 && r.y1 == 50 + 128 + 1));
+    // A slot of an atlas beside the part uploaded (its texture coordinates end where the part
+    // begins): none of its pixels, not even the pixel's margin.
+    const float slot[3][2] = {{0, 0}, {0.25f, 0}, {0.25f, 1}};
+    REQUIRE(uv_part_pixels(pos, slot, part, r));
+    CHECK(r.empty());
+    // A part reaching past the triangle's texture: only the pixels of what it shows.
+    const float wide[4] = {-1.0f, 0.5f, 0.5f, 2.0f};
+    REQUIRE(uv_part_pixels(pos, uv, wide, r));
+    CHECK((r.x0 == 99 && r.x1 == 100 + 128 + 1 && r.y0 == 50 + 128 - 1 && r.y1 == 307));
     // Rotated a quarter turn (x follows v): not an image drawn straight; no extent in u.
     const float turned[3][2] = {{0, 0}, {0, 1}, {1, 1}};
     CHECK(!uv_part_pixels(pos, turned, part, r));

@@ -46,7 +46,16 @@ bool uv_part_pixels(const float pos[3][2], const float uv[3][2], const float par
         const float offset = pos[i][axis] - scale * uv[i][axis];
         for (int k = 0; k < 3; ++k)  // ... and the third corner too
             if (std::fabs(offset + scale * uv[k][axis] - pos[k][axis]) > 0.01f) return false;
-        const float a = offset + scale * part[axis], b = offset + scale * part[axis + 2];
+        // The part within the triangle's texture coordinates: none when they do not meet (a
+        // neighbour's slot in an atlas).
+        const float uv_lo = std::min({uv[0][axis], uv[1][axis], uv[2][axis]});
+        const float uv_hi = std::max({uv[0][axis], uv[1][axis], uv[2][axis]});
+        const float p0 = std::max(part[axis], uv_lo), p1 = std::min(part[axis + 2], uv_hi);
+        if (p0 >= p1) {
+            out = PixelRect();
+            return true;
+        }
+        const float a = offset + scale * p0, b = offset + scale * p1;
         lo[axis] = std::min(a, b), hi[axis] = std::max(a, b);
     }
     out = {int(std::floor(lo[0])) - 1, int(std::floor(lo[1])) - 1, int(std::ceil(hi[0])) + 1,
@@ -126,6 +135,37 @@ void Damage::merge_rows(const std::vector<std::uint8_t>& dirty) {
     }
 }
 
+// The two rectangles whose bounding box takes in the fewest pixels that neither covers are
+// replaced by it (and it by a larger one holding any other it overlaps: the rectangles stay
+// disjoint), while there are more than kMaxRects or those pixels are fewer than kMergeWaste.
+// Nearby changes merge; far ones (a neuron's thumbnail and the output plot) stay apart.
+void Damage::merge_closest() {
+    while (rects_.size() > 1) {
+        std::size_t a = 0, b = 1;
+        long long least = -1;
+        for (std::size_t i = 0; i < rects_.size(); ++i)
+            for (std::size_t j = i + 1; j < rects_.size(); ++j) {
+                const long long waste = bounds(rects_[i], rects_[j]).area() - rects_[i].area() - rects_[j].area();
+                if (least < 0 || waste < least) least = waste, a = i, b = j;
+            }
+        if (int(rects_.size()) <= kMaxRects && least >= kMergeWaste) break;
+        PixelRect merged = bounds(rects_[a], rects_[b]);
+        rects_.erase(rects_.begin() + std::ptrdiff_t(b));
+        rects_.erase(rects_.begin() + std::ptrdiff_t(a));
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (std::size_t k = 0; k < rects_.size(); ++k)
+                if (!intersect(merged, rects_[k]).empty()) {
+                    merged = bounds(merged, rects_[k]);
+                    rects_.erase(rects_.begin() + std::ptrdiff_t(k));
+                    grew = true;
+                    break;
+                }
+        }
+        rects_.push_back(merged);
+    }
+}
+
 const std::vector<PixelRect>& Damage::end() {
     ++frame_;
     rects_.clear();
@@ -135,8 +175,9 @@ const std::vector<PixelRect>& Damage::end() {
         std::vector<std::uint8_t> dirty(now_.size());
         for (std::size_t t = 0; t < now_.size(); ++t) dirty[t] = now_[t] != last_[t] || changed_[t];
         merge_rows(dirty);
-        // Too many: changed tiles grown to the groups of 2², then 4² tiles holding them.
-        for (int group = 2; group <= 4 && int(rects_.size()) > kMaxRects; group *= 2) {
+        // Very many (changes strewn all over): changed tiles grown to the groups of 2², then
+        // 4² tiles holding them, which is cheap and stays near the changes.
+        for (int group = 2; group <= 4 && int(rects_.size()) > kMaxGreedy; group *= 2) {
             std::vector<std::uint8_t> grown(dirty.size());
             for (int r = 0; r < rows_; ++r)
                 for (int c = 0; c < cols_; ++c) {
@@ -149,22 +190,12 @@ const std::vector<PixelRect>& Damage::end() {
             dirty.swap(grown);
             merge_rows(dirty);
         }
-        if (int(rects_.size()) > kMaxRects) {
-            // Each row's changed tiles as one run from its first to its last.
-            for (int r = 0; r < rows_; ++r) {
-                std::uint8_t* row = dirty.data() + std::size_t(r) * std::size_t(cols_);
-                std::uint8_t* first = std::find(row, row + cols_, 1);
-                std::uint8_t* last = std::find(std::make_reverse_iterator(row + cols_),
-                                               std::make_reverse_iterator(row), 1).base();
-                if (first < last) std::fill(first, last, std::uint8_t(1));
-            }
-            merge_rows(dirty);
-        }
-        if (int(rects_.size()) > kMaxRects) {
+        if (int(rects_.size()) > kMaxGreedy) {
             PixelRect all;
             for (const PixelRect& r : rects_) all = bounds(all, r);
             rects_.assign(1, all);
         }
+        merge_closest();
         long long area = 0;
         for (const PixelRect& r : rects_) area += r.area();
         whole_ = double(area) > kWholeShare * double(total);

@@ -19,7 +19,7 @@ constexpr int kImageBlock = 8;
 // `next` (the same size; else nothing is done) where it lags (all of it, as one rectangle, when
 // `shown` has another size): each block with a texel whose channel differs by more than `tolerance`
 // is copied whole from `next`, and added to `changed` (in texels; the blocks along a row of
-// blocks merged into runs: one upload each). Returns true when some texel was left different
+// blocks merged into runs: the parts of the canvas to draw again). Returns true when some texel was left different
 // (by at most the tolerance): a later call with tolerance 0 brings them up to date.
 bool update_blocks(std::vector<std::uint32_t>& shown, const std::vector<std::uint32_t>& next, int width,
                    int height, int tolerance, std::vector<PixelRect>& changed);

@@ -60,10 +60,13 @@ std::uint32_t texture_version(GLuint texture);
 struct UvRect {
     float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
 };
-// An upload of `bytes` into part of `texture`, counted in gl_counts(); its version stays, and
-// only the canvas's parts showing `changed` (what linear filtering reaches included) are drawn
-// again, by the next frame drawn (web/imgui_gl.cpp), which then forgets them.
-void count_upload(GLuint texture, long long bytes, const UvRect& changed);
+// An upload of `bytes` into part of `texture`, counted in gl_counts(); its version stays: only
+// the canvas's parts showing the parts named by texture_part_changed are drawn again.
+void count_part_upload(long long bytes);
+// Part `changed` of `texture` (what linear filtering reaches included) is new: the canvas's
+// parts showing it are drawn again by the next frame drawn (web/imgui_gl.cpp), which then
+// forgets them.
+void texture_part_changed(GLuint texture, const UvRect& changed);
 const std::vector<UvRect>* texture_parts_changed(GLuint texture);  // null: none
 void texture_parts_drawn();
 // The page's canvas drawn whole every frame (the bench's and the tests' comparison), not
@@ -122,8 +125,9 @@ public:
     void set_output(const float* values, int R);
     int output_res() const { return out_res_; }  // R of the last set_output(), else 0
     ImTextureID output_image(const HeatStyle& style, float px_per_cell, int tolerance);
-    // The images coloured so far; the last one's upload: texels uploaded, of all; whether
-    // some lag (within the tolerance).
+    // The images coloured so far; the last one's upload: texels changed (in the blocks brought
+    // up to date: one upload takes the rectangle around them), of all; whether some lag
+    // (within the tolerance).
     struct OutputUpload {
         long long images = 0, texels = 0, of = 0;
         bool lagging = false;
@@ -247,7 +251,6 @@ private:
     std::vector<ImU32> out_pixels_;   // ... coloured
     std::vector<ImU32> out_shown_;    // ... as uploaded (out_pixels_ but within a tolerance)
     std::vector<PixelRect> out_blocks_;  // the blocks to upload (update_blocks)
-    std::vector<ImU32> out_block_pixels_;  // ... one run of them, row by row
     OutputUpload out_upload_;
     void upload_output_blocks(int tolerance);
     GLuint out_tex_ = 0;              // RGBA8 out_tex_res_², linear
