@@ -3,7 +3,8 @@
 // information), in one headless Chromium run (software WebGL) at 1280×800 and 1920×1080 (and
 // 1280×800 at devicePixelRatio 2 on request): a bare WebGL 2 canvas that only clears itself, the page
 // drawing only its widgets while it trains (the ceiling), and the page training the default
-// network, alternated in three rounds (medians): frames a second and their ratios to the bare canvas, the main thread's work per frame (JS + WASM,
+// network, alternated in five rounds (medians): frames a second and their ratios to the bare
+// canvas (each round's against the bare canvas's in that round), the main thread's work per frame (JS + WASM,
 // timed around each animation-frame callback, and its CPU time from Chrome's own trace), draw
 // calls, triangles and texture uploads.
 // Then the 8 × 64 network: its output grid's resolution while training and after a pause;
@@ -157,13 +158,14 @@ const median = (values) => {
   return sorted.length ? sorted[sorted.length >> 1] : NaN;
 };
 
-// One size, in three alternated rounds (the machine's load drifts; each figure is the median
+// One size, in five alternated rounds (the machine's load drifts; each figure is the median
 // of its rounds): the bare canvas, the page drawing only its widgets while it trains (the
 // ceiling), the page training the default network (an epoch a frame), and the same drawn whole
 // every frame. Only the one measured draws frames: the bare canvas is stopped, the page paused.
 // Returns the page still open: the 8 x 64 and See inside figures go on with the 1280x800 one
 // (each sets its own state), which spares the bench two page loads.
-const ROUNDS = 3;
+const ROUNDS = 5;
+const ROUND_MS = 1500;  // each mode's measure in a round (the bench as long as three of 3 s)
 async function measurePage(context, url, size) {
   const bare = await openBare(context, size);
   const page = await newPage(context, size);
@@ -176,7 +178,7 @@ async function measurePage(context, url, size) {
     await (what === 'bare' ? bare.page : page).bringToFront();
     await setup();
     await page.waitForTimeout(SETTLE_MS / 2);
-    runs[what].push(await frameFigures(what === 'bare' ? bare.page : page, MEASURE_MS));
+    runs[what].push(await frameFigures(what === 'bare' ? bare.page : page, ROUND_MS));
   };
   const pageMode = (widgetsOnly, whole) => page.evaluate(([w, f]) => {
     nnplay.setWidgetsOnly(w);
@@ -192,8 +194,12 @@ async function measurePage(context, url, size) {
     await measure('training', () => pageMode(false, false));
     await measure('whole', () => pageMode(false, true));
   }
+  // ratio: the median of each round's fps over the bare canvas's in the same round (measured
+  // seconds before it), which the machine's drift from round to round moves less than a ratio
+  // of medians (one clean-clone run's bare canvas went 47.3, 43.6, 36.9 fps in its rounds).
   const figures = (list) => ({ fps: median(list.map((f) => f.fps)), workMedian: median(list.map((f) => f.workMedian)),
-                               workP95: median(list.map((f) => f.workP95)), rounds: list.map((f) => f.fps) });
+                               workP95: median(list.map((f) => f.workP95)), rounds: list.map((f) => f.fps),
+                               ratio: median(list.map((f, i) => (runs.bare[i] ? f.fps / runs.bare[i].fps : NaN))) });
   const widgets = figures(runs.widgets);
   const training = figures(runs.training);
   training.whole = figures(runs.whole);
@@ -289,7 +295,7 @@ if (process.env.NNPLAY_BENCH_PARTS) await measureParts(browser).catch((e) => con
 await browser.close();
 
 const ratio = (fps, bare) => (bare > 0 ? fmt(fps / bare, 2) : '-');
-console.log('bench-page: headless Chromium, software WebGL (SwiftShader); fps with its ratio to a bare WebGL 2 ' +
+console.log('bench-page: headless Chromium, software WebGL (SwiftShader); fps (median of the rounds) and the median of each round\'s ratio to a bare WebGL 2 ' +
             'canvas of the same size; main-thread work per frame (JS + WASM) median / p95 ms; ' +
             'GL per frame of the training page');
 const table = [['size', 'bare fps', 'widgets fps', 'page fps', 'drawn whole', 'redrawn', 'widgets work', 'page work',
@@ -298,9 +304,9 @@ for (const { size, bare, widgets, training } of rows) {
   table.push([
     `${size.width}x${size.height}${size.dpr !== 1 ? ` @${size.dpr}x` : ''}`,
     fmt(bare.fps),
-    `${fmt(widgets.fps)} (${ratio(widgets.fps, bare.fps)})`,
-    `${fmt(training.fps)} (${ratio(training.fps, bare.fps)})`,
-    `${fmt(training.whole.fps)} (${ratio(training.whole.fps, bare.fps)})`,
+    `${fmt(widgets.fps)} (${fmt(widgets.ratio, 2)})`,
+    `${fmt(training.fps)} (${fmt(training.ratio, 2)})`,
+    `${fmt(training.whole.fps)} (${fmt(training.whole.ratio, 2)})`,
     `${fmt(100 * training.redrawn, 0)} %`,
     `${fmt(widgets.workMedian)} / ${fmt(widgets.workP95)}`,
     `${fmt(training.workMedian)} / ${fmt(training.workP95)}`,
