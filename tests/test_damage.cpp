@@ -1,8 +1,8 @@
 // test_damage.cpp: the parts of the canvas a frame draws again (web/damage.h): the whole first
 // frame, nothing when nothing changed, only the changed tiles otherwise (in disjoint
-// rectangles covering each, few of them, near ones merged), the order of what is drawn, callbacks every frame,
-// pixels changed for one frame, a new size; where a triangle shows part of its texture; the
-// hash of a callback's key.
+// rectangles covering each, few of them, near ones merged), the order of what is drawn,
+// callbacks every frame, pixels changed for one frame, a new size; where a triangle shows part
+// of its texture; the hash of a callback's key.
 #include "web/damage.h"
 
 #include <doctest/doctest.h>
@@ -190,7 +190,8 @@ TEST_CASE("damage: changes a few tiles apart share a rectangle, far ones do not"
     // of tiles are drawn in one (two tiles' pixels more), the epoch counter and the plot apart.
     Damage d;
     constexpr int W = 1920, H = 1080;
-    std::vector<std::pair<PixelRect, int>> near = {{{1000, 500, 1004, 504}, 1}, {{1000 + 3 * T, 500, 1004 + 3 * T, 504}, 2},
+    std::vector<std::pair<PixelRect, int>> near = {{{1000, 500, 1004, 504}, 1},
+                                                   {{1000 + 3 * T, 500, 1004 + 3 * T, 504}, 2},
                                                    {{100, 900, 104, 904}, 3}};
     frame(d, near, W, H);
     for (auto& n : near) n.second += 10;

@@ -4,9 +4,9 @@
 // 1280×800 at devicePixelRatio 2 on request): a bare WebGL 2 canvas that only clears itself, the page
 // drawing only its widgets while it trains (the ceiling), and the page training the default
 // network, alternated in five rounds (medians): frames a second and their ratios to the bare
-// canvas (each round's against the bare canvas's in that round), the main thread's work per frame (JS + WASM,
-// timed around each animation-frame callback, and its CPU time from Chrome's own trace), draw
-// calls, triangles and texture uploads.
+// canvas (each round's against the bare canvas's in that round), the main thread's work per
+// frame (JS + WASM, timed around each animation-frame callback, and its CPU time from Chrome's
+// own trace), draw calls, triangles and texture uploads.
 // Then the 8 × 64 network: its output grid's resolution while training and after a pause;
 // the heaviest link of issue 13 (training in slices); the losses-only measure against the full.
 // The page draws each frame only where it changed (web/damage.h); 'drawn whole' is the
