@@ -190,7 +190,8 @@
     // output plot's grid resolution {boundaryRes, boundaryPassRes (0 when no pass runs)}, threads
     // (2: the boundary's grid on two threads), boundaryHash (of the last finished grid's bits),
     // pointsLayerDraws and hiddenLayerDraws (times the output plot's and the hidden space's
-    // thousands of points were drawn into their layers), atlasSlots (thumbnails last coloured)
+    // thousands of points were drawn into their layers), thumbnailUpdates (times the
+    // thumbnails' grids were made anew), atlasSlots (thumbnails last coloured)
     // and slotCapacity (the atlas's slots), keepsPixels (the canvas keeps its pixels between
     // frames), fullRedraw (drawn whole anyway), redrawn (the share of the canvas the last frame
     // drew again, web/damage.h) and outputUpload {images, texels, of, lagging} (the output plot's

@@ -88,6 +88,7 @@ struct Pictures {
     bool dirty = true;
     double ms = 0;                      // what the last update of the pictures took
     int frames_since = 0;               // frames since the last update
+    long long updates = 0;              // the thumbnails' updates so far
     Renderer renderer;
     bool renderer_ok = false;
     ImTextureID output_image = ImTextureID();  // the output grid's image, for the UI
@@ -105,7 +106,7 @@ struct Pictures {
     BoundaryGrid boundary;
     bool output_stale = true;           // the trainer changed since the running pass started
     // Page speed (session 7): frames since the output grid's last pass started or ended
-    // (training starts one at most every other frame).
+    // (training starts one at most every third frame, web/pictures.cpp).
     int output_frames = 0;
     // Page speed (session 8, pagefast): buffers kept between frames for their capacity (the
     // output grid's values, the points drawn), and the main thread's picture work of the

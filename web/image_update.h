@@ -1,5 +1,5 @@
 // image_update.h: which blocks of an image to upload again. While a network trains, the
-// output plot's image is coloured anew every other frame, yet from one epoch to the next most
+// output plot's image is coloured anew every third frame, yet from one image to the next most
 // of it changes by a level or two of 255, or not at all: uploading only the blocks where some
 // texel changed more than that (and so drawing again only where they are shown, web/damage.h)
 // keeps most of a 1920×1080 plot as it was. Plain C++ (no GL): tests/test_image_update.cpp.

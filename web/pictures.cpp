@@ -252,11 +252,20 @@ int output_source(const App& app, HeatStyle& style) {
     return -1;
 }
 
+// While training, the pictures are made anew at most every kRefreshFrames frames, in turns:
+// the output grid evaluated in one frame, its image coloured and uploaded in the next, the
+// thumbnails in the third (the worst frames set the p95 of a frame's work). Each refresh costs
+// texture uploads and parts of the canvas drawn again, which software WebGL pays on the CPU
+// the page shares: refreshed every other frame, a 1920×1080 page trained at 0.88–0.94 of the
+// frame rate of the page drawing its widgets only; every third, at 0.96–0.97 (paired rounds,
+// session 24). At 60 frames a second the boundary still moves 20 times a second.
+constexpr int kRefreshFrames = 3;
+
 // The thumbnails' grids, evaluated again when dirty and due: big networks make them
-// expensive (R² forward passes of every layer), so while training they are then recomputed at
-// most every fourth frame, and get coarser; full detail returns when it is cheap again.
-// defer: the output grid was published this frame; training, the thumbnails then wait for
-// the next one, so that no frame carries both (the worst frames set the p95 of a frame's work).
+// expensive (R² forward passes of every layer), so while training they are then recomputed
+// half as often, and get coarser; full detail returns when it is cheap again.
+// defer: the output grid was published this frame, or its image is coloured in it; training,
+// the thumbnails then wait for a frame that does neither.
 void update_thumbnails(App& app, bool defer) {
     Pictures& p = app.pictures;
     const bool playing = app.run.playing;
@@ -264,9 +273,8 @@ void update_thumbnails(App& app, bool defer) {
     bool redo = p.dirty;
     if (!playing && p.detail > 0) redo = true;  // back to full detail
     if (p.renderer_ok && p.renderer.slot_px() != thumbnail_px(app)) redo = true;
-    // While training, at most every other frame (each costs an upload and the atlas drawn
-    // again), every fourth when they take long.
-    const bool due = !playing || (p.frames_since >= (p.ms < 8.0 ? 2 : 4) && !defer);
+    const int every = p.ms < 8.0 ? kRefreshFrames : 2 * kRefreshFrames;
+    const bool due = !playing || (p.frames_since >= every && !defer);
     if (!redo || !due) return;
     const double start = now_ms();
     update_pictures(app);
@@ -275,6 +283,7 @@ void update_thumbnails(App& app, bool defer) {
     else if ((!playing || p.ms < 3) && p.detail > 0) --p.detail;
     p.dirty = false;
     p.frames_since = 0;
+    ++p.updates;
 }
 
 // The output plot's grid, refined progressively (web/boundary.h): while training, passes of
@@ -303,14 +312,14 @@ bool update_output(App& app) {
     // The first pass after a change: 256² if it fits four frames' budget while training (or
     // is the cost unknown), or a second's worth of frames paused; else 128² first.
     const int first = b.estimate_ms(256) <= (playing ? 4 * kPlayingBudgetMs : 1000.0) ? 256 : kMinBoundaryRes;
-    // While training, a pass starts at most every other frame, as the thumbnails are redone: a
-    // small network's pass fits in one frame, and evaluating, colouring and uploading the grid
-    // every frame was most of the page's own work (a median 5.8 ms a frame against 2.0 without
-    // it, on a loaded machine) for a picture that moves by one epoch. Counted from the last
-    // pass's start and from its end: the frame after a pass ends evaluates nothing, and
-    // colours the new grid instead (pictures_finish).
+    // While training, a pass starts at most every kRefreshFrames frames: a small network's
+    // pass fits in one frame, and evaluating, colouring and uploading the grid every frame was
+    // most of the page's own work (a median 5.8 ms a frame against 2.0 without it, on a loaded
+    // machine) for a picture that moves by one epoch. Counted from the last pass's start and
+    // from its end: the frame after a pass ends evaluates nothing, and colours the new grid
+    // instead (pictures_finish).
     ++p.output_frames;
-    if (p.output_stale && (!b.busy() || !playing) && (!playing || p.output_frames >= 2)) {
+    if (p.output_stale && (!b.busy() || !playing) && (!playing || p.output_frames >= kRefreshFrames)) {
         // Training lets a pass finish (else none would); paused, the latest edit wins.
         b.start(*app.run.trainer, std::min(first, full), app.view.plot_cx, app.view.plot_cy,
                 kDomain / app.view.plot_zoom);
@@ -337,7 +346,8 @@ bool update_output(App& app) {
 bool update_grids(App& app) {
     if (app.pictures.dirty) app.pictures.output_stale = true;
     const bool published = !(speed_skip() & kSkipBoundary) && update_output(app);
-    if (!(speed_skip() & kSkipThumbnails)) update_thumbnails(app, published);
+    if (!(speed_skip() & kSkipThumbnails))
+        update_thumbnails(app, published || app.pictures.renderer.output_uncoloured());
     return published;
 }
 

@@ -125,6 +125,7 @@ public:
     void set_output(const float* values, int R);
     int output_res() const { return out_res_; }  // R of the last set_output(), else 0
     ImTextureID output_image(const HeatStyle& style, float px_per_cell, int tolerance);
+    bool output_uncoloured() const { return out_stale_ && out_res_ > 0; }  // a grid set, not yet coloured
     // The images coloured so far; the last one's upload: texels changed (in the blocks brought
     // up to date: one upload takes the rectangle around them), of all; whether some lag
     // (within the tolerance).

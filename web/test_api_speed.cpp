@@ -27,7 +27,7 @@ namespace nnplay::web {
 // frames, fullRedraw: it is drawn whole anyway (nnplay.setFullRedraw), redrawn: the share of
 // its pixels the last frame drew (web/damage.h); outputUpload: the output plot's images coloured
 // so far, and the last one's {texels uploaded, of all, lagging: some left within training's
-// tolerance}.
+// tolerance}; thumbnailUpdates: the times the thumbnails' grids were made anew.
 NNPLAY_API const char* nnplay_api_speed() {
     App* app = app_current();
     if (!app) return "null";
@@ -50,6 +50,7 @@ NNPLAY_API const char* nnplay_api_speed() {
                        ",\"pointsLayerDraws\":" + std::to_string(app->pictures.renderer.layer_draws()) +
                        ",\"hiddenLayerDraws\":" +
                        std::to_string(app->pictures.renderer.layer_draws(Renderer::kHiddenPoints)) +
+                       ",\"thumbnailUpdates\":" + std::to_string(app->pictures.updates) +
                        ",\"atlasSlots\":" + std::to_string(app->pictures.renderer.atlas_slots()) +
                        ",\"slotCapacity\":" + std::to_string(app->pictures.renderer.slot_capacity()) +
                        ",\"keepsPixels\":" + json_bool(app->keeps_pixels) +

@@ -1,6 +1,6 @@
 // speed.test.mjs: the output plot's grid refines progressively (never coarser than 128² while
 // an 8 × 64 network trains, 256² or finer after a pause), the GL counts the bench prints, and
-// the widgets-only page the bench measures its ceiling with, the output grid's pace while
+// the widgets-only page the bench measures its ceiling with, the pictures' pace and turns while
 // training and the bench's breakdown switch, and thousands of points drawn once into a layer.
 // Conditions, not times: the
 // machine may be loaded. All but the second test take turns on one page (openShared); the
@@ -59,7 +59,7 @@ test('the default network refines to the plot\'s pixels paused; widgets only dra
   assert.deepEqual(problems, []);
 });
 
-test('training, the output grid is evaluated at most every other frame and still follows the training', async () => {
+test('training, the output grid is evaluated at most every third frame and still follows the training', async () => {
   const { page, problems } = await openShared();
   await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
   await frames(page, 5);
@@ -75,7 +75,7 @@ test('training, the output grid is evaluated at most every other frame and still
   }));
   assert.ok(seen.frames >= 10, `${seen.frames} frames drawn`);
   assert.ok(seen.passes >= 3, `${seen.passes} passes in ${seen.frames} frames: the plot stopped following the training`);
-  assert.ok(seen.passes <= Math.ceil(seen.frames / 2) + 1, `${seen.passes} passes in ${seen.frames} frames`);
+  assert.ok(seen.passes <= Math.ceil(seen.frames / 3) + 1, `${seen.passes} passes in ${seen.frames} frames`);
   assert.deepEqual(problems, []);
 });
 
@@ -107,6 +107,41 @@ test('training, a frame that evaluates the output grid leaves its colouring and 
     ++checked;
   }
   assert.ok(checked >= 3, `${checked} passes between single frames: ${JSON.stringify(log)}`);
+  await page.evaluate(() => nnplay.pause());
+  assert.deepEqual(problems, []);
+});
+
+test('training, the thumbnails are made anew in a frame that neither evaluates nor colours the output grid', async () => {
+  const { page, problems } = await openShared();
+  await page.evaluate(() => { nnplay.setState(''); nnplay.setSpeed(0); nnplay.play(); });
+  await frames(page, 5);
+  // Paused a few frames, everything is due at once when training goes on again.
+  await page.evaluate(() => nnplay.pause());
+  await frames(page, 5);
+  await page.evaluate(() => nnplay.play());
+  // The page's own counts after every animation frame: frames drawn, output passes finished,
+  // output images coloured, thumbnail updates.
+  const log = await page.evaluate(() => new Promise((done) => {
+    const out = [];
+    const sample = () => {
+      const s = nnplay.speed();
+      out.push({ frame: nnplay.stats().framesDrawn, passes: s.boundaryPasses, images: s.outputUpload.images,
+                 thumbs: s.thumbnailUpdates });
+      if (out.length < 60) requestAnimationFrame(sample); else done(out);
+    };
+    requestAnimationFrame(sample);
+  }));
+  let checked = 0, last = -1;
+  for (let i = 1; i < log.length; ++i) {
+    const [before, at] = [log[i - 1], log[i]];
+    if (at.frame !== before.frame + 1 || at.thumbs === before.thumbs) continue;  // one page frame, an update in it
+    assert.equal(at.passes, before.passes, `frame ${at.frame} evaluated the output grid and the thumbnails: ${JSON.stringify(log)}`);
+    assert.equal(at.images, before.images, `frame ${at.frame} coloured the output image and made the thumbnails: ${JSON.stringify(log)}`);
+    if (last >= 0) assert.ok(at.frame - last >= 3, `thumbnails in frames ${last} and ${at.frame}: ${JSON.stringify(log)}`);
+    last = at.frame;
+    ++checked;
+  }
+  assert.ok(checked >= 3, `${checked} thumbnail updates between single frames: ${JSON.stringify(log)}`);
   await page.evaluate(() => nnplay.pause());
   assert.deepEqual(problems, []);
 });
