@@ -346,8 +346,9 @@ bool update_output(App& app) {
 bool update_grids(App& app) {
     if (app.pictures.dirty) app.pictures.output_stale = true;
     const bool published = !(speed_skip() & kSkipBoundary) && update_output(app);
-    if (!(speed_skip() & kSkipThumbnails))
-        update_thumbnails(app, published || app.pictures.renderer.output_uncoloured());
+    // (The image waits to be coloured only where the bench's switch leaves colouring in.)
+    const bool colours = app.pictures.renderer.output_uncoloured() && !(speed_skip() & kSkipColour);
+    if (!(speed_skip() & kSkipThumbnails)) update_thumbnails(app, published || colours);
     return published;
 }
 

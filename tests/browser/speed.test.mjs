@@ -158,6 +158,12 @@ test('the bench\'s breakdown switch leaves out the picture work and brings it ba
   assert.equal(none.uploads, 0, JSON.stringify(none));
   assert.ok(none.drawCalls < full.drawCalls, `${none.drawCalls} draw calls vs ${full.drawCalls}`);
   assert.ok(none.boundaryPasses <= from + 1, 'the output grid was still evaluated');
+  // Without the output image's colouring only, the thumbnails go on (they wait for no image).
+  await page.evaluate(() => nnplay.setSpeedSkip(64));
+  await frames(page, 3);
+  const thumbs = (await speed(page)).thumbnailUpdates;
+  await frames(page, 12);
+  assert.ok((await speed(page)).thumbnailUpdates > thumbs, 'the thumbnails stopped with the output image');
   await page.evaluate(() => nnplay.setSpeedSkip(0));
   await page.waitForFunction((p) => nnplay.speed().boundaryPasses > p + 1, none.boundaryPasses, { timeout: 60000, polling: 50 });
   await frames(page, 3);
